@@ -27,10 +27,11 @@
 //   format   a format name lists::ParseFormat accepts ("csl-csv", "ofac-sdn", ...)
 //   url      one file; or "files": the primary file first, then its companions
 //   save_as  the local file name (default: the last segment of the URL's path). The
-//            OFAC reader finds companions by name beside the primary file ("sdn" ->
-//            "alt"/"add", "cons_prim" -> "cons_alt"/"cons_add"), so for the OFAC formats
-//            every companion must be saved under the name the reader derives; the
-//            loader checks that. Other formats take exactly one file.
+//            OFAC reader finds companions by name beside the primary file (sdn.csv ->
+//            alt.csv/add.csv, cons_prim.csv -> cons_alt.csv/cons_add.csv, in the case
+//            of the primary's name), so for the OFAC formats every companion must be
+//            saved under the name the reader derives; the loader checks that. Other
+//            formats take exactly one file.
 //   Unknown fields are rejected, so a misspelt key is an error rather than ignored.
 // URLs may be http://, https:// or file:// (a local mirror); redirects are followed
 // only to http(s).

@@ -89,7 +89,7 @@ TEST_F(DownloadTest, GivesUpAfterTheTotalTimeout) {
   ASSERT_FALSE(saved.ok());
   EXPECT_LT(std::chrono::steady_clock::now() - started, milliseconds(350));
   EXPECT_NE(saved.error().message.find("/slow"), std::string::npos);
-  EXPECT_NE(saved.error().message.find("imeout"), std::string::npos) << saved.error().message;
+  EXPECT_NE(saved.error().message.find("timed out"), std::string::npos) << saved.error().message;
 }
 
 TEST_F(DownloadTest, AnUnwritableDestinationIsNamed) {

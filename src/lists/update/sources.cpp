@@ -1,6 +1,7 @@
 // Loading and validating the sources configuration (lists/update.h documents the
 // format). Every message starts with where the problem is, so a user can fix the file
 // without guessing.
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -16,19 +17,6 @@
 
 namespace tollgate::lists {
 namespace {
-
-constexpr Format kAllFormats[] = {Format::kCslCsv,   Format::kCslJson, Format::kOfacSdn,
-                                  Format::kOfacCons, Format::kUnXml,   Format::kBisDpl,
-                                  Format::kStateIsn, Format::kStateDtc};
-
-std::string KnownFormats() {
-  std::string names;
-  for (Format format : kAllFormats) {
-    if (!names.empty()) names += ", ";
-    names += FormatName(format);
-  }
-  return names;
-}
 
 Error Invalid(std::string_view where, const std::string& what) {
   return MakeError(ErrorCode::kInvalidArgument, std::string(where) + ": " + what);
@@ -65,20 +53,35 @@ std::string LastPathSegment(std::string_view url) {
   return std::string(path.substr(path.rfind('/') + 1));
 }
 
-// The companion file names the OFAC reader looks for beside `primary` (see the reader:
-// it replaces the list's marker in the primary file's name).
+bool EqualsNoCase(char a, char b) {
+  return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+}
+
+// The alias and address file names the OFAC reader looks for beside `primary`. This
+// mirrors the reader's rule (lists/formats/ofac_legacy_reader.cpp): the last "sdn" (SDN
+// set) or "prim" (non-SDN set) in the name, any case, becomes "alt" / "add" in the
+// case of its first letter. The end-to-end test fails if the two drift apart.
 std::vector<std::string> OfacCompanionNames(Format format, const std::string& primary) {
-  std::string_view marker = format == Format::kOfacSdn ? "sdn" : "cons_prim";
-  std::vector<std::string_view> replacements =
-      format == Format::kOfacSdn ? std::vector<std::string_view>{"alt", "add"}
-                                 : std::vector<std::string_view>{"cons_alt", "cons_add"};
-  std::size_t at = primary.find(marker);
+  const std::string_view token = format == Format::kOfacSdn ? "sdn" : "prim";
+  std::size_t at = std::string::npos;
+  for (std::size_t i = 0; i + token.size() <= primary.size(); ++i) {
+    bool match = true;
+    for (std::size_t k = 0; k < token.size() && match; ++k) {
+      match = EqualsNoCase(primary[i + k], token[k]);
+    }
+    if (match) at = i;
+  }
   if (at == std::string::npos) return {};
+  const bool upper = std::isupper(static_cast<unsigned char>(primary[at])) != 0;
   std::vector<std::string> names;
-  for (std::string_view replacement : replacements) {
+  for (std::string replacement : {"alt", "add"}) {
+    if (upper) {
+      for (char& c : replacement)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
     std::string name = primary;
-    name.replace(at, marker.size(), replacement);
-    names.push_back(name);
+    name.replace(at, token.size(), replacement);
+    names.push_back(std::move(name));
   }
   return names;
 }
@@ -115,7 +118,7 @@ Status ValidateFiles(const Source& source, std::string_view where) {
   std::vector<std::string> companions = OfacCompanionNames(source.format, primary);
   if (companions.empty()) {
     return Invalid(where, std::string("the primary file \"") + primary + "\" must contain \"" +
-                              (source.format == Format::kOfacSdn ? "sdn" : "cons_prim") +
+                              (source.format == Format::kOfacSdn ? "sdn" : "prim") +
                               "\" so that the reader finds its companions");
   }
   for (std::size_t i = 1; i < source.files.size(); ++i) {
@@ -192,10 +195,7 @@ Result<Source> ParseSource(const nlohmann::json& json, std::string_view where) {
   Result<std::string> format_name = StringField(json, "format", named_where, true);
   if (!format_name) return format_name.error();
   Result<Format> format = ParseFormat(*format_name);
-  if (!format) {
-    return Invalid(named_where,
-                   "unknown format \"" + *format_name + "\" (known: " + KnownFormats() + ")");
-  }
+  if (!format) return Invalid(named_where, format.error().message);
   Result<std::string> description = StringField(json, "description", named_where, false);
   if (!description) return description.error();
   Source source{*name, *format, {}, *description};

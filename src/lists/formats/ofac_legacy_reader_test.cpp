@@ -196,6 +196,19 @@ TEST(OfacDamagedFilesTest, RefusesAFileTruncatedBetweenFields) {
                 ": field Title: missing (the record has 4 fields, expected 12)");
 }
 
+TEST(OfacDamagedFilesTest, RefusesAFileTruncatedInsideItsLastUnquotedField) {
+  // "...,-0- ,-0- " cut to "...,-0- ,-0": still 12 fields, but no final line break.
+  std::string sdn = ReadAll(SharedList("ofac_sdn_2024-05-03.csv"));
+  std::size_t line_start = sdn.find("\n424,") + 1;
+  std::size_t line_end = sdn.find("\r\n", line_start);
+  TempDir dir;
+  auto cut = dir.Write("sdn.csv", std::string_view(sdn).substr(0, line_end - 2));
+  EXPECT_EQ(ParseFailure(cut),
+            cut.string() + ":" + std::to_string(LineOf(sdn, line_start)) +
+                ": field Remarks: the last record does not end with a line break (truncated "
+                "file?)");
+}
+
 TEST(OfacDamagedFilesTest, RefusesANonIntegerEntNumAndAnEmptyName) {
   std::string sdn = ReadAll(SharedList("ofac_sdn_2024-05-03.csv"));
   std::size_t line_start = sdn.find("\n306,") + 1;

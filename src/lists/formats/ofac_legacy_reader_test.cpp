@@ -133,6 +133,9 @@ TEST_F(OfacRealFilesTest, ReadsTheNonSdnListWithItsCompanions) {
   EXPECT_EQ(Cons().format, Format::kOfacCons);
   EXPECT_EQ(Cons().entries.size(), 442u);
   EXPECT_EQ(CountAliases(Cons()), 1073u);
+  std::size_t addresses = 0;
+  for (const ListEntry& e : Cons().entries) addresses += e.addresses.size();
+  EXPECT_EQ(addresses, 574u - 52u);  // cons_add.csv rows less those "-0-" throughout
   EXPECT_EQ(Cons().files_read.size(), 3u);
   std::map<std::string, int> lists;
   for (const ListEntry& e : Cons().entries) ++lists[e.list];

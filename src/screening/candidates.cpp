@@ -13,10 +13,13 @@ namespace {
 struct Scratch {
   std::vector<std::uint64_t> name_bits;   // per name: token positions reached
   std::vector<std::uint32_t> query_bits;  // per name: query tokens that reached it
+  std::vector<double> reached;            // per name: weight of distinctive tokens reached
   std::vector<std::uint32_t> touched;
   std::vector<std::uint32_t> forced;           // same common words exactly: bound 1
-  std::vector<std::uint32_t> seen_tokens;      // walked for the current query token
-  std::vector<std::uint32_t> rejected_tokens;  // too far for a typo
+  // Per token: 2 * generation when walked for the current query token, one more when
+  // found too far for a typo; a new query token takes a new generation.
+  std::vector<std::uint32_t> token_state;
+  std::uint32_t generation = 0;
   std::vector<std::uint64_t> variants;
   std::string joined;
 };
@@ -28,6 +31,10 @@ class Finder {
     if (s_.name_bits.size() < impl.names.size()) {
       s_.name_bits.resize(impl.names.size(), 0);
       s_.query_bits.resize(impl.names.size(), 0);
+      s_.reached.resize(impl.names.size(), 0);
+    }
+    if (s_.token_state.size() < impl.token_canon.size()) {
+      s_.token_state.resize(impl.token_canon.size(), 0);
     }
     s_.touched.clear();
     s_.forced.clear();
@@ -37,6 +44,7 @@ class Finder {
     for (std::uint32_t n : s_.touched) {
       s_.name_bits[n] = 0;
       s_.query_bits[n] = 0;
+      s_.reached[n] = 0;
     }
   }
 
@@ -64,54 +72,65 @@ class Finder {
   }
 
  private:
-  void Mark(std::uint32_t name, std::uint64_t positions, std::uint32_t query_tokens) {
-    if (s_.name_bits[name] == 0) s_.touched.push_back(name);
-    s_.name_bits[name] |= positions;
+  // Marks name positions reached; `weight` is added once per newly reached position
+  // (the weight of the distinctive token there, 0 for the others).
+  void Mark(std::uint32_t name, std::uint64_t position, std::uint32_t query_tokens,
+            double weight) {
+    std::uint64_t& bits = s_.name_bits[name];
+    if (bits == 0) s_.touched.push_back(name);
+    if (!(bits & position)) s_.reached[name] += weight;
+    bits |= position;
     s_.query_bits[name] |= query_tokens;
   }
 
   void Traverse(std::uint32_t token, std::uint32_t query_tokens) {
+    const double weight = impl_.token_weight[token];
     const std::uint32_t* p = impl_.postings.data() + impl_.posting_begin[token];
     const std::uint32_t* end = impl_.postings.data() + impl_.posting_begin[token + 1];
     for (; p != end; ++p) {
       Mark(*p >> kPositionBits, std::uint64_t{1} << (*p & ((1u << kPositionBits) - 1)),
-           query_tokens);
+           query_tokens, weight);
     }
   }
 
-  // Walks a token's postings once per query token, however many keys led to it.
-  bool Visited(std::uint32_t token) const {
-    return std::find(s_.seen_tokens.begin(), s_.seen_tokens.end(), token) != s_.seen_tokens.end();
+  void NextGeneration() {
+    if (s_.generation >= 0x7ffffffeu) {
+      std::fill(s_.token_state.begin(), s_.token_state.end(), 0);
+      s_.generation = 0;
+    }
+    ++s_.generation;
   }
+  bool Visited(std::uint32_t token) const { return s_.token_state[token] == 2 * s_.generation; }
+  bool Rejected(std::uint32_t token) const {
+    return s_.token_state[token] == 2 * s_.generation + 1;
+  }
+  void Reject(std::uint32_t token) { s_.token_state[token] = 2 * s_.generation + 1; }
   bool FirstVisit(std::uint32_t token) {
     if (Visited(token)) return false;
-    s_.seen_tokens.push_back(token);
+    s_.token_state[token] = 2 * s_.generation;
     return true;
   }
 
   void LookupToken(std::size_t i) {
     const std::uint32_t bit = 1u << i;
     const std::string_view canon = query_.scoring[i].canon;
-    s_.seen_tokens.clear();
+    NextGeneration();
     if (query_.ids[i] != kNoToken && FirstVisit(query_.ids[i])) Traverse(query_.ids[i], bit);
     if (query_.scoring[i].token_class != TokenClass::kWord) return;
 
     if (const int typos = MaxTypos(canon.size()); typos > 0) {
       DeleteVariantHashes(canon, typos, s_.variants);
-      s_.rejected_tokens.clear();
+      for (std::uint64_t h : s_.variants) impl_.deletes.Prefetch(h);
       for (std::uint64_t h : s_.variants) {
         impl_.deletes.ForEach(h, [&](std::uint32_t t) {
-          if (Visited(t) || std::find(s_.rejected_tokens.begin(), s_.rejected_tokens.end(), t) !=
-                                s_.rejected_tokens.end()) {
-            return;
-          }
+          if (Visited(t) || Rejected(t)) return;
           const std::string& other = impl_.token_canon[t];
           const int allowed = std::min(typos, MaxTypos(other.size()));
           if (allowed > 0 && BoundedOsaDistance(canon, other, allowed) <= allowed) {
             FirstVisit(t);
             Traverse(t, bit);
           } else {
-            s_.rejected_tokens.push_back(t);  // may still pair phonetically below
+            Reject(t);  // may still pair phonetically below
           }
         });
       }
@@ -169,7 +188,11 @@ class Finder {
       const std::string& second = impl_.token_canon[impl_.name_tokens[name.token_begin + p + 1]];
       if (canon.size() == first.size() + second.size() && canon.starts_with(first) &&
           canon.ends_with(second)) {
-        Mark(n, std::uint64_t{3} << p, 1u << i);
+        for (std::uint32_t k = p; k < p + 2; ++k) {
+          const std::uint32_t id = impl_.name_tokens[name.token_begin + k];
+          const bool distinctive = IsDistinctive(impl_.token_class[id]);
+          Mark(n, std::uint64_t{1} << k, 1u << i, distinctive ? impl_.token_weight[id] : 0.0);
+        }
       }
     });
   }
@@ -193,14 +216,9 @@ class Finder {
   }
 
   double NameBound(std::uint32_t n, std::uint32_t query_initials) const {
-    const IndexedName& name = impl_.names[n];
-    const std::uint32_t* ids = impl_.name_tokens.data() + name.token_begin;
-    double reached = 0;
-    for (std::uint64_t bits = s_.name_bits[n]; bits != 0; bits &= bits - 1) {
-      const std::uint32_t id = ids[std::countr_zero(bits)];
-      if (IsDistinctive(impl_.token_class[id])) reached += impl_.token_weight[id];
-    }
-    // Float sums in IndexedName: widen a little so rounding never cuts a true match.
+    const NameBoundData& name = impl_.name_bounds[n];
+    const double reached = s_.reached[n];
+    // Float sums in NameBoundData: widen a little so rounding never cuts a true match.
     constexpr double kSlack = 1e-5;
     const double total = name.total_weight + kSlack;
     const double aligned =

@@ -138,22 +138,24 @@ class Builder {
 
   void BuildNameKeys() {
     std::string joined;
+    impl_.name_bounds.resize(impl_.names.size());
     for (std::uint32_t n = 0; n < impl_.names.size(); ++n) {
-      IndexedName& name = impl_.names[n];
+      const IndexedName& name = impl_.names[n];
+      NameBoundData& bound = impl_.name_bounds[n];
       const std::uint32_t* ids = impl_.name_tokens.data() + name.token_begin;
       bool distinctive = false;
       std::vector<std::string_view> canons;
       for (std::uint32_t p = 0; p < name.token_count; ++p) {
         const TokenClass c = impl_.token_class[ids[p]];
         const float w = static_cast<float>(impl_.token_weight[ids[p]]);
-        name.total_weight += w;
+        bound.total_weight += w;
         if (IsDistinctive(c)) {
           distinctive = true;
         } else {
-          name.low_weight += w;
+          bound.low_weight += w;
         }
-        if (c == TokenClass::kWord) name.max_weight = std::max(name.max_weight, w);
-        name.has_initial = name.has_initial || c == TokenClass::kInitial;
+        if (c == TokenClass::kWord) bound.max_weight = std::max(bound.max_weight, w);
+        bound.has_initial = bound.has_initial || c == TokenClass::kInitial;
         canons.push_back(impl_.token_canon[ids[p]]);
         if (p + 1 < name.token_count &&
             (IsDistinctive(c) || IsDistinctive(impl_.token_class[ids[p + 1]]))) {
@@ -224,6 +226,7 @@ IndexStats Index::Stats() const {
   for (const auto& canon : impl_->token_canon) bytes += sizeof canon + canon.capacity();
   for (const auto& key : impl_->token_phonetic) bytes += sizeof key + key.capacity();
   bytes += impl_->name_tokens.capacity() * sizeof(std::uint32_t);
+  bytes += impl_->name_bounds.capacity() * sizeof(NameBoundData);
   bytes += impl_->token_class.capacity() * sizeof(TokenClass);
   bytes += impl_->token_weight.capacity() * sizeof(double);
   bytes += (impl_->posting_begin.capacity() + impl_->postings.capacity()) * sizeof(std::uint32_t);

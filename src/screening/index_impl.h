@@ -38,11 +38,16 @@ struct IndexedName {
   std::uint32_t token_begin = 0;  // into Impl::name_tokens
   std::uint8_t token_count = 0;
   bool alias = false;
-  bool has_initial = false;
+  std::string text;  // the name as published (or the part of it indexed)
+};
+
+// What candidate pruning reads of each name, packed apart from IndexedName so that
+// the thousands of names a common word reaches cost one cache line each.
+struct NameBoundData {
   float total_weight = 0;  // all tokens
   float low_weight = 0;    // tokens that are not distinctive (never hit by a lookup)
   float max_weight = 0;    // heaviest ordinary word, which a query initial may claim
-  std::string text;        // the name as published (or the part of it indexed)
+  bool has_initial = false;
 };
 
 struct IndexedEntry {
@@ -55,6 +60,7 @@ struct IndexedEntry {
 struct Index::Impl {
   std::vector<IndexedEntry> entries;
   std::vector<IndexedName> names;
+  std::vector<NameBoundData> name_bounds;  // parallel to names
   std::vector<std::uint32_t> name_tokens;
 
   std::vector<std::string> token_canon;

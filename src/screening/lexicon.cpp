@@ -1,5 +1,6 @@
 #include "screening/lexicon.h"
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 #include <vector>
@@ -8,6 +9,9 @@
 
 namespace tollgate::screening {
 namespace {
+
+// Words shorter than this are too easily one slip away from a name.
+constexpr std::size_t kMinNearWord = 6;
 
 struct WordRow {
   std::string_view word;
@@ -219,8 +223,21 @@ constexpr PhraseRow kPhrases[] = {
 
 struct Tables {
   std::unordered_map<std::string_view, LexiconWord> words;
-  std::vector<std::pair<std::string_view, const LexiconWord*>> long_words;
+  // Every long word and its one-letter deletions -> the words they came from, so a
+  // near word is found from its own deletions in a few lookups.
+  std::unordered_map<std::string, std::vector<std::string_view>> near_keys;
 };
+
+template <typename Fn>
+void ForEachDeletion(std::string_view word, Fn&& fn) {
+  std::string variant;
+  fn(std::string(word));
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    variant.assign(word.substr(0, i));
+    variant.append(word.substr(i + 1));
+    fn(variant);
+  }
+}
 
 const Tables& GetTables() {
   static const Tables tables = [] {
@@ -228,10 +245,14 @@ const Tables& GetTables() {
     for (const auto& row : kWords) {
       t.words.emplace(row.word, LexiconWord{row.canon, row.token_class, row.abbreviation});
     }
-    for (const auto& [word, entry] : t.words) {
-      if (word.size() >= 6 && entry.token_class != TokenClass::kParticle) {
-        t.long_words.emplace_back(word, &entry);
-      }
+    for (const auto& row : kWords) {
+      if (row.word.size() < kMinNearWord || row.token_class == TokenClass::kParticle) continue;
+      ForEachDeletion(row.word, [&](const std::string& key) {
+        auto& words = t.near_keys[key];
+        if (std::find(words.begin(), words.end(), row.word) == words.end()) {
+          words.push_back(row.word);
+        }
+      });
     }
     return t;
   }();
@@ -247,19 +268,20 @@ const LexiconWord* FindLexiconWord(std::string_view word) {
 }
 
 const LexiconWord* FindNearLexiconWord(std::string_view word) {
-  if (word.size() < 6) return nullptr;
-  const LexiconWord* best = nullptr;
-  std::string_view best_word;
-  for (const auto& [candidate, entry] : GetTables().long_words) {
-    if (BoundedOsaDistance(word, candidate, 1) > 1) continue;
-    // The table is a hash map: pick the alphabetically first near word, so the
-    // answer never depends on iteration order.
-    if (best == nullptr || candidate < best_word) {
-      best = entry;
-      best_word = candidate;
+  if (word.size() < kMinNearWord) return nullptr;
+  const Tables& tables = GetTables();
+  std::string_view best;
+  ForEachDeletion(word, [&](const std::string& key) {
+    auto it = tables.near_keys.find(key);
+    if (it == tables.near_keys.end()) return;
+    for (std::string_view candidate : it->second) {
+      // Alphabetically first among equals, so the answer never depends on hashing.
+      if (BoundedOsaDistance(word, candidate, 1) <= 1 && (best.empty() || candidate < best)) {
+        best = candidate;
+      }
     }
-  }
-  return best;
+  });
+  return best.empty() ? nullptr : &tables.words.at(best);
 }
 
 std::size_t MatchLegalPhrase(std::span<const std::string> canons, std::string_view& canon,

@@ -15,7 +15,7 @@ struct Scratch {
   std::vector<std::uint32_t> query_bits;  // per name: query tokens that reached it
   std::vector<double> reached;            // per name: weight of distinctive tokens reached
   std::vector<std::uint32_t> touched;
-  std::vector<std::uint32_t> forced;           // same common words exactly: bound 1
+  std::vector<std::uint32_t> forced;  // same common words exactly: bound 1
   // Per token: 2 * generation when walked for the current query token, one more when
   // found too far for a typo; a new query token takes a new generation.
   std::vector<std::uint32_t> token_state;
@@ -74,8 +74,7 @@ class Finder {
  private:
   // Marks name positions reached; `weight` is added once per newly reached position
   // (the weight of the distinctive token there, 0 for the others).
-  void Mark(std::uint32_t name, std::uint64_t position, std::uint32_t query_tokens,
-            double weight) {
+  void Mark(std::uint32_t name, std::uint64_t position, std::uint32_t query_tokens, double weight) {
     std::uint64_t& bits = s_.name_bits[name];
     if (bits == 0) s_.touched.push_back(name);
     if (!(bits & position)) s_.reached[name] += weight;
@@ -139,7 +138,7 @@ class Finder {
     if (!key.empty()) {
       impl_.phonetic.ForEach(HashKey(key, kPhoneticSeed), [&](std::uint32_t t) {
         if (impl_.token_phonetic[t] == key && !Visited(t) &&
-            PhoneticPair(canon, impl_.token_canon[t], key)) {
+            PhoneticPair(canon, impl_.token_canon[t])) {
           FirstVisit(t);
           Traverse(t, bit);
         }
@@ -162,39 +161,47 @@ class Finder {
     }
   }
 
-  // Two adjacent query tokens written as one name word ("hua wei" -> huawei).
+  // Two adjacent query tokens written as one name word ("hua wei" -> huawei,
+  // "corpo ration" -> corporation), by canonical forms or as written.
   void LookupSplit(std::size_t i) {
-    s_.joined.assign(query_.scoring[i].canon);
-    s_.joined += query_.scoring[i + 1].canon;
-    const std::uint32_t t = impl_.FindToken(s_.joined);
-    if (t == kNoToken) return;
     const std::uint32_t bits = 3u << i;
-    if (IsDistinctive(impl_.token_class[t])) {
-      Traverse(t, bits);
-    } else {
-      // They may align with a common word of any name: never count them as extra.
-      maybe_aligned_ |= bits;
+    for (int form = 0; form < 2; ++form) {
+      const ScoringToken& a = query_.scoring[i];
+      const ScoringToken& b = query_.scoring[i + 1];
+      s_.joined.assign(form == 0 ? a.canon : a.text);
+      s_.joined += form == 0 ? b.canon : b.text;
+      if (form == 1 && a.text == a.canon && b.text == b.canon) break;
+      const std::uint32_t t = impl_.FindToken(s_.joined);
+      if (t != kNoToken && IsDistinctive(impl_.token_class[t])) Traverse(t, bits);
+      // Joined they may also spell a legal form or common word of any name: then they
+      // are never counted as surely extra.
+      if (!IsDistinctive(ClassifyFoldedWord(s_.joined).token_class)) maybe_aligned_ |= bits;
     }
   }
 
   // One query token written as two adjacent name words ("jscargument").
   void LookupJoined(std::size_t i) {
-    const std::string_view canon = query_.scoring[i].canon;
-    impl_.concat.ForEach(HashKey(canon, kConcatSeed), [&](std::uint32_t posting) {
-      const std::uint32_t n = posting >> kPositionBits;
-      const std::uint32_t p = posting & ((1u << kPositionBits) - 1);
-      const IndexedName& name = impl_.names[n];
-      const std::string& first = impl_.token_canon[impl_.name_tokens[name.token_begin + p]];
-      const std::string& second = impl_.token_canon[impl_.name_tokens[name.token_begin + p + 1]];
-      if (canon.size() == first.size() + second.size() && canon.starts_with(first) &&
-          canon.ends_with(second)) {
-        for (std::uint32_t k = p; k < p + 2; ++k) {
-          const std::uint32_t id = impl_.name_tokens[name.token_begin + k];
-          const bool distinctive = IsDistinctive(impl_.token_class[id]);
-          Mark(n, std::uint64_t{1} << k, 1u << i, distinctive ? impl_.token_weight[id] : 0.0);
+    const ScoringToken& token = query_.scoring[i];
+    for (const std::string_view form : {token.canon, token.text}) {
+      if (form.data() != token.canon.data() && form == token.canon) break;
+      impl_.concat.ForEach(HashKey(form, kConcatSeed), [&](std::uint32_t posting) {
+        const std::uint32_t n = posting >> kPositionBits;
+        const std::uint32_t p = posting & ((1u << kPositionBits) - 1);
+        const IndexedName& name = impl_.names[n];
+        const ScoringToken first = impl_.NameToken(name.token_begin + p);
+        const ScoringToken second = impl_.NameToken(name.token_begin + p + 1);
+        const bool canon_joined = form.size() == first.canon.size() + second.canon.size() &&
+                                  form.starts_with(first.canon) && form.ends_with(second.canon);
+        const bool text_joined = form.size() == first.text.size() + second.text.size() &&
+                                 form.starts_with(first.text) && form.ends_with(second.text);
+        if (!canon_joined && !text_joined) return;
+        for (const ScoringToken* part : {&first, &second}) {
+          const std::uint32_t k = part == &first ? p : p + 1;
+          Mark(n, std::uint64_t{1} << k, 1u << i,
+               IsDistinctive(part->token_class) ? part->weight : 0.0);
         }
-      }
-    });
+      });
+    }
   }
 
   void LookupCommonOnly() {

@@ -76,7 +76,8 @@ double Adjust(const Query& query, const IndexedEntry& entry, std::vector<std::st
     if (notes) {
       notes->push_back(
           std::string("type ") + lists::EntryTypeName(*query.type) +
-          (agrees ? " agrees" : std::string(" differs from ") + lists::EntryTypeName(entry.entry->type)) +
+          (agrees ? " agrees"
+                  : std::string(" differs from ") + lists::EntryTypeName(entry.entry->type)) +
           ": " + Format2(delta));
     }
   }

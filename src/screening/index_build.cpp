@@ -56,6 +56,7 @@ class Builder {
       ids.reserve(tokens.size());
       for (const auto& token : tokens) ids.push_back(Intern(token));
       if (std::find(seen.begin(), seen.end(), ids) != seen.end()) continue;
+      for (const auto& token : tokens) impl_.name_token_texts.push_back(InternText(token.text));
       IndexedName indexed;
       indexed.entry = entry_index;
       indexed.token_begin = static_cast<std::uint32_t>(impl_.name_tokens.size());
@@ -94,6 +95,13 @@ class Builder {
       document_frequency_.push_back(0);
       impl_.token_ids.Insert(HashKey(token.canon, kTokenSeed), it->second);
     }
+    return it->second;
+  }
+
+  std::uint32_t InternText(const std::string& text) {
+    auto [it, inserted] =
+        text_ids_.try_emplace(text, static_cast<std::uint32_t>(impl_.texts.size()));
+    if (inserted) impl_.texts.push_back(text);
     return it->second;
   }
 
@@ -138,6 +146,7 @@ class Builder {
 
   void BuildNameKeys() {
     std::string joined;
+    std::string written;
     impl_.name_bounds.resize(impl_.names.size());
     for (std::uint32_t n = 0; n < impl_.names.size(); ++n) {
       const IndexedName& name = impl_.names[n];
@@ -161,7 +170,13 @@ class Builder {
             (IsDistinctive(c) || IsDistinctive(impl_.token_class[ids[p + 1]]))) {
           joined = impl_.token_canon[ids[p]];
           joined += impl_.token_canon[ids[p + 1]];
+          const std::uint32_t* texts = impl_.name_token_texts.data() + name.token_begin;
+          written = impl_.texts[texts[p]];
+          written += impl_.texts[texts[p + 1]];
           impl_.concat.Insert(HashKey(joined, kConcatSeed), n << kPositionBits | p);
+          if (written != joined) {
+            impl_.concat.Insert(HashKey(written, kConcatSeed), n << kPositionBits | p);
+          }
         }
       }
       if (!distinctive) {
@@ -172,6 +187,7 @@ class Builder {
 
   Index::Impl& impl_;
   std::unordered_map<std::string, std::uint32_t> ids_;
+  std::unordered_map<std::string, std::uint32_t> text_ids_;
   std::vector<std::uint32_t> document_frequency_;
 };
 
@@ -225,7 +241,9 @@ IndexStats Index::Stats() const {
   for (const auto& name : impl_->names) bytes += sizeof name + name.text.capacity();
   for (const auto& canon : impl_->token_canon) bytes += sizeof canon + canon.capacity();
   for (const auto& key : impl_->token_phonetic) bytes += sizeof key + key.capacity();
-  bytes += impl_->name_tokens.capacity() * sizeof(std::uint32_t);
+  bytes +=
+      (impl_->name_tokens.capacity() + impl_->name_token_texts.capacity()) * sizeof(std::uint32_t);
+  for (const auto& text : impl_->texts) bytes += sizeof text + text.capacity();
   bytes += impl_->name_bounds.capacity() * sizeof(NameBoundData);
   bytes += impl_->token_class.capacity() * sizeof(TokenClass);
   bytes += impl_->token_weight.capacity() * sizeof(double);

@@ -62,6 +62,8 @@ struct Index::Impl {
   std::vector<IndexedName> names;
   std::vector<NameBoundData> name_bounds;  // parallel to names
   std::vector<std::uint32_t> name_tokens;
+  std::vector<std::uint32_t> name_token_texts;  // parallel: ids into `texts`
+  std::vector<std::string> texts;               // distinct words as written
 
   std::vector<std::string> token_canon;
   std::vector<std::string> token_phonetic;
@@ -78,9 +80,11 @@ struct Index::Impl {
   FlatMultiMap common_only;  // sorted canons of a name without distinctive tokens -> name
 
   std::uint32_t FindToken(std::string_view canon) const;
-  ScoringToken NameToken(std::uint32_t token_id) const {
-    return {token_canon[token_id], token_phonetic[token_id], token_class[token_id],
-            token_weight[token_id]};
+  // The scoring view of the token at `slot` of name_tokens.
+  ScoringToken NameToken(std::uint32_t slot) const {
+    const std::uint32_t id = name_tokens[slot];
+    return {token_canon[id], texts[name_token_texts[slot]], token_phonetic[id], token_class[id],
+            token_weight[id]};
   }
 };
 

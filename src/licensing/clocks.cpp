@@ -100,4 +100,21 @@ std::vector<Deadline> DueItems(const Application& application, Date as_of) {
   return due;
 }
 
+std::vector<DueLine> DueAcross(const std::vector<Application>& applications, Date as_of) {
+  std::vector<DueLine> lines;
+  for (const Application& application : applications) {
+    for (Deadline& deadline : DueItems(application, as_of)) {
+      lines.push_back(
+          {Subject(application), application.id, application.state, std::move(deadline)});
+    }
+  }
+  std::stable_sort(lines.begin(), lines.end(), [](const DueLine& a, const DueLine& b) {
+    if (a.deadline.days_left != b.deadline.days_left) {
+      return a.deadline.days_left < b.deadline.days_left;
+    }
+    return a.subject < b.subject;
+  });
+  return lines;
+}
+
 }  // namespace tollgate::licensing

@@ -84,5 +84,23 @@ TEST(ClocksTest, TheOperatingCommitteePeriodIsMarkedForChecking) {
   EXPECT_FALSE(due[1].check);
 }
 
+TEST(ClocksTest, AcrossApplicationsTheMostOverdueComesFirst) {
+  Application late = At(ApplicationState::kRegistered);  // referral due 2019-06-12
+  late.control_number = "D000002";
+  Application fresh = At(ApplicationState::kRegistered);
+  fresh.control_number = "D000003";
+  fresh.review.registered_on = D("2019-06-20");  // referral due 2019-06-29
+  Application draft = CompleteDraft();
+  auto lines = DueAcross({fresh, draft, late}, D("2019-06-20"));
+  ASSERT_EQ(lines.size(), 4u) << "two deadlines each; none for a draft";
+  EXPECT_EQ(lines[0].subject, "application D000002");
+  EXPECT_EQ(lines[0].deadline.kind, DeadlineKind::kReferral);
+  EXPECT_EQ(lines[0].deadline.days_left, -8);
+  EXPECT_EQ(lines[1].subject, "application D000003");
+  EXPECT_EQ(lines[1].deadline.days_left, 9);
+  EXPECT_EQ(lines[3].deadline.kind, DeadlineKind::kDecision);
+  EXPECT_EQ(lines[3].subject, "application D000003");
+}
+
 }  // namespace
 }  // namespace tollgate::licensing

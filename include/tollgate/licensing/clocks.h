@@ -16,6 +16,7 @@
 // Failure: none; an application without a registration date has no clocks running.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,5 +58,17 @@ struct Deadline {
 // What is still open for `application` on `as_of`, soonest first: nothing for a draft,
 // a submitted application (no clock runs before registration) or a final one.
 std::vector<Deadline> DueItems(const Application& application, Date as_of);
+
+// One line of `tollgate applications due`: an application and one of its deadlines.
+struct DueLine {
+  std::string subject;  // Subject(application): "application D123456"
+  std::int64_t application_id = 0;
+  ApplicationState state = ApplicationState::kRegistered;
+  Deadline deadline;
+};
+
+// Every open deadline of `applications` on `as_of`, most overdue first (then by
+// subject), so the list reads as a work queue.
+std::vector<DueLine> DueAcross(const std::vector<Application>& applications, Date as_of);
 
 }  // namespace tollgate::licensing

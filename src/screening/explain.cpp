@@ -53,7 +53,8 @@ bool LowWeight(TokenClass token_class) {
 
 }  // namespace
 
-double Adjust(const Query& query, const IndexedEntry& entry, std::vector<std::string>* notes) {
+double Adjust(const Query& query, const PreparedName& prepared, const IndexedEntry& entry,
+              std::vector<std::string>* notes) {
   double total = 0;
   if (query.country && query.country->size() == 2 && !entry.countries.empty()) {
     std::string country = *query.country;
@@ -67,6 +68,19 @@ double Adjust(const Query& query, const IndexedEntry& entry, std::vector<std::st
       for (const auto& c : entry.countries) listed += (listed.empty() ? "" : ", ") + c;
       notes->push_back("country " + country + (agrees ? " agrees with" : " differs from") +
                        " the entry's (" + listed + "): " + Format2(delta));
+    }
+  }
+  if (!query.type && entry.entry->type != lists::EntryType::kEntity) {
+    auto legal = std::find_if(prepared.tokens.begin(), prepared.tokens.end(), [](const auto& t) {
+      return t.token_class == TokenClass::kLegalForm;
+    });
+    if (legal != prepared.tokens.end()) {
+      total += kTypeDiffers;
+      if (notes) {
+        notes->push_back("the query names an organisation ('" + legal->text + "'), the entry is " +
+                         (entry.entry->type == lists::EntryType::kIndividual ? "an " : "a ") +
+                         lists::EntryTypeName(entry.entry->type) + ": " + Format2(kTypeDiffers));
+      }
     }
   }
   if (query.type) {

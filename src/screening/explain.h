@@ -19,10 +19,13 @@ inline constexpr double kMaxRaise = 0.03;
 inline constexpr double kCountryAgrees = 0.02;
 inline constexpr double kCountryDiffers = -0.03;
 inline constexpr double kTypeAgrees = 0.01;
-inline constexpr double kTypeDiffers = -0.05;
+inline constexpr double kTypeDiffers = -0.08;
 
-// Sum of the adjustments for `query` against an entry; with `notes`, also says why.
-double Adjust(const Query& query, const IndexedEntry& entry, std::vector<std::string>* notes);
+// Sum of the adjustments for `query` (prepared as `prepared`) against an entry; with
+// `notes`, also says why. Without query.type, a query that carries a legal form
+// names an organisation, so an individual, vessel or aircraft entry disagrees.
+double Adjust(const Query& query, const PreparedName& prepared, const IndexedEntry& entry,
+              std::vector<std::string>* notes);
 
 // Fills match.alignment and match.explanation (matched_name, matched_alias,
 // adjustments and score must be set already).

@@ -40,7 +40,7 @@ Match Finish(const Index::Impl& impl, const Query& query, const PreparedName& pr
   Match match;
   match.entry = entry.entry;
   match.name_score = name_score;
-  const double adjustment = Adjust(query, entry, &match.adjustments);
+  const double adjustment = Adjust(query, prepared_query, entry, &match.adjustments);
   match.score = std::clamp(name_score + adjustment, 0.0, 1.0);
   match.matched_name = std::move(name_text);
   match.matched_alias = alias;
@@ -73,7 +73,7 @@ std::vector<Match> Index::Screen(const Query& query) const {
       name_tokens.push_back(impl.NameToken(name.token_begin + p));
     }
     const double name_score = ScoreAlignment(prepared.scoring, name_tokens, nullptr).score;
-    const double score = std::clamp(name_score + Adjust(query, entry, nullptr), 0.0, 1.0);
+    const double score = std::clamp(name_score + Adjust(query, prepared, entry, nullptr), 0.0, 1.0);
     if (score >= query.threshold - kScoreTolerance)
       scored.push_back({name.entry, candidate.name, score, name_score});
   }

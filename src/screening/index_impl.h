@@ -131,6 +131,9 @@ std::vector<NameToken> DistinctTokens(std::string_view text, std::size_t max_tok
 
 PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::size_t max_tokens);
 
+// The same for an indexed name, rebuilt from the index without tokenizing again.
+PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name);
+
 // Hashes (kDeleteSeed) of `word` and of every variant with up to `max_deletes`
 // letters deleted, sorted and without duplicates.
 void DeleteVariantHashes(std::string_view word, int max_deletes, std::vector<std::uint64_t>& out);

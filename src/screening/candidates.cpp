@@ -117,14 +117,14 @@ class Finder {
     if (query_.ids[i] != kNoToken && FirstVisit(query_.ids[i])) Traverse(query_.ids[i], bit);
     if (query_.scoring[i].token_class != TokenClass::kWord) return;
 
-    if (const int typos = MaxTypos(canon.size()); typos > 0) {
-      DeleteVariantHashes(canon, typos, s_.variants);
+    if (MaxTypos(canon.size()) > 0) {
+      DeleteVariantHashes(canon, DeletionsFor(canon.size()), s_.variants);
       for (std::uint64_t h : s_.variants) impl_.deletes.Prefetch(h);
       for (std::uint64_t h : s_.variants) {
         impl_.deletes.ForEach(h, [&](std::uint32_t t) {
           if (Visited(t) || Rejected(t)) return;
           const std::string& other = impl_.token_canon[t];
-          const int allowed = std::min(typos, MaxTypos(other.size()));
+          const int allowed = MaxTyposBetween(canon.size(), other.size());
           if (allowed > 0 && BoundedOsaDistance(canon, other, allowed) <= allowed) {
             FirstVisit(t);
             Traverse(t, bit);

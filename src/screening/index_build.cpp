@@ -81,6 +81,10 @@ class Builder {
     BuildPostings();
     BuildWordKeys();
     BuildNameKeys();
+    for (auto* map : {&impl_.token_ids, &impl_.deletes, &impl_.phonetic, &impl_.prefixes,
+                      &impl_.concat, &impl_.common_only}) {
+      map->Freeze();
+    }
   }
 
  private:
@@ -130,8 +134,8 @@ class Builder {
     for (std::uint32_t t = 0; t < impl_.token_canon.size(); ++t) {
       if (impl_.token_class[t] != TokenClass::kWord) continue;
       const std::string& canon = impl_.token_canon[t];
-      if (const int typos = MaxTypos(canon.size()); typos > 0) {
-        DeleteVariantHashes(canon, typos, variants);
+      if (MaxTypos(canon.size()) > 0) {
+        DeleteVariantHashes(canon, DeletionsFor(canon.size()), variants);
         for (std::uint64_t h : variants) impl_.deletes.Insert(h, t);
       }
       if (!impl_.token_phonetic[t].empty()) {

@@ -309,6 +309,7 @@ const Tables& GetTables() {
       hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
       for (std::uint64_t h : hashes) t.near_keys.Insert(h, i);
     }
+    t.near_keys.Freeze();
     return t;
   }();
   return tables;

@@ -81,7 +81,7 @@ double PairSimilarity(const ScoringToken& query, const ScoringToken& name, EdgeK
   if (query_word != (nc == TokenClass::kWord)) return 0;
 
   double best = 0;
-  const int max_typos = std::min(MaxTypos(query.canon.size()), MaxTypos(name.canon.size()));
+  const int max_typos = MaxTyposBetween(query.canon.size(), name.canon.size());
   if (max_typos > 0) {
     const int d = BoundedOsaDistance(query.canon, name.canon, max_typos);
     if (d <= max_typos) {

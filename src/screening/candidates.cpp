@@ -21,6 +21,7 @@ struct Scratch {
   std::vector<std::uint32_t> token_state;
   std::uint32_t generation = 0;
   std::vector<std::uint64_t> variants;
+  std::vector<std::uint32_t> reached_tokens;  // by the current query token, not walked
   std::string joined;
 };
 
@@ -48,12 +49,25 @@ class Finder {
     }
   }
 
-  void Lookup() {
+  // Lookups run in two phases. Concatenation keys are cheap and run for every query
+  // token. Then the distinctive tokens, heaviest first, walk their postings until the
+  // ones left could not lift a name they alone reach to `min_name_score` (see
+  // RequiredTokens); the others only mark names already reached, so a common given
+  // name does not walk thousands of postings for names that cannot qualify.
+  void Lookup(double min_name_score) {
     const std::size_t q = query_.tokens.size();
     for (std::size_t i = 0; i < q; ++i) {
-      if (IsDistinctive(query_.scoring[i].token_class)) LookupToken(i);
       LookupJoined(i);
       if (i + 1 < q) LookupSplit(i);
+    }
+    const std::uint32_t required = RequiredTokens(min_name_score);
+    for (std::size_t i = 0; i < q; ++i) {
+      if (required >> i & 1) LookupToken(i, true);
+    }
+    for (std::size_t i = 0; i < q; ++i) {
+      if (!IsDistinctive(query_.scoring[i].token_class) || (required >> i & 1)) continue;
+      LookupToken(i, false);
+      MarkReachedNames(i);
     }
     LookupCommonOnly();
   }
@@ -92,6 +106,87 @@ class Finder {
     }
   }
 
+  // Like Traverse, but only for names some lookup already reached.
+  void TraverseReached(std::uint32_t token, std::uint32_t query_tokens) {
+    const double weight = impl_.token_weight[token];
+    const std::uint32_t* p = impl_.postings.data() + impl_.posting_begin[token];
+    const std::uint32_t* end = impl_.postings.data() + impl_.posting_begin[token + 1];
+    for (; p != end; ++p) {
+      const std::uint32_t n = *p >> kPositionBits;
+      if (s_.name_bits[n] == 0) continue;
+      Mark(n, std::uint64_t{1} << (*p & ((1u << kPositionBits) - 1)), query_tokens, weight);
+    }
+  }
+
+  // A distinctive token the query token at `i` reaches: walk its postings now, or
+  // keep it for MarkReachedNames.
+  void Reach(std::uint32_t token, std::size_t i, bool walk) {
+    if (!FirstVisit(token)) return;
+    if (walk) {
+      Traverse(token, 1u << i);
+    } else {
+      s_.reached_tokens.push_back(token);
+    }
+  }
+
+  // Query tokens that must walk all their postings, as a bit set. Aligned as well as
+  // they possibly can (a distinctive token to a name word of weight at most 1, or 2
+  // when a listed pair of words spells it; a legal form, common word or particle to
+  // one of the name's of at most kLowCap; an initial to a word of at most 1), the
+  // tokens outside the set give a name at most M of aligned weight; if the required
+  // tokens reached nothing in a name, they are all extra there, weighing X, and the
+  // name scores at most 2M / (2M + kExtraFactor * X). Heaviest tokens are required
+  // first until that bound drops below `min_name_score`.
+  std::uint32_t RequiredTokens(double min_name_score) const {
+    constexpr double kLowCap = 0.3;
+    double aligned = 0;
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
+      const ScoringToken& token = query_.scoring[i];
+      if (!IsDistinctive(token.token_class)) {
+        aligned += token.token_class == TokenClass::kInitial ? 1.0 : kLowCap;
+        continue;
+      }
+      aligned += (joinable_ >> i & 1) ? 2.0 : 1.0;
+      // A token that may align with a common word is never surely extra.
+      if (!(maybe_aligned_ >> i & 1)) order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return query_.scoring[a].weight > query_.scoring[b].weight;
+    });
+    std::uint32_t required = 0;
+    double extra = 0;
+    for (std::size_t i : order) {
+      if (2 * aligned / (2 * aligned + kExtraFactor * extra) < min_name_score - 1e-6) break;
+      required |= 1u << i;
+      aligned -= (joinable_ >> i & 1) ? 2.0 : 1.0;
+      extra += query_.scoring[i].weight;
+    }
+    return required;
+  }
+
+  // Marks, in the names already reached, where the tokens that the query token at `i`
+  // reached stand: by walking those tokens' postings or by reading the reached names,
+  // whichever is shorter.
+  void MarkReachedNames(std::size_t i) {
+    std::size_t postings = 0;
+    for (std::uint32_t t : s_.reached_tokens) {
+      postings += impl_.posting_begin[t + 1] - impl_.posting_begin[t];
+    }
+    constexpr std::size_t kTokensPerName = 4;  // reading a name costs about that many
+    if (postings <= kTokensPerName * s_.touched.size()) {
+      for (std::uint32_t t : s_.reached_tokens) TraverseReached(t, 1u << i);
+      return;
+    }
+    for (const std::uint32_t n : s_.touched) {
+      const IndexedName& name = impl_.names[n];
+      for (std::uint32_t p = 0; p < name.token_count; ++p) {
+        const std::uint32_t id = impl_.name_tokens[name.token_begin + p];
+        if (Visited(id)) Mark(n, std::uint64_t{1} << p, 1u << i, impl_.token_weight[id]);
+      }
+    }
+  }
+
   void NextGeneration() {
     if (s_.generation >= 0x7ffffffeu) {
       std::fill(s_.token_state.begin(), s_.token_state.end(), 0);
@@ -110,11 +205,13 @@ class Finder {
     return true;
   }
 
-  void LookupToken(std::size_t i) {
-    const std::uint32_t bit = 1u << i;
+  // Exact, typo, phonetic and prefix lookups of the distinctive query token at `i`;
+  // every token they reach is left visited, and walked when `walk`.
+  void LookupToken(std::size_t i, bool walk) {
     const std::string_view canon = query_.scoring[i].canon;
     NextGeneration();
-    if (query_.ids[i] != kNoToken && FirstVisit(query_.ids[i])) Traverse(query_.ids[i], bit);
+    s_.reached_tokens.clear();
+    if (query_.ids[i] != kNoToken) Reach(query_.ids[i], i, walk);
     if (query_.scoring[i].token_class != TokenClass::kWord) return;
 
     if (MaxTypos(canon.size()) > 0) {
@@ -126,8 +223,7 @@ class Finder {
           const std::string& other = impl_.token_canon[t];
           const int allowed = MaxTyposBetween(canon.size(), other.size());
           if (allowed > 0 && BoundedOsaDistance(canon, other, allowed) <= allowed) {
-            FirstVisit(t);
-            Traverse(t, bit);
+            Reach(t, i, walk);
           } else {
             Reject(t);  // may still pair phonetically below
           }
@@ -139,25 +235,20 @@ class Finder {
       impl_.phonetic.ForEach(HashKey(key, kPhoneticSeed), [&](std::uint32_t t) {
         if (impl_.token_phonetic[t] == key && !Visited(t) &&
             PhoneticPair(canon, impl_.token_canon[t])) {
-          FirstVisit(t);
-          Traverse(t, bit);
+          Reach(t, i, walk);
         }
       });
     }
     if (canon.size() >= kMinAbbreviation && canon.size() <= kMaxAbbreviation) {
       impl_.prefixes.ForEach(HashKey(canon, kPrefixSeed), [&](std::uint32_t t) {
         const std::string& longer = impl_.token_canon[t];
-        if (longer.size() >= canon.size() + 2 && longer.starts_with(canon) && FirstVisit(t)) {
-          Traverse(t, bit);
-        }
+        if (longer.size() >= canon.size() + 2 && longer.starts_with(canon)) Reach(t, i, walk);
       });
     }
     for (std::size_t len = kMinAbbreviation; len <= kMaxAbbreviation && len + 2 <= canon.size();
          ++len) {
       const std::uint32_t t = impl_.FindToken(canon.substr(0, len));
-      if (t != kNoToken && impl_.token_class[t] == TokenClass::kWord && FirstVisit(t)) {
-        Traverse(t, bit);
-      }
+      if (t != kNoToken && impl_.token_class[t] == TokenClass::kWord) Reach(t, i, walk);
     }
   }
 
@@ -195,6 +286,7 @@ class Finder {
         const bool text_joined = form.size() == first.text.size() + second.text.size() &&
                                  form.starts_with(first.text) && form.ends_with(second.text);
         if (!canon_joined && !text_joined) return;
+        joinable_ |= 1u << i;
         for (const ScoringToken* part : {&first, &second}) {
           const std::uint32_t k = part == &first ? p : p + 1;
           Mark(n, std::uint64_t{1} << k, 1u << i,
@@ -231,13 +323,9 @@ class Finder {
     const double aligned =
         std::min(total, reached + name.low_weight + query_initials * name.max_weight + kSlack);
     double extra = 0;
-    if (!name.has_initial) {
-      for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
-        const bool hit = (s_.query_bits[n] >> i & 1) || (maybe_aligned_ >> i & 1);
-        if (!hit && IsDistinctive(query_.scoring[i].token_class)) {
-          extra += query_.scoring[i].weight;
-        }
-      }
+    for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
+      const bool hit = (s_.query_bits[n] >> i & 1) || (maybe_aligned_ >> i & 1);
+      if (!hit && IsDistinctive(query_.scoring[i].token_class)) extra += query_.scoring[i].weight;
     }
     const double denominator = 2 * aligned +
                                kMissingFactor * std::max(0.0, total - aligned - kSlack) +
@@ -251,6 +339,7 @@ class Finder {
   const PreparedName& query_;
   Scratch& s_;
   std::uint32_t maybe_aligned_ = 0;
+  std::uint32_t joinable_ = 0;  // query tokens that some listed pair of words spells
 };
 
 }  // namespace
@@ -259,7 +348,7 @@ std::vector<Candidate> FindCandidates(const Index::Impl& impl, const PreparedNam
                                       double min_name_score) {
   thread_local Scratch scratch;
   Finder finder(impl, query, scratch);
-  finder.Lookup();
+  finder.Lookup(min_name_score);
   return finder.Bound(min_name_score);
 }
 

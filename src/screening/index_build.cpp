@@ -168,7 +168,6 @@ class Builder {
           bound.low_weight += w;
         }
         if (c == TokenClass::kWord) bound.max_weight = std::max(bound.max_weight, w);
-        bound.has_initial = bound.has_initial || c == TokenClass::kInitial;
         canons.push_back(impl_.token_canon[ids[p]]);
         if (p + 1 < name.token_count &&
             (IsDistinctive(c) || IsDistinctive(impl_.token_class[ids[p + 1]]))) {

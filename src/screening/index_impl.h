@@ -47,7 +47,6 @@ struct NameBoundData {
   float total_weight = 0;  // all tokens
   float low_weight = 0;    // tokens that are not distinctive (never hit by a lookup)
   float max_weight = 0;    // heaviest ordinary word, which a query initial may claim
-  bool has_initial = false;
 };
 
 struct IndexedEntry {

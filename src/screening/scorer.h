@@ -17,7 +17,7 @@
 //   typo         words within kMaxTypos(length) edits (optimal string alignment)
 //   phonetic     words of 4+ letters with the same PhoneticKey (see PhoneticPair)
 //   abbreviation a word of 4-7 letters that begins a word 2+ letters longer
-//   initial      a single letter and a word starting with it
+//   initial      a single letter in the query and a listed word starting with it
 //   split        two adjacent query words that make one name word ("hua wei"),
 //                comparing canonical forms or the words as written ("corpo ration")
 //   joined       one query word that makes two adjacent name words ("jscargument")

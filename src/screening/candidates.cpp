@@ -266,8 +266,18 @@ class Finder {
       if (t != kNoToken && IsDistinctive(impl_.token_class[t])) Traverse(t, bits);
       // Joined they may also spell a legal form or common word of any name: then they
       // are never counted as surely extra.
-      if (!IsDistinctive(ClassifyFoldedWord(s_.joined).token_class)) maybe_aligned_ |= bits;
+      if ((t != kNoToken && !IsDistinctive(impl_.token_class[t])) || IsLowText(s_.joined)) {
+        maybe_aligned_ |= bits;
+      }
     }
+  }
+
+  // True when some listed name writes a legal form or common word this way.
+  bool IsLowText(std::string_view text) const {
+    bool found = false;
+    impl_.low_texts.ForEach(HashKey(text, kLowTextSeed),
+                            [&](std::uint32_t id) { found = found || impl_.texts[id] == text; });
+    return found;
   }
 
   // One query token written as two adjacent name words ("jscargument").

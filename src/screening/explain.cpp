@@ -84,7 +84,7 @@ double Adjust(const QueryFacts& facts, const IndexedEntry& entry, std::vector<st
                        " the entry's (" + listed + "): " + Format2(delta));
     }
   }
-  const lists::EntryType entry_type = entry.entry->type;
+  const lists::EntryType entry_type = entry.type;
   if (!facts.type && facts.legal_form && entry_type != lists::EntryType::kEntity) {
     total += kTypeDiffers;
     if (notes) {

@@ -32,6 +32,7 @@ inline constexpr std::uint64_t kPhoneticSeed = 0x70686fULL;
 inline constexpr std::uint64_t kPrefixSeed = 0x707265ULL;
 inline constexpr std::uint64_t kConcatSeed = 0x636f6eULL;
 inline constexpr std::uint64_t kCommonOnlySeed = 0x636d6eULL;
+inline constexpr std::uint64_t kLowTextSeed = 0x6c6f77ULL;
 
 struct IndexedName {
   std::uint32_t entry = 0;
@@ -54,6 +55,7 @@ struct IndexedEntry {
   std::vector<std::string> countries;  // ISO alpha-2 of addresses and nationalities
   std::optional<int> start_days;
   std::optional<int> end_days;
+  lists::EntryType type = lists::EntryType::kEntity;  // copied: read for every candidate
 };
 
 struct Index::Impl {
@@ -77,6 +79,7 @@ struct Index::Impl {
   FlatMultiMap prefixes;     // 4..7-letter prefix -> word token id
   FlatMultiMap concat;       // two adjacent canons joined -> posting
   FlatMultiMap common_only;  // sorted canons of a name without distinctive tokens -> name
+  FlatMultiMap low_texts;    // a legal form or common word as written -> its text id
 
   std::uint32_t FindToken(std::string_view canon) const;
   // The scoring view of the token at `slot` of name_tokens.

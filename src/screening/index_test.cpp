@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "screening/test_entries.h"
 #include "tollgate/screening/screening.h"
@@ -192,6 +194,48 @@ TEST_F(ScreeningTest, LimitAndEmptyQueries) {
   query.name = "  ,, ";
   EXPECT_TRUE((*index_)->Screen(query).empty());
   EXPECT_GT((*index_)->Stats().names, 400u);
+}
+
+TEST_F(ScreeningTest, ConcurrentQueriesSeeTheSameResults) {
+  const std::vector<std::string> names = {"Huawei Technologies Co Ltd", "Rustam Karimov",
+                                          "HUAWEI TECH", "Hua Wei", "11420 Corporation"};
+  std::vector<std::vector<std::string>> expected;
+  for (const auto& name : names) {
+    std::vector<std::string> ids;
+    for (const auto& m : Screen(name)) ids.push_back(m.entry->entry_id + m.explanation);
+    expected.push_back(ids);
+  }
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 50; ++round) {
+        const std::size_t k = static_cast<std::size_t>(round + t) % names.size();
+        std::vector<std::string> ids;
+        for (const auto& m : Screen(names[k])) ids.push_back(m.entry->entry_id + m.explanation);
+        if (ids != expected[k]) ++mismatches;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
+TEST(ExplainTest, ScoresOneEntryWithoutThresholdOrDates) {
+  const auto index = Index::Build(testing::PlausibleEntries());
+  lists::ListEntry person = MakeEntry("X", "p", "Olaf Scholz", lists::EntryType::kIndividual);
+  Query query;
+  query.name = "Olaf Scholze";
+  const Match typo = index->Explain(query, person);
+  EXPECT_GE(typo.score, kDefaultThreshold);
+  EXPECT_EQ(typo.matched_name, "Olaf Scholz");
+  query.name = "Angela Merkel";
+  EXPECT_LT(index->Explain(query, person).score, 0.3);
+  // Dates do not matter to Explain: it answers "would this name match that entry?".
+  Query huawei;
+  huawei.name = "Huawei";
+  huawei.as_of = Date::Parse("2000-01-01").value();
+  EXPECT_DOUBLE_EQ(index->Explain(huawei, testing::HuaweiEntry()).score, 1.0);
 }
 
 TEST(IndexHolderTest, PublishesANewIndexToReaders) {

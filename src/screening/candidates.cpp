@@ -11,9 +11,15 @@ namespace {
 // Per-thread marks, sized to the largest index seen and cleared after each query by
 // walking `touched`, so a query costs what it reaches, not the size of the index.
 struct Scratch {
-  std::vector<std::uint64_t> name_bits;   // per name: token positions reached
-  std::vector<std::uint32_t> query_bits;  // per name: query tokens that reached it
-  std::vector<double> reached;            // per name: weight of distinctive tokens reached
+  // Per name, packed so that reaching a name touches one cache line: the token
+  // positions reached, the query tokens that reached it, and the weight of the
+  // distinctive tokens reached (a float: NameBound allows for its rounding).
+  struct NameMarks {
+    std::uint64_t positions = 0;
+    std::uint32_t query_tokens = 0;
+    float reached = 0;
+  };
+  std::vector<NameMarks> marks;
   std::vector<std::uint32_t> touched;
   std::vector<std::uint32_t> forced;  // same common words exactly: bound 1
   // Per token: 2 * generation when walked for the current query token, one more when
@@ -29,11 +35,7 @@ class Finder {
  public:
   Finder(const Index::Impl& impl, const PreparedName& query, Scratch& scratch)
       : impl_(impl), query_(query), s_(scratch) {
-    if (s_.name_bits.size() < impl.names.size()) {
-      s_.name_bits.resize(impl.names.size(), 0);
-      s_.query_bits.resize(impl.names.size(), 0);
-      s_.reached.resize(impl.names.size(), 0);
-    }
+    if (s_.marks.size() < impl.names.size()) s_.marks.resize(impl.names.size());
     if (s_.token_state.size() < impl.token_canon.size()) {
       s_.token_state.resize(impl.token_canon.size(), 0);
     }
@@ -43,9 +45,7 @@ class Finder {
 
   ~Finder() {
     for (std::uint32_t n : s_.touched) {
-      s_.name_bits[n] = 0;
-      s_.query_bits[n] = 0;
-      s_.reached[n] = 0;
+      s_.marks[n] = Scratch::NameMarks{};
     }
   }
 
@@ -89,11 +89,11 @@ class Finder {
   // Marks name positions reached; `weight` is added once per newly reached position
   // (the weight of the distinctive token there, 0 for the others).
   void Mark(std::uint32_t name, std::uint64_t position, std::uint32_t query_tokens, double weight) {
-    std::uint64_t& bits = s_.name_bits[name];
-    if (bits == 0) s_.touched.push_back(name);
-    if (!(bits & position)) s_.reached[name] += weight;
-    bits |= position;
-    s_.query_bits[name] |= query_tokens;
+    Scratch::NameMarks& marks = s_.marks[name];
+    if (marks.positions == 0) s_.touched.push_back(name);
+    if (!(marks.positions & position)) marks.reached += static_cast<float>(weight);
+    marks.positions |= position;
+    marks.query_tokens |= query_tokens;
   }
 
   void Traverse(std::uint32_t token, std::uint32_t query_tokens) {
@@ -113,7 +113,7 @@ class Finder {
     const std::uint32_t* end = impl_.postings.data() + impl_.posting_begin[token + 1];
     for (; p != end; ++p) {
       const std::uint32_t n = *p >> kPositionBits;
-      if (s_.name_bits[n] == 0) continue;
+      if (s_.marks[n].positions == 0) continue;
       Mark(n, std::uint64_t{1} << (*p & ((1u << kPositionBits) - 1)), query_tokens, weight);
     }
   }
@@ -326,15 +326,16 @@ class Finder {
 
   double NameBound(std::uint32_t n, std::uint32_t query_initials) const {
     const NameBoundData& name = impl_.name_bounds[n];
-    const double reached = s_.reached[n];
-    // Float sums in NameBoundData: widen a little so rounding never cuts a true match.
+    const double reached = s_.marks[n].reached;
+    // Float sums (NameBoundData, NameMarks): widen a little so rounding never cuts a
+    // true match.
     constexpr double kSlack = 1e-5;
     const double total = name.total_weight + kSlack;
     const double aligned =
         std::min(total, reached + name.low_weight + query_initials * name.max_weight + kSlack);
     double extra = 0;
     for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
-      const bool hit = (s_.query_bits[n] >> i & 1) || (maybe_aligned_ >> i & 1);
+      const bool hit = (s_.marks[n].query_tokens >> i & 1) || (maybe_aligned_ >> i & 1);
       if (!hit && IsDistinctive(query_.scoring[i].token_class)) extra += query_.scoring[i].weight;
     }
     const double denominator = 2 * aligned +

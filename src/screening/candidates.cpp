@@ -76,7 +76,18 @@ class Finder {
     std::vector<Candidate> out;
     std::uint32_t initials = 0;
     for (const auto& token : query_.scoring) initials += token.token_class == TokenClass::kInitial;
+    // Which query tokens reached a name already bounds its score; most names reached
+    // only by a common word fail that test without reading the name's own data.
+    constexpr std::size_t kMaxMemoTokens = 12;
+    const std::size_t q = query_.scoring.size();
+    std::vector<float> by_tokens(q <= kMaxMemoTokens ? std::size_t{1} << q : 0, -1.0f);
     for (std::uint32_t n : s_.touched) {
+      const std::uint32_t tokens = s_.marks[n].query_tokens;
+      if (!by_tokens.empty()) {
+        float& memo = by_tokens[tokens];
+        if (memo < 0) memo = static_cast<float>(TokensBound(tokens));
+        if (memo < min_name_score - 1e-4) continue;
+      }
       const double bound = NameBound(n, initials);
       if (bound >= min_name_score) out.push_back({n, bound});
     }
@@ -322,6 +333,26 @@ class Finder {
       }
       if (CommonOnlyKey(std::move(name_canons)) == key) s_.forced.push_back(n);
     });
+  }
+
+  // Bound of the score of any name that exactly the query tokens in `reached` (a bit
+  // set) reached: each of those aligned as well as it can, as in RequiredTokens, and
+  // every other distinctive token extra.
+  double TokensBound(std::uint32_t reached) const {
+    constexpr double kLowCap = 0.3;
+    double aligned = 0;
+    double extra = 0;
+    for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
+      const ScoringToken& token = query_.scoring[i];
+      if (!IsDistinctive(token.token_class)) {
+        aligned += token.token_class == TokenClass::kInitial ? 1.0 : kLowCap;
+      } else if ((reached >> i & 1) || (maybe_aligned_ >> i & 1)) {
+        aligned += (joinable_ >> i & 1) ? 2.0 : 1.0;
+      } else {
+        extra += token.weight;
+      }
+    }
+    return aligned > 0 ? 2 * aligned / (2 * aligned + kExtraFactor * extra) : 0;
   }
 
   double NameBound(std::uint32_t n, std::uint32_t query_initials) const {

@@ -15,7 +15,7 @@
 // that can score; see candidates.cpp):
 //   exact        same canonical token (company = co, tech = technology)
 //   typo         words within kMaxTypos(length) edits (optimal string alignment)
-//   phonetic     words of 4+ letters with the same PhoneticKey (see PhoneticPair)
+//   phonetic     words of 3+ letters with the same PhoneticKey (see PhoneticPair)
 //   abbreviation a word of 4-7 letters that begins a word 2+ letters longer
 //   initial      a single letter in the query and a listed word starting with it
 //   split        two adjacent query words that make one name word ("hua wei"),

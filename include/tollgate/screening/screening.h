@@ -75,9 +75,9 @@ struct Match {
 
 struct IndexStats {
   std::size_t entries = 0;
-  std::size_t names = 0;   // primary names and aliases indexed
-  std::size_t tokens = 0;  // distinct normalized tokens
-  std::size_t memory_bytes = 0;
+  std::size_t names = 0;         // primary names and aliases indexed
+  std::size_t tokens = 0;        // distinct normalized tokens
+  std::size_t memory_bytes = 0;  // the index's own structures, not the entries' fields
 };
 
 class Index {

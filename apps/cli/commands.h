@@ -1,0 +1,15 @@
+// Registration of the CLI's commands. Each sets `exit_code` when it runs.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli_context.h"
+
+namespace tollgate::cli {
+
+void AddListsCommands(CLI::App& app, Context& context, int& exit_code);
+void AddScreenCommand(CLI::App& app, Context& context, int& exit_code);
+// `lists update`, registered under the `lists` command.
+void AddListsUpdateCommand(CLI::App& lists, Context& context, int& exit_code);
+
+}  // namespace tollgate::cli

@@ -1,16 +1,9 @@
 #include <set>
 
 #include "rules/loaders.h"
+#include "tollgate/common/country.h"
 
 namespace tollgate::rules::internal {
-namespace {
-
-bool IsAlpha2(const std::string& code) {
-  return code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z';
-}
-
-}  // namespace
-
 CountryTable LoadCountries(const nlohmann::json& json, const std::string& file) {
   JsonObject root(json, file, "");
   root.OptionalString("about");
@@ -23,7 +16,8 @@ CountryTable LoadCountries(const nlohmann::json& json, const std::string& file) 
   root.ForEachObject("countries", true, [&](JsonObject& object) {
     CountryRules country;
     country.code = object.RequiredString("code");
-    if (!IsAlpha2(country.code)) {
+    auto iso = CountryByCode(country.code);
+    if (!iso || iso->code != country.code) {
       object.FailAt("code",
                     "\"" + country.code + "\" is not an upper-case ISO 3166-1 alpha-2 code");
     }

@@ -61,8 +61,8 @@ Result<License> ValidateLicense(License license) {
   if (license.holder.empty()) return Invalid("holder", "missing");
   auto country = CountryByCode(license.destination);
   if (!country) {
-    return Invalid("destination", "'" + license.destination +
-                                      "' is not an ISO 3166-1 alpha-2 country code");
+    return Invalid("destination",
+                   "'" + license.destination + "' is not an ISO 3166-1 alpha-2 country code");
   }
   license.destination = std::string(country->code);
   if (license.parties.empty()) return Invalid("parties", "a license names at least one party");
@@ -90,10 +90,10 @@ Result<License> ValidateLicense(License license) {
       return Invalid(field + "/eccn", "'" + item.eccn + "' is not an ECCN (e.g. 5D992.c or EAR99)");
     }
     item.eccn = eccn;
-    for (auto [amount, name] : {std::pair{&item.quantity, "quantity"},
-                                std::pair{&item.value_usd, "value"},
-                                std::pair{&item.remaining_quantity, "remaining_quantity"},
-                                std::pair{&item.remaining_value_usd, "remaining_value"}}) {
+    for (auto [amount, name] :
+         {std::pair{&item.quantity, "quantity"}, std::pair{&item.value_usd, "value"},
+          std::pair{&item.remaining_quantity, "remaining_quantity"},
+          std::pair{&item.remaining_value_usd, "remaining_value"}}) {
       if (*amount && **amount < 0) return Invalid(field + "/" + name, "must not be negative");
     }
     if (!item.remaining_quantity) item.remaining_quantity = item.quantity;
@@ -104,7 +104,8 @@ Result<License> ValidateLicense(License license) {
     if (item.value_usd && item.remaining_value_usd && *item.remaining_value_usd > *item.value_usd) {
       return Invalid(field + "/remaining_value", "exceeds the licensed value");
     }
-    if ((!item.quantity && item.remaining_quantity) || (!item.value_usd && item.remaining_value_usd)) {
+    if ((!item.quantity && item.remaining_quantity) ||
+        (!item.value_usd && item.remaining_value_usd)) {
       return Invalid(field, "a remaining amount needs the licensed amount");
     }
   }
@@ -152,12 +153,12 @@ nlohmann::json ToJson(const License& license) {
 }
 
 Result<License> LicenseFromJson(const nlohmann::json& json) {
-  static const std::set<std::string> kKeys = {
-      "number", "holder", "destination", "parties",   "items",
-      "valid_from", "valid_until", "conditions", "status", "issued_on"};
+  static const std::set<std::string> kKeys = {"number", "holder",     "destination", "parties",
+                                              "items",  "valid_from", "valid_until", "conditions",
+                                              "status", "issued_on"};
   static const std::set<std::string> kPartyKeys = {"role", "name", "country"};
-  static const std::set<std::string> kItemKeys = {"eccn", "description", "quantity", "value",
-                                                  "remaining_quantity", "remaining_value"};
+  static const std::set<std::string> kItemKeys = {"eccn",  "description",        "quantity",
+                                                  "value", "remaining_quantity", "remaining_value"};
   auto unknown = [](const nlohmann::json& object, const std::set<std::string>& keys,
                     const std::string& where) -> std::optional<Error> {
     for (auto it = object.begin(); it != object.end(); ++it) {

@@ -59,8 +59,10 @@ TEST(LicenseTest, RefusesIncompleteOrInconsistentLicensesNamingTheField) {
 }
 
 TEST(LicenseTest, PartyNamesFoldCasePunctuationAndSpacingOnly) {
-  EXPECT_EQ(FoldPartyName("Huawei Technologies Co., Ltd."), FoldPartyName("HUAWEI TECHNOLOGIES CO LTD"));
-  EXPECT_NE(FoldPartyName("Huawei Technologies Co., Ltd."), FoldPartyName("Huawei Device Co., Ltd."));
+  EXPECT_EQ(FoldPartyName("Huawei Technologies Co., Ltd."),
+            FoldPartyName("HUAWEI TECHNOLOGIES CO LTD"));
+  EXPECT_NE(FoldPartyName("Huawei Technologies Co., Ltd."),
+            FoldPartyName("Huawei Device Co., Ltd."));
   EXPECT_EQ(FoldPartyName("  --  "), "");
 }
 

@@ -76,7 +76,9 @@ const char* DecisionName(Decision decision) {
   return "REVIEW";
 }
 
-Decision Worse(Decision a, Decision b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
+Decision Worse(Decision a, Decision b) {
+  return static_cast<int>(a) >= static_cast<int>(b) ? a : b;
+}
 
 nlohmann::json ToJson(const Determination& d) {
   nlohmann::json items = nlohmann::json::array();

@@ -53,9 +53,10 @@ Result<std::optional<std::int64_t>> AmountField(const nlohmann::json& object, co
 Result<Party> ParsePartySpec(std::string_view spec) {
   auto eq = spec.find('=');
   if (eq == std::string_view::npos) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "--party '" + std::string(spec) + "': a party needs a role: expected ROLE=NAME "
-                     "with ROLE one of " + RoleList());
+    return MakeError(ErrorCode::kInvalidArgument, "--party '" + std::string(spec) +
+                                                      "': a party needs a role: expected ROLE=NAME "
+                                                      "with ROLE one of " +
+                                                      RoleList());
   }
   std::string role_name(spec.substr(0, eq));
   auto role = ParsePartyRole(role_name);
@@ -75,18 +76,17 @@ Result<Party> ParsePartySpec(std::string_view spec) {
 }
 
 Result<Transaction> TransactionFromJson(const nlohmann::json& json) {
-  static const std::set<std::string> kKeys = {"id",      "exporter", "items", "destination",
+  static const std::set<std::string> kKeys = {"id",      "exporter", "items",    "destination",
                                               "parties", "end_use",  "activity", "date"};
   static const std::set<std::string> kItemKeys = {"eccn", "quantity", "value"};
   static const std::set<std::string> kPartyKeys = {"role", "name", "country"};
   if (!json.is_object()) return Invalid("/", "expected a JSON object (one transaction per line)");
   if (auto e = RefuseUnknownKeys(json, kKeys, "")) return *e;
   Transaction tx;
-  for (auto [field, key, required] : {std::tuple{&tx.id, "id", false},
-                                      std::tuple{&tx.exporter, "exporter", false},
-                                      std::tuple{&tx.destination, "destination", true},
-                                      std::tuple{&tx.end_use, "end_use", false},
-                                      std::tuple{&tx.activity, "activity", false}}) {
+  for (auto [field, key, required] :
+       {std::tuple{&tx.id, "id", false}, std::tuple{&tx.exporter, "exporter", false},
+        std::tuple{&tx.destination, "destination", true}, std::tuple{&tx.end_use, "end_use", false},
+        std::tuple{&tx.activity, "activity", false}}) {
     auto value = StringField(json, key, "", required);
     if (!value.ok()) return value.error();
     *field = *value;
@@ -135,7 +135,8 @@ Result<Transaction> TransactionFromJson(const nlohmann::json& json) {
     }
     auto role = ParsePartyRole(*role_name);
     if (!role || *role == PartyRole::kExporter) {
-      return Invalid(path + "/role", "unknown role '" + *role_name + "': expected one of " + RoleList());
+      return Invalid(path + "/role",
+                     "unknown role '" + *role_name + "': expected one of " + RoleList());
     }
     Party party;
     party.role = *role;

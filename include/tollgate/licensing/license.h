@@ -12,12 +12,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "tollgate/common/date.h"
 #include "tollgate/common/result.h"
@@ -49,8 +48,8 @@ struct LicenseItem {
 };
 
 struct License {
-  std::string number;  // as issued, e.g. "D1234567"; unique in a store
-  std::string holder;  // the exporter (applicant) it was issued to
+  std::string number;       // as issued, e.g. "D1234567"; unique in a store
+  std::string holder;       // the exporter (applicant) it was issued to
   std::string destination;  // ISO alpha-2
   std::vector<LicenseParty> parties;
   std::vector<LicenseItem> items;

@@ -17,11 +17,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "tollgate/rules/party.h"
 #include "tollgate/rules/transaction.h"
@@ -49,9 +48,10 @@ struct ScreeningHit {
   std::string matched_name;  // the entry's name or alias that matched
   std::string country;       // the entry's first address country, if any
   double score = 0;
-  bool block = false;        // at or above the block threshold: treated as the listed party
-  std::string effect;        // what it meant here: "prohibited", "license_required", "review", "none: ..."
-  std::string explanation;   // the screening engine's
+  bool block = false;  // at or above the block threshold: treated as the listed party
+  std::string
+      effect;  // what it meant here: "prohibited", "license_required", "review", "none: ..."
+  std::string explanation;  // the screening engine's
   std::vector<std::string> federal_register;
   std::string license_requirement;
   std::string license_policy;
@@ -62,7 +62,7 @@ struct TraceStep {
   std::string finding;  // one sentence
   std::vector<Fact> facts;
   std::string citation;
-  bool check = false;   // relies on a fact marked [check] in data/rules
+  bool check = false;  // relies on a fact marked [check] in data/rules
   std::vector<ScreeningHit> matches;
 };
 

@@ -1,0 +1,30 @@
+// Screening the parties of a transaction and reading what each match means under the
+// list rules (private to src/rules): DPL -> prohibited, EL -> a license requirement
+// for the items in the entry's License Requirement column, a possible match or a
+// match on another list -> review.
+//
+// Thread-safety: pure; the Index may be shared.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tollgate/rules/determination.h"
+#include "tollgate/rules/rule_set.h"
+#include "tollgate/rules/transaction.h"
+#include "tollgate/screening/screening.h"
+
+namespace tollgate::rules::internal {
+
+struct PartyScreening {
+  std::vector<ScreeningHit> hits;         // every match at or above the review threshold
+  std::vector<TraceStep> trace;           // one step per party, then one per effective hit
+  std::vector<ScreeningHit> entity_list;  // block-level EL hits requiring a license for all items
+  std::vector<std::string> prohibited;    // why PROHIBITED, one line per denied party
+  std::vector<std::string> review;        // why REVIEW, one line per possible match
+};
+
+PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx,
+                             const screening::Index& index);
+
+}  // namespace tollgate::rules::internal

@@ -10,10 +10,14 @@ namespace tollgate::rules {
 Engine::Engine(std::shared_ptr<const RuleSet> rules, storage::Store& store)
     : rules_(std::move(rules)), store_(store) {}
 
-Status Engine::Validate(const Transaction& transaction) const {
-  auto normalized = internal::NormalizeTransaction(*rules_, transaction);
+Status ValidateTransaction(const RuleSet& rules, const Transaction& transaction) {
+  auto normalized = internal::NormalizeTransaction(rules, transaction);
   if (!normalized.ok()) return normalized.error();
   return Status();
+}
+
+Status Engine::Validate(const Transaction& transaction) const {
+  return ValidateTransaction(*rules_, transaction);
 }
 
 Result<std::shared_ptr<const Engine::Snapshot>> Engine::SnapshotFor(Date date) {

@@ -33,6 +33,11 @@
 
 namespace tollgate::rules {
 
+// Checks a transaction against the rules without any store: unknown ECCN, country or
+// activity, a party without a name. What Engine::Determine checks first, and what a
+// caller runs before opening or writing anything.
+Status ValidateTransaction(const RuleSet& rules, const Transaction& transaction);
+
 class Engine {
  public:
   Engine(std::shared_ptr<const RuleSet> rules, storage::Store& store);

@@ -83,7 +83,8 @@ int RunCheckBatch(const Context& context, const std::string& in_path, const std:
       json["line"] = (*lines)[i].number;
       out << json.dump() << "\n";
     }
-    if (!out.flush()) return Fail(MakeError(ErrorCode::kIoError, "cannot write '" + out_path + "'"));
+    if (!out.flush())
+      return Fail(MakeError(ErrorCode::kIoError, "cannot write '" + out_path + "'"));
   }
   auto ids = store->RecordDeterminations(records);
   std::error_code ec;

@@ -22,15 +22,20 @@ struct CheckArgs {
   std::string batch_in, batch_out;
 };
 
-Error Invalid(std::string message) { return MakeError(ErrorCode::kInvalidArgument, std::move(message)); }
+Error Invalid(std::string message) {
+  return MakeError(ErrorCode::kInvalidArgument, std::move(message));
+}
 
 Result<rules::Transaction> TransactionFromFlags(const CheckArgs& args) {
-  if (args.items.empty()) return Invalid("--item ECCN is required (EAR99 or an ECCN such as 5D992.c)");
-  if (args.to.empty()) return Invalid("--to CC is required (the destination's ISO 3166 alpha-2 code)");
+  if (args.items.empty())
+    return Invalid("--item ECCN is required (EAR99 or an ECCN such as 5D992.c)");
+  if (args.to.empty())
+    return Invalid("--to CC is required (the destination's ISO 3166 alpha-2 code)");
   if (args.date.empty()) return Invalid("--date YYYY-MM-DD is required (the date of the export)");
   if (args.parties.empty()) {
-    return Invalid("--party ROLE=NAME is required (ROLE: purchaser, intermediate_consignee, "
-                   "ultimate_consignee or end_user)");
+    return Invalid(
+        "--party ROLE=NAME is required (ROLE: purchaser, intermediate_consignee, "
+        "ultimate_consignee or end_user)");
   }
   for (auto [flag, count] : {std::pair{"--quantity", args.quantities.size()},
                              std::pair{"--value", args.values.size()}}) {
@@ -71,7 +76,8 @@ int RunCheck(const Context& context, const CheckArgs& args) {
   if (!tx.ok()) return Fail(tx.error());
   auto rules = LoadRulesForCli(args.rules_dir);
   if (!rules.ok()) return Fail(rules.error());
-  if (auto valid = rules::ValidateTransaction(**rules, *tx); !valid.ok()) return Fail(valid.error());
+  if (auto valid = rules::ValidateTransaction(**rules, *tx); !valid.ok())
+    return Fail(valid.error());
   int code = 0;
   auto store = OpenStoreOrReport(context, code);
   if (!store) return code;
@@ -112,7 +118,8 @@ void AddCheckCommand(CLI::App& app, Context& context, int& exit_code) {
   check->add_flag("--json", args->json, "the determination as JSON with its trace");
   auto* batch = check->add_option("--batch", args->batch_in,
                                   "JSON Lines, one transaction per line (see README)");
-  auto* out = check->add_option("--out", args->batch_out, "JSON Lines to write, one result per line");
+  auto* out =
+      check->add_option("--out", args->batch_out, "JSON Lines to write, one result per line");
   batch->needs(out);
   out->needs(batch);
   check->callback([&, args] {

@@ -21,7 +21,9 @@ struct AddArgs {
   bool json = false;
 };
 
-Error Invalid(std::string message) { return MakeError(ErrorCode::kInvalidArgument, std::move(message)); }
+Error Invalid(std::string message) {
+  return MakeError(ErrorCode::kInvalidArgument, std::move(message));
+}
 
 std::string Amount(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "-"; }
 
@@ -44,9 +46,9 @@ Result<licensing::License> LicenseFromFlags(const AddArgs& a) {
     if (value->empty()) return Invalid(std::string(flag) + " is required (or give --file)");
   }
   if (a.items.empty()) return Invalid("--item ECCN is required (repeat for several)");
-  for (auto [flag, count] : {std::pair{"--quantity", a.quantities.size()},
-                             std::pair{"--value", a.values.size()},
-                             std::pair{"--description", a.descriptions.size()}}) {
+  for (auto [flag, count] :
+       {std::pair{"--quantity", a.quantities.size()}, std::pair{"--value", a.values.size()},
+        std::pair{"--description", a.descriptions.size()}}) {
     if (count != 0 && count != a.items.size()) {
       return Invalid(std::string(flag) + " was given " + std::to_string(count) + " time(s) for " +
                      std::to_string(a.items.size()) + " --item(s): give one per item, in order");
@@ -69,8 +71,9 @@ Result<licensing::License> LicenseFromFlags(const AddArgs& a) {
     if (!a.values.empty()) item.value_usd = a.values[i];
     license.items.push_back(std::move(item));
   }
-  for (auto [flag, text, date] : {std::tuple{"--valid-from", &a.valid_from, &license.valid_from},
-                                  std::tuple{"--valid-until", &a.valid_until, &license.valid_until}}) {
+  for (auto [flag, text, date] :
+       {std::tuple{"--valid-from", &a.valid_from, &license.valid_from},
+        std::tuple{"--valid-until", &a.valid_until, &license.valid_until}}) {
     auto parsed = Date::Parse(*text);
     if (!parsed.ok()) return Invalid(std::string(flag) + ": " + parsed.error().message);
     *date = *parsed;
@@ -167,9 +170,9 @@ void AddLicensesCommands(CLI::App& app, Context& context, int& exit_code) {
     }
     if (found->empty()) std::cout << "no licenses in the store\n";
     for (const auto& l : *found) {
-      std::cout << l.number << "  " << licensing::LicenseStatusName(l.status) << "  "
-                << l.holder << " -> " << l.destination << "  " << l.valid_from.ToString()
-                << ".." << l.valid_until.ToString() << "  " << l.items.size() << " item(s)\n";
+      std::cout << l.number << "  " << licensing::LicenseStatusName(l.status) << "  " << l.holder
+                << " -> " << l.destination << "  " << l.valid_from.ToString() << ".."
+                << l.valid_until.ToString() << "  " << l.items.size() << " item(s)\n";
     }
   });
 

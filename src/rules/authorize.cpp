@@ -169,7 +169,7 @@ Coverage GeneralLicenseCovers(const GeneralLicense& gl, const ScreeningHit& hit,
   c.check = activity->source.check || window->source.check;
   c.why = gl.name + " covers '" + tx.activity + "'" +
           (activity->scope.empty() ? "" : " (" + activity->scope + ")") + " on " +
-          tx.date.ToString() + ": window '" + window->id + "' " + window->in_force.ToString() +
+          tx.date.ToString() + ": window '" + window->id + "' " + window->published.ToString() +
           " (" + window->source.citation + ")";
   for (const DatedCondition* condition : ConditionsOn(gl.conditions, tx.date)) {
     c.conditions.push_back({condition->text, condition->source.citation});

@@ -30,6 +30,8 @@ Error Invalid(std::string message) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(message));
 }
 
+}  // namespace
+
 TraceStep ListVersionsStep(const std::vector<storage::ListVersion>& versions, Date date) {
   TraceStep step;
   step.step = "list_versions";
@@ -48,6 +50,8 @@ TraceStep ListVersionsStep(const std::vector<storage::ListVersion>& versions, Da
                            Join(described, "; ");
   return step;
 }
+
+namespace {
 
 void AddCondition(std::vector<Condition>& conditions, const Condition& condition) {
   bool seen = std::any_of(conditions.begin(), conditions.end(),
@@ -331,20 +335,16 @@ Result<Transaction> NormalizeTransaction(const RuleSet& rules, const Transaction
   return tx;
 }
 
-Result<Determination> Determine(const RuleSet& rules, const Transaction& input,
-                                const screening::Index& index,
-                                const std::vector<storage::ListVersion>& versions,
-                                const std::vector<licensing::License>& licenses) {
-  auto normalized = NormalizeTransaction(rules, input);
-  if (!normalized.ok()) return normalized.error();
-  const Transaction& tx = *normalized;
-  const CountryRules& country = *rules.countries.Find(tx.destination);
-
+Determination DetermineNormalized(const RuleSet& rules, Transaction input,
+                                  const ListsInForce& lists,
+                                  const std::vector<licensing::License>& licenses) {
   Determination d;
-  d.transaction = tx;
-  d.trace.push_back(ListVersionsStep(versions, tx.date));
-  PartyScreening screening = ScreenParties(rules, tx, index);
-  if (versions.empty()) {
+  d.transaction = std::move(input);
+  const Transaction& tx = d.transaction;
+  const CountryRules& country = *rules.countries.Find(tx.destination);
+  d.trace.push_back(lists.versions_step);
+  PartyScreening screening = ScreenParties(rules, tx, lists.screen);
+  if (lists.versions.empty()) {
     // Never a silent pass: with no list in force nobody was really screened.
     screening.review.push_back("no restricted list in force on " + tx.date.ToString() +
                                ": import the lists, then check again");
@@ -356,15 +356,16 @@ Result<Determination> Determine(const RuleSet& rules, const Transaction& input,
   std::vector<const licensing::License*> held;
   std::string holder = licensing::FoldPartyName(tx.exporter);
   for (const auto& license : licenses) {
-    if (!holder.empty() && licensing::FoldPartyName(license.holder) == holder)
+    if (!holder.empty() && licensing::FoldPartyName(license.holder) == holder) {
       held.push_back(&license);
+    }
   }
 
   ItemContext ctx{rules, tx, country, screening, held};
   d.decision = Decision::kNoLicenseRequired;
   for (const Item& item : tx.items) {
+    // NormalizeTransaction classified every item already; this cannot fail.
     auto classification = rules.catalog.Classify(item.eccn, tx.date);
-    if (!classification.ok()) return classification.error();  // validated above
     ItemDetermination determined = DetermineItem(ctx, item, *classification);
     d.decision = Worse(d.decision, determined.decision);
     for (const auto& used : determined.authorized_by) {
@@ -373,8 +374,9 @@ Result<Determination> Determine(const RuleSet& rules, const Transaction& input,
     d.items.push_back(std::move(determined));
   }
   std::vector<std::string> per_item;
-  for (const auto& item : d.items)
+  for (const auto& item : d.items) {
     per_item.push_back(item.eccn + ": " + DecisionName(item.decision));
+  }
   d.trace.push_back({"decision",
                      std::string(DecisionName(d.decision)) + " (" + Join(per_item, ", ") +
                          "): the transaction takes its most restrictive item decision",
@@ -383,6 +385,17 @@ Result<Determination> Determine(const RuleSet& rules, const Transaction& input,
                      false,
                      {}});
   return d;
+}
+
+Result<Determination> Determine(const RuleSet& rules, const Transaction& input,
+                                const screening::Index& index,
+                                const std::vector<storage::ListVersion>& versions,
+                                const std::vector<licensing::License>& licenses) {
+  auto normalized = NormalizeTransaction(rules, input);
+  if (!normalized.ok()) return normalized.error();
+  TraceStep step = ListVersionsStep(versions, normalized->date);
+  return DetermineNormalized(rules, std::move(normalized).value(),
+                             {versions, step, ScreenWith(index)}, licenses);
 }
 
 }  // namespace tollgate::rules::internal

@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include "rules/screen_parties.h"
 #include "tollgate/common/result.h"
 #include "tollgate/licensing/license.h"
 #include "tollgate/rules/determination.h"
@@ -24,6 +25,21 @@ namespace tollgate::rules::internal {
 // at other dates.
 Result<Transaction> NormalizeTransaction(const RuleSet& rules, const Transaction& tx);
 
+// The first trace step: which list versions the parties are screened against.
+TraceStep ListVersionsStep(const std::vector<storage::ListVersion>& versions, Date date);
+
+// The lists in force on the transaction's date, as the Engine caches them.
+struct ListsInForce {
+  const std::vector<storage::ListVersion>& versions;
+  const TraceStep& versions_step;  // ListVersionsStep(versions, date)
+  ScreenFn screen;
+};
+
+// `tx` must come from NormalizeTransaction.
+Determination DetermineNormalized(const RuleSet& rules, Transaction tx, const ListsInForce& lists,
+                                  const std::vector<licensing::License>& licenses);
+
+// Normalizes, then determines against `index` directly.
 Result<Determination> Determine(const RuleSet& rules, const Transaction& tx,
                                 const screening::Index& index,
                                 const std::vector<storage::ListVersion>& versions,

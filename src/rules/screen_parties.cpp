@@ -1,14 +1,14 @@
 #include "rules/screen_parties.h"
 
-#include <cstdio>
+#include <charconv>
 
 namespace tollgate::rules::internal {
 namespace {
 
 std::string Score(double score) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.3f", score);
-  return buf;
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, score, std::chars_format::fixed, 3);
+  return ec == std::errc() ? std::string(buf, end) : std::string("?");
 }
 
 std::string Join(const std::vector<std::string>& parts, const char* separator) {
@@ -54,9 +54,17 @@ std::string QueryCountry(const Party& party, const Transaction& tx) {
 
 }  // namespace
 
-PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx,
-                             const screening::Index& index) {
+ScreenFn ScreenWith(const screening::Index& index) {
+  return [&index](const screening::Query& query) {
+    return std::make_shared<const std::vector<screening::Match>>(index.Screen(query));
+  };
+}
+
+PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const ScreenFn& screen) {
   const ScreeningPolicy& policy = rules.list_rules.screening();
+  const std::string review_threshold = Score(policy.review_threshold);
+  const std::string block_threshold = Score(policy.block_threshold);
+  const std::string date = tx.date.ToString();
   PartyScreening out;
   for (const Party& party : PartiesToScreen(tx)) {
     screening::Query query;
@@ -66,16 +74,17 @@ PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx,
     query.as_of = tx.date;
     query.threshold = policy.review_threshold;
     query.limit = 5;
-    std::vector<screening::Match> matches = index.Screen(query);
+    const auto found = screen(query);
+    const std::vector<screening::Match>& matches = *found;
 
     TraceStep step;
     step.step = "screen_party";
     step.facts = {{"role", PartyRoleName(party.role)},
                   {"name", party.name},
                   {"country", country},
-                  {"date", tx.date.ToString()},
-                  {"review_threshold", Score(policy.review_threshold)},
-                  {"block_threshold", Score(policy.block_threshold)}};
+                  {"date", date},
+                  {"review_threshold", review_threshold},
+                  {"block_threshold", block_threshold}};
     step.citation = policy.source.citation;
     std::vector<TraceStep> effects;
     for (const auto& match : matches) {
@@ -113,9 +122,8 @@ PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx,
         // the transaction waits for an analyst with the candidate in front of them.
         hit.effect = "review";
         effect.step = "possible_match";
-        effect.finding = Describe(hit) + ", between the review threshold " +
-                         Score(policy.review_threshold) + " and the block threshold " +
-                         Score(policy.block_threshold) + ": an analyst must decide";
+        effect.finding = Describe(hit) + ", between the review threshold " + review_threshold +
+                         " and the block threshold " + block_threshold + ": an analyst must decide";
         effect.citation = policy.source.citation;
         out.review.push_back("possible match: " + Describe(hit));
       } else if (!rule.AppliesToRole(party.role)) {
@@ -167,13 +175,13 @@ PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx,
     }
     if (matches.empty()) {
       step.finding = "'" + party.name + "' (" + PartyRoleName(party.role) +
-                     "): no listed entry in force on " + tx.date.ToString() +
-                     " scores at or above " + Score(policy.review_threshold);
+                     "): no listed entry in force on " + date + " scores at or above " +
+                     review_threshold;
     } else {
       step.finding = "'" + party.name + "' (" + PartyRoleName(party.role) +
                      "): " + std::to_string(matches.size()) + " match(es) at or above " +
-                     Score(policy.review_threshold) + "; best: " + matches.front().entry->list +
-                     " '" + matches.front().entry->name + "' " + Score(matches.front().score);
+                     review_threshold + "; best: " + matches.front().entry->list + " '" +
+                     matches.front().entry->name + "' " + Score(matches.front().score);
     }
     out.trace.push_back(std::move(step));
     for (auto& effect : effects) out.trace.push_back(std::move(effect));

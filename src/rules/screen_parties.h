@@ -3,9 +3,11 @@
 // for the items in the entry's License Requirement column, a possible match or a
 // match on another list -> review.
 //
-// Thread-safety: pure; the Index may be shared.
+// Thread-safety: pure given a thread-safe ScreenFn; an Index may be shared.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,7 +26,13 @@ struct PartyScreening {
   std::vector<std::string> review;        // why REVIEW, one line per possible match
 };
 
-PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx,
-                             const screening::Index& index);
+// How a party is screened: an Index's Screen, or the Engine's memo in front of it.
+using ScreenFn =
+    std::function<std::shared_ptr<const std::vector<screening::Match>>(const screening::Query&)>;
+
+// Screens `index` directly.
+ScreenFn ScreenWith(const screening::Index& index);
+
+PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const ScreenFn& screen);
 
 }  // namespace tollgate::rules::internal

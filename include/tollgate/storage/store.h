@@ -22,13 +22,13 @@ namespace tollgate::storage {
 
 // One import of one file: a new version of its feed. Older versions stay.
 struct ListVersion {
-  std::int64_t id = 0;      // increasing per store
-  std::string feed;         // "csl", "ofac-sdn", ... (lists/format.h FeedOf)
-  std::string format;       // the format name it was read with
-  Date as_of;               // the date from which this version is in force
-  std::string imported_at;  // UTC timestamp "YYYY-MM-DDTHH:MM:SSZ"
-  std::string file_name;    // base name of the main file
-  std::string sha256;       // of the main file's bytes
+  std::int64_t id = 0;          // increasing per store
+  std::string feed;             // "csl", "ofac-sdn", ... (lists/format.h FeedOf)
+  std::string format;           // the format name it was read with
+  Date as_of;                   // the date from which this version is in force
+  std::string imported_at;      // UTC timestamp "YYYY-MM-DDTHH:MM:SSZ"
+  std::string file_name;        // base name of the main file
+  std::string sha256;           // of the file; for a set (OFAC), of its files' digests
   std::int64_t entry_count = 0;
 };
 

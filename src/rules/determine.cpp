@@ -1,6 +1,7 @@
 #include "rules/determine.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "rules/authorize.h"
 #include "rules/item_requirements.h"
@@ -87,8 +88,9 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
                        {}});
   ItemRequirements needs =
       RequirementsFor(ctx.rules, classification, ctx.country, tx.date, ctx.screening.entity_list);
-  out.requirements = needs.requirements;
-  out.trace.insert(out.trace.end(), needs.trace.begin(), needs.trace.end());
+  out.requirements = std::move(needs.requirements);
+  out.trace.insert(out.trace.end(), std::make_move_iterator(needs.trace.begin()),
+                   std::make_move_iterator(needs.trace.end()));
 
   std::vector<bool> covered(out.requirements.size(), false);
   auto all_covered = [&] {
@@ -349,8 +351,10 @@ Determination DetermineNormalized(const RuleSet& rules, Transaction input,
     screening.review.push_back("no restricted list in force on " + tx.date.ToString() +
                                ": import the lists, then check again");
   }
-  d.trace.insert(d.trace.end(), screening.trace.begin(), screening.trace.end());
-  d.matches = screening.hits;
+  d.trace.reserve(screening.trace.size() + 2);
+  d.trace.insert(d.trace.end(), std::make_move_iterator(screening.trace.begin()),
+                 std::make_move_iterator(screening.trace.end()));
+  d.matches = std::move(screening.hits);
   d.review_reasons = screening.review;
 
   std::vector<const licensing::License*> held;

@@ -1,6 +1,7 @@
 #include "rules/item_requirements.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace tollgate::rules::internal {
 namespace {
@@ -127,7 +128,8 @@ ItemRequirements RequirementsFor(const RuleSet& rules, const Classification& ite
     ItemRequirements chart = ApplyCountryChart(rules.catalog, item, country, *row);
     out.requirements.insert(out.requirements.end(), chart.requirements.begin(),
                             chart.requirements.end());
-    out.trace.insert(out.trace.end(), chart.trace.begin(), chart.trace.end());
+    out.trace.insert(out.trace.end(), std::make_move_iterator(chart.trace.begin()),
+                     std::make_move_iterator(chart.trace.end()));
   }
   return out;
 }

@@ -79,12 +79,9 @@ PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const 
 
     TraceStep step;
     step.step = "screen_party";
-    step.facts = {{"role", PartyRoleName(party.role)},
-                  {"name", party.name},
-                  {"country", country},
-                  {"date", date},
-                  {"review_threshold", review_threshold},
-                  {"block_threshold", block_threshold}};
+    // The date and thresholds are in the finding; the facts are what varies per party.
+    step.facts = {{"role", PartyRoleName(party.role)}, {"name", party.name}};
+    if (!country.empty()) step.facts.push_back({"country", country});
     step.citation = policy.source.citation;
     std::vector<TraceStep> effects;
     for (const auto& match : matches) {

@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   tollgate::cli::AddListsCommands(app, context, exit_code);
   tollgate::cli::AddScreenCommand(app, context, exit_code);
+  tollgate::cli::AddCheckCommand(app, context, exit_code);
+  tollgate::cli::AddLicensesCommands(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

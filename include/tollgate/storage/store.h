@@ -1,6 +1,7 @@
 // Store: the durable state of Tollgate behind one interface. The SQLite backend is the
 // embedded default (a file under var/); other backends implement the same interface.
-// This part covers restricted-list versions; licensing adds its own tables.
+// It holds restricted-list versions, the licenses exporters hold, and the record of
+// determinations made.
 //
 // Thread-safety: one Store per thread (each holds its own connection); the database
 // serializes writers.
@@ -14,6 +15,7 @@
 
 #include "tollgate/common/date.h"
 #include "tollgate/common/result.h"
+#include "tollgate/licensing/license.h"
 #include "tollgate/lists/entry.h"
 
 namespace tollgate::storage {
@@ -30,6 +32,17 @@ struct ListVersion {
   std::int64_t entry_count = 0;
 };
 
+// One determination as recorded (part 762: screening results and the reasoning are
+// export records). The request and result are the CLI's JSON forms.
+struct DeterminationRecord {
+  std::int64_t id = 0;      // assigned by the store
+  std::string recorded_at;  // UTC timestamp, assigned by the store
+  Date transaction_date;
+  std::string decision;  // "NO_LICENSE_REQUIRED", ..., "PROHIBITED"
+  std::string request_json;
+  std::string result_json;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -41,6 +54,20 @@ class Store {
   virtual Result<std::vector<ListVersion>> ListVersions(
       const std::optional<std::string>& feed = std::nullopt) = 0;
   virtual Result<std::vector<lists::ListEntry>> LoadEntries(std::int64_t version_id) = 0;
+
+  // Licenses (licensing/license.h). AddLicense validates and stores one license with
+  // its parties and items in one transaction; kConflict when the number exists.
+  virtual Status AddLicense(const licensing::License& license) = 0;
+  virtual Result<licensing::License> GetLicense(const std::string& number) = 0;  // kNotFound
+  // All licenses ordered by number; only those whose holder folds to the same name as
+  // `holder` (licensing::FoldPartyName) when given.
+  virtual Result<std::vector<licensing::License>> ListLicenses(
+      const std::optional<std::string>& holder = std::nullopt) = 0;
+
+  // Records determinations in one transaction (all or none) and returns their ids.
+  virtual Result<std::vector<std::int64_t>> RecordDeterminations(
+      const std::vector<DeterminationRecord>& records) = 0;
+  virtual Result<std::vector<DeterminationRecord>> ListDeterminations() = 0;  // oldest first
 };
 
 // Opens (creating if needed, and migrating the schema) the store at `url`: a SQLite

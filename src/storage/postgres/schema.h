@@ -8,7 +8,7 @@
 
 namespace tollgate::storage::postgres {
 
-inline constexpr std::array<std::string_view, 1> kMigrations = {
+inline constexpr std::array<std::string_view, 2> kMigrations = {
     // 1: restricted-list versions and their entries (canonical JSON bodies).
     R"sql(
 CREATE TABLE list_versions (
@@ -30,6 +30,49 @@ CREATE TABLE list_entries (
   name       TEXT   NOT NULL,
   body       TEXT   NOT NULL,
   PRIMARY KEY (version_id, seq)
+);
+)sql",
+    // 2: licenses, their parties and items, and determinations (as in SQLite's 2).
+    R"sql(
+CREATE TABLE licenses (
+  number        TEXT PRIMARY KEY,
+  holder        TEXT NOT NULL,
+  holder_folded TEXT NOT NULL,
+  destination   TEXT NOT NULL,
+  valid_from    DATE NOT NULL,
+  valid_until   DATE NOT NULL,
+  status        TEXT NOT NULL,
+  issued_on     TEXT NOT NULL,
+  conditions    TEXT NOT NULL,
+  created_at    TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX licenses_by_holder ON licenses(holder_folded, number);
+CREATE TABLE license_parties (
+  license_number TEXT   NOT NULL REFERENCES licenses(number),
+  seq            BIGINT NOT NULL,
+  role           TEXT   NOT NULL,
+  name           TEXT   NOT NULL,
+  country        TEXT   NOT NULL,
+  PRIMARY KEY (license_number, seq)
+);
+CREATE TABLE license_items (
+  license_number      TEXT   NOT NULL REFERENCES licenses(number),
+  seq                 BIGINT NOT NULL,
+  eccn                TEXT   NOT NULL,
+  description         TEXT   NOT NULL,
+  quantity            BIGINT,
+  value_usd           BIGINT,
+  remaining_quantity  BIGINT,
+  remaining_value_usd BIGINT,
+  PRIMARY KEY (license_number, seq)
+);
+CREATE TABLE determinations (
+  id               BIGSERIAL PRIMARY KEY,
+  recorded_at      TEXT NOT NULL,
+  transaction_date DATE NOT NULL,
+  decision         TEXT NOT NULL,
+  request          TEXT NOT NULL,
+  result           TEXT NOT NULL
 );
 )sql",
 };
@@ -56,5 +99,35 @@ inline constexpr std::string_view kSelectListEntries =
     "SELECT body FROM list_entries WHERE version_id = $1 ORDER BY seq";
 inline constexpr std::string_view kCountListVersion =
     "SELECT COUNT(*) FROM list_versions WHERE id = $1";
+
+// Amounts travel as text, '' for none (NULLIF makes that NULL; NULL reads back as '').
+inline constexpr std::string_view kCountLicense = "SELECT COUNT(*) FROM licenses WHERE number = $1";
+inline constexpr std::string_view kInsertLicense =
+    "INSERT INTO licenses(number, holder, holder_folded, destination, valid_from, valid_until, "
+    "status, issued_on, conditions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+inline constexpr std::string_view kInsertLicenseParty =
+    "INSERT INTO license_parties(license_number, seq, role, name, country) "
+    "VALUES ($1, $2, $3, $4, $5)";
+inline constexpr std::string_view kInsertLicenseItem =
+    "INSERT INTO license_items(license_number, seq, eccn, description, quantity, value_usd, "
+    "remaining_quantity, remaining_value_usd) VALUES ($1, $2, $3, $4, NULLIF($5, '')::BIGINT, "
+    "NULLIF($6, '')::BIGINT, NULLIF($7, '')::BIGINT, NULLIF($8, '')::BIGINT)";
+inline constexpr std::string_view kSelectLicenses =
+    "SELECT number, holder, destination, to_char(valid_from, 'YYYY-MM-DD'), "
+    "to_char(valid_until, 'YYYY-MM-DD'), status, issued_on, conditions FROM licenses "
+    "WHERE ($1 = '' OR number = $1) AND ($2 = '' OR holder_folded = $2) ORDER BY number";
+inline constexpr std::string_view kSelectLicenseParties =
+    "SELECT role, name, country FROM license_parties WHERE license_number = $1 ORDER BY seq";
+inline constexpr std::string_view kSelectLicenseItems =
+    "SELECT eccn, description, quantity, value_usd, remaining_quantity, remaining_value_usd "
+    "FROM license_items WHERE license_number = $1 ORDER BY seq";
+
+inline constexpr std::string_view kInsertDetermination =
+    "INSERT INTO determinations(recorded_at, transaction_date, decision, request, result) "
+    "VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), $1, $2, "
+    "$3, $4) RETURNING id";
+inline constexpr std::string_view kSelectDeterminations =
+    "SELECT id, recorded_at, to_char(transaction_date, 'YYYY-MM-DD'), decision, request, result "
+    "FROM determinations ORDER BY id";
 
 }  // namespace tollgate::storage::postgres

@@ -7,7 +7,7 @@
 
 namespace tollgate::storage::sqlite {
 
-inline constexpr std::array<std::string_view, 1> kMigrations = {
+inline constexpr std::array<std::string_view, 2> kMigrations = {
     // 1: restricted-list versions and their entries. An entry is stored as its
     // canonical JSON (lists::ToJson) with the columns needed to find it.
     R"sql(
@@ -30,6 +30,51 @@ CREATE TABLE list_entries (
   name       TEXT    NOT NULL,
   body       TEXT    NOT NULL,
   PRIMARY KEY (version_id, seq)
+);
+)sql",
+    // 2: licenses exporters hold (registered by hand or issued by the licensing
+    // workflow), their parties and items with what remains to ship, and the record of
+    // determinations made (part 762). Amounts are NULL where the license states none.
+    R"sql(
+CREATE TABLE licenses (
+  number        TEXT PRIMARY KEY,
+  holder        TEXT NOT NULL,
+  holder_folded TEXT NOT NULL,
+  destination   TEXT NOT NULL,
+  valid_from    TEXT NOT NULL,
+  valid_until   TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  issued_on     TEXT NOT NULL,
+  conditions    TEXT NOT NULL,
+  created_at    TEXT NOT NULL
+);
+CREATE INDEX licenses_by_holder ON licenses(holder_folded, number);
+CREATE TABLE license_parties (
+  license_number TEXT    NOT NULL REFERENCES licenses(number),
+  seq            INTEGER NOT NULL,
+  role           TEXT    NOT NULL,
+  name           TEXT    NOT NULL,
+  country        TEXT    NOT NULL,
+  PRIMARY KEY (license_number, seq)
+);
+CREATE TABLE license_items (
+  license_number      TEXT    NOT NULL REFERENCES licenses(number),
+  seq                 INTEGER NOT NULL,
+  eccn                TEXT    NOT NULL,
+  description         TEXT    NOT NULL,
+  quantity            INTEGER,
+  value_usd           INTEGER,
+  remaining_quantity  INTEGER,
+  remaining_value_usd INTEGER,
+  PRIMARY KEY (license_number, seq)
+);
+CREATE TABLE determinations (
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
+  recorded_at      TEXT NOT NULL,
+  transaction_date TEXT NOT NULL,
+  decision         TEXT NOT NULL,
+  request          TEXT NOT NULL,
+  result           TEXT NOT NULL
 );
 )sql",
 };
@@ -55,5 +100,36 @@ inline constexpr std::string_view kSelectListEntries =
     "SELECT body FROM list_entries WHERE version_id = ?1 ORDER BY seq";
 inline constexpr std::string_view kCountListVersion =
     "SELECT COUNT(*) FROM list_versions WHERE id = ?1";
+
+// Amounts are bound as text, '' for none: NULLIF turns that into NULL and the
+// column's integer affinity stores the rest as integers.
+inline constexpr std::string_view kCountLicense = "SELECT COUNT(*) FROM licenses WHERE number = ?1";
+inline constexpr std::string_view kInsertLicense =
+    "INSERT INTO licenses(number, holder, holder_folded, destination, valid_from, valid_until, "
+    "status, issued_on, conditions, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+inline constexpr std::string_view kInsertLicenseParty =
+    "INSERT INTO license_parties(license_number, seq, role, name, country) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+inline constexpr std::string_view kInsertLicenseItem =
+    "INSERT INTO license_items(license_number, seq, eccn, description, quantity, value_usd, "
+    "remaining_quantity, remaining_value_usd) VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), "
+    "NULLIF(?6, ''), NULLIF(?7, ''), NULLIF(?8, ''))";
+inline constexpr std::string_view kSelectLicenses =
+    "SELECT number, holder, destination, valid_from, valid_until, status, issued_on, conditions "
+    "FROM licenses WHERE (?1 = '' OR number = ?1) AND (?2 = '' OR holder_folded = ?2) "
+    "ORDER BY number";
+inline constexpr std::string_view kSelectLicenseParties =
+    "SELECT role, name, country FROM license_parties WHERE license_number = ?1 ORDER BY seq";
+inline constexpr std::string_view kSelectLicenseItems =
+    "SELECT eccn, description, quantity, value_usd, remaining_quantity, remaining_value_usd "
+    "FROM license_items WHERE license_number = ?1 ORDER BY seq";
+
+inline constexpr std::string_view kInsertDetermination =
+    "INSERT INTO determinations(recorded_at, transaction_date, decision, request, result) "
+    "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3, ?4)";
+inline constexpr std::string_view kSelectDeterminations =
+    "SELECT id, recorded_at, transaction_date, decision, request, result FROM determinations "
+    "ORDER BY id";
 
 }  // namespace tollgate::storage::sqlite

@@ -1,0 +1,16 @@
+// `tollgate check --batch IN.jsonl --out OUT.jsonl`: every line is validated before
+// any is determined; any bad line fails the whole batch (exit 2, "IN.jsonl:LINE: ...")
+// with nothing written or recorded. Results are written to OUT.jsonl in input order and
+// recorded in the store in one transaction.
+#pragma once
+
+#include <string>
+
+#include "cli_context.h"
+
+namespace tollgate::cli {
+
+int RunCheckBatch(const Context& context, const std::string& in_path, const std::string& out_path,
+                  const std::string& rules_dir);
+
+}  // namespace tollgate::cli

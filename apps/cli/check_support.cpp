@@ -1,0 +1,92 @@
+#include "check_support.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+namespace tollgate::cli {
+namespace {
+
+std::string Score(double score) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.3f", score);
+  return buf;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const rules::RuleSet>> LoadRulesForCli(const std::string& flag) {
+  std::filesystem::path dir = flag;
+  if (dir.empty()) {
+    const char* env = std::getenv("TOLLGATE_RULES");
+    if (env != nullptr && *env != '\0') {
+      dir = env;
+    } else if (std::filesystem::is_directory("data/rules")) {
+      dir = "data/rules";
+    } else {
+      dir = TOLLGATE_RULES_DIR;
+    }
+  }
+  auto loaded = rules::LoadRules(dir);
+  if (!loaded.ok()) return loaded.error();
+  return std::make_shared<const rules::RuleSet>(std::move(loaded).value());
+}
+
+storage::DeterminationRecord RecordOf(const rules::Determination& d) {
+  storage::DeterminationRecord record;
+  record.transaction_date = d.transaction.date;
+  record.decision = rules::DecisionName(d.decision);
+  record.request_json = rules::ToJson(d.transaction).dump();
+  record.result_json = rules::ToJson(d).dump();
+  return record;
+}
+
+void PrintDetermination(std::ostream& out, const rules::Determination& d) {
+  const auto& tx = d.transaction;
+  out << rules::DecisionName(d.decision) << "  to " << tx.destination << " on "
+      << tx.date.ToString();
+  if (!tx.exporter.empty()) out << ", exporter " << tx.exporter;
+  if (!tx.activity.empty()) out << ", activity " << tx.activity;
+  out << "\n";
+  for (const auto& item : d.items) {
+    out << "\n  " << item.eccn << ": " << rules::DecisionName(item.decision) << "\n";
+    for (const auto& r : item.requirements) {
+      out << "    requires a license: " << r.basis << " [" << r.citation << "]\n"
+          << "      review policy: " << r.review_policy << "\n";
+    }
+    for (const auto& a : item.authorized_by) {
+      out << "    authorized by: " << a.name << " [" << a.citation << "]\n";
+    }
+    for (const auto& reason : item.review_reasons) out << "    review: " << reason << "\n";
+  }
+  if (!d.conditions.empty()) {
+    out << "\n  conditions:\n";
+    for (const auto& c : d.conditions) out << "    - " << c.text << " [" << c.citation << "]\n";
+  }
+  if (!d.matches.empty()) {
+    out << "\n  screening matches:\n";
+    for (const auto& m : d.matches) {
+      out << "    " << Score(m.score) << " " << (m.block ? "block " : "review") << "  "
+          << rules::PartyRoleName(m.role) << " '" << m.party << "' ~ " << m.list << " "
+          << m.entry_id << " '" << m.entry_name << "': " << m.effect << "\n"
+          << "          why: " << m.explanation << "\n";
+    }
+  }
+  out << "\n  trace:\n";
+  int n = 0;
+  auto print_steps = [&](const std::vector<rules::TraceStep>& steps, const std::string& prefix) {
+    for (const auto& step : steps) {
+      out << "    " << ++n << ". " << prefix << step.step << ": " << step.finding;
+      if (!step.citation.empty()) out << " [" << step.citation << "]";
+      if (step.check) out << " [check]";
+      out << "\n";
+    }
+  };
+  std::vector<rules::TraceStep> head(d.trace.begin(), d.trace.end() - 1);
+  print_steps(head, "");
+  for (const auto& item : d.items) print_steps(item.trace, item.eccn + " ");
+  print_steps({d.trace.back()}, "");
+}
+
+}  // namespace tollgate::cli

@@ -1,0 +1,24 @@
+// Shared by `tollgate check` (one transaction) and `tollgate check --batch`: finding
+// and loading the rules, recording determinations, and the human-readable rendering.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "tollgate/common/result.h"
+#include "tollgate/rules/determination.h"
+#include "tollgate/rules/rule_set.h"
+#include "tollgate/storage/store.h"
+
+namespace tollgate::cli {
+
+// The rules directory: --rules, else $TOLLGATE_RULES, else ./data/rules when it
+// exists, else the source tree's data/rules this binary was built from.
+Result<std::shared_ptr<const rules::RuleSet>> LoadRulesForCli(const std::string& flag);
+
+storage::DeterminationRecord RecordOf(const rules::Determination& determination);
+
+void PrintDetermination(std::ostream& out, const rules::Determination& determination);
+
+}  // namespace tollgate::cli

@@ -1,0 +1,95 @@
+// Engine: does this export need a license, and what authorizes it? (DOMAIN.md
+// section 3.) It screens every party against the restricted lists in force on the
+// transaction's date, applies the catalog, the Country Chart, embargoes and the list
+// rules, and looks for a license held in the store, a general license or a license
+// exception that covers the transaction; see rules/determination.h for the answer.
+//
+// Caching, so a batch or an order pipeline pays for an index once: the screening
+// index is built per set of list versions in force (every date with the same versions
+// shares it; each entry's own start/end dates are applied per query), and the
+// licenses are read from the store once. Screening results are memoized per (version
+// set, date, name, country): the index is immutable, so the answer cannot differ, and
+// an order book names the same parties again and again (at most kScreenMemoSize
+// queries are kept; then the memo starts over). Call Refresh() after the store's
+// lists or licenses change; the CLI opens one Engine per command.
+//
+// Thread-safety: Determine may be called from several threads at once; the caches are
+// guarded by a mutex and the index is immutable. The Store is only used under that
+// mutex, so it must not be used by another thread meanwhile.
+// Failure: Determine returns kInvalidArgument for bad input (unknown ECCN, country or
+// activity, a party without a name), kNotFound when the rules have nothing in force on
+// the date, and the store's error when reading lists or licenses fails.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "tollgate/common/result.h"
+#include "tollgate/rules/determination.h"
+#include "tollgate/rules/rule_set.h"
+#include "tollgate/rules/transaction.h"
+#include "tollgate/screening/screening.h"
+#include "tollgate/storage/store.h"
+
+namespace tollgate::rules {
+
+// Checks a transaction against the rules without any store: unknown ECCN, country or
+// activity, a party without a name. What Engine::Determine checks first, and what a
+// caller runs before opening or writing anything.
+Status ValidateTransaction(const RuleSet& rules, const Transaction& transaction);
+
+class Engine {
+ public:
+  static constexpr std::size_t kScreenMemoSize = 1 << 16;
+
+  Engine(std::shared_ptr<const RuleSet> rules, storage::Store& store);
+
+  Result<Determination> Determine(const Transaction& transaction);
+
+  // Checks the input against the rules without touching the store: what a batch runs
+  // over every line before determining any.
+  Status Validate(const Transaction& transaction) const;
+
+  // Forgets the cached list versions, indexes and licenses.
+  void Refresh();
+
+  struct CacheStats {
+    std::size_t index_builds = 0;  // indexes built since construction
+    std::size_t dates = 0;         // dates resolved to a version set
+    std::size_t screens = 0;       // queries the index answered (memo misses)
+    std::size_t memo_hits = 0;     // queries answered from the memo
+  };
+  CacheStats cache_stats() const;
+
+ private:
+  struct Snapshot {
+    std::size_t id = 0;  // distinct per build, part of the memo key
+    std::vector<storage::ListVersion> versions;
+    std::shared_ptr<const screening::Index> index;
+  };
+  struct DateEntry {
+    std::shared_ptr<const Snapshot> snapshot;
+    std::shared_ptr<const TraceStep> versions_step;
+  };
+  using Matches = std::shared_ptr<const std::vector<screening::Match>>;
+
+  Result<DateEntry> ForDate(Date date);
+  Result<std::shared_ptr<const std::vector<licensing::License>>> Licenses();
+  Matches Screen(const Snapshot& snapshot, const screening::Query& query);
+
+  std::shared_ptr<const RuleSet> rules_;
+  storage::Store& store_;
+  mutable std::mutex mu_;
+  std::map<Date, DateEntry> by_date_;
+  std::map<std::vector<std::int64_t>, std::shared_ptr<const Snapshot>> by_versions_;
+  std::shared_ptr<const std::vector<licensing::License>> licenses_;
+  std::unordered_map<std::string, Matches> screen_memo_;
+  CacheStats stats_;
+};
+
+}  // namespace tollgate::rules

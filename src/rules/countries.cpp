@@ -1,0 +1,48 @@
+#include "tollgate/rules/countries.h"
+
+#include <algorithm>
+
+namespace tollgate::rules {
+namespace {
+
+template <typename T>
+const T* InForce(const std::vector<T>& facts, Date date) {
+  for (const auto& fact : facts) {
+    if (fact.effective.Contains(date)) return &fact;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool ChartRow::Marks(std::string_view column) const {
+  return std::find(marked.begin(), marked.end(), column) != marked.end();
+}
+
+bool GroupMembership::Contains(std::string_view group) const {
+  return std::find(groups.begin(), groups.end(), group) != groups.end();
+}
+
+const ChartRow* CountryRules::ChartOn(Date date) const { return InForce(chart, date); }
+
+const GroupMembership* CountryRules::GroupsOn(Date date) const { return InForce(groups, date); }
+
+std::vector<const Embargo*> CountryRules::EmbargoesOn(Date date) const {
+  std::vector<const Embargo*> out;
+  for (const auto& embargo : embargoes) {
+    if (embargo.effective.Contains(date)) out.push_back(&embargo);
+  }
+  return out;
+}
+
+CountryTable::CountryTable(std::vector<std::string> columns, std::vector<CountryRules> countries)
+    : columns_(std::move(columns)), countries_(std::move(countries)) {
+  for (std::size_t i = 0; i < countries_.size(); ++i) by_code_[countries_[i].code] = i;
+}
+
+const CountryRules* CountryTable::Find(std::string_view code) const {
+  auto it = by_code_.find(std::string(code));
+  return it == by_code_.end() ? nullptr : &countries_[it->second];
+}
+
+}  // namespace tollgate::rules

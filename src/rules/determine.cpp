@@ -1,0 +1,405 @@
+#include "rules/determine.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "rules/authorize.h"
+#include "rules/item_requirements.h"
+#include "rules/screen_parties.h"
+#include "tollgate/common/country.h"
+
+namespace tollgate::rules::internal {
+namespace {
+
+std::string Join(const std::vector<std::string>& parts, const char* separator) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+std::string Trim(const std::string& text) {
+  auto begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string::npos) return "";
+  auto end = text.find_last_not_of(" \t\r\n");
+  return text.substr(begin, end - begin + 1);
+}
+
+Error Invalid(std::string message) {
+  return MakeError(ErrorCode::kInvalidArgument, std::move(message));
+}
+
+}  // namespace
+
+TraceStep ListVersionsStep(const std::vector<storage::ListVersion>& versions, Date date) {
+  TraceStep step;
+  step.step = "list_versions";
+  step.citation = "15 CFR 744 Supp. 4; 15 CFR 764 Supp. 1 (the lists as in force on the date)";
+  std::vector<std::string> described;
+  for (const auto& v : versions) {
+    described.push_back(v.feed + " as of " + v.as_of.ToString() + " (" + v.file_name + ", " +
+                        std::to_string(v.entry_count) + " entries)");
+    step.facts.push_back({v.feed, v.file_name + " as of " + v.as_of.ToString()});
+  }
+  step.finding = versions.empty()
+                     ? "no restricted list is in force on " + date.ToString() +
+                           ": the parties cannot be screened"
+                     : "parties screened against the " + std::to_string(versions.size()) +
+                           " list version(s) in force on " + date.ToString() + ": " +
+                           Join(described, "; ");
+  return step;
+}
+
+namespace {
+
+void AddCondition(std::vector<Condition>& conditions, const Condition& condition) {
+  bool seen = std::any_of(conditions.begin(), conditions.end(),
+                          [&](const Condition& c) { return c.text == condition.text; });
+  if (!seen) conditions.push_back(condition);
+}
+
+struct ItemContext {
+  const RuleSet& rules;
+  const Transaction& tx;
+  const CountryRules& country;
+  const PartyScreening& screening;
+  const std::vector<const licensing::License*>& held;
+};
+
+ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
+                                const Classification& classification) {
+  const Transaction& tx = ctx.tx;
+  ItemDetermination out;
+  out.item = item;
+  out.eccn = classification.eccn;
+  out.trace.push_back({"classify",
+                       classification.eccn + ": " + classification.description +
+                           (classification.controls.empty()
+                                ? "; no reasons for control"
+                                : "; controlled for " + Join(classification.controls, ", ")),
+                       {{"eccn", classification.eccn},
+                        {"entry", classification.entry},
+                        {"paragraph", classification.paragraph},
+                        {"controls", Join(classification.controls, ", ")}},
+                       classification.source.citation,
+                       classification.source.check,
+                       {}});
+  ItemRequirements needs =
+      RequirementsFor(ctx.rules, classification, ctx.country, tx.date, ctx.screening.entity_list);
+  out.requirements = std::move(needs.requirements);
+  out.trace.insert(out.trace.end(), std::make_move_iterator(needs.trace.begin()),
+                   std::make_move_iterator(needs.trace.end()));
+
+  std::vector<bool> covered(out.requirements.size(), false);
+  auto all_covered = [&] {
+    return std::all_of(covered.begin(), covered.end(), [](bool b) { return b; });
+  };
+  auto use = [&](AuthorizationUsed used, const Coverage& coverage, auto&& which) {
+    for (std::size_t i = 0; i < out.requirements.size(); ++i) {
+      if (!covered[i] && which(out.requirements[i])) {
+        covered[i] = true;
+        used.covers.push_back(out.requirements[i].basis);
+      }
+    }
+    used.citation = coverage.citation;
+    used.conditions = coverage.conditions;
+    out.authorized_by.push_back(std::move(used));
+  };
+
+  if (!out.requirements.empty()) {
+    // 1. A specific license the exporter holds covers the whole item (part 750).
+    if (tx.exporter.empty()) {
+      out.trace.push_back({"specific_license",
+                           "no exporter given: licenses held in the store cannot be matched",
+                           {},
+                           "15 CFR 750.7",
+                           false,
+                           {}});
+    } else if (ctx.held.empty()) {
+      out.trace.push_back({"specific_license",
+                           "'" + tx.exporter + "' holds no license in the store",
+                           {{"holder", tx.exporter}},
+                           "15 CFR 750.7",
+                           false,
+                           {}});
+    }
+    for (const licensing::License* license : ctx.held) {
+      if (all_covered()) break;
+      Coverage coverage = LicenseCovers(*license, tx, item, classification);
+      out.trace.push_back({"specific_license",
+                           coverage.why,
+                           {{"license", license->number}, {"holder", license->holder}},
+                           coverage.citation,
+                           coverage.check,
+                           {}});
+      if (coverage.covers) {
+        use({"license",
+             license->number,
+             "License " + license->number + " held by " + license->holder,
+             "",
+             {},
+             {}},
+            coverage, [](const Requirement&) { return true; });
+      }
+    }
+    // 2. A general license overcomes an Entity List requirement for the entries it
+    // names (the Huawei TGL, part 744 Supp. No. 7).
+    for (const ScreeningHit& hit : ctx.screening.entity_list) {
+      if (all_covered()) break;
+      std::string basis_prefix = hit.list + ": " + hit.entry_name;
+      for (const GeneralLicense& gl : ctx.rules.general_licenses) {
+        if (!gl.AppliesToEntry(hit.list, hit.federal_register)) continue;
+        Coverage coverage = GeneralLicenseCovers(gl, hit, tx, ctx.country);
+        out.trace.push_back({"general_license",
+                             coverage.why,
+                             {{"general_license", gl.id},
+                              {"entry", hit.entry_name},
+                              {"activity", tx.activity.empty() ? "(none declared)" : tx.activity}},
+                             coverage.citation,
+                             coverage.check,
+                             {}});
+        if (coverage.covers) {
+          use({"general_license", gl.id, gl.name, "", {}, {}}, coverage, [&](const Requirement& r) {
+            return r.source == kEntityList &&
+                   r.basis.compare(0, basis_prefix.size(), basis_prefix) == 0;
+          });
+          break;
+        }
+      }
+    }
+    // 3. License exceptions, only for Country Chart requirements and never when a party
+    // is on the Entity List (§744.16(b)) or the destination is embargoed (part 746).
+    std::vector<std::string> chart_controls;
+    bool listed = false;
+    bool embargoed = false;
+    for (std::size_t i = 0; i < out.requirements.size(); ++i) {
+      const Requirement& r = out.requirements[i];
+      if (r.source == kCountryChart && !covered[i]) chart_controls.push_back(r.basis);
+      listed = listed || r.source == kEntityList;
+      embargoed = embargoed || r.source == kEmbargo;
+    }
+    if (listed) {
+      // §744.16(b): stated whether or not the chart also requires a license, because
+      // it is what stops an exporter from reaching for an exception.
+      const ScreeningHit& hit = ctx.screening.entity_list.front();
+      const ListRule& rule = ctx.rules.list_rules.For(hit.list, tx.date);
+      out.trace.push_back({"license_exceptions",
+                           "no license exception is available: a party is on the Entity List "
+                           "and its entry names none",
+                           {{"entry", hit.entry_name}},
+                           rule.exceptions_barred_citation,
+                           false,
+                           {}});
+    } else if (!chart_controls.empty()) {
+      if (embargoed) {
+        out.trace.push_back(
+            {"license_exceptions",
+             "license exceptions do not overcome the embargo of " + ctx.country.name,
+             {{"destination", ctx.country.code}},
+             "15 CFR part 746",
+             false,
+             {}});
+      } else {
+        bool any = false;
+        for (const LicenseException& ex : ctx.rules.license_exceptions) {
+          if (!ex.EligibleEccn(classification.entry)) continue;
+          any = true;
+          Coverage coverage = ExceptionCovers(ex, classification, chart_controls, tx, ctx.country);
+          out.trace.push_back({"license_exception",
+                               coverage.why,
+                               {{"exception", ex.code + " " + ex.paragraph}},
+                               coverage.citation,
+                               coverage.check,
+                               {}});
+          if (coverage.covers) {
+            use({"license_exception", ex.code + " " + ex.paragraph, ex.name, "", {}, {}}, coverage,
+                [](const Requirement& r) { return r.source == kCountryChart; });
+            break;
+          }
+        }
+        if (!any) {
+          out.trace.push_back(
+              {"license_exceptions",
+               "no license exception in the rules data is available for " + classification.entry,
+               {{"eccn", classification.eccn}},
+               "15 CFR part 740",
+               false,
+               {}});
+        }
+      }
+    }
+  }
+
+  std::string why;
+  if (out.requirements.empty()) {
+    out.decision = Decision::kNoLicenseRequired;
+    why = "no license is required for " + classification.eccn + " to " + ctx.country.name;
+  } else if (all_covered()) {
+    out.decision = Decision::kAuthorized;
+    std::vector<std::string> names;
+    for (const auto& a : out.authorized_by) names.push_back(a.name);
+    why = "a license is required and is authorized by " + Join(names, "; ");
+  } else {
+    out.decision = Decision::kLicenseRequired;
+    std::vector<std::string> bases;
+    for (std::size_t i = 0; i < out.requirements.size(); ++i) {
+      if (covered[i]) continue;
+      bases.push_back(out.requirements[i].basis);
+      const std::string& policy = out.requirements[i].review_policy;
+      if (std::find(out.review_policies.begin(), out.review_policies.end(), policy) ==
+          out.review_policies.end()) {
+        out.review_policies.push_back(policy);
+      }
+    }
+    why = "a license is required (" + Join(bases, "; ") +
+          ") and nothing authorizes it; an application would be reviewed under: " +
+          Join(out.review_policies, "; ");
+  }
+  if (!ctx.screening.prohibited.empty()) {
+    out.decision = Decision::kProhibited;
+    why = "prohibited: " + Join(ctx.screening.prohibited, "; ");
+  } else if (!ctx.screening.review.empty()) {
+    out.decision = Worse(out.decision, Decision::kReview);
+    out.review_reasons = ctx.screening.review;
+    why = "REVIEW before anything ships (" + Join(ctx.screening.review, "; ") +
+          "); without it: " + why;
+  }
+  out.trace.push_back({"decision", why, {{"decision", DecisionName(out.decision)}}, "", false, {}});
+  return out;
+}
+
+}  // namespace
+
+Result<Transaction> NormalizeTransaction(const RuleSet& rules, const Transaction& input) {
+  Transaction tx = input;
+  if (tx.items.empty()) return Invalid("a transaction needs at least one item (an ECCN or EAR99)");
+  if (tx.parties.empty()) {
+    return Invalid(
+        "a transaction needs at least one party with its role (purchaser, "
+        "intermediate_consignee, ultimate_consignee or end_user)");
+  }
+  tx.exporter = Trim(tx.exporter);
+  for (std::size_t i = 0; i < tx.parties.size(); ++i) {
+    tx.parties[i].name = Trim(tx.parties[i].name);
+    if (tx.parties[i].name.empty()) {
+      return Invalid("party " + std::to_string(i + 1) + " (" + PartyRoleName(tx.parties[i].role) +
+                     ") has no name");
+    }
+    if (tx.parties[i].role == PartyRole::kExporter) {
+      return Invalid("party " + std::to_string(i + 1) +
+                     ": the exporter is given as the exporter, "
+                     "not as a party");
+    }
+    if (!tx.parties[i].country.empty()) {
+      auto country = CountryByCode(tx.parties[i].country);
+      if (!country) {
+        return Invalid("party " + std::to_string(i + 1) + " country '" + tx.parties[i].country +
+                       "' is not an ISO 3166-1 alpha-2 country code");
+      }
+      tx.parties[i].country = std::string(country->code);
+    }
+  }
+  auto iso = CountryByCode(Trim(tx.destination));
+  if (!iso) {
+    return Invalid("unknown country code: destination '" + tx.destination +
+                   "' is not an ISO 3166-1 alpha-2 country code");
+  }
+  tx.destination = std::string(iso->code);
+  const CountryRules* country = rules.countries.Find(tx.destination);
+  if (country == nullptr) {
+    std::vector<std::string> known;
+    for (const auto& c : rules.countries.countries()) known.push_back(c.code);
+    return Invalid("destination " + tx.destination + " (" + std::string(iso->name) +
+                   ") has no Country Chart row in the rules data (data/rules/countries.json "
+                   "covers " +
+                   Join(known, ", ") + ")");
+  }
+  if (country->ChartOn(tx.date) == nullptr) {
+    return MakeError(ErrorCode::kNotFound, "destination " + tx.destination +
+                                               " has no Country Chart row in force on " +
+                                               tx.date.ToString());
+  }
+  tx.activity = Trim(tx.activity);
+  if (!tx.activity.empty() && rules.FindActivity(tx.activity) == nullptr) {
+    std::vector<std::string> known;
+    for (const auto& a : rules.activities) known.push_back(a.name);
+    return Invalid("unknown activity '" + tx.activity + "': expected one of " + Join(known, ", "));
+  }
+  for (std::size_t i = 0; i < tx.items.size(); ++i) {
+    auto classification = rules.catalog.Classify(tx.items[i].eccn, tx.date);
+    if (!classification.ok()) {
+      return MakeError(classification.error().code,
+                       "item " + std::to_string(i + 1) + ": " + classification.error().message);
+    }
+  }
+  return tx;
+}
+
+Determination DetermineNormalized(const RuleSet& rules, Transaction input,
+                                  const ListsInForce& lists,
+                                  const std::vector<licensing::License>& licenses) {
+  Determination d;
+  d.transaction = std::move(input);
+  const Transaction& tx = d.transaction;
+  const CountryRules& country = *rules.countries.Find(tx.destination);
+  d.trace.push_back(lists.versions_step);
+  PartyScreening screening = ScreenParties(rules, tx, lists.screen);
+  if (lists.versions.empty()) {
+    // Never a silent pass: with no list in force nobody was really screened.
+    screening.review.push_back("no restricted list in force on " + tx.date.ToString() +
+                               ": import the lists, then check again");
+  }
+  d.trace.reserve(screening.trace.size() + 2);
+  d.trace.insert(d.trace.end(), std::make_move_iterator(screening.trace.begin()),
+                 std::make_move_iterator(screening.trace.end()));
+  d.matches = std::move(screening.hits);
+  d.review_reasons = screening.review;
+
+  std::vector<const licensing::License*> held;
+  std::string holder = licensing::FoldPartyName(tx.exporter);
+  for (const auto& license : licenses) {
+    if (!holder.empty() && licensing::FoldPartyName(license.holder) == holder) {
+      held.push_back(&license);
+    }
+  }
+
+  ItemContext ctx{rules, tx, country, screening, held};
+  d.decision = Decision::kNoLicenseRequired;
+  for (const Item& item : tx.items) {
+    // NormalizeTransaction classified every item already; this cannot fail.
+    auto classification = rules.catalog.Classify(item.eccn, tx.date);
+    ItemDetermination determined = DetermineItem(ctx, item, *classification);
+    d.decision = Worse(d.decision, determined.decision);
+    for (const auto& used : determined.authorized_by) {
+      for (const auto& condition : used.conditions) AddCondition(d.conditions, condition);
+    }
+    d.items.push_back(std::move(determined));
+  }
+  std::vector<std::string> per_item;
+  for (const auto& item : d.items) {
+    per_item.push_back(item.eccn + ": " + DecisionName(item.decision));
+  }
+  d.trace.push_back({"decision",
+                     std::string(DecisionName(d.decision)) + " (" + Join(per_item, ", ") +
+                         "): the transaction takes its most restrictive item decision",
+                     {{"decision", DecisionName(d.decision)}},
+                     "",
+                     false,
+                     {}});
+  return d;
+}
+
+Result<Determination> Determine(const RuleSet& rules, const Transaction& input,
+                                const screening::Index& index,
+                                const std::vector<storage::ListVersion>& versions,
+                                const std::vector<licensing::License>& licenses) {
+  auto normalized = NormalizeTransaction(rules, input);
+  if (!normalized.ok()) return normalized.error();
+  TraceStep step = ListVersionsStep(versions, normalized->date);
+  return DetermineNormalized(rules, std::move(normalized).value(),
+                             {versions, step, ScreenWith(index)}, licenses);
+}
+
+}  // namespace tollgate::rules::internal

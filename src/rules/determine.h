@@ -1,0 +1,48 @@
+// The determination as a pure function of its inputs (private to src/rules): the
+// transaction, the rules, a screening index over the list versions in force, and the
+// licenses in the store. Engine (rules/engine.h) supplies the cached index and
+// licenses; tests call it with an index built from entries they write.
+//
+// Thread-safety: pure; every argument is read-only.
+#pragma once
+
+#include <vector>
+
+#include "rules/screen_parties.h"
+#include "tollgate/common/result.h"
+#include "tollgate/licensing/license.h"
+#include "tollgate/rules/determination.h"
+#include "tollgate/rules/rule_set.h"
+#include "tollgate/screening/screening.h"
+#include "tollgate/storage/store.h"
+
+namespace tollgate::rules::internal {
+
+// Checks the input against the rules and returns it normalized (upper-case destination,
+// trimmed names). kInvalidArgument: no item, no party, an unnamed party, a destination
+// that is not an ISO code or has no rules, an unknown activity, a malformed or unknown
+// ECCN; kNotFound: no rule in force on the date for a destination or ECCN that has one
+// at other dates.
+Result<Transaction> NormalizeTransaction(const RuleSet& rules, const Transaction& tx);
+
+// The first trace step: which list versions the parties are screened against.
+TraceStep ListVersionsStep(const std::vector<storage::ListVersion>& versions, Date date);
+
+// The lists in force on the transaction's date, as the Engine caches them.
+struct ListsInForce {
+  const std::vector<storage::ListVersion>& versions;
+  const TraceStep& versions_step;  // ListVersionsStep(versions, date)
+  ScreenFn screen;
+};
+
+// `tx` must come from NormalizeTransaction.
+Determination DetermineNormalized(const RuleSet& rules, Transaction tx, const ListsInForce& lists,
+                                  const std::vector<licensing::License>& licenses);
+
+// Normalizes, then determines against `index` directly.
+Result<Determination> Determine(const RuleSet& rules, const Transaction& tx,
+                                const screening::Index& index,
+                                const std::vector<storage::ListVersion>& versions,
+                                const std::vector<licensing::License>& licenses);
+
+}  // namespace tollgate::rules::internal

@@ -1,0 +1,131 @@
+#include "tollgate/rules/engine.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "rules/determine.h"
+#include "tollgate/lists/import.h"
+
+namespace tollgate::rules {
+
+Status ValidateTransaction(const RuleSet& rules, const Transaction& transaction) {
+  auto normalized = internal::NormalizeTransaction(rules, transaction);
+  if (!normalized.ok()) return normalized.error();
+  return Status();
+}
+
+Engine::Engine(std::shared_ptr<const RuleSet> rules, storage::Store& store)
+    : rules_(std::move(rules)), store_(store) {}
+
+Status Engine::Validate(const Transaction& transaction) const {
+  return ValidateTransaction(*rules_, transaction);
+}
+
+Result<Engine::DateEntry> Engine::ForDate(Date date) {
+  std::lock_guard lock(mu_);
+  if (auto it = by_date_.find(date); it != by_date_.end()) return it->second;
+  auto versions = lists::VersionsInForce(store_, date);
+  if (!versions.ok()) return versions.error();
+  std::vector<std::int64_t> key;
+  for (const auto& v : *versions) key.push_back(v.id);
+  std::sort(key.begin(), key.end());
+  std::shared_ptr<const Snapshot> snapshot;
+  if (auto it = by_versions_.find(key); it != by_versions_.end()) {
+    snapshot = it->second;
+  } else {
+    // Every entry of the versions, whatever its own dates: Query::as_of applies those
+    // per transaction, so one index serves every date with this version set.
+    std::vector<lists::ListEntry> entries;
+    for (const auto& version : *versions) {
+      auto loaded = store_.LoadEntries(version.id);
+      if (!loaded.ok()) return loaded.error();
+      entries.insert(entries.end(), std::make_move_iterator(loaded->begin()),
+                     std::make_move_iterator(loaded->end()));
+    }
+    auto built = std::make_shared<Snapshot>();
+    built->id = ++stats_.index_builds;
+    built->versions = std::move(*versions);
+    built->index = screening::Index::Build(std::move(entries));
+    by_versions_[key] = built;
+    snapshot = built;
+  }
+  DateEntry entry{snapshot, std::make_shared<const TraceStep>(
+                                internal::ListVersionsStep(snapshot->versions, date))};
+  by_date_[date] = entry;
+  stats_.dates = by_date_.size();
+  return entry;
+}
+
+Result<std::shared_ptr<const std::vector<licensing::License>>> Engine::Licenses() {
+  std::lock_guard lock(mu_);
+  if (licenses_) return licenses_;
+  auto licenses = store_.ListLicenses();
+  if (!licenses.ok()) return licenses.error();
+  licenses_ = std::make_shared<const std::vector<licensing::License>>(std::move(*licenses));
+  return licenses_;
+}
+
+Engine::Matches Engine::Screen(const Snapshot& snapshot, const screening::Query& query) {
+  // The key holds every field of the query that can change the answer.
+  std::string key;
+  key.reserve(query.name.size() + 48);
+  for (long long part :
+       {static_cast<long long>(snapshot.id),
+        static_cast<long long>(query.as_of ? query.as_of->days_since_epoch() : 0),
+        std::llround(query.threshold * 1e6), static_cast<long long>(query.limit)}) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, part);
+    key.append(buf, end);
+    key += '\x1f';
+  }
+  key += query.country.value_or("");
+  key += '\x1f';
+  key += query.name;
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = screen_memo_.find(key); it != screen_memo_.end()) {
+      ++stats_.memo_hits;
+      return it->second;
+    }
+  }
+  // Outside the lock: the index is immutable and may be read by any number of threads.
+  auto matches =
+      std::make_shared<const std::vector<screening::Match>>(snapshot.index->Screen(query));
+  std::lock_guard lock(mu_);
+  ++stats_.screens;
+  if (screen_memo_.size() >= kScreenMemoSize) screen_memo_.clear();
+  screen_memo_.emplace(std::move(key), matches);
+  return matches;
+}
+
+Result<Determination> Engine::Determine(const Transaction& transaction) {
+  // Bad input fails before the store is read.
+  auto normalized = internal::NormalizeTransaction(*rules_, transaction);
+  if (!normalized.ok()) return normalized.error();
+  auto lists = ForDate(normalized->date);
+  if (!lists.ok()) return lists.error();
+  auto licenses = Licenses();
+  if (!licenses.ok()) return licenses.error();
+  std::shared_ptr<const Snapshot> snapshot = lists->snapshot;
+  internal::ListsInForce in_force{
+      snapshot->versions, *lists->versions_step,
+      [this, snapshot](const screening::Query& query) { return Screen(*snapshot, query); }};
+  return internal::DetermineNormalized(*rules_, std::move(normalized).value(), in_force,
+                                       **licenses);
+}
+
+void Engine::Refresh() {
+  std::lock_guard lock(mu_);
+  by_date_.clear();
+  by_versions_.clear();
+  licenses_.reset();
+  screen_memo_.clear();
+}
+
+Engine::CacheStats Engine::cache_stats() const {
+  std::lock_guard lock(mu_);
+  return stats_;
+}
+
+}  // namespace tollgate::rules

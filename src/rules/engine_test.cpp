@@ -1,0 +1,105 @@
+// The store-backed Engine: it screens against the list versions in force on each date
+// and builds one index per set of versions, however many dates or transactions use it.
+#include "tollgate/rules/engine.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+
+#include "tollgate/lists/import.h"
+
+namespace tollgate::rules {
+namespace {
+
+namespace fs = std::filesystem;
+
+Date D(const char* iso) { return *Date::Parse(iso); }
+
+class EngineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::random_device rd;
+    dir_ = fs::temp_directory_path() / ("tollgate-engine-" + std::to_string(rd()));
+    fs::create_directories(dir_);
+    auto store = storage::OpenStore((dir_ / "t.db").string());
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(store).value();
+    auto rules = LoadRules(fs::path(TOLLGATE_SOURCE_DIR) / "data" / "rules");
+    ASSERT_TRUE(rules.ok()) << rules.error().message;
+    rules_ = std::make_shared<const RuleSet>(std::move(rules).value());
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+  void Import(const fs::path& file, const char* as_of) {
+    lists::ImportOptions options;
+    options.as_of = D(as_of);
+    auto imported = lists::ImportListFile(*store_, file, options);
+    ASSERT_TRUE(imported.ok()) << imported.error().message;
+  }
+  static Transaction Huawei(const char* date) {
+    Transaction tx;
+    tx.items = {{"5D992.c", std::nullopt, std::nullopt}};
+    tx.destination = "CN";
+    tx.parties = {{PartyRole::kUltimateConsignee, "Huawei Technologies Co., Ltd.", ""}};
+    tx.date = D(date);
+    return tx;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<storage::Store> store_;
+  std::shared_ptr<const RuleSet> rules_;
+};
+
+TEST_F(EngineTest, OneIndexPerVersionSetAndEntryDatesAppliedPerTransaction) {
+  Import(fs::path(TOLLGATE_SHARED_DATA) / "lists" / "state_isn_2019.csv", "2019-01-01");
+  Import(fs::path(TOLLGATE_SOURCE_DIR) / "data" / "lists" / "huawei_entity_list_2019.csv",
+         "2019-05-16");
+  Engine engine(rules_, *store_);
+  // Before the extract's version: ISN only. From 2019-05-16: ISN + the extract.
+  EXPECT_EQ(engine.Determine(Huawei("2019-05-15"))->decision, Decision::kNoLicenseRequired);
+  EXPECT_EQ(engine.Determine(Huawei("2019-05-17"))->decision, Decision::kLicenseRequired);
+  for (int day = 0; day < 30; ++day) {
+    Transaction tx = Huawei("2019-06-01");
+    tx.date = tx.date.AddDays(day);
+    ASSERT_EQ(engine.Determine(tx)->decision, Decision::kLicenseRequired);
+  }
+  EXPECT_EQ(engine.cache_stats().index_builds, 2u);
+  EXPECT_EQ(engine.cache_stats().dates, 32u);
+}
+
+TEST_F(EngineTest, RefreshSeesLicensesAddedAfterTheFirstDetermination) {
+  Import(fs::path(TOLLGATE_SOURCE_DIR) / "data" / "lists" / "huawei_entity_list_2019.csv",
+         "2019-05-16");
+  Engine engine(rules_, *store_);
+  Transaction tx = Huawei("2019-11-21");
+  tx.exporter = "Microsoft Corporation";
+  EXPECT_EQ(engine.Determine(tx)->decision, Decision::kLicenseRequired);
+  licensing::License license;
+  license.number = "D000001";
+  license.holder = "Microsoft Corporation";
+  license.destination = "CN";
+  license.parties = {{PartyRole::kUltimateConsignee, "Huawei Technologies Co., Ltd.", ""}};
+  license.items = {{"5D992.c", "", std::nullopt, std::nullopt, std::nullopt, std::nullopt}};
+  license.valid_from = D("2019-11-20");
+  license.valid_until = D("2023-11-19");
+  ASSERT_TRUE(store_->AddLicense(license).ok());
+  EXPECT_EQ(engine.Determine(tx)->decision, Decision::kLicenseRequired);  // cached
+  engine.Refresh();
+  EXPECT_EQ(engine.Determine(tx)->decision, Decision::kAuthorized);
+}
+
+TEST_F(EngineTest, BadInputFailsBeforeTheStoreIsRead) {
+  Engine engine(rules_, *store_);
+  Transaction tx = Huawei("2019-05-17");
+  tx.items[0].eccn = "EAR100";
+  auto d = engine.Determine(tx);
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(engine.cache_stats().dates, 0u);
+}
+
+}  // namespace
+}  // namespace tollgate::rules

@@ -14,9 +14,9 @@ audit::Entry TransitionEntry(const Application& before, const Application& after
                       ToJson(after)};
 }
 
-audit::Entry CreationEntry(const Application& draft, const Actor& actor, std::string timestamp) {
-  return audit::Entry{std::move(timestamp), Describe(actor), "application.create",
-                      Subject(draft),       nullptr,         ToJson(draft)};
+audit::Entry CreationEntry(const Application& draft, std::string actor, std::string timestamp) {
+  return audit::Entry{std::move(timestamp), std::move(actor), "application.create",
+                      Subject(draft),       nullptr,          ToJson(draft)};
 }
 
 }  // namespace tollgate::licensing

@@ -13,7 +13,8 @@ using namespace testing;  // NOLINT: test helpers
 TEST(AuditEntryTest, ATransitionIsRecordedWithActorActionAndBothStates) {
   Application draft = CompleteDraft();
   draft.id = 5;
-  auto created = CreationEntry(draft, Applicant(), "2019-06-01T09:00:00Z");
+  auto created = CreationEntry(draft, Describe(Applicant()), "2019-06-01T09:00:00Z");
+  EXPECT_EQ(created.actor, "applicant msft-exports");
   EXPECT_EQ(created.action, "application.create");
   EXPECT_EQ(created.subject, "application #5");
   EXPECT_TRUE(created.before.is_null());

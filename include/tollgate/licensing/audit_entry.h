@@ -19,7 +19,7 @@ namespace tollgate::licensing {
 audit::Entry TransitionEntry(const Application& before, const Application& after,
                              const Event& event, std::string timestamp);
 
-// A new draft, as saved (with its id).
-audit::Entry CreationEntry(const Application& draft, const Actor& actor, std::string timestamp);
+// A new draft, as saved (with its id); `actor` as Describe(actor) gives it.
+audit::Entry CreationEntry(const Application& draft, std::string actor, std::string timestamp);
 
 }  // namespace tollgate::licensing

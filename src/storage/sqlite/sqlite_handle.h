@@ -49,6 +49,8 @@ class Connection {
   Result<Statement> Prepare(std::string_view sql);
   Status Exec(std::string_view sql);  // one or more statements, no rows
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_.get()); }
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  int Changes() const { return sqlite3_changes(db_.get()); }
   const std::string& path() const { return path_; }
 
  private:

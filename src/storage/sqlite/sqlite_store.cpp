@@ -6,6 +6,8 @@
 
 #include "storage/sqlite/schema.h"
 #include "storage/sqlite/sqlite_handle.h"
+#include "storage/sqlite/sqlite_workflow.h"
+#include "storage/stored_applications.h"
 #include "storage/stored_licenses.h"
 #include "storage/stored_rows.h"
 
@@ -38,7 +40,7 @@ Status Migrate(Connection& db) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(Connection db) : db_(std::move(db)) {}
+  explicit SqliteStore(Connection db) : db_(std::move(db)), workflow_(db_) {}
 
   Result<ListVersion> AddListVersion(ListVersion version,
                                      const std::vector<lists::ListEntry>& entries) override {
@@ -219,6 +221,49 @@ class SqliteStore final : public Store {
     return records;
   }
 
+  // The licensing workflow (sqlite_workflow.cpp).
+  Status AddOrganization(const licensing::Organization& organization,
+                         const ChangeStamp& stamp) override {
+    return workflow_.AddOrganization(organization, stamp);
+  }
+  Result<std::vector<licensing::Organization>> ListOrganizations() override {
+    return workflow_.ListOrganizations();
+  }
+  Status AddUser(const licensing::User& user, const ChangeStamp& stamp) override {
+    return workflow_.AddUser(user, stamp);
+  }
+  Result<licensing::User> GetUser(const std::string& name) override {
+    return workflow_.GetUser(name);
+  }
+  Result<licensing::ControlNumber> IssueControlNumber() override {
+    return workflow_.IssueControlNumber();
+  }
+  Result<licensing::Application> CreateApplication(licensing::Application draft,
+                                                   const ChangeStamp& stamp) override {
+    return workflow_.CreateApplication(std::move(draft), stamp);
+  }
+  Result<licensing::Application> RecordTransition(licensing::Application after,
+                                                  const licensing::Event& event, Date on,
+                                                  const std::string& timestamp) override {
+    return workflow_.RecordTransition(std::move(after), event, on, timestamp);
+  }
+  Result<licensing::Application> GetApplication(std::int64_t id) override {
+    return OneApplication(workflow_.SelectApplications(id, "", {}), "#" + std::to_string(id));
+  }
+  Result<licensing::Application> FindApplication(const std::string& control_number) override {
+    if (control_number.empty()) return UnknownApplication("with an empty control number");
+    return OneApplication(workflow_.SelectApplications(0, control_number, {}), control_number);
+  }
+  Result<std::vector<licensing::Application>> ListApplications(
+      const ApplicationFilter& filter) override {
+    return workflow_.SelectApplications(0, "", filter);
+  }
+  Result<std::vector<TimelineEntry>> Timeline(std::int64_t application_id) override {
+    if (auto known = GetApplication(application_id); !known.ok()) return known.error();
+    return workflow_.Timeline(application_id);
+  }
+  Result<std::vector<audit::Record>> AuditLog() override { return workflow_.AuditLog(); }
+
  private:
   Result<std::vector<licensing::License>> SelectLicenses(const std::string& number,
                                                          const std::string& holder_folded) {
@@ -265,6 +310,7 @@ class SqliteStore final : public Store {
   }
 
   Connection db_;
+  WorkflowTables workflow_;
 };
 
 }  // namespace

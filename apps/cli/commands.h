@@ -11,6 +11,11 @@ void AddListsCommands(CLI::App& app, Context& context, int& exit_code);
 void AddScreenCommand(CLI::App& app, Context& context, int& exit_code);
 void AddCheckCommand(CLI::App& app, Context& context, int& exit_code);
 void AddLicensesCommands(CLI::App& app, Context& context, int& exit_code);
+void AddPeopleCommands(CLI::App& app, Context& context, int& exit_code);
+void AddApplicationsCommands(CLI::App& app, Context& context, int& exit_code);
+void AddAuditCommands(CLI::App& app, Context& context, int& exit_code);
+// `applications transition`, registered under the `applications` command.
+void AddApplicationsTransitionCommand(CLI::App& applications, Context& context, int& exit_code);
 // `lists update`, registered under the `lists` command.
 void AddListsUpdateCommand(CLI::App& lists, Context& context, int& exit_code);
 

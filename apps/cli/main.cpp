@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
   tollgate::cli::AddScreenCommand(app, context, exit_code);
   tollgate::cli::AddCheckCommand(app, context, exit_code);
   tollgate::cli::AddLicensesCommands(app, context, exit_code);
+  tollgate::cli::AddPeopleCommands(app, context, exit_code);
+  tollgate::cli::AddApplicationsCommands(app, context, exit_code);
+  tollgate::cli::AddAuditCommands(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

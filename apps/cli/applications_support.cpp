@@ -1,0 +1,196 @@
+#include "applications_support.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "tollgate/licensing/application_json.h"
+
+namespace tollgate::cli {
+namespace {
+
+std::string Money(std::int64_t cents) {
+  std::string text = std::to_string(cents / 100) + ".";
+  const auto rest = cents % 100;
+  return text + (rest < 10 ? "0" : "") + std::to_string(rest);
+}
+
+std::string PartyText(const licensing::Party& p) {
+  return p.name + (p.address.empty() ? "" : ", " + p.address) + " (" + p.country + ")";
+}
+
+std::string DeadlineText(const licensing::Deadline& d) {
+  std::string when = d.days_left < 0    ? std::to_string(-d.days_left) + " day(s) overdue"
+                     : d.days_left == 0 ? "due today"
+                                        : std::to_string(d.days_left) + " day(s) left";
+  return d.due.ToString() + "  " + when + "  " + d.what + " (" + d.citation +
+         (d.check ? " [check]" : "") + ")";
+}
+
+}  // namespace
+
+void AddActingFlags(CLI::App& command, ActingFlags& flags, bool with_date) {
+  command.add_option("--as", flags.as, "the user acting (see `users add`)")->required();
+  if (with_date) {
+    command.add_option("--date", flags.date,
+                       "the day the step is taken, YYYY-MM-DD (default today; for replays)");
+  }
+  command.add_option("--criteria", flags.criteria,
+                     "criteria catalog JSON (default: the shipped data/criteria.json)");
+}
+
+std::unique_ptr<Session> Session::Open(const Context& context, const ActingFlags& flags,
+                                       int& exit_code) {
+  auto session = std::make_unique<Session>();
+  session->store_ = OpenStoreOrReport(context, exit_code);
+  if (!session->store_) return nullptr;
+  auto user = session->store_->GetUser(flags.as);
+  if (!user.ok()) {
+    exit_code = Fail(MakeError(user.error().code, "--as: " + user.error().message));
+    return nullptr;
+  }
+  session->user_ = *user;
+  if (flags.date.empty()) {
+    session->clock_ = std::make_unique<licensing::SystemClock>();
+  } else {
+    auto date = DateFlag("--date", flags.date);
+    if (!date.ok()) {
+      exit_code = Fail(date.error());
+      return nullptr;
+    }
+    session->clock_ = std::make_unique<licensing::FixedClock>(*date);
+  }
+  const std::filesystem::path criteria_path = flags.criteria.empty()
+                                                  ? licensing::ShippedCriteriaPath()
+                                                  : std::filesystem::path(flags.criteria);
+  auto catalog = licensing::LoadCriteria(criteria_path);
+  if (!catalog.ok()) {
+    exit_code = Fail(catalog.error());
+    return nullptr;
+  }
+  session->catalog_ = std::move(catalog).value();
+  session->workflow_ =
+      std::make_unique<licensing::Workflow>(*session->store_, *session->clock_, session->catalog_);
+  return session;
+}
+
+Result<licensing::Application> ReadForm(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kIoError, "cannot open form '" + path + "'");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  auto json = nlohmann::json::parse(buffer.str(), nullptr, false);
+  if (json.is_discarded()) return MakeError(ErrorCode::kParseError, path + ": not valid JSON");
+  auto form = licensing::ApplicationFromJson(json, licensing::JsonScope::kForm);
+  if (!form.ok()) return MakeError(form.error().code, path + ": " + form.error().message);
+  return form;
+}
+
+void PrintApplication(const licensing::Application& a,
+                      const std::vector<storage::TimelineEntry>& timeline,
+                      const std::vector<licensing::Deadline>& due) {
+  const auto& r = a.review;
+  std::cout << licensing::Subject(a) << " (" << licensing::StateName(a.state) << ", version "
+            << a.version << ")\n"
+            << "  applicant:           " << PartyText(a.applicant) << "; organization "
+            << a.organization << "\n"
+            << "  contact:             " << a.contact.name
+            << (a.contact.email.empty() ? "" : " <" + a.contact.email + ">") << "\n";
+  if (a.purchaser) std::cout << "  purchaser:           " << PartyText(*a.purchaser) << "\n";
+  if (a.intermediate_consignee) {
+    std::cout << "  intermediate:        " << PartyText(*a.intermediate_consignee) << "\n";
+  }
+  std::cout << "  ultimate consignee:  " << PartyText(a.ultimate_consignee) << "\n";
+  if (a.end_user) std::cout << "  end user:            " << PartyText(*a.end_user) << "\n";
+  std::cout << "  end use:             " << a.end_use << "\n"
+            << "  destination:         " << a.destination << "\n";
+  for (std::size_t i = 0; i < a.items.size(); ++i) {
+    const auto& item = a.items[i];
+    std::cout << "  item " << i << ":              " << item.eccn << " " << item.description << "; "
+              << item.quantity << " " << item.units << " at " << Money(item.unit_price_cents)
+              << " = " << item.value_usd << " USD\n";
+  }
+  for (const auto& d : a.documents) std::cout << "  document:            " << d << "\n";
+  for (const auto& rec : r.recommendations) {
+    std::cout << "  recommendation:      " << licensing::AgencyName(rec.agency) << " "
+              << licensing::RecommendationName(rec.recommendation) << " on " << rec.on.ToString()
+              << ": " << rec.reasoning << "\n";
+  }
+  if (r.intent_to_deny) {
+    std::cout << "  intent to deny:      " << r.intent_to_deny->issued_on.ToString()
+              << ", response due " << r.intent_to_deny->response_due.ToString() << ": "
+              << r.intent_to_deny->reasons << "\n";
+  }
+  if (r.response) {
+    std::cout << "  response:            " << r.response->on.ToString() << ": " << r.response->text
+              << "\n";
+  }
+  if (r.decision) {
+    std::cout << "  decision:            " << r.decision->on.ToString() << ": "
+              << r.decision->reasoning << "\n";
+    for (const auto& c : r.decision->criteria) std::cout << "    criterion:         " << c << "\n";
+    for (const auto& c : r.decision->conditions) {
+      std::cout << "    condition:         " << c << "\n";
+    }
+    for (const auto& part : r.decision->approved_items) {
+      std::cout << "    approved:          item " << part.item << ", quantity " << part.quantity
+                << "\n";
+    }
+  }
+  for (const auto& d : due) std::cout << "  due:                 " << DeadlineText(d) << "\n";
+  for (const auto* t : licensing::AllowedFrom(a.state)) {
+    std::cout << "  next:                " << licensing::EventName(t->event) << ": " << t->needs
+              << "\n";
+  }
+  if (!timeline.empty()) std::cout << "timeline:\n";
+  for (const auto& t : timeline) {
+    std::cout << "  " << t.seq << "  " << t.on.ToString() << "  "
+              << licensing::EventName(t.event.kind) << "  " << licensing::StateName(t.from)
+              << " -> " << licensing::StateName(t.to) << "  by "
+              << licensing::Describe(t.event.actor) << "\n";
+  }
+}
+
+nlohmann::json DeadlineJson(const licensing::Deadline& d) {
+  nlohmann::json out = {{"kind", licensing::DeadlineKindName(d.kind)},
+                        {"what", d.what},
+                        {"due", d.due.ToString()},
+                        {"days_left", d.days_left},
+                        {"overdue", d.overdue()},
+                        {"citation", d.citation},
+                        {"check", d.check}};
+  if (d.agency) out["agency"] = licensing::AgencyName(*d.agency);
+  return out;
+}
+
+nlohmann::json ApplicationJson(const licensing::Application& application,
+                               const std::vector<storage::TimelineEntry>& timeline,
+                               const std::vector<licensing::Deadline>& due) {
+  nlohmann::json out = {{"application", licensing::ToJson(application)},
+                        {"timeline", nlohmann::json::array()},
+                        {"due", nlohmann::json::array()}};
+  for (const auto& t : timeline) {
+    out["timeline"].push_back({{"seq", t.seq},
+                               {"on", t.on.ToString()},
+                               {"recorded_at", t.recorded_at},
+                               {"from", licensing::StateName(t.from)},
+                               {"to", licensing::StateName(t.to)},
+                               {"event", licensing::ToJson(t.event)}});
+  }
+  for (const auto& d : due) out["due"].push_back(DeadlineJson(d));
+  return out;
+}
+
+void PrintApplicationLine(const licensing::Application& a) {
+  std::cout << (a.control_number.empty() ? "#" + std::to_string(a.id) : a.control_number) << "  "
+            << licensing::StateName(a.state) << "  " << a.applicant.name << " -> " << a.destination
+            << "  " << a.items.size() << " item(s)  " << licensing::TotalValueUsd(a) << " USD\n";
+}
+
+void PrintDueLine(const licensing::DueLine& line) {
+  std::cout << line.subject << "  " << licensing::StateName(line.state) << "  "
+            << licensing::DeadlineKindName(line.deadline.kind) << "  "
+            << DeadlineText(line.deadline) << "\n";
+}
+
+}  // namespace tollgate::cli

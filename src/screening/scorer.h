@@ -14,7 +14,7 @@
 // Pair rules (each is also an index lookup, so candidate generation finds every name
 // that can score; see candidates.cpp):
 //   exact        same canonical token (company = co, tech = technology)
-//   typo         words within kMaxTypos(length) edits (optimal string alignment)
+//   typo         words within MaxTyposBetween(lengths) edits (optimal string alignment)
 //   phonetic     words of 3+ letters with the same PhoneticKey (see PhoneticPair)
 //   abbreviation a word of 4-7 letters that begins a word 2+ letters longer
 //   initial      a single letter in the query and a listed word starting with it

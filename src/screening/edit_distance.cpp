@@ -7,6 +7,17 @@
 namespace tollgate::screening {
 
 int BoundedOsaDistance(std::string_view a, std::string_view b, int max_distance) {
+  // A shared prefix or suffix never takes part in a cheapest alignment (rapidfuzz
+  // strips it for OSA as well); most typo candidates differ in a letter or two, so
+  // this leaves the table below a few cells instead of the whole word.
+  while (!a.empty() && !b.empty() && a.front() == b.front()) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (!a.empty() && !b.empty() && a.back() == b.back()) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
   const int n = static_cast<int>(a.size());
   const int m = static_cast<int>(b.size());
   if (std::abs(n - m) > max_distance) return max_distance + 1;

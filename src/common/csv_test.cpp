@@ -1,0 +1,136 @@
+#include "tollgate/common/csv.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace tollgate {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+// Every record of `text`, or the error message of the first malformed one.
+struct Parsed {
+  std::vector<std::vector<std::string>> records;
+  std::vector<int> lines;
+  std::string error;
+};
+
+Parsed ParseAll(std::string_view text, CsvOptions options = {},
+                std::vector<std::string> names = {}) {
+  Parsed out;
+  CsvReader reader(text, "in.csv", options);
+  reader.SetColumnNames(std::move(names));
+  while (true) {
+    Result<bool> next = reader.Next();
+    if (!next.ok()) {
+      EXPECT_EQ(next.error().code, ErrorCode::kParseError);
+      out.error = next.error().message;
+      return out;
+    }
+    if (!*next) return out;
+    std::vector<std::string> record;
+    for (std::size_t i = 0; i < reader.size(); ++i) record.push_back(reader.field(i));
+    out.records.push_back(std::move(record));
+    out.lines.push_back(reader.line());
+  }
+}
+
+TEST(CsvReaderTest, ReadsPlainAndQuotedFields) {
+  Parsed p = ParseAll("a,b,c\n1,\"two, too\",3\n");
+  ASSERT_EQ(p.error, "");
+  ASSERT_EQ(p.records.size(), 2u);
+  EXPECT_THAT(p.records[0], ElementsAre("a", "b", "c"));
+  EXPECT_THAT(p.records[1], ElementsAre("1", "two, too", "3"));
+}
+
+TEST(CsvReaderTest, UnescapesDoubledQuotesAndKeepsEmbeddedLineBreaks) {
+  Parsed p = ParseAll("x,\"say \"\"hi\"\"\"\r\ny,\"line one\r\nline two\"\r\nz,end\r\n");
+  ASSERT_EQ(p.error, "");
+  ASSERT_EQ(p.records.size(), 3u);
+  EXPECT_THAT(p.records[0], ElementsAre("x", "say \"hi\""));
+  EXPECT_THAT(p.records[1], ElementsAre("y", "line one\r\nline two"));
+  EXPECT_THAT(p.records[2], ElementsAre("z", "end"));
+  // A record that spans lines moves the line count on: the third record is on line 4.
+  EXPECT_THAT(p.lines, ElementsAre(1, 2, 4));
+}
+
+TEST(CsvReaderTest, KeepsEmptyFieldsAndAcceptsAMissingFinalLineBreak) {
+  Parsed p = ParseAll(",,\n\"\",x,");
+  ASSERT_EQ(p.error, "");
+  ASSERT_EQ(p.records.size(), 2u);
+  EXPECT_THAT(p.records[0], ElementsAre("", "", ""));
+  EXPECT_THAT(p.records[1], ElementsAre("", "x", ""));
+}
+
+TEST(CsvReaderTest, SkipsBlankLinesButCountsThem) {
+  Parsed p = ParseAll("a\n\r\n\nb\n\n");
+  ASSERT_EQ(p.error, "");
+  ASSERT_EQ(p.records.size(), 2u);
+  EXPECT_THAT(p.lines, ElementsAre(1, 4));
+}
+
+TEST(CsvReaderTest, TabSeparatedModeSplitsOnTabsOnly) {
+  Parsed p = ParseAll("\"Name\"\t\"City, State\"\n\"A, B\"\tX\n", {.delimiter = '\t'});
+  ASSERT_EQ(p.error, "");
+  ASSERT_EQ(p.records.size(), 2u);
+  EXPECT_THAT(p.records[0], ElementsAre("Name", "City, State"));
+  EXPECT_THAT(p.records[1], ElementsAre("A, B", "X"));
+}
+
+TEST(CsvReaderTest, RefusesAFileThatEndsInsideAQuotedField) {
+  Parsed p = ParseAll("id,name,remarks\n1,\"ACME\",\"cut here\nand the rest", {},
+                      {"id", "name", "remarks"});
+  EXPECT_EQ(p.records.size(), 1u);
+  EXPECT_EQ(p.error,
+            "in.csv:2: field remarks: unterminated quoted field (the input ends inside it: "
+            "truncated?)");
+}
+
+TEST(CsvReaderTest, RefusesAQuoteInsideAnUnquotedField) {
+  Parsed p = ParseAll("a,b\n1,x\"y\n");
+  EXPECT_EQ(p.error, "in.csv:2: field column 2: quote inside an unquoted field");
+}
+
+TEST(CsvReaderTest, RefusesTextAfterAClosingQuote) {
+  Parsed p = ParseAll("\"a\"b,c\n", {}, {"name", "city"});
+  EXPECT_EQ(p.error, "in.csv:1: field name: unexpected text after the closing quote");
+}
+
+TEST(CsvReaderTest, RefusesABareCarriageReturn) {
+  Parsed p = ParseAll("a,b\rc\n");
+  EXPECT_THAT(p.error, HasSubstr("in.csv:1: field column 2: carriage return"));
+}
+
+TEST(CsvReaderTest, ChecksTheNumberOfFieldsAndNamesTheMissingOne) {
+  Parsed p = ParseAll("1,2,3\n4,5\n", {.expected_fields = 3}, {"ent_num", "name", "type"});
+  EXPECT_EQ(p.records.size(), 1u);
+  EXPECT_EQ(p.error, "in.csv:2: field type: missing (the record has 2 fields, expected 3)");
+
+  p = ParseAll("1,2,3,4\n", {.expected_fields = 3});
+  EXPECT_EQ(p.error,
+            "in.csv:1: field column 4: unexpected extra field (the record has 4 fields, expected "
+            "3)");
+}
+
+TEST(CsvReaderTest, FieldErrorNamesTheLineWhereTheFieldStarts) {
+  CsvReader reader("a,\"multi\nline\",bad\n", "f.csv");
+  reader.SetColumnNames({"first", "second", "third"});
+  ASSERT_TRUE(reader.Next().value());
+  EXPECT_EQ(reader.FieldError(2, "not a date").message, "f.csv:2: field third: not a date");
+  EXPECT_EQ(reader.FieldError(0, "empty").message, "f.csv:1: field first: empty");
+  EXPECT_EQ(reader.RecordError("duplicate").message, "f.csv:1: duplicate");
+}
+
+TEST(CsvReaderTest, ReturnsFalseOnEmptyInput) {
+  CsvReader reader("", "empty.csv");
+  Result<bool> next = reader.Next();
+  ASSERT_TRUE(next.ok());
+  EXPECT_FALSE(*next);
+}
+
+}  // namespace
+}  // namespace tollgate

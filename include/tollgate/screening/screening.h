@@ -26,9 +26,9 @@ inline constexpr std::size_t kDefaultLimit = 10;
 
 struct Query {
   std::string name;
-  std::optional<std::string> country;        // ISO alpha-2; agreement raises, conflict lowers
-  std::optional<lists::EntryType> type;      // a different type lowers the score
-  std::optional<Date> as_of;                 // only entries in force on that date
+  std::optional<std::string> country;    // ISO alpha-2; agreement raises, conflict lowers
+  std::optional<lists::EntryType> type;  // a different type lowers the score
+  std::optional<Date> as_of;             // only entries in force on that date
   double threshold = kDefaultThreshold;
   std::size_t limit = kDefaultLimit;
 };
@@ -45,9 +45,9 @@ struct TokenAlignment {
 
 struct Match {
   std::shared_ptr<const lists::ListEntry> entry;
-  double score = 0;             // 0..1, after adjustments
-  double name_score = 0;        // 0..1, from the name alone
-  std::string matched_name;     // the primary name or the alias that matched
+  double score = 0;          // 0..1, after adjustments
+  double name_score = 0;     // 0..1, from the name alone
+  std::string matched_name;  // the primary name or the alias that matched
   bool matched_alias = false;
   std::vector<TokenAlignment> alignment;
   std::vector<std::string> adjustments;  // e.g. "country CN agrees with an address: +0.02"
@@ -56,8 +56,8 @@ struct Match {
 
 struct IndexStats {
   std::size_t entries = 0;
-  std::size_t names = 0;     // primary names and aliases indexed
-  std::size_t tokens = 0;    // distinct normalized tokens
+  std::size_t names = 0;   // primary names and aliases indexed
+  std::size_t tokens = 0;  // distinct normalized tokens
   std::size_t memory_bytes = 0;
 };
 
@@ -69,14 +69,22 @@ class Index {
   // Matches at or above query.threshold, best first, at most query.limit.
   std::vector<Match> Screen(const Query& query) const;
 
+  // Scores `query` against one entry's names directly, without candidate generation,
+  // thresholds or dates, using this index's token weights: the slow path that the
+  // tests compare Screen with, and the answer to "why did (or didn't) this match?".
+  // Also scores a pair of names (make an entry holding the second name).
+  Match Explain(const Query& query, const lists::ListEntry& entry) const;
+
   IndexStats Stats() const;
 
   ~Index();
   Index(const Index&) = delete;
   Index& operator=(const Index&) = delete;
 
- private:
+  // Opaque: defined in src/screening/index_impl.h, where the index's own parts use it.
   struct Impl;
+
+ private:
   explicit Index(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -1,0 +1,34 @@
+// Candidate generation: which indexed names can reach the threshold for a query,
+// found from a bounded number of lookups (exact tokens, typo deletions, phonetic and
+// prefix keys, adjacent-token concatenations) and never by scanning all names.
+//
+// Each lookup marks which tokens of which names it reached. From those marks an
+// upper bound on ScoreAlignment is computed per name (unmarked name words cannot be
+// aligned; unmarked query words are extra); names whose bound plus the largest
+// possible adjustment stays below the threshold are dropped before scoring. Because
+// every pair rule of the scorer between distinctive tokens has a lookup here, the
+// bound is safe: nothing that would score at or above the threshold is dropped
+// (reference_scorer_test.cpp checks this against a brute-force scan).
+//
+// Thread-safety: uses thread_local scratch; safe to call concurrently.
+// Failure: none.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "screening/index_impl.h"
+
+namespace tollgate::screening {
+
+struct Candidate {
+  std::uint32_t name = 0;
+  double bound = 0;  // upper bound of the name score
+};
+
+// Names of `impl` whose score bound is at least `min_name_score`, in no particular
+// order. `query` comes from PrepareName(impl, ..., kMaxQueryTokens).
+std::vector<Candidate> FindCandidates(const Index::Impl& impl, const PreparedName& query,
+                                      double min_name_score);
+
+}  // namespace tollgate::screening

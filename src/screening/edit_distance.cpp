@@ -1,0 +1,53 @@
+#include "screening/edit_distance.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+namespace tollgate::screening {
+
+int BoundedOsaDistance(std::string_view a, std::string_view b, int max_distance) {
+  const int n = static_cast<int>(a.size());
+  const int m = static_cast<int>(b.size());
+  if (std::abs(n - m) > max_distance) return max_distance + 1;
+  if (n == 0 || m == 0) return std::min(std::max(n, m), max_distance + 1);
+  // Three rolling rows; tokens are short, so small stack buffers cover nearly all.
+  constexpr int kStackColumns = 64;
+  int stack_rows[3][kStackColumns + 1];
+  std::vector<int> heap_rows;
+  int* rows[3];
+  if (m < kStackColumns) {
+    for (int r = 0; r < 3; ++r) rows[r] = stack_rows[r];
+  } else {
+    heap_rows.resize(3 * static_cast<std::size_t>(m + 1));
+    for (int r = 0; r < 3; ++r) rows[r] = heap_rows.data() + r * (m + 1);
+  }
+  int* before_prev = rows[0];
+  int* prev = rows[1];
+  int* cur = rows[2];
+  for (int j = 0; j <= m; ++j) prev[j] = j;
+  int prev_row_min = 0;
+  for (int i = 1; i <= n; ++i) {
+    cur[0] = i;
+    int row_min = cur[0];
+    for (int j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int d = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d = std::min(d, before_prev[j - 2] + 1);
+      }
+      cur[j] = d;
+      row_min = std::min(row_min, d);
+    }
+    // A transposition reaches back two rows, so only two hopeless rows in a row end it.
+    if (row_min > max_distance && prev_row_min > max_distance) return max_distance + 1;
+    prev_row_min = row_min;
+    int* recycled = before_prev;
+    before_prev = prev;
+    prev = cur;
+    cur = recycled;
+  }
+  return std::min(prev[m], max_distance + 1);
+}
+
+}  // namespace tollgate::screening

@@ -1,0 +1,178 @@
+#include "screening/explain.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace tollgate::screening {
+namespace {
+
+std::string Format2(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%+.2f", value);
+  return buffer;
+}
+
+std::string JoinTexts(const PreparedName& name, std::size_t first, std::size_t count) {
+  std::string text;
+  for (std::size_t k = first; k < first + count; ++k) {
+    if (!text.empty()) text += ' ';
+    text += name.tokens[k].text;
+  }
+  return text;
+}
+
+const char* KindName(const Edge& edge, const PreparedName& query, const PreparedName& name) {
+  switch (edge.kind) {
+    case EdgeKind::kExact: {
+      const NameToken& q = query.tokens[edge.query_first];
+      const NameToken& n = name.tokens[edge.name_first];
+      if (q.corrected || n.corrected) return "typo";
+      if (q.text != n.text && (q.abbreviation || n.abbreviation)) return "abbreviation";
+      return "exact";
+    }
+    case EdgeKind::kTypo:
+      return "typo";
+    case EdgeKind::kPhonetic:
+      return "phonetic";
+    case EdgeKind::kAbbreviation:
+      return "abbreviation";
+    case EdgeKind::kInitial:
+      return "initial";
+    case EdgeKind::kSplit:
+      return "split";
+    case EdgeKind::kJoined:
+      return "joined";
+  }
+  return "exact";
+}
+
+// The explanation's word for a type (the same words as lists::EntryTypeName).
+const char* TypeWord(lists::EntryType type) {
+  switch (type) {
+    case lists::EntryType::kEntity:
+      return "entity";
+    case lists::EntryType::kIndividual:
+      return "individual";
+    case lists::EntryType::kVessel:
+      return "vessel";
+    case lists::EntryType::kAircraft:
+      return "aircraft";
+  }
+  return "entity";
+}
+
+bool LowWeight(TokenClass token_class) {
+  return token_class == TokenClass::kLegalForm || token_class == TokenClass::kCommon ||
+         token_class == TokenClass::kParticle;
+}
+
+}  // namespace
+
+double Adjust(const Query& query, const IndexedEntry& entry, std::vector<std::string>* notes) {
+  double total = 0;
+  if (query.country && query.country->size() == 2 && !entry.countries.empty()) {
+    std::string country = *query.country;
+    for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const bool agrees =
+        std::find(entry.countries.begin(), entry.countries.end(), country) != entry.countries.end();
+    const double delta = agrees ? kCountryAgrees : kCountryDiffers;
+    total += delta;
+    if (notes) {
+      std::string listed;
+      for (const auto& c : entry.countries) listed += (listed.empty() ? "" : ", ") + c;
+      notes->push_back("country " + country + (agrees ? " agrees with" : " differs from") +
+                       " the entry's (" + listed + "): " + Format2(delta));
+    }
+  }
+  if (query.type) {
+    const bool agrees = *query.type == entry.entry->type;
+    const double delta = agrees ? kTypeAgrees : kTypeDiffers;
+    total += delta;
+    if (notes) {
+      notes->push_back(
+          std::string("type ") + TypeWord(*query.type) +
+          (agrees ? " agrees" : std::string(" differs from ") + TypeWord(entry.entry->type)) +
+          ": " + Format2(delta));
+    }
+  }
+  return total;
+}
+
+void Describe(const PreparedName& query, const PreparedName& name, const std::vector<Edge>& edges,
+              bool capped, Match& match) {
+  match.alignment.clear();
+  std::vector<const Edge*> by_query(query.tokens.size(), nullptr);
+  std::vector<bool> name_aligned(name.tokens.size(), false);
+  for (const Edge& e : edges) {
+    by_query[e.query_first] = &e;
+    for (std::size_t j = e.name_first; j < e.name_first + e.name_count; ++j) name_aligned[j] = true;
+  }
+  std::vector<std::string> strong;
+  std::vector<std::string> low;
+  std::vector<std::string> extra;
+  std::vector<std::string> missing;
+  for (std::size_t i = 0; i < query.tokens.size(); ++i) {
+    const Edge* e = by_query[i];
+    if (e == nullptr) {
+      const bool covered = std::any_of(edges.begin(), edges.end(), [&](const Edge& x) {
+        return i > x.query_first && i < std::size_t{x.query_first} + x.query_count;
+      });
+      if (covered) continue;  // second half of a split pair
+      match.alignment.push_back({query.tokens[i].text, "", "extra", 0, query.scoring[i].weight});
+      extra.push_back(query.tokens[i].text);
+      continue;
+    }
+    TokenAlignment a;
+    a.query_token = JoinTexts(query, e->query_first, e->query_count);
+    a.entry_token = JoinTexts(name, e->name_first, e->name_count);
+    a.kind = KindName(*e, query, name);
+    a.similarity = e->similarity;
+    a.weight = e->weight;
+    const TokenClass name_class = name.tokens[e->name_first].token_class;
+    if (e->name_count == 1 && LowWeight(name_class)) {
+      const std::string what = TokenClassName(name_class);
+      if (a.query_token == a.entry_token) {
+        low.push_back(a.entry_token + " (" + what + ")");
+      } else if (a.kind == "exact") {
+        low.push_back(a.query_token + "=" + a.entry_token + " (" + what + ")");
+      } else {
+        low.push_back(a.query_token + "~" + a.entry_token + " (" + a.kind + ", " + what + ")");
+      }
+    } else if (a.kind == "exact") {
+      strong.push_back(a.query_token + "=" + a.entry_token +
+                       (a.query_token == a.entry_token ? " (exact)" : " (equivalent)"));
+    } else {
+      strong.push_back(a.query_token + "~" + a.entry_token + " (" + a.kind + ")");
+    }
+    match.alignment.push_back(std::move(a));
+  }
+  for (std::size_t j = 0; j < name.tokens.size(); ++j) {
+    if (name_aligned[j]) continue;
+    match.alignment.push_back({"", name.tokens[j].text, "missing", 0, name.scoring[j].weight});
+    missing.push_back(name.tokens[j].text);
+  }
+
+  auto join = [](const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out;
+  };
+  char score[16];
+  std::snprintf(score, sizeof score, "%.2f", match.score);
+  std::string text = std::string(match.matched_alias ? "matched alias '" : "matched name '") +
+                     match.matched_name + "' (" + score + ")";
+  if (!strong.empty()) text += ": " + join(strong);
+  if (!low.empty()) text += (strong.empty() ? ": " : "; ") + join(low) + ", low weight";
+  if (!missing.empty()) text += "; not in the query: " + join(missing);
+  if (!extra.empty()) text += "; not in the name: " + join(extra);
+  if (capped) {
+    char cap[16];
+    std::snprintf(cap, sizeof cap, "%.2f", kCommonOnlyCap);
+    text += std::string("; no distinctive word agrees, so the name score is capped at ") + cap;
+  }
+  for (const auto& note : match.adjustments) text += "; " + note;
+  text += ".";
+  match.explanation = std::move(text);
+}
+
+}  // namespace tollgate::screening

@@ -1,0 +1,128 @@
+// Index::Screen and Index::Explain: prepare the query once, gather candidates from
+// the lookups, score them with the shared scorer, keep each entry's best name, and
+// describe the winners.
+#include <algorithm>
+
+#include "screening/candidates.h"
+#include "screening/explain.h"
+#include "screening/index_impl.h"
+
+namespace tollgate::screening {
+namespace {
+
+bool InForce(const IndexedEntry& entry, const std::optional<Date>& as_of) {
+  if (!as_of) return true;
+  const int day = as_of->days_since_epoch();
+  return (!entry.start_days || *entry.start_days <= day) &&
+         (!entry.end_days || day <= *entry.end_days);
+}
+
+struct Scored {
+  std::uint32_t entry = 0;
+  std::uint32_t name = 0;  // index into Impl::names
+  double score = 0;
+  double name_score = 0;
+};
+
+// Best first; equal scores in list and id order so results never depend on the
+// order of the candidates.
+bool Better(const Index::Impl& impl, const Scored& a, const Scored& b) {
+  if (a.score != b.score) return a.score > b.score;
+  const lists::ListEntry& ea = *impl.entries[a.entry].entry;
+  const lists::ListEntry& eb = *impl.entries[b.entry].entry;
+  if (ea.list != eb.list) return ea.list < eb.list;
+  if (ea.entry_id != eb.entry_id) return ea.entry_id < eb.entry_id;
+  return a.entry < b.entry;
+}
+
+Match Finish(const Index::Impl& impl, const Query& query, const PreparedName& prepared_query,
+             const IndexedEntry& entry, std::string name_text, bool alias, double name_score) {
+  Match match;
+  match.entry = entry.entry;
+  match.name_score = name_score;
+  const double adjustment = Adjust(query, entry, &match.adjustments);
+  match.score = std::clamp(name_score + adjustment, 0.0, 1.0);
+  match.matched_name = std::move(name_text);
+  match.matched_alias = alias;
+  const PreparedName name = PrepareName(impl, match.matched_name, kMaxNameTokens);
+  std::vector<Edge> edges;
+  const AlignmentResult result = ScoreAlignment(prepared_query.scoring, name.scoring, &edges);
+  Describe(prepared_query, name, edges, result.capped, match);
+  return match;
+}
+
+}  // namespace
+
+Index::Index(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Index::~Index() = default;
+
+std::vector<Match> Index::Screen(const Query& query) const {
+  const Impl& impl = *impl_;
+  const PreparedName prepared = PrepareName(impl, query.name, kMaxQueryTokens);
+  if (prepared.tokens.empty() || query.limit == 0) return {};
+
+  thread_local std::vector<ScoringToken> name_tokens;
+  std::vector<Scored> scored;
+  for (const Candidate& candidate : FindCandidates(impl, prepared, query.threshold - kMaxRaise)) {
+    const IndexedName& name = impl.names[candidate.name];
+    const IndexedEntry& entry = impl.entries[name.entry];
+    if (!InForce(entry, query.as_of)) continue;
+    name_tokens.clear();
+    for (std::uint32_t p = 0; p < name.token_count; ++p) {
+      name_tokens.push_back(impl.NameToken(impl.name_tokens[name.token_begin + p]));
+    }
+    const double name_score = ScoreAlignment(prepared.scoring, name_tokens, nullptr).score;
+    const double score = std::clamp(name_score + Adjust(query, entry, nullptr), 0.0, 1.0);
+    if (score >= query.threshold) scored.push_back({name.entry, candidate.name, score, name_score});
+  }
+  // Each entry once, under its best name (the earliest indexed on a tie, so the
+  // primary name wins over an alias that scores the same).
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    if (a.entry != b.entry) return a.entry < b.entry;
+    if (a.score != b.score) return a.score > b.score;
+    return a.name < b.name;
+  });
+  scored.erase(std::unique(scored.begin(), scored.end(),
+                           [](const Scored& a, const Scored& b) { return a.entry == b.entry; }),
+               scored.end());
+  std::sort(scored.begin(), scored.end(),
+            [&](const Scored& a, const Scored& b) { return Better(impl, a, b); });
+  if (scored.size() > query.limit) scored.resize(query.limit);
+
+  std::vector<Match> matches;
+  matches.reserve(scored.size());
+  for (const Scored& s : scored) {
+    const IndexedName& name = impl.names[s.name];
+    matches.push_back(
+        Finish(impl, query, prepared, impl.entries[s.entry], name.text, name.alias, s.name_score));
+  }
+  return matches;
+}
+
+Match Index::Explain(const Query& query, const lists::ListEntry& entry) const {
+  const Impl& impl = *impl_;
+  const PreparedName prepared = PrepareName(impl, query.name, kMaxQueryTokens);
+  const IndexedEntry indexed = MakeIndexedEntry(entry);
+  std::vector<EntryName> names = NamesOf(entry);
+  std::size_t best = 0;
+  double best_score = -1;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const PreparedName name = PrepareName(impl, names[k].text, kMaxNameTokens);
+    if (name.tokens.empty()) continue;
+    const double score = ScoreAlignment(prepared.scoring, name.scoring, nullptr).score;
+    if (score > best_score) {
+      best_score = score;
+      best = k;
+    }
+  }
+  if (best_score < 0) {
+    Match empty;
+    empty.entry = indexed.entry;
+    empty.explanation = "the entry has no name to compare.";
+    return empty;
+  }
+  return Finish(impl, query, prepared, indexed, std::move(names[best].text), names[best].alias,
+                best_score);
+}
+
+}  // namespace tollgate::screening

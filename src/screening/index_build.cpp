@@ -1,0 +1,239 @@
+// Index::Build and Index::Stats: normalizes every name once and lays out the
+// postings and lookup keys that candidate generation reads (see index_impl.h).
+#include <algorithm>
+#include <unordered_map>
+
+#include "screening/index_impl.h"
+#include "screening/phonetic.h"
+
+namespace tollgate::screening {
+namespace {
+
+bool HasDistinctive(const std::vector<NameToken>& tokens) {
+  return std::any_of(tokens.begin(), tokens.end(),
+                     [](const NameToken& t) { return IsDistinctive(t.token_class); });
+}
+
+std::optional<int> Days(const std::optional<Date>& date) {
+  if (!date) return std::nullopt;
+  return date->days_since_epoch();
+}
+
+}  // namespace
+
+IndexedEntry MakeIndexedEntry(lists::ListEntry entry) {
+  IndexedEntry indexed;
+  indexed.start_days = Days(entry.start_date);
+  indexed.end_days = Days(entry.end_date);
+  auto add_country = [&](const std::string& code) {
+    if (code.size() != 2) return;  // unresolved names of countries are not compared
+    std::string upper = code;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (std::find(indexed.countries.begin(), indexed.countries.end(), upper) ==
+        indexed.countries.end()) {
+      indexed.countries.push_back(upper);
+    }
+  };
+  for (const auto& address : entry.addresses) add_country(address.country);
+  for (const auto& nationality : entry.nationalities) add_country(nationality);
+  indexed.entry = std::make_shared<const lists::ListEntry>(std::move(entry));
+  return indexed;
+}
+
+namespace {
+
+class Builder {
+ public:
+  explicit Builder(Index::Impl& impl) : impl_(impl) {}
+
+  void AddEntry(std::uint32_t entry_index) {
+    const lists::ListEntry& entry = *impl_.entries[entry_index].entry;
+    std::vector<std::vector<std::uint32_t>> seen;  // token runs already indexed
+    for (auto& name : NamesOf(entry)) {
+      std::vector<NameToken> tokens = DistinctTokens(name.text, kMaxNameTokens);
+      if (tokens.empty()) continue;
+      std::vector<std::uint32_t> ids;
+      ids.reserve(tokens.size());
+      for (const auto& token : tokens) ids.push_back(Intern(token));
+      if (std::find(seen.begin(), seen.end(), ids) != seen.end()) continue;
+      IndexedName indexed;
+      indexed.entry = entry_index;
+      indexed.token_begin = static_cast<std::uint32_t>(impl_.name_tokens.size());
+      indexed.token_count = static_cast<std::uint8_t>(ids.size());
+      indexed.alias = name.alias;
+      indexed.text = std::move(name.text);
+      impl_.name_tokens.insert(impl_.name_tokens.end(), ids.begin(), ids.end());
+      for (std::uint32_t id : ids) ++document_frequency_[id];
+      impl_.names.push_back(std::move(indexed));
+      seen.push_back(std::move(ids));
+    }
+  }
+
+  void Finish() {
+    const std::size_t token_count = impl_.token_canon.size();
+    impl_.token_weight.resize(token_count);
+    for (std::size_t t = 0; t < token_count; ++t) {
+      impl_.token_weight[t] = impl_.token_class[t] == TokenClass::kWord
+                                  ? WordWeight(document_frequency_[t], impl_.names.size())
+                                  : ClassWeight(impl_.token_class[t]);
+    }
+    BuildPostings();
+    BuildWordKeys();
+    BuildNameKeys();
+  }
+
+ private:
+  std::uint32_t Intern(const NameToken& token) {
+    auto [it, inserted] =
+        ids_.try_emplace(token.canon, static_cast<std::uint32_t>(impl_.token_canon.size()));
+    if (inserted) {
+      impl_.token_canon.push_back(token.canon);
+      impl_.token_class.push_back(ClassOf(token.canon));
+      impl_.token_phonetic.push_back(
+          impl_.token_class.back() == TokenClass::kWord ? PhoneticKey(token.canon) : "");
+      document_frequency_.push_back(0);
+      impl_.token_ids.Insert(HashKey(token.canon, kTokenSeed), it->second);
+    }
+    return it->second;
+  }
+
+  void BuildPostings() {
+    const std::size_t token_count = impl_.token_canon.size();
+    impl_.posting_begin.assign(token_count + 1, 0);
+    for (std::uint32_t id : impl_.name_tokens) ++impl_.posting_begin[id + 1];
+    for (std::size_t t = 0; t < token_count; ++t) {
+      impl_.posting_begin[t + 1] += impl_.posting_begin[t];
+    }
+    impl_.postings.resize(impl_.name_tokens.size());
+    std::vector<std::uint32_t> fill(impl_.posting_begin.begin(), impl_.posting_begin.end() - 1);
+    for (std::uint32_t n = 0; n < impl_.names.size(); ++n) {
+      const IndexedName& name = impl_.names[n];
+      for (std::uint32_t p = 0; p < name.token_count; ++p) {
+        const std::uint32_t id = impl_.name_tokens[name.token_begin + p];
+        impl_.postings[fill[id]++] = n << kPositionBits | p;
+      }
+    }
+  }
+
+  // Typo, phonetic and prefix keys exist for ordinary words only: the scorer pairs
+  // words only with words.
+  void BuildWordKeys() {
+    std::vector<std::uint64_t> variants;
+    for (std::uint32_t t = 0; t < impl_.token_canon.size(); ++t) {
+      if (impl_.token_class[t] != TokenClass::kWord) continue;
+      const std::string& canon = impl_.token_canon[t];
+      if (const int typos = MaxTypos(canon.size()); typos > 0) {
+        DeleteVariantHashes(canon, typos, variants);
+        for (std::uint64_t h : variants) impl_.deletes.Insert(h, t);
+      }
+      if (!impl_.token_phonetic[t].empty()) {
+        impl_.phonetic.Insert(HashKey(impl_.token_phonetic[t], kPhoneticSeed), t);
+      }
+      for (std::size_t len = kMinAbbreviation; len <= kMaxAbbreviation && len + 2 <= canon.size();
+           ++len) {
+        impl_.prefixes.Insert(HashKey(std::string_view(canon).substr(0, len), kPrefixSeed), t);
+      }
+    }
+  }
+
+  void BuildNameKeys() {
+    std::string joined;
+    for (std::uint32_t n = 0; n < impl_.names.size(); ++n) {
+      IndexedName& name = impl_.names[n];
+      const std::uint32_t* ids = impl_.name_tokens.data() + name.token_begin;
+      bool distinctive = false;
+      std::vector<std::string_view> canons;
+      for (std::uint32_t p = 0; p < name.token_count; ++p) {
+        const TokenClass c = impl_.token_class[ids[p]];
+        const float w = static_cast<float>(impl_.token_weight[ids[p]]);
+        name.total_weight += w;
+        if (IsDistinctive(c)) {
+          distinctive = true;
+        } else {
+          name.low_weight += w;
+        }
+        if (c == TokenClass::kWord) name.max_weight = std::max(name.max_weight, w);
+        name.has_initial = name.has_initial || c == TokenClass::kInitial;
+        canons.push_back(impl_.token_canon[ids[p]]);
+        if (p + 1 < name.token_count &&
+            (IsDistinctive(c) || IsDistinctive(impl_.token_class[ids[p + 1]]))) {
+          joined = impl_.token_canon[ids[p]];
+          joined += impl_.token_canon[ids[p + 1]];
+          impl_.concat.Insert(HashKey(joined, kConcatSeed), n << kPositionBits | p);
+        }
+      }
+      if (!distinctive) {
+        impl_.common_only.Insert(HashKey(CommonOnlyKey(std::move(canons)), kCommonOnlySeed), n);
+      }
+    }
+  }
+
+  Index::Impl& impl_;
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<std::uint32_t> document_frequency_;
+};
+
+}  // namespace
+
+std::string CommonOnlyKey(std::vector<std::string_view> canons) {
+  std::sort(canons.begin(), canons.end());
+  std::string key;
+  for (auto canon : canons) {
+    key += canon;
+    key += ' ';
+  }
+  return key;
+}
+
+std::vector<EntryName> NamesOf(const lists::ListEntry& entry) {
+  std::vector<EntryName> names;
+  auto add = [&](const std::string& text, bool alias) {
+    names.push_back({text, alias});
+    // "Huawei Technologies Co., Ltd. (Huawei)": the parts are names of their own.
+    const auto open = text.find('(');
+    const auto close = text.find(')', open == std::string::npos ? 0 : open);
+    if (open == std::string::npos || close == std::string::npos) return;
+    std::string outside = text.substr(0, open) + " " + text.substr(close + 1);
+    std::string inside = text.substr(open + 1, close - open - 1);
+    for (auto* part : {&outside, &inside}) {
+      if (HasDistinctive(TokenizeName(*part))) names.push_back({std::move(*part), alias});
+    }
+  };
+  add(entry.name, false);
+  for (const auto& alias : entry.aliases) add(alias.name, true);
+  return names;
+}
+
+std::shared_ptr<const Index> Index::Build(std::vector<lists::ListEntry> entries) {
+  auto impl = std::make_unique<Impl>();
+  impl->entries.reserve(entries.size());
+  for (auto& entry : entries) impl->entries.push_back(MakeIndexedEntry(std::move(entry)));
+  Builder builder(*impl);
+  for (std::uint32_t e = 0; e < impl->entries.size(); ++e) builder.AddEntry(e);
+  builder.Finish();
+  return std::shared_ptr<const Index>(new Index(std::move(impl)));
+}
+
+IndexStats Index::Stats() const {
+  IndexStats stats;
+  stats.entries = impl_->entries.size();
+  stats.names = impl_->names.size();
+  stats.tokens = impl_->token_canon.size();
+  std::size_t bytes = 0;
+  for (const auto& name : impl_->names) bytes += sizeof name + name.text.capacity();
+  for (const auto& canon : impl_->token_canon) bytes += sizeof canon + canon.capacity();
+  for (const auto& key : impl_->token_phonetic) bytes += sizeof key + key.capacity();
+  bytes += impl_->name_tokens.capacity() * sizeof(std::uint32_t);
+  bytes += impl_->token_class.capacity() * sizeof(TokenClass);
+  bytes += impl_->token_weight.capacity() * sizeof(double);
+  bytes += (impl_->posting_begin.capacity() + impl_->postings.capacity()) * sizeof(std::uint32_t);
+  bytes += impl_->entries.capacity() * sizeof(IndexedEntry);
+  for (const auto* map : {&impl_->token_ids, &impl_->deletes, &impl_->phonetic, &impl_->prefixes,
+                          &impl_->concat, &impl_->common_only}) {
+    bytes += map->MemoryBytes();
+  }
+  stats.memory_bytes = bytes;
+  return stats;
+}
+
+}  // namespace tollgate::screening

@@ -1,0 +1,128 @@
+// Index::Impl: the immutable data behind a screening Index. Build fills it once;
+// candidate generation and scoring only read it.
+//
+// Layout: every distinct canonical token gets an id (its text, class, weight,
+// phonetic key and the postings of the names containing it). Each indexed name (a
+// primary name, an alias, or a part split off at parentheses) is a run of token ids.
+// Postings entries pack (name id << kPositionBits | token position).
+//
+// Thread-safety: read-only after Build; shared by all threads.
+// Failure: none.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "screening/flat_multimap.h"
+#include "screening/scorer.h"
+#include "tollgate/lists/entry.h"
+#include "tollgate/screening/screening.h"
+
+namespace tollgate::screening {
+
+inline constexpr unsigned kPositionBits = 6;  // kMaxNameTokens < 64
+inline constexpr std::uint32_t kNoToken = 0xffffffffu;
+
+// Seeds keep the key spaces of the tables apart.
+inline constexpr std::uint64_t kTokenSeed = 0x746f6b656eULL;
+inline constexpr std::uint64_t kDeleteSeed = 0x64656cULL;
+inline constexpr std::uint64_t kPhoneticSeed = 0x70686fULL;
+inline constexpr std::uint64_t kPrefixSeed = 0x707265ULL;
+inline constexpr std::uint64_t kConcatSeed = 0x636f6eULL;
+inline constexpr std::uint64_t kCommonOnlySeed = 0x636d6eULL;
+
+struct IndexedName {
+  std::uint32_t entry = 0;
+  std::uint32_t token_begin = 0;  // into Impl::name_tokens
+  std::uint8_t token_count = 0;
+  bool alias = false;
+  bool has_initial = false;
+  float total_weight = 0;  // all tokens
+  float low_weight = 0;    // tokens that are not distinctive (never hit by a lookup)
+  float max_weight = 0;    // heaviest ordinary word, which a query initial may claim
+  std::string text;        // the name as published (or the part of it indexed)
+};
+
+struct IndexedEntry {
+  std::shared_ptr<const lists::ListEntry> entry;
+  std::vector<std::string> countries;  // ISO alpha-2 of addresses and nationalities
+  std::optional<int> start_days;
+  std::optional<int> end_days;
+};
+
+struct Index::Impl {
+  std::vector<IndexedEntry> entries;
+  std::vector<IndexedName> names;
+  std::vector<std::uint32_t> name_tokens;
+
+  std::vector<std::string> token_canon;
+  std::vector<std::string> token_phonetic;
+  std::vector<TokenClass> token_class;
+  std::vector<double> token_weight;
+  std::vector<std::uint32_t> posting_begin;  // size tokens + 1
+  std::vector<std::uint32_t> postings;
+
+  FlatMultiMap token_ids;    // canon -> token id
+  FlatMultiMap deletes;      // deletion variant -> word token id
+  FlatMultiMap phonetic;     // phonetic key -> word token id
+  FlatMultiMap prefixes;     // 4..7-letter prefix -> word token id
+  FlatMultiMap concat;       // two adjacent canons joined -> posting
+  FlatMultiMap common_only;  // sorted canons of a name without distinctive tokens -> name
+
+  std::uint32_t FindToken(std::string_view canon) const;
+  ScoringToken NameToken(std::uint32_t token_id) const {
+    return {token_canon[token_id], token_phonetic[token_id], token_class[token_id],
+            token_weight[token_id]};
+  }
+};
+
+// The names an entry is indexed under: the primary name and every alias, plus, for a
+// name with a parenthesised part ("Huawei Technologies Co., Ltd. (Huawei)"), the name
+// without it and the part alone. Used by Build and by the slow path alike.
+struct EntryName {
+  std::string text;
+  bool alias = false;
+};
+std::vector<EntryName> NamesOf(const lists::ListEntry& entry);
+
+// An entry with what scoring reads of it precomputed (countries, dates).
+IndexedEntry MakeIndexedEntry(lists::ListEntry entry);
+
+// Key of a set of canonical tokens regardless of order: sorted, space-joined.
+std::string CommonOnlyKey(std::vector<std::string_view> canons);
+
+}  // namespace tollgate::screening
+
+namespace tollgate::screening {
+
+inline constexpr std::size_t kMaxQueryTokens = 32;
+
+// A name or query normalized for scoring against this index: tokens deduplicated
+// (a repeated word adds nothing), capped, with ids and weights from the index.
+// ScoringToken views point into `tokens` and `phonetic`: a PreparedName is moved,
+// never copied.
+struct PreparedName {
+  std::vector<NameToken> tokens;
+  std::vector<std::string> phonetic;
+  std::vector<std::uint32_t> ids;  // kNoToken when the index has never seen the token
+  std::vector<ScoringToken> scoring;
+
+  PreparedName() = default;
+  PreparedName(PreparedName&&) = default;
+  PreparedName& operator=(PreparedName&&) = default;
+  PreparedName(const PreparedName&) = delete;
+  PreparedName& operator=(const PreparedName&) = delete;
+};
+
+// Tokenize, drop repeated canons, keep at most `max_tokens`.
+std::vector<NameToken> DistinctTokens(std::string_view text, std::size_t max_tokens);
+
+PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::size_t max_tokens);
+
+// Hashes (kDeleteSeed) of `word` and of every variant with up to `max_deletes`
+// letters deleted, sorted and without duplicates.
+void DeleteVariantHashes(std::string_view word, int max_deletes, std::vector<std::uint64_t>& out);
+
+}  // namespace tollgate::screening

@@ -1,0 +1,288 @@
+#include "screening/lexicon.h"
+
+#include <array>
+#include <unordered_map>
+#include <vector>
+
+#include "screening/edit_distance.h"
+
+namespace tollgate::screening {
+namespace {
+
+struct WordRow {
+  std::string_view word;
+  std::string_view canon;
+  TokenClass token_class;
+  bool abbreviation;
+};
+
+constexpr TokenClass kLegal = TokenClass::kLegalForm;
+constexpr TokenClass kCommon = TokenClass::kCommon;
+constexpr TokenClass kParticle = TokenClass::kParticle;
+
+// Legal forms of the jurisdictions that appear on the lists (US, UK, EU, Russia and
+// the CIS, China, the Gulf, South and South-East Asia, Latin America, Turkey).
+constexpr WordRow kWords[] = {
+    {"co", "co", kLegal, false},
+    {"company", "co", kLegal, false},
+    {"companies", "co", kLegal, false},
+    {"cos", "co", kLegal, false},
+    {"corp", "corp", kLegal, false},
+    {"corporation", "corp", kLegal, false},
+    {"inc", "inc", kLegal, false},
+    {"incorporated", "inc", kLegal, false},
+    {"ltd", "ltd", kLegal, false},
+    {"limited", "ltd", kLegal, false},
+    {"ltda", "ltd", kLegal, false},
+    {"llc", "llc", kLegal, false},
+    {"llp", "llp", kLegal, false},
+    {"lp", "lp", kLegal, false},
+    {"plc", "plc", kLegal, false},
+    {"gmbh", "gmbh", kLegal, false},
+    {"mbh", "gmbh", kLegal, false},
+    {"ag", "ag", kLegal, false},
+    {"kg", "kg", kLegal, false},
+    {"sa", "sa", kLegal, false},
+    {"sas", "sas", kLegal, false},
+    {"sarl", "sarl", kLegal, false},
+    {"sprl", "sprl", kLegal, false},
+    {"spa", "spa", kLegal, false},
+    {"srl", "srl", kLegal, false},
+    {"sl", "sl", kLegal, false},
+    {"sac", "sac", kLegal, false},
+    {"bv", "bv", kLegal, false},
+    {"bvba", "bvba", kLegal, false},
+    {"nv", "nv", kLegal, false},
+    {"ooo", "ooo", kLegal, false},
+    {"oao", "oao", kLegal, false},
+    {"zao", "zao", kLegal, false},
+    {"pao", "pao", kLegal, false},
+    {"ao", "ao", kLegal, false},
+    {"jsc", "jsc", kLegal, false},
+    {"pjsc", "pjsc", kLegal, false},
+    {"cjsc", "cjsc", kLegal, false},
+    {"ojsc", "ojsc", kLegal, false},
+    {"tov", "tov", kLegal, false},
+    {"pte", "pte", kLegal, false},
+    {"pty", "pty", kLegal, false},
+    {"pvt", "pvt", kLegal, false},
+    {"private", "pvt", kLegal, false},
+    {"sdn", "sdn", kLegal, false},
+    {"bhd", "bhd", kLegal, false},
+    {"berhad", "bhd", kLegal, false},
+    {"fze", "fze", kLegal, false},
+    {"fzco", "fzco", kLegal, false},
+    {"fzc", "fzc", kLegal, false},
+    {"fzllc", "fzllc", kLegal, false},
+    {"dmcc", "dmcc", kLegal, false},
+    {"wll", "wll", kLegal, false},
+    {"est", "est", kLegal, false},
+    {"establishment", "est", kLegal, false},
+    {"pt", "pt", kLegal, false},
+    {"tbk", "tbk", kLegal, false},
+    {"cv", "cv", kLegal, false},
+    {"kk", "kk", kLegal, false},
+    {"oy", "oy", kLegal, false},
+    {"ab", "ab", kLegal, false},
+    {"as", "as", kLegal, false},
+    {"asa", "asa", kLegal, false},
+    {"kft", "kft", kLegal, false},
+    {"doo", "doo", kLegal, false},
+    {"sro", "sro", kLegal, false},
+    {"sti", "sti", kLegal, false},
+    {"cie", "cie", kLegal, false},
+    {"sae", "sae", kLegal, false},
+    {"saic", "saic", kLegal, false},
+    {"eirl", "eirl", kLegal, false},
+    // Words of the multi-word forms below: alone (a reordered or broken-up form)
+    // they still say nothing about which firm.
+    {"joint", "joint", kLegal, false},
+    {"stock", "stock", kLegal, false},
+    {"liability", "liability", kLegal, false},
+
+    // Business words that say what kind of firm, not which one.
+    {"international", "intl", kCommon, false},
+    {"intl", "intl", kCommon, true},
+    {"internacional", "intl", kCommon, false},
+    {"trading", "trading", kCommon, false},
+    {"trade", "trading", kCommon, false},
+    {"traders", "trading", kCommon, false},
+    {"group", "group", kCommon, false},
+    {"grp", "group", kCommon, true},
+    {"holding", "holding", kCommon, false},
+    {"holdings", "holding", kCommon, false},
+    {"hldgs", "holding", kCommon, true},
+    {"industrial", "industrial", kCommon, false},
+    {"industry", "industry", kCommon, false},
+    {"industries", "industry", kCommon, false},
+    {"ind", "industry", kCommon, true},
+    {"import", "import", kCommon, false},
+    {"imports", "import", kCommon, false},
+    {"importing", "import", kCommon, false},
+    {"imp", "import", kCommon, true},
+    {"export", "export", kCommon, false},
+    {"exports", "export", kCommon, false},
+    {"exporting", "export", kCommon, false},
+    {"exp", "export", kCommon, true},
+    {"general", "general", kCommon, false},
+    {"enterprise", "enterprise", kCommon, false},
+    {"enterprises", "enterprise", kCommon, false},
+    {"ent", "enterprise", kCommon, true},
+    {"service", "service", kCommon, false},
+    {"services", "service", kCommon, false},
+    {"svcs", "service", kCommon, true},
+    {"global", "global", kCommon, false},
+    {"investment", "investment", kCommon, false},
+    {"investments", "investment", kCommon, false},
+    {"development", "development", kCommon, false},
+    {"technology", "technology", kCommon, false},
+    {"technologies", "technology", kCommon, false},
+    {"tech", "technology", kCommon, true},
+    {"techs", "technology", kCommon, true},
+    {"technical", "technical", kCommon, false},
+    {"engineering", "engineering", kCommon, false},
+    {"manufacturing", "manufacturing", kCommon, false},
+    {"mfg", "manufacturing", kCommon, true},
+    {"electronic", "electronic", kCommon, false},
+    {"electronics", "electronic", kCommon, false},
+    {"equipment", "equipment", kCommon, false},
+    {"system", "system", kCommon, false},
+    {"systems", "system", kCommon, false},
+    {"sys", "system", kCommon, true},
+    {"solution", "solution", kCommon, false},
+    {"solutions", "solution", kCommon, false},
+    {"product", "product", kCommon, false},
+    {"products", "product", kCommon, false},
+    {"logistics", "logistics", kCommon, false},
+    {"shipping", "shipping", kCommon, false},
+    {"commercial", "commercial", kCommon, false},
+    {"business", "business", kCommon, false},
+    {"management", "management", kCommon, false},
+    {"mgmt", "management", kCommon, true},
+    {"consulting", "consulting", kCommon, false},
+    {"partners", "partners", kCommon, false},
+    {"associates", "associates", kCommon, false},
+    {"supply", "supply", kCommon, false},
+    {"supplies", "supply", kCommon, false},
+    {"resources", "resources", kCommon, false},
+    {"ventures", "ventures", kCommon, false},
+    {"worldwide", "worldwide", kCommon, false},
+    {"overseas", "overseas", kCommon, false},
+    {"branch", "branch", kCommon, false},
+    {"office", "office", kCommon, false},
+    {"factory", "factory", kCommon, false},
+
+    // Particles of company and personal names.
+    {"the", "the", kParticle, false},
+    {"of", "of", kParticle, false},
+    {"and", "and", kParticle, false},
+    {"for", "for", kParticle, false},
+    {"de", "de", kParticle, false},
+    {"del", "del", kParticle, false},
+    {"della", "della", kParticle, false},
+    {"di", "di", kParticle, false},
+    {"da", "da", kParticle, false},
+    {"la", "la", kParticle, false},
+    {"el", "el", kParticle, false},
+    {"al", "al", kParticle, false},
+    {"bin", "bin", kParticle, false},
+    {"ibn", "bin", kParticle, false},
+    {"bint", "bint", kParticle, false},
+    {"van", "van", kParticle, false},
+    {"von", "von", kParticle, false},
+    {"der", "der", kParticle, false},
+    {"den", "den", kParticle, false},
+};
+
+struct PhraseRow {
+  std::array<std::string_view, 4> canons;  // canonical words; "" ends a shorter phrase
+  std::string_view canon;
+  std::string_view display;
+};
+
+// Matched on canonical words, so "Limited Liability Company" and "Ltd Liability Co"
+// both fold to llc.
+constexpr PhraseRow kPhrases[] = {
+    {{"sa", "de", "cv", ""}, "sadecv", "sa de cv"},
+    {{"s", "de", "rl", ""}, "sderl", "s de rl"},
+    {{"sa", "de", "rl", ""}, "sderl", "sa de rl"},
+    {{"ltd", "liability", "co", ""}, "llc", "limited liability company"},
+    {{"ltd", "liability", "partnership", ""}, "llp", "limited liability partnership"},
+    {{"public", "joint", "stock", "co"}, "pjsc", "public joint stock company"},
+    {{"closed", "joint", "stock", "co"}, "cjsc", "closed joint stock company"},
+    {{"open", "joint", "stock", "co"}, "ojsc", "open joint stock company"},
+    {{"joint", "stock", "co", ""}, "jsc", "joint stock company"},
+    {{"public", "ltd", "co", ""}, "plc", "public limited company"},
+    {{"sdn", "bhd", "", ""}, "sdnbhd", "sdn bhd"},
+    {{"sp", "z", "oo", ""}, "spzoo", "sp z oo"},
+};
+
+struct Tables {
+  std::unordered_map<std::string_view, LexiconWord> words;
+  std::vector<std::pair<std::string_view, const LexiconWord*>> long_words;
+};
+
+const Tables& GetTables() {
+  static const Tables tables = [] {
+    Tables t;
+    for (const auto& row : kWords) {
+      t.words.emplace(row.word, LexiconWord{row.canon, row.token_class, row.abbreviation});
+    }
+    for (const auto& [word, entry] : t.words) {
+      if (word.size() >= 6 && entry.token_class != TokenClass::kParticle) {
+        t.long_words.emplace_back(word, &entry);
+      }
+    }
+    return t;
+  }();
+  return tables;
+}
+
+}  // namespace
+
+const LexiconWord* FindLexiconWord(std::string_view word) {
+  const auto& words = GetTables().words;
+  auto it = words.find(word);
+  return it == words.end() ? nullptr : &it->second;
+}
+
+const LexiconWord* FindNearLexiconWord(std::string_view word) {
+  if (word.size() < 6) return nullptr;
+  const LexiconWord* best = nullptr;
+  std::string_view best_word;
+  for (const auto& [candidate, entry] : GetTables().long_words) {
+    if (BoundedOsaDistance(word, candidate, 1) > 1) continue;
+    // The table is a hash map: pick the alphabetically first near word, so the
+    // answer never depends on iteration order.
+    if (best == nullptr || candidate < best_word) {
+      best = entry;
+      best_word = candidate;
+    }
+  }
+  return best;
+}
+
+std::size_t MatchLegalPhrase(std::span<const std::string> canons, std::string_view& canon,
+                             std::string_view& display) {
+  for (const auto& phrase : kPhrases) {
+    std::size_t n = 0;
+    while (n < phrase.canons.size() && !phrase.canons[n].empty()) ++n;
+    if (n > canons.size()) continue;
+    bool all = true;
+    for (std::size_t i = 0; i < n && all; ++i) all = canons[i] == phrase.canons[i];
+    if (!all) continue;
+    canon = phrase.canon;
+    display = phrase.display;
+    return n;
+  }
+  return 0;
+}
+
+bool IsLegalPhraseCanon(std::string_view canon) {
+  for (const auto& phrase : kPhrases) {
+    if (phrase.canon == canon) return true;
+  }
+  return false;
+}
+
+}  // namespace tollgate::screening

@@ -1,0 +1,214 @@
+#include "tollgate/screening/normalize.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+#include <unicode/utypes.h>
+
+#include <memory>
+#include <span>
+
+#include "screening/lexicon.h"
+
+namespace tollgate::screening {
+namespace {
+
+// NFKC first so compatibility forms (full-width letters, ligatures) become plain
+// letters; Any-Latin transliterates Cyrillic, Greek, Arabic, Han (as pinyin) and the
+// rest; removing nonspacing marks after NFD strips diacritics; Latin-ASCII maps what
+// is left (ß -> ss, ø -> o, curly quotes -> ').
+constexpr const char* kFoldRules =
+    "::NFKC; ::Any-Latin; ::NFD; ::[:Nonspacing Mark:] Remove; ::NFC; ::Latin-ASCII; "
+    "::Any-Lower;";
+
+// Building the transliterator compiles rule sets (milliseconds); cloning the built one
+// is cheap, so each thread clones the shared prototype once.
+const icu::Transliterator* Prototype() {
+  static const std::unique_ptr<icu::Transliterator> prototype = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error;
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createFromRules(
+        "tollgate-fold", icu::UnicodeString::fromUTF8(kFoldRules), UTRANS_FORWARD, parse_error,
+        status));
+    if (U_FAILURE(status)) t.reset();
+    return t;
+  }();
+  return prototype.get();
+}
+
+icu::Transliterator* ThreadTransliterator() {
+  thread_local std::unique_ptr<icu::Transliterator> local = [] {
+    const icu::Transliterator* prototype = Prototype();
+    return std::unique_ptr<icu::Transliterator>(prototype ? prototype->clone() : nullptr);
+  }();
+  return local.get();
+}
+
+bool IsAscii(std::string_view text) {
+  for (unsigned char c : text) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+bool HasDigit(std::string_view s) {
+  for (char c : s) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
+struct RawWord {
+  std::string text;
+  bool dot_joined = false;  // the next word follows after exactly one '.'
+};
+
+std::vector<RawWord> SplitWords(const std::string& folded) {
+  std::vector<RawWord> words;
+  std::string current;
+  auto flush = [&](bool dot_joined) {
+    if (current.empty()) return;
+    words.push_back({std::move(current), dot_joined});
+    current.clear();
+  };
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    if (IsAlnum(c)) {
+      current.push_back(c);
+    } else if (c == '\'' || c == '`') {
+      // O'Brien, Ma'an: the apostrophe is inside the word.
+    } else if (c == '&') {
+      flush(false);
+      words.push_back({"and", false});
+    } else {
+      flush(c == '.' && i + 1 < folded.size() && IsAlnum(folded[i + 1]));
+    }
+  }
+  flush(false);
+  return words;
+}
+
+// "s.a." or "u.s.a" are one word; "j. smith" (a space after the dot) stays apart.
+std::vector<std::string> MergeInitialisms(std::vector<RawWord> words) {
+  std::vector<std::string> merged;
+  for (std::size_t i = 0; i < words.size();) {
+    std::string text = std::move(words[i].text);
+    std::size_t j = i;
+    if (text.size() == 1) {
+      while (words[j].dot_joined && j + 1 < words.size() && words[j + 1].text.size() == 1) {
+        ++j;
+        text += words[j].text;
+      }
+    }
+    merged.push_back(std::move(text));
+    i = j + 1;
+  }
+  return merged;
+}
+
+NameToken ClassifyWord(std::string text) {
+  NameToken token;
+  if (const LexiconWord* entry = FindLexiconWord(text)) {
+    token.canon = std::string(entry->canon);
+    token.token_class = entry->token_class;
+    token.abbreviation = entry->abbreviation;
+  } else if (const LexiconWord* near = HasDigit(text) ? nullptr : FindNearLexiconWord(text)) {
+    token.canon = std::string(near->canon);
+    token.token_class = near->token_class;
+    token.corrected = true;
+  } else {
+    token.canon = text;
+    token.token_class = ClassOf(text);
+  }
+  // The class follows the canon alone, so the index and a query always agree on it.
+  token.token_class = ClassOf(token.canon);
+  token.text = std::move(text);
+  return token;
+}
+
+}  // namespace
+
+const char* TokenClassName(TokenClass token_class) {
+  switch (token_class) {
+    case TokenClass::kWord:
+      return "word";
+    case TokenClass::kNumber:
+      return "number";
+    case TokenClass::kInitial:
+      return "initial";
+    case TokenClass::kLegalForm:
+      return "legal form";
+    case TokenClass::kCommon:
+      return "common word";
+    case TokenClass::kParticle:
+      return "particle";
+  }
+  return "word";
+}
+
+std::string FoldToAscii(std::string_view text) {
+  std::string out;
+  if (IsAscii(text)) {
+    out.reserve(text.size());
+    for (char c : text) out.push_back(LowerAscii(c));
+    return out;
+  }
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (icu::Transliterator* transliterator = ThreadTransliterator()) {
+    transliterator->transliterate(unicode);
+  }
+  std::string utf8;
+  unicode.toUTF8String(utf8);
+  out.reserve(utf8.size());
+  // Whatever ICU left outside ASCII (unassigned code points, symbols) separates words.
+  for (unsigned char c : utf8) out.push_back(c < 0x80 ? LowerAscii(static_cast<char>(c)) : ' ');
+  return out;
+}
+
+TokenClass ClassOf(std::string_view canon) {
+  if (HasDigit(canon)) return TokenClass::kNumber;
+  if (canon.size() == 1) return TokenClass::kInitial;
+  if (const LexiconWord* entry = FindLexiconWord(canon)) return entry->token_class;
+  if (IsLegalPhraseCanon(canon)) return TokenClass::kLegalForm;
+  return TokenClass::kWord;
+}
+
+std::vector<NameToken> TokenizeName(std::string_view name) {
+  std::vector<std::string> words = MergeInitialisms(SplitWords(FoldToAscii(name)));
+  std::vector<NameToken> classified;
+  classified.reserve(words.size());
+  std::vector<std::string> canons;
+  canons.reserve(words.size());
+  for (auto& word : words) {
+    classified.push_back(ClassifyWord(std::move(word)));
+    canons.push_back(classified.back().canon);
+  }
+  std::vector<NameToken> tokens;
+  tokens.reserve(classified.size());
+  for (std::size_t i = 0; i < classified.size() && tokens.size() < kMaxNameTokens;) {
+    std::string_view phrase_canon, display;
+    const std::size_t span =
+        MatchLegalPhrase(std::span<const std::string>(canons).subspan(i), phrase_canon, display);
+    if (span > 1) {
+      NameToken phrase;
+      for (std::size_t k = i; k < i + span; ++k) {
+        if (!phrase.text.empty()) phrase.text += ' ';
+        phrase.text += classified[k].text;
+      }
+      phrase.canon = std::string(phrase_canon);
+      phrase.token_class = TokenClass::kLegalForm;
+      tokens.push_back(std::move(phrase));
+      i += span;
+      continue;
+    }
+    tokens.push_back(std::move(classified[i]));
+    ++i;
+  }
+  return tokens;
+}
+
+}  // namespace tollgate::screening

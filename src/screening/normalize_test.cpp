@@ -1,0 +1,71 @@
+#include "tollgate/screening/normalize.h"
+
+#include <gtest/gtest.h>
+
+namespace tollgate::screening {
+namespace {
+
+std::vector<std::string> Canons(std::string_view name) {
+  std::vector<std::string> out;
+  for (const auto& t : TokenizeName(name)) out.push_back(t.canon);
+  return out;
+}
+
+using Words = std::vector<std::string>;
+
+TEST(NormalizeTest, FoldsCaseDiacriticsAndScripts) {
+  EXPECT_EQ(FoldToAscii("Müller-Lüdenscheidt GmbH"), "muller-ludenscheidt gmbh");
+  EXPECT_EQ(FoldToAscii("Straße"), "strasse");
+  EXPECT_EQ(FoldToAscii("Хуавэй"), "huavej");
+  EXPECT_EQ(FoldToAscii("华为"), "hua wei");
+  EXPECT_EQ(FoldToAscii("ＨＵＡＷＥＩ"), "huawei");  // full-width letters (NFKC)
+  EXPECT_EQ(FoldToAscii("Ελληνικά"), "ellenika");
+}
+
+TEST(NormalizeTest, PunctuationSplitsButInitialismsAndApostrophesStayWhole) {
+  EXPECT_EQ(Canons("Huawei Co.,Ltd."), (Words{"huawei", "co", "ltd"}));
+  EXPECT_EQ(Canons("O'Brien & Sons"), (Words{"obrien", "and", "sons"}));
+  EXPECT_EQ(Canons("AL-QAIDA"), (Words{"al", "qaida"}));
+  EXPECT_EQ(Canons("J. R. Smith"), (Words{"j", "r", "smith"}));
+  EXPECT_EQ(Canons("U.S.A. Trading"), (Words{"usa", "trading"}));
+}
+
+TEST(NormalizeTest, LegalFormsFoldToOneCanonicalToken) {
+  EXPECT_EQ(Canons("Grupo Alfa S.A. de C.V."), (Words{"grupo", "alfa", "sadecv"}));
+  EXPECT_EQ(Canons("Grupo Alfa SA DE CV"), (Words{"grupo", "alfa", "sadecv"}));
+  EXPECT_EQ(Canons("Alfa Limited Liability Company"), (Words{"alfa", "llc"}));
+  EXPECT_EQ(Canons("Joint Stock Company Argument"), (Words{"jsc", "argument"}));
+  EXPECT_EQ(Canons("Alfa Company Limited"), Canons("ALFA CO LTD"));
+  EXPECT_EQ(Canons("Alfa Corporation"), Canons("Alfa Corp."));
+}
+
+TEST(NormalizeTest, ClassesDecideWhatCanCarryAMatch) {
+  const auto tokens = TokenizeName("Huawei Tech International Trading Co 11420 J");
+  ASSERT_EQ(tokens.size(), 7u);
+  EXPECT_EQ(tokens[0].token_class, TokenClass::kWord);
+  EXPECT_EQ(tokens[1].canon, "technology");
+  EXPECT_TRUE(tokens[1].abbreviation);
+  EXPECT_EQ(tokens[2].token_class, TokenClass::kCommon);
+  EXPECT_EQ(tokens[3].token_class, TokenClass::kCommon);
+  EXPECT_EQ(tokens[4].token_class, TokenClass::kLegalForm);
+  EXPECT_EQ(tokens[5].token_class, TokenClass::kNumber);
+  EXPECT_EQ(tokens[6].token_class, TokenClass::kInitial);
+  EXPECT_FALSE(IsDistinctive(tokens[2].token_class));
+  EXPECT_TRUE(IsDistinctive(tokens[5].token_class));
+}
+
+TEST(NormalizeTest, SlipsInCommonWordsKeepTheirLowWeight) {
+  const auto tokens = TokenizeName("Internatonal Holdnigs");
+  ASSERT_EQ(tokens.size(), 2u);
+  EXPECT_EQ(tokens[0].canon, "intl");
+  EXPECT_TRUE(tokens[0].corrected);
+  EXPECT_EQ(tokens[1].canon, "holding");
+}
+
+TEST(NormalizeTest, EmptyAndPunctuationOnlyNamesHaveNoTokens) {
+  EXPECT_TRUE(TokenizeName("").empty());
+  EXPECT_TRUE(TokenizeName(" ,.;- ").empty());
+}
+
+}  // namespace
+}  // namespace tollgate::screening

@@ -1,0 +1,21 @@
+// A phonetic key for one folded token, so that spellings of the same sound from
+// different transliteration schemes meet: Mohammed / Muhammad / Mokhammed,
+// Aleksandr / Alexander, Iwanow / Ivanov, Yusuf / Jusuf / Yousef, Huavej / Huawei.
+// It is a deliberately coarse reduction (a first letter, then consonant classes
+// without vowels), used only for tokens of four letters or more.
+//
+// Thread-safety: a pure function.
+// Failure: returns "" for tokens without letters or too short to key.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tollgate::screening {
+
+// Tokens shorter than this get no key: three-letter keys conflate too much.
+inline constexpr std::size_t kMinPhoneticLength = 4;
+
+std::string PhoneticKey(std::string_view token);
+
+}  // namespace tollgate::screening

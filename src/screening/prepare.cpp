@@ -1,0 +1,76 @@
+#include <algorithm>
+
+#include "screening/index_impl.h"
+#include "screening/phonetic.h"
+
+namespace tollgate::screening {
+
+std::uint32_t Index::Impl::FindToken(std::string_view canon) const {
+  std::uint32_t found = kNoToken;
+  token_ids.ForEach(HashKey(canon, kTokenSeed), [&](std::uint32_t id) {
+    if (token_canon[id] == canon) found = id;
+  });
+  return found;
+}
+
+std::vector<NameToken> DistinctTokens(std::string_view text, std::size_t max_tokens) {
+  std::vector<NameToken> tokens = TokenizeName(text);
+  std::vector<NameToken> distinct;
+  distinct.reserve(std::min(tokens.size(), max_tokens));
+  for (auto& token : tokens) {
+    if (distinct.size() == max_tokens) break;
+    const bool seen = std::any_of(distinct.begin(), distinct.end(),
+                                  [&](const NameToken& t) { return t.canon == token.canon; });
+    if (!seen) distinct.push_back(std::move(token));
+  }
+  return distinct;
+}
+
+PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::size_t max_tokens) {
+  PreparedName prepared;
+  prepared.tokens = DistinctTokens(text, max_tokens);
+  const std::size_t n = prepared.tokens.size();
+  prepared.phonetic.resize(n);
+  prepared.ids.resize(n);
+  prepared.scoring.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const NameToken& token = prepared.tokens[i];
+    const std::uint32_t id = impl.FindToken(token.canon);
+    prepared.ids[i] = id;
+    if (token.token_class == TokenClass::kWord) prepared.phonetic[i] = PhoneticKey(token.canon);
+    const double weight = id != kNoToken ? impl.token_weight[id]
+                          : token.token_class == TokenClass::kWord
+                              ? WordWeight(0, impl.names.size())
+                              : ClassWeight(token.token_class);
+    prepared.scoring[i] = {token.canon, prepared.phonetic[i], token.token_class, weight};
+  }
+  return prepared;
+}
+
+void DeleteVariantHashes(std::string_view word, int max_deletes, std::vector<std::uint64_t>& out) {
+  out.clear();
+  out.push_back(HashKey(word, kDeleteSeed));
+  char buffer[64];
+  const std::size_t n = word.size();
+  if (max_deletes >= 1 && n <= sizeof buffer) {
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t len = 0;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (k != i) buffer[len++] = word[k];
+      }
+      out.push_back(HashKey(std::string_view(buffer, len), kDeleteSeed));
+      if (max_deletes < 2) continue;
+      for (std::size_t j = i + 1; j < n; ++j) {
+        std::size_t len2 = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+          if (k != i && k != j) buffer[len2++] = word[k];
+        }
+        out.push_back(HashKey(std::string_view(buffer, len2), kDeleteSeed));
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+}  // namespace tollgate::screening

@@ -1,0 +1,179 @@
+#include "screening/scorer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "screening/edit_distance.h"
+
+namespace tollgate::screening {
+namespace {
+
+bool IsConcatenation(std::string_view whole, std::string_view first, std::string_view second) {
+  return whole.size() == first.size() + second.size() && whole.starts_with(first) &&
+         whole.ends_with(second);
+}
+
+bool IsPrefixAbbreviation(std::string_view a, std::string_view b) {
+  const std::string_view& shorter = a.size() < b.size() ? a : b;
+  const std::string_view& longer = a.size() < b.size() ? b : a;
+  return shorter.size() >= kMinAbbreviation && shorter.size() <= kMaxAbbreviation &&
+         longer.size() >= shorter.size() + 2 && longer.starts_with(shorter);
+}
+
+// Order in which edges claim tokens: most similar first, then heavier, then by
+// position, so the alignment never depends on how the edges were gathered.
+bool EdgeBefore(const Edge& a, const Edge& b) {
+  if (a.similarity != b.similarity) return a.similarity > b.similarity;
+  if (a.weight != b.weight) return a.weight > b.weight;
+  if (a.query_first != b.query_first) return a.query_first < b.query_first;
+  if (a.name_first != b.name_first) return a.name_first < b.name_first;
+  return a.kind < b.kind;
+}
+
+}  // namespace
+
+double ClassWeight(TokenClass token_class) {
+  switch (token_class) {
+    case TokenClass::kWord:
+    case TokenClass::kNumber:
+      return 1.0;
+    case TokenClass::kInitial:
+      return 0.3;
+    case TokenClass::kCommon:
+      return 0.25;
+    case TokenClass::kLegalForm:
+    case TokenClass::kParticle:
+      return 0.1;
+  }
+  return 1.0;
+}
+
+double WordWeight(std::size_t document_frequency, std::size_t names) {
+  if (document_frequency == 0) return 1.0;
+  const double n = static_cast<double>(names) + 1.0;
+  const double rarity = std::log(n / static_cast<double>(document_frequency)) / std::log(n);
+  return 0.25 + 0.75 * std::clamp(rarity, 0.0, 1.0);
+}
+
+bool PhoneticPair(std::string_view a, std::string_view b, std::string_view key) {
+  return key.size() >= kStrongPhoneticKey ||
+         BoundedOsaDistance(a, b, kPhoneticMaxEdits) <= kPhoneticMaxEdits;
+}
+
+double PairSimilarity(const ScoringToken& query, const ScoringToken& name, EdgeKind& kind) {
+  if (query.canon == name.canon) {
+    kind = EdgeKind::kExact;
+    return 1.0;
+  }
+  const TokenClass qc = query.token_class;
+  const TokenClass nc = name.token_class;
+  if (qc == TokenClass::kInitial || nc == TokenClass::kInitial) {
+    const ScoringToken& initial = qc == TokenClass::kInitial ? query : name;
+    const ScoringToken& word = qc == TokenClass::kInitial ? name : query;
+    if (word.token_class == TokenClass::kWord && word.canon.front() == initial.canon.front()) {
+      kind = EdgeKind::kInitial;
+      return kInitialSimilarity;
+    }
+    return 0;
+  }
+  if (qc == TokenClass::kNumber || nc == TokenClass::kNumber) return 0;
+  const bool query_word = qc == TokenClass::kWord;
+  if (query_word != (nc == TokenClass::kWord)) return 0;
+
+  double best = 0;
+  const int max_typos = std::min(MaxTypos(query.canon.size()), MaxTypos(name.canon.size()));
+  if (max_typos > 0) {
+    const int d = BoundedOsaDistance(query.canon, name.canon, max_typos);
+    if (d <= max_typos) {
+      best = 1.0 - static_cast<double>(d) /
+                       static_cast<double>(std::max(query.canon.size(), name.canon.size()));
+      kind = EdgeKind::kTypo;
+    }
+  }
+  if (!query_word) return best;
+  if (kPhoneticSimilarity > best && !query.phonetic.empty() && query.phonetic == name.phonetic &&
+      PhoneticPair(query.canon, name.canon, query.phonetic)) {
+    best = kPhoneticSimilarity;
+    kind = EdgeKind::kPhonetic;
+  }
+  if (kAbbreviationSimilarity > best && IsPrefixAbbreviation(query.canon, name.canon)) {
+    best = kAbbreviationSimilarity;
+    kind = EdgeKind::kAbbreviation;
+  }
+  return best;
+}
+
+AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
+                               std::span<const ScoringToken> name, std::vector<Edge>* edges_out) {
+  thread_local std::vector<Edge> edges;
+  edges.clear();
+  for (std::size_t i = 0; i < query.size(); ++i) {
+    for (std::size_t j = 0; j < name.size(); ++j) {
+      EdgeKind kind = EdgeKind::kExact;
+      const double s = PairSimilarity(query[i], name[j], kind);
+      if (s > 0) {
+        edges.push_back({static_cast<std::uint8_t>(i), 1, static_cast<std::uint8_t>(j), 1, kind, s,
+                         name[j].weight});
+      }
+      if (i + 1 < query.size() &&
+          IsConcatenation(name[j].canon, query[i].canon, query[i + 1].canon)) {
+        edges.push_back({static_cast<std::uint8_t>(i), 2, static_cast<std::uint8_t>(j), 1,
+                         EdgeKind::kSplit, kSplitJoinSimilarity, name[j].weight});
+      }
+      if (j + 1 < name.size() &&
+          (IsDistinctive(name[j].token_class) || IsDistinctive(name[j + 1].token_class)) &&
+          IsConcatenation(query[i].canon, name[j].canon, name[j + 1].canon)) {
+        edges.push_back({static_cast<std::uint8_t>(i), 1, static_cast<std::uint8_t>(j), 2,
+                         EdgeKind::kJoined, kSplitJoinSimilarity,
+                         name[j].weight + name[j + 1].weight});
+      }
+    }
+  }
+  std::sort(edges.begin(), edges.end(), EdgeBefore);
+
+  std::uint64_t query_used = 0;
+  std::uint64_t name_used = 0;
+  double numerator = 0;
+  double aligned = 0;
+  bool distinctive_edge = false;
+  bool all_exact = true;
+  if (edges_out) edges_out->clear();
+  for (const Edge& e : edges) {
+    const std::uint64_t q_bits = ((std::uint64_t{1} << e.query_count) - 1) << e.query_first;
+    const std::uint64_t n_bits = ((std::uint64_t{1} << e.name_count) - 1) << e.name_first;
+    if ((query_used & q_bits) || (name_used & n_bits)) continue;
+    query_used |= q_bits;
+    name_used |= n_bits;
+    numerator += e.similarity * 2 * e.weight;
+    aligned += 2 * e.weight;
+    all_exact = all_exact && e.kind == EdgeKind::kExact;
+    if (e.kind != EdgeKind::kInitial) {
+      for (std::size_t j = e.name_first; j < e.name_first + e.name_count; ++j) {
+        distinctive_edge = distinctive_edge || IsDistinctive(name[j].token_class);
+      }
+    }
+    if (edges_out) edges_out->push_back(e);
+  }
+  double extra = 0;
+  double missing = 0;
+  bool name_distinctive = false;
+  for (std::size_t i = 0; i < query.size(); ++i) {
+    if (!(query_used >> i & 1)) extra += query[i].weight;
+  }
+  for (std::size_t j = 0; j < name.size(); ++j) {
+    name_distinctive = name_distinctive || IsDistinctive(name[j].token_class);
+    if (!(name_used >> j & 1)) missing += name[j].weight;
+  }
+  AlignmentResult result;
+  const double denominator = aligned + kExtraFactor * extra + kMissingFactor * missing;
+  result.score = denominator > 0 ? numerator / denominator : 0;
+  const bool same_common_words =
+      !name_distinctive && all_exact && extra == 0 && missing == 0 && !name.empty();
+  if (!distinctive_edge && !same_common_words && result.score > kCommonOnlyCap) {
+    result.score = kCommonOnlyCap;
+    result.capped = true;
+  }
+  return result;
+}
+
+}  // namespace tollgate::screening

@@ -1,0 +1,116 @@
+// The name scorer: aligns the tokens of a query with the tokens of one listed name
+// and turns the alignment into a score in 0..1. Screen, Explain and the reference
+// tests all score through ScoreAlignment, so a name scores the same however it was
+// found.
+//
+// score = sum(similarity * 2w) / (sum(2w) + kExtraFactor * extra + kMissingFactor *
+// missing), where w is the listed token's weight for each aligned pair, `extra` the
+// weight of query tokens left unaligned and `missing` that of name tokens left
+// unaligned. Legal forms, common words and particles weigh little; ordinary words
+// weigh by rarity among listed names; numbers weigh fully and must agree exactly.
+// A name aligned through no distinctive word (only legal forms, common words or
+// initials) scores at most kCommonOnlyCap, unless the two names are the same words.
+//
+// Pair rules (each is also an index lookup, so candidate generation finds every name
+// that can score; see candidates.cpp):
+//   exact        same canonical token (company = co, tech = technology)
+//   typo         words within kMaxTypos(length) edits (optimal string alignment)
+//   phonetic     words of 4+ letters with the same PhoneticKey (see PhoneticPair)
+//   abbreviation a word of 4-7 letters that begins a word 2+ letters longer
+//   initial      a single letter and a word starting with it
+//   split        two adjacent query words that make one name word ("hua wei")
+//   joined       one query word that makes two adjacent name words ("jscargument")
+// Words pair only with words, and legal forms, common words and particles only with
+// each other, so a misspelt word never borrows the low weight of a common one.
+//
+// Thread-safety: pure functions.
+// Failure: none.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "tollgate/screening/normalize.h"
+
+namespace tollgate::screening {
+
+inline constexpr double kExtraFactor = 0.5;
+inline constexpr double kMissingFactor = 0.5;
+inline constexpr double kCommonOnlyCap = 0.6;
+inline constexpr double kPhoneticSimilarity = 0.85;
+inline constexpr double kAbbreviationSimilarity = 0.85;
+inline constexpr double kInitialSimilarity = 0.7;
+inline constexpr double kSplitJoinSimilarity = 0.95;
+
+// Typos allowed in a word: none below 3 letters, 1 up to 8 letters, 2 from 9 to 40
+// (longer runs of letters are not words and get no typo keys). A pair of words may
+// differ by the smaller allowance of the two. Three-letter words are allowed one
+// because short romanized syllables (Kyaw / Kaw, Wei / Vei) vary that way; a slip in
+// a short word costs a third of its similarity, so it rarely carries a match alone.
+inline int MaxTypos(std::size_t length) {
+  return (length < 3 || length > 40) ? 0 : (length < 9 ? 1 : 2);
+}
+
+// Phonetic keys of short words collide often (Moore / Mayer): a phonetic pair needs
+// a key of at least this many classes or spellings at most kPhoneticMaxEdits apart.
+inline constexpr std::size_t kStrongPhoneticKey = 3;
+inline constexpr int kPhoneticMaxEdits = 2;
+
+// Abbreviation rule on lengths: the short word has 4..7 letters and the long one at
+// least two more.
+inline constexpr std::size_t kMinAbbreviation = 4;
+inline constexpr std::size_t kMaxAbbreviation = 7;
+
+// Weight of a token by class; ordinary words get WordWeight from their frequency.
+double ClassWeight(TokenClass token_class);
+// 0.25 (in every name) .. 1 (in one name), by inverse document frequency.
+double WordWeight(std::size_t document_frequency, std::size_t names);
+
+struct ScoringToken {
+  std::string_view canon;
+  std::string_view phonetic;  // "" when the token has no key
+  TokenClass token_class = TokenClass::kWord;
+  double weight = 1;
+};
+
+enum class EdgeKind : std::uint8_t {
+  kExact,
+  kTypo,
+  kPhonetic,
+  kAbbreviation,
+  kInitial,
+  kSplit,
+  kJoined
+};
+
+// One aligned pair: query tokens [query_first, +query_count) with name tokens
+// [name_first, +name_count); one side always has a single token.
+struct Edge {
+  std::uint8_t query_first = 0;
+  std::uint8_t query_count = 1;
+  std::uint8_t name_first = 0;
+  std::uint8_t name_count = 1;
+  EdgeKind kind = EdgeKind::kExact;
+  double similarity = 0;
+  double weight = 0;  // the name side's weight
+};
+
+struct AlignmentResult {
+  double score = 0;
+  bool capped = false;  // kCommonOnlyCap applied
+};
+
+// Scores `query` against `name`. When `edges` is given it receives the chosen pairs.
+AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
+                               std::span<const ScoringToken> name, std::vector<Edge>* edges);
+
+// True when two words with the same phonetic key count as a phonetic pair.
+bool PhoneticPair(std::string_view a, std::string_view b, std::string_view key);
+
+// Similarity of two single tokens by the pair rules above (0 when none applies).
+double PairSimilarity(const ScoringToken& query, const ScoringToken& name, EdgeKind& kind);
+
+}  // namespace tollgate::screening

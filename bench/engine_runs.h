@@ -20,12 +20,26 @@
 
 namespace tollgate::bench {
 
+struct SlowQuery {
+  double wall_us = 0;
+  double cpu_us = 0;      // -1 when not measured (SimString)
+  std::size_t query = 0;  // index into the queries passed in
+};
+
 struct EngineRun {
-  LatencySummary latency;  // per-query timings (SimString: its own reported timings)
-  LatencySummary exact;    // the same, by query kind
+  // Per-query wall time (SimString: its own reported timings), overall and by kind.
+  LatencySummary latency;
+  LatencySummary exact;
   LatencySummary perturbed;
   LatencySummary clean;
+  // Per-query CPU time of the calling thread (empty for SimString). On a busy machine
+  // wall time includes time slices lost to other processes; CPU time does not.
+  LatencySummary cpu;
   double wall_seconds = 0;  // the whole pass, including what per-query timings leave out
+  double cpu_seconds = 0;   // CPU used by the whole pass (SimString: its process)
+  // Slowest first, by CPU time where measured: under load, wall time ranks whichever
+  // queries happened to be preempted.
+  std::vector<SlowQuery> slowest;
   RecallCounts recall;
 };
 

@@ -39,13 +39,13 @@ Result<SimStringPeer> SimStringPeer::Build(const std::vector<std::string>& strin
   const auto names_path = directory / "names.txt";
   if (Status written = WriteLines(strings, names_path); !written) return written.error();
   const auto start = std::chrono::steady_clock::now();
-  Result<int> exit_code = RunProgram({kProgram, "-b", "-d", (directory / "names.db").string()},
-                                     names_path, directory / "build.log");
+  Result<ProgramRun> program = RunProgram({kProgram, "-b", "-d", (directory / "names.db").string()},
+                                          names_path, directory / "build.log");
   const double seconds = Seconds(std::chrono::steady_clock::now() - start);
-  if (!exit_code.ok()) return exit_code.error();
-  if (*exit_code != 0) {
-    return MakeError(ErrorCode::kIoError,
-                     std::string(kProgram) + " -b exited with " + std::to_string(*exit_code));
+  if (!program.ok()) return program.error();
+  if (program->exit_code != 0) {
+    return MakeError(ErrorCode::kIoError, std::string(kProgram) + " -b exited with " +
+                                              std::to_string(program->exit_code));
   }
   return SimStringPeer(directory, seconds);
 }
@@ -58,14 +58,14 @@ Result<SimStringRun> SimStringPeer::Query(const std::vector<std::string>& querie
   char threshold_text[32];
   std::snprintf(threshold_text, sizeof threshold_text, "%g", threshold);
   const auto start = std::chrono::steady_clock::now();
-  Result<int> exit_code = RunProgram(
+  Result<ProgramRun> program = RunProgram(
       {kProgram, "-d", (directory_ / "names.db").string(), "-t", threshold_text, "-s", "cosine"},
       queries_path, output_path);
   const double wall = Seconds(std::chrono::steady_clock::now() - start);
-  if (!exit_code.ok()) return exit_code.error();
-  if (*exit_code != 0) {
-    return MakeError(ErrorCode::kIoError,
-                     std::string(kProgram) + " -d exited with " + std::to_string(*exit_code));
+  if (!program.ok()) return program.error();
+  if (program->exit_code != 0) {
+    return MakeError(ErrorCode::kIoError, std::string(kProgram) + " -d exited with " +
+                                              std::to_string(program->exit_code));
   }
   Result<std::string> output = ReadAll(output_path);
   if (!output.ok()) return output.error();
@@ -77,6 +77,7 @@ Result<SimStringRun> SimStringPeer::Query(const std::vector<std::string>& querie
                                                  std::to_string(queries.size()) + " queries");
   }
   run->wall_seconds = wall;
+  run->cpu_seconds = program->cpu_seconds;
   return run;
 }
 

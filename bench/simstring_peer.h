@@ -15,6 +15,7 @@ namespace tollgate::bench {
 
 struct SimStringRun {
   double wall_seconds = 0;            // the query process from start to exit, DB open included
+  double cpu_seconds = 0;             // user + system time of the query process
   double reported_seconds = 0;        // the sum of SimString's own per-query timings
   std::vector<double> query_seconds;  // SimString's own timing, per query
   std::vector<std::vector<std::string>> results;  // strings retrieved, per query

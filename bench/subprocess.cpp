@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,9 +13,9 @@ extern char** environ;
 
 namespace tollgate::bench {
 
-Result<int> RunProgram(const std::vector<std::string>& argv,
-                       const std::filesystem::path& stdin_path,
-                       const std::filesystem::path& stdout_path) {
+Result<ProgramRun> RunProgram(const std::vector<std::string>& argv,
+                              const std::filesystem::path& stdin_path,
+                              const std::filesystem::path& stdout_path) {
   if (argv.empty()) return MakeError(ErrorCode::kInvalidArgument, "RunProgram: empty argv");
   std::vector<char*> args;
   for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
@@ -33,15 +34,17 @@ Result<int> RunProgram(const std::vector<std::string>& argv,
     return MakeError(ErrorCode::kIoError, argv[0] + ": " + std::strerror(spawn_error));
   }
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
+  rusage usage{};
+  while (wait4(pid, &status, 0, &usage) < 0) {
     if (errno != EINTR) {
-      return MakeError(ErrorCode::kIoError, argv[0] + ": waitpid: " + std::strerror(errno));
+      return MakeError(ErrorCode::kIoError, argv[0] + ": wait4: " + std::strerror(errno));
     }
   }
   if (!WIFEXITED(status)) {
     return MakeError(ErrorCode::kIoError, argv[0] + ": terminated by a signal");
   }
-  return WEXITSTATUS(status);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return ProgramRun{WEXITSTATUS(status), seconds(usage.ru_utime) + seconds(usage.ru_stime)};
 }
 
 Result<TempDir> TempDir::Create(const std::string& prefix) {

@@ -13,11 +13,16 @@
 
 namespace tollgate::bench {
 
-// Runs argv[0] (looked up on PATH) and waits. Returns the exit status; fails only when
-// the program could not be started or was killed by a signal.
-Result<int> RunProgram(const std::vector<std::string>& argv,
-                       const std::filesystem::path& stdin_path,
-                       const std::filesystem::path& stdout_path);
+struct ProgramRun {
+  int exit_code = 0;
+  double cpu_seconds = 0;  // user + system time of the program
+};
+
+// Runs argv[0] (looked up on PATH) and waits. Fails only when the program could not
+// be started or was killed by a signal; a non-zero exit is the caller's to judge.
+Result<ProgramRun> RunProgram(const std::vector<std::string>& argv,
+                              const std::filesystem::path& stdin_path,
+                              const std::filesystem::path& stdout_path);
 
 // A fresh directory under the system temp directory, removed with its contents on
 // destruction.

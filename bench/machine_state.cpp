@@ -1,7 +1,6 @@
-#include "process_memory.h"
+#include "machine_state.h"
 
 #include <fstream>
-#include <string>
 
 namespace tollgate::bench {
 
@@ -17,6 +16,13 @@ std::size_t ResidentBytes() {
     status.ignore(4096, '\n');
   }
   return 0;
+}
+
+std::string LoadAverage() {
+  std::ifstream loadavg("/proc/loadavg");
+  std::string one, five, fifteen;
+  if (!(loadavg >> one >> five >> fifteen)) return "?";
+  return one + " " + five + " " + fifteen;
 }
 
 }  // namespace tollgate::bench

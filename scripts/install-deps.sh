@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev     # JSON (CSL JSON, CLI --json, stored entries)
   libcli11-dev           # command-line parsing
   libsqlite3-dev         # embedded default store
+  libpq-dev postgresql   # PostgreSQL backend; the tests start a throwaway server
   libcurl4-openssl-dev   # `lists update` downloads the official files
   libcpp-httplib-dev     # HTTP server (tests serve list files locally)
   libssl-dev             # SHA-256 of imported files

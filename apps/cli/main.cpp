@@ -1,15 +1,33 @@
-// tollgate: the command-line adapter. main only wires: it parses the global options
-// and registers the commands.
+// tollgate: the command-line adapter. main only wires: it parses the global options,
+// registers the commands (each in its own file) and returns their exit code.
 #include <CLI/CLI.hpp>
-
 #include <cstdlib>
+#include <iostream>
+
+#include "cli_context.h"
+#include "commands.h"
 
 int main(int argc, char** argv) {
-  std::string db_url;
+  tollgate::cli::Context context;
   const char* env_db = std::getenv("TOLLGATE_DB");
-  db_url = env_db != nullptr && *env_db != '\0' ? env_db : "var/tollgate.db";
+  context.db_url = env_db != nullptr && *env_db != '\0' ? env_db : "var/tollgate.db";
+
   CLI::App app{"tollgate: export-control screening, determination and licensing"};
-  app.add_option("--db", db_url, "database: a SQLite file path (env TOLLGATE_DB)");
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+  app.require_subcommand(1);
+  app.option_defaults()->always_capture_default();
+  app.add_option("--db", context.db_url,
+                 "database: a SQLite file path (env TOLLGATE_DB; default var/tollgate.db)");
+
+  int exit_code = 0;
+  tollgate::cli::AddListsCommands(app, context, exit_code);
+  tollgate::cli::AddScreenCommand(app, context, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11 prints help (exit 0) or the usage error (exit 2: bad input).
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  return exit_code;
 }

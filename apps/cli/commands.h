@@ -1,0 +1,13 @@
+// Registration of the CLI's commands. Each sets `exit_code` when it runs.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli_context.h"
+
+namespace tollgate::cli {
+
+void AddListsCommands(CLI::App& app, Context& context, int& exit_code);
+void AddScreenCommand(CLI::App& app, Context& context, int& exit_code);
+
+}  // namespace tollgate::cli

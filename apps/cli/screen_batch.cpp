@@ -1,0 +1,174 @@
+#include "screen_batch.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "screen_support.h"
+#include "tollgate/common/csv.h"
+#include "tollgate/screening/batch.h"
+
+namespace tollgate::cli {
+namespace {
+
+struct InputRow {
+  std::string id;
+  std::string name;
+};
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// RFC 4180 quoting, only where needed.
+std::string CsvField(const std::string& value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+Result<std::vector<screening::Query>> ReadInput(const std::string& path, double threshold,
+                                                Date as_of, std::vector<InputRow>& rows) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kIoError, "cannot open '" + path + "'");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // Excel's UTF-8 BOM
+
+  CsvReader reader(text, path);
+  auto header = reader.Next();
+  if (!header.ok()) return header.error();
+  if (!*header) return MakeError(ErrorCode::kParseError, path + ": empty file, expected a header");
+  int name_col = -1, id_col = -1, country_col = -1;
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < reader.size(); ++i) {
+    auto column = Lower(reader.field(i));
+    names.push_back(reader.field(i));
+    if (column == "name") name_col = static_cast<int>(i);
+    if (column == "id") id_col = static_cast<int>(i);
+    if (column == "country") country_col = static_cast<int>(i);
+  }
+  if (name_col < 0) {
+    return MakeError(ErrorCode::kParseError,
+                     path + ":1: the header has no 'name' column (optional: id, country)");
+  }
+  reader.SetColumnNames(names);
+  reader.SetExpectedFields(names.size());
+
+  std::vector<screening::Query> queries;
+  for (;;) {
+    auto more = reader.Next();
+    if (!more.ok()) return more.error();
+    if (!*more) break;
+    InputRow row;
+    row.name = reader.field(static_cast<std::size_t>(name_col));
+    if (row.name.find_first_not_of(" \t") == std::string::npos) {
+      return reader.FieldError(static_cast<std::size_t>(name_col), "empty name");
+    }
+    row.id = id_col >= 0 ? reader.field(static_cast<std::size_t>(id_col))
+                         : std::to_string(rows.size() + 1);
+    screening::Query query;
+    query.name = row.name;
+    query.as_of = as_of;
+    query.threshold = threshold;
+    query.limit = screening::kDefaultLimit;
+    if (country_col >= 0 && !reader.field(static_cast<std::size_t>(country_col)).empty()) {
+      auto country = ValidateCountryFlag(reader.field(static_cast<std::size_t>(country_col)));
+      if (!country.ok()) {
+        return reader.FieldError(static_cast<std::size_t>(country_col),
+                                 "not an ISO 3166 alpha-2 code or country name");
+      }
+      query.country = *country;
+    }
+    rows.push_back(std::move(row));
+    queries.push_back(std::move(query));
+  }
+  return queries;
+}
+
+}  // namespace
+
+int RunScreenBatch(const Context& context, const BatchOptions& options) {
+  auto as_of = DateFlag("--as-of", options.as_of);
+  if (!as_of.ok()) return Fail(as_of.error());
+  if (options.threshold < 0 || options.threshold > 1) {
+    return Fail(MakeError(ErrorCode::kInvalidArgument, "--threshold must be between 0 and 1"));
+  }
+  std::vector<InputRow> rows;
+  auto queries = ReadInput(options.in_path, options.threshold, *as_of, rows);
+  if (!queries.ok()) return Fail(queries.error());
+
+  int code = 0;
+  auto store = OpenStoreOrReport(context, code);
+  if (!store) return code;
+  auto index = BuildIndexInForce(*store, *as_of);
+  if (!index.ok()) return Fail(index.error());
+
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  screening::BatchOptions batch;
+  batch.threads = options.threads;
+  if (terminal) {
+    batch.on_progress = [](const screening::BatchProgress& p) {
+      std::fprintf(stderr, "\rscreened %zu/%zu names (%.0f names/s)   ", p.done, p.total,
+                   p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0.0);
+    };
+  }
+  double seconds = 0;
+  auto user_progress = batch.on_progress;
+  batch.on_progress = [&](const screening::BatchProgress& p) {
+    seconds = p.seconds;
+    if (user_progress) user_progress(p);
+  };
+  auto results = screening::ScreenBatch(**index, *queries, batch);
+  if (terminal) std::fprintf(stderr, "\n");
+
+  // Written beside the target and renamed into place: a failure never leaves a
+  // half-written OUT behind.
+  const std::filesystem::path out_path(options.out_path);
+  auto tmp_path = out_path;
+  tmp_path += ".partial";
+  std::size_t match_rows = 0;
+  {
+    std::ofstream out(tmp_path, std::ios::binary | std::ios::trunc);
+    if (!out)
+      return Fail(MakeError(ErrorCode::kIoError, "cannot write '" + tmp_path.string() + "'"));
+    out << "id,query,score,list,entry_id,name,matched_name\n";
+    char score[16];
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      for (const auto& m : results[i]) {
+        std::snprintf(score, sizeof score, "%.4f", m.score);
+        out << CsvField(rows[i].id) << ',' << CsvField(rows[i].name) << ',' << score << ','
+            << CsvField(m.entry->list) << ',' << CsvField(m.entry->entry_id) << ','
+            << CsvField(m.entry->name) << ',' << CsvField(m.matched_name) << '\n';
+        ++match_rows;
+      }
+    }
+    out.flush();
+    if (!out)
+      return Fail(MakeError(ErrorCode::kIoError, "error writing '" + tmp_path.string() + "'"));
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp_path, out_path, ec);
+  if (ec)
+    return Fail(MakeError(ErrorCode::kIoError,
+                          "cannot write '" + out_path.string() + "': " + ec.message()));
+
+  const double rate = seconds > 0 ? static_cast<double>(queries->size()) / seconds : 0;
+  std::fprintf(
+      stderr,
+      "screened %zu names in %.3f s (%.0f names/s): %zu matches at or above %.2f written to %s\n",
+      queries->size(), seconds, rate, match_rows, options.threshold, options.out_path.c_str());
+  return 0;
+}
+
+}  // namespace tollgate::cli

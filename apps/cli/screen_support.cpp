@@ -1,0 +1,64 @@
+#include "screen_support.h"
+
+#include <iostream>
+
+#include "tollgate/common/country.h"
+#include "tollgate/lists/import.h"
+
+namespace tollgate::cli {
+
+Result<std::shared_ptr<const screening::Index>> BuildIndexInForce(storage::Store& store,
+                                                                  Date as_of) {
+  auto versions = lists::VersionsInForce(store, as_of);
+  if (!versions.ok()) return versions.error();
+  if (versions->empty()) {
+    std::cerr << "tollgate: warning: no list version is in force on " << as_of.ToString()
+              << " (see `tollgate lists status`); nothing was screened\n";
+  }
+  auto entries = lists::EntriesInForce(store, as_of);
+  if (!entries.ok()) return entries.error();
+  return screening::Index::Build(std::move(entries).value());
+}
+
+Result<std::string> ValidateCountryFlag(const std::string& value) {
+  auto country = FindCountry(value);
+  if (!country) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "--country '" + value + "': not an ISO 3166 alpha-2 code or country name");
+  }
+  return std::string(country->code);
+}
+
+nlohmann::json MatchJson(const screening::Match& match) {
+  const auto& e = *match.entry;
+  nlohmann::json alignment = nlohmann::json::array();
+  for (const auto& t : match.alignment) {
+    alignment.push_back({{"query_token", t.query_token},
+                         {"entry_token", t.entry_token},
+                         {"kind", t.kind},
+                         {"similarity", t.similarity},
+                         {"weight", t.weight}});
+  }
+  return {
+      {"score", match.score},
+      {"name_score", match.name_score},
+      {"list", e.list},
+      {"entry_id", e.entry_id},
+      {"type", lists::EntryTypeName(e.type)},
+      {"name", e.name},
+      {"matched_name", match.matched_name},
+      {"matched_alias", match.matched_alias},
+      {"federal_register", e.federal_register},
+      {"license_requirement", e.license_requirement},
+      {"license_policy", e.license_policy},
+      {"start_date", e.start_date ? nlohmann::json(e.start_date->ToString()) : nlohmann::json()},
+      {"end_date", e.end_date ? nlohmann::json(e.end_date->ToString()) : nlohmann::json()},
+      {"programs", e.programs},
+      {"addresses", lists::ToJson(e)["addresses"]},
+      {"explanation", match.explanation},
+      {"alignment", alignment},
+      {"adjustments", match.adjustments},
+  };
+}
+
+}  // namespace tollgate::cli

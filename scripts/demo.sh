@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `make run` (until the server exists): a short CLI session on the bundled extract.
+# Usage: scripts/demo.sh BUILD/tollgate DB
+set -euo pipefail
+bin=${1:?path to the tollgate binary}
+db=${2:-var/tollgate.db}
+export TOLLGATE_DB=$db
+
+step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
+
+if ! "$bin" lists status --json | grep -q '"feed": "csl"'; then
+  # The extract is in force from the rule's effective date (84 FR 22961).
+  step "$bin" lists import data/lists/huawei_entity_list_2019.csv --as-of 2019-05-16
+fi
+step "$bin" lists status
+step "$bin" screen "Huawei Technologies Company" --as-of 2019-06-01
+step "$bin" screen "Huawei Technologies Company" --as-of 2019-05-01
+step "$bin" screen "HUAWEI TECH CO LTD" --country CN --as-of 2019-06-01 --limit 1
+
+cat <<MSG
+
+The database is $db. Try next:
+  $bin screen "Hua Wei Technologies" --json
+  $bin lists import ../shared/data/lists/ofac_sdn_2024-05-01.csv --as-of 2024-05-01
+  $bin lists import ../shared/data/lists/ofac_sdn_2024-05-03.csv --as-of 2024-05-03
+  $bin lists diff SDN
+  $bin screen --batch names.csv --out matches.csv      (names.csv: a header with name[,id,country])
+  $bin --help
+MSG

@@ -1,0 +1,94 @@
+#include "tollgate/lists/import.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <map>
+
+#include "tollgate/common/sha256.h"
+
+namespace tollgate::lists {
+namespace {
+
+std::string UtcTimestampNow() {
+  auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+Result<ImportReport> ImportListFile(storage::Store& store, const std::filesystem::path& path,
+                                    const ImportOptions& options) {
+  // Read and validate everything before touching the store: a malformed file fails
+  // here and nothing is written.
+  auto parsed = ReadListFile(path, options.format);
+  if (!parsed.ok()) return parsed.error();
+  auto sha = Sha256OfFile(path);
+  if (!sha.ok()) return sha.error();
+
+  storage::ListVersion version;
+  version.feed = FeedOf(parsed->format);
+  version.format = FormatName(parsed->format);
+  version.as_of = options.as_of.value_or(parsed->file_date.value_or(Date::Today()));
+  version.imported_at = UtcTimestampNow();
+  version.file_name = path.filename().string();
+  version.sha256 = *sha;
+
+  ImportReport report;
+  report.warnings = parsed->warnings;
+
+  auto existing = store.ListVersions(version.feed);
+  if (!existing.ok()) return existing.error();
+  if (!existing->empty()) {
+    const auto& latest = existing->back();
+    // The same bytes in force from the same date is the same version: importing it
+    // again would only duplicate it (`lists update` relies on this).
+    if (latest.sha256 == version.sha256 && latest.as_of == version.as_of) {
+      report.version = latest;
+      report.unchanged = true;
+      return report;
+    }
+  }
+  auto stored = store.AddListVersion(std::move(version), parsed->entries);
+  if (!stored.ok()) return stored.error();
+  report.version = std::move(stored).value();
+  return report;
+}
+
+Result<std::vector<storage::ListVersion>> VersionsInForce(storage::Store& store, Date date) {
+  auto all = store.ListVersions();
+  if (!all.ok()) return all.error();
+  // Latest as_of on or before the date wins; among equal dates the later import.
+  std::map<std::string, storage::ListVersion> by_feed;
+  for (auto& v : *all) {
+    if (v.as_of > date) continue;
+    auto it = by_feed.find(v.feed);
+    if (it == by_feed.end() || it->second.as_of < v.as_of ||
+        (it->second.as_of == v.as_of && it->second.id < v.id)) {
+      by_feed[v.feed] = v;
+    }
+  }
+  std::vector<storage::ListVersion> out;
+  for (auto& [feed, v] : by_feed) out.push_back(std::move(v));
+  return out;
+}
+
+Result<std::vector<ListEntry>> EntriesInForce(storage::Store& store, Date date) {
+  auto versions = VersionsInForce(store, date);
+  if (!versions.ok()) return versions.error();
+  std::vector<ListEntry> out;
+  for (const auto& v : *versions) {
+    auto entries = store.LoadEntries(v.id);
+    if (!entries.ok()) return entries.error();
+    for (auto& e : *entries) {
+      if (InForceOn(e, date)) out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+}  // namespace tollgate::lists

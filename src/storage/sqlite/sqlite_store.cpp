@@ -1,0 +1,137 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "storage/sqlite/schema.h"
+#include "storage/sqlite/sqlite_handle.h"
+#include "storage/stored_rows.h"
+
+namespace tollgate::storage::sqlite {
+namespace {
+
+Status Migrate(Connection& db) {
+  if (auto s = db.Exec(kCreateMigrationsTable); !s.ok()) return s;
+  auto tx = Transaction::Begin(db);
+  if (!tx.ok()) return tx.error();
+  auto current = db.Prepare(kSelectSchemaVersion);
+  if (!current.ok()) return current.error();
+  auto row = current->Step();
+  if (!row.ok()) return row.error();
+  const auto applied = static_cast<std::size_t>(current->Int(0));
+  if (applied > kMigrations.size()) {
+    return MakeError(ErrorCode::kStorageError, "database '" + db.path() + "' has schema version " +
+                                                   std::to_string(applied) +
+                                                   ", newer than this build knows (" +
+                                                   std::to_string(kMigrations.size()) + ")");
+  }
+  for (std::size_t v = applied; v < kMigrations.size(); ++v) {
+    if (auto s = db.Exec(kMigrations[v]); !s.ok()) return s;
+    auto insert = db.Prepare(kInsertMigration);
+    if (!insert.ok()) return insert.error();
+    if (auto s = insert->Bind(1, static_cast<std::int64_t>(v + 1)).Run(); !s.ok()) return s;
+  }
+  return tx->Commit();
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(Connection db) : db_(std::move(db)) {}
+
+  Result<ListVersion> AddListVersion(ListVersion version,
+                                     const std::vector<lists::ListEntry>& entries) override {
+    auto tx = Transaction::Begin(db_);
+    if (!tx.ok()) return tx.error();
+    auto insert = db_.Prepare(kInsertListVersion);
+    if (!insert.ok()) return insert.error();
+    version.entry_count = static_cast<std::int64_t>(entries.size());
+    auto s = insert->Bind(1, version.feed)
+                 .Bind(2, version.format)
+                 .Bind(3, version.as_of.ToString())
+                 .Bind(4, version.imported_at)
+                 .Bind(5, version.file_name)
+                 .Bind(6, version.sha256)
+                 .Bind(7, version.entry_count)
+                 .Run();
+    if (!s.ok()) return s.error();
+    version.id = db_.LastInsertId();
+
+    auto entry_insert = db_.Prepare(kInsertListEntry);
+    if (!entry_insert.ok()) return entry_insert.error();
+    std::int64_t seq = 0;
+    for (const auto& entry : entries) {
+      auto st = entry_insert->Bind(1, version.id)
+                    .Bind(2, seq++)
+                    .Bind(3, entry.list)
+                    .Bind(4, entry.entry_id)
+                    .Bind(5, entry.name)
+                    .Bind(6, lists::ToJson(entry).dump())
+                    .Run();
+      if (!st.ok()) return st.error();
+      entry_insert->Reset();
+    }
+    if (auto c = tx->Commit(); !c.ok()) return c.error();
+    return version;
+  }
+
+  Result<std::vector<ListVersion>> ListVersions(const std::optional<std::string>& feed) override {
+    auto select = db_.Prepare(kSelectListVersions);
+    if (!select.ok()) return select.error();
+    select->Bind(1, feed.value_or(""));
+    std::vector<ListVersion> versions;
+    for (;;) {
+      auto row = select->Step();
+      if (!row.ok()) return row.error();
+      if (!*row) break;
+      auto v = DecodeVersionRow(select->Int(0), select->Text(1), select->Text(2), select->Text(3),
+                                select->Text(4), select->Text(5), select->Text(6), select->Int(7));
+      if (!v.ok()) return v.error();
+      versions.push_back(std::move(v).value());
+    }
+    return versions;
+  }
+
+  Result<std::vector<lists::ListEntry>> LoadEntries(std::int64_t version_id) override {
+    auto count = db_.Prepare(kCountListVersion);
+    if (!count.ok()) return count.error();
+    if (auto row = count->Bind(1, version_id).Step(); !row.ok()) return row.error();
+    if (count->Int(0) == 0) {
+      return UnknownVersion(version_id);
+    }
+    auto select = db_.Prepare(kSelectListEntries);
+    if (!select.ok()) return select.error();
+    select->Bind(1, version_id);
+    std::vector<lists::ListEntry> entries;
+    for (;;) {
+      auto row = select->Step();
+      if (!row.ok()) return row.error();
+      if (!*row) break;
+      auto entry = DecodeStoredEntry(select->Text(0), version_id);
+      if (!entry.ok()) return entry.error();
+      entries.push_back(std::move(entry).value());
+    }
+    return entries;
+  }
+
+ private:
+  Connection db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  std::error_code ec;
+  auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) {
+    return MakeError(ErrorCode::kStorageError,
+                     "cannot create folder '" + parent.string() + "': " + ec.message());
+  }
+  auto db = Connection::Open(path);
+  if (!db.ok()) return db.error();
+  if (auto s = Migrate(*db); !s.ok()) return s.error();
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db).value()));
+}
+
+}  // namespace tollgate::storage::sqlite

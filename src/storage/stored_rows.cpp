@@ -1,0 +1,48 @@
+#include "storage/stored_rows.h"
+
+#include <nlohmann/json.hpp>
+
+namespace tollgate::storage {
+
+Result<lists::ListEntry> DecodeStoredEntry(std::string_view body, std::int64_t version_id) {
+  auto json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded()) {
+    return MakeError(ErrorCode::kStorageError, "list version " + std::to_string(version_id) +
+                                                   ": a stored entry is not valid JSON");
+  }
+  auto entry = lists::EntryFromJson(json);
+  if (!entry.ok()) {
+    return MakeError(ErrorCode::kStorageError,
+                     "list version " + std::to_string(version_id) +
+                         ": a stored entry is damaged: " + entry.error().message);
+  }
+  return entry;
+}
+
+Result<ListVersion> DecodeVersionRow(std::int64_t id, std::string feed, std::string format,
+                                     const std::string& as_of, std::string imported_at,
+                                     std::string file_name, std::string sha256,
+                                     std::int64_t entry_count) {
+  auto date = Date::Parse(as_of);
+  if (!date.ok()) {
+    return MakeError(ErrorCode::kStorageError,
+                     "list version " + std::to_string(id) + ": stored as_of is not a date");
+  }
+  ListVersion v;
+  v.id = id;
+  v.feed = std::move(feed);
+  v.format = std::move(format);
+  v.as_of = *date;
+  v.imported_at = std::move(imported_at);
+  v.file_name = std::move(file_name);
+  v.sha256 = std::move(sha256);
+  v.entry_count = entry_count;
+  return v;
+}
+
+Error UnknownVersion(std::int64_t version_id) {
+  return MakeError(ErrorCode::kNotFound,
+                   "no list version " + std::to_string(version_id) + " in the store");
+}
+
+}  // namespace tollgate::storage

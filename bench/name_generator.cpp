@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "coined_words.h"
 #include "name_tokens.h"
 
 namespace tollgate::bench {
@@ -32,6 +33,16 @@ std::string NameGenerator::Next(lists::EntryType type) {
   return type == lists::EntryType::kIndividual ? Individual() : Entity();
 }
 
+std::string NameGenerator::Brand() {
+  if (vocabulary_ == Vocabulary::kRich && rng_.Percent(60)) return CoinedWord(rng_);
+  return std::string(rng_.Pick(CoinedStems()));
+}
+
+std::string NameGenerator::Surname() {
+  if (vocabulary_ == Vocabulary::kRich && rng_.Percent(50)) return CoinedSurname(rng_);
+  return std::string(rng_.Pick(Surnames()));
+}
+
 std::string NameGenerator::Entity() {
   std::string name;
   // The shapes seen on the Entity List and the SDN list, roughly by frequency.
@@ -39,11 +50,11 @@ std::string NameGenerator::Entity() {
     case 0:
     case 1:
       Append(name, rng_.Pick(PlaceNames()));
-      Append(name, rng_.Pick(CoinedStems()));
+      Append(name, Brand());
       Append(name, rng_.Pick(IndustryWords()));
       break;
     case 2:
-      Append(name, rng_.Pick(CoinedStems()));
+      Append(name, Brand());
       Append(name, rng_.Pick(IndustryWords()));
       break;
     case 3:
@@ -52,14 +63,14 @@ std::string NameGenerator::Entity() {
       Append(name, rng_.Pick(BusinessWords()));
       break;
     case 4:
-      Append(name, rng_.Pick(Surnames()));
+      Append(name, Surname());
       Append(name, "&");
-      Append(name, rng_.Percent(50) ? rng_.Pick(Surnames()) : std::string_view("SONS"));
+      Append(name, rng_.Percent(50) ? Surname() : std::string("SONS"));
       Append(name, rng_.Pick(BusinessWords()));
       break;
     case 5:
       Append(name, "AL");
-      Append(name, rng_.Pick(CoinedStems()));
+      Append(name, Brand());
       Append(name, rng_.Pick(BusinessWords()));
       Append(name, rng_.Pick(IndustryWords()));
       break;
@@ -69,7 +80,7 @@ std::string NameGenerator::Entity() {
       Append(name, rng_.Pick(IndustryWords()));
       break;
     default:
-      Append(name, rng_.Pick(CoinedStems()));
+      Append(name, Brand());
       Append(name, rng_.Pick(BusinessWords()));
       Append(name, rng_.Pick(IndustryWords()));
       Append(name, rng_.Pick(BusinessWords()));
@@ -81,7 +92,7 @@ std::string NameGenerator::Entity() {
 }
 
 std::string NameGenerator::Individual() {
-  const std::string_view surname = rng_.Pick(Surnames());
+  const std::string surname = Surname();
   const std::string_view given = rng_.Pick(GivenNames());
   std::string name;
   switch (rng_.Below(4)) {
@@ -105,8 +116,15 @@ std::string NameGenerator::Individual() {
   return name;
 }
 
-std::vector<lists::ListEntry> GenerateEntries(std::size_t count, std::uint64_t seed) {
-  NameGenerator generator(seed);
+std::optional<Vocabulary> ParseVocabulary(std::string_view name) {
+  if (name == "rich") return Vocabulary::kRich;
+  if (name == "pools") return Vocabulary::kPools;
+  return std::nullopt;
+}
+
+std::vector<lists::ListEntry> GenerateEntries(std::size_t count, std::uint64_t seed,
+                                              Vocabulary vocabulary) {
+  NameGenerator generator(seed, vocabulary);
   std::unordered_set<std::string> seen;
   seen.reserve(count * 2);
   std::vector<lists::ListEntry> entries;

@@ -8,7 +8,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rng.h"
@@ -16,9 +18,16 @@
 
 namespace tollgate::bench {
 
+// kRich (the default) adds coined brand words and surnames (coined_words.h) to the
+// fixed pools, giving a vocabulary that grows with the list as real ones do. kPools
+// draws from the fixed pools only: about 750 distinct normalized tokens however many
+// names, a stress case for posting-list length.
+enum class Vocabulary { kRich, kPools };
+
 class NameGenerator {
  public:
-  explicit NameGenerator(std::uint64_t seed) : rng_(seed) {}
+  explicit NameGenerator(std::uint64_t seed, Vocabulary vocabulary = Vocabulary::kRich)
+      : rng_(seed), vocabulary_(vocabulary) {}
 
   // One name of the given type; names may repeat across calls.
   std::string Next(lists::EntryType type);
@@ -28,11 +37,18 @@ class NameGenerator {
  private:
   std::string Entity();
   std::string Individual();
+  std::string Brand();    // a coined stem from the pool or, in kRich, a coined word
+  std::string Surname();  // a pool surname or, in kRich, a coined one
   Rng rng_;
+  Vocabulary vocabulary_;
 };
 
 // `count` entries with distinct primary names and no aliases, list code "GEN",
 // entry ids "GEN-0000001"...; the same seed gives the same entries.
-std::vector<lists::ListEntry> GenerateEntries(std::size_t count, std::uint64_t seed);
+std::vector<lists::ListEntry> GenerateEntries(std::size_t count, std::uint64_t seed,
+                                              Vocabulary vocabulary = Vocabulary::kRich);
+
+// "rich" or "pools"; nullopt for anything else.
+std::optional<Vocabulary> ParseVocabulary(std::string_view name);
 
 }  // namespace tollgate::bench

@@ -28,5 +28,26 @@ TEST(NameGeneratorTest, DistinctDeterministicAndMixed) {
             first[0].name + first[1].name);
 }
 
+// The rich vocabulary grows with the list; the pools alone stay near a thousand words.
+TEST(NameGeneratorTest, RichVocabularyHasALongTail) {
+  auto distinct_tokens = [](const std::vector<lists::ListEntry>& entries) {
+    std::set<std::string> tokens;
+    for (const lists::ListEntry& entry : entries) {
+      std::size_t start = 0;
+      while (start < entry.name.size()) {
+        std::size_t end = entry.name.find(' ', start);
+        if (end == std::string::npos) end = entry.name.size();
+        tokens.insert(entry.name.substr(start, end - start));
+        start = end + 1;
+      }
+    }
+    return tokens.size();
+  };
+  EXPECT_LT(distinct_tokens(GenerateEntries(50000, 1, Vocabulary::kPools)), 1500u);
+  EXPECT_GT(distinct_tokens(GenerateEntries(50000, 1, Vocabulary::kRich)), 10000u);
+  EXPECT_EQ(ParseVocabulary("pools"), Vocabulary::kPools);
+  EXPECT_FALSE(ParseVocabulary("other").has_value());
+}
+
 }  // namespace
 }  // namespace tollgate::bench

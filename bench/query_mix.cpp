@@ -124,14 +124,14 @@ std::string Perturb(const std::string& name, Perturbation wanted, std::uint64_t 
   return Typo(name, rng);
 }
 
-std::vector<BenchQuery> MakeQueryMix(const NameTable& table, std::size_t count,
-                                     std::uint64_t seed) {
+std::vector<BenchQuery> MakeQueryMix(const NameTable& table, std::size_t count, std::uint64_t seed,
+                                     Vocabulary clean_vocabulary) {
   std::unordered_set<std::string> listed;
   listed.reserve(table.names.size() * 2);
   for (const std::string& name : table.names) listed.insert(FoldAscii(name));
 
   Rng rng(seed);
-  NameGenerator clean_names(seed ^ 0x5eed'c1ea'0000'0001ULL);
+  NameGenerator clean_names(seed ^ 0x5eed'c1ea'0000'0001ULL, clean_vocabulary);
   std::vector<BenchQuery> queries;
   queries.reserve(count);
   constexpr Perturbation kCycle[] = {Perturbation::kTypo, Perturbation::kDroppedWord,

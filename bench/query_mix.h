@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "name_generator.h"
 #include "name_table.h"
 
 namespace tollgate::bench {
@@ -31,8 +32,10 @@ struct BenchQuery {
 
 // `count` queries cycling exact, perturbed, clean (a third each). List names are drawn
 // uniformly from `table.names` (aliases included). Clean names come from the synthetic
-// name generator with `seed` and are rejected when their folded form is a list name.
-std::vector<BenchQuery> MakeQueryMix(const NameTable& table, std::size_t count, std::uint64_t seed);
+// name generator with `seed` and `clean_vocabulary` (match a generated list's) and
+// are rejected when their folded form is a list name.
+std::vector<BenchQuery> MakeQueryMix(const NameTable& table, std::size_t count, std::uint64_t seed,
+                                     Vocabulary clean_vocabulary = Vocabulary::kRich);
 
 // Applies one perturbation to `name`, drawing positions from `draw`, and reports the one
 // applied: a dropped word needs three tokens and a reorder two, so shorter names get a

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ constexpr std::size_t kWarmupQueries = 500;
 struct CorpusPlan {
   std::string section;  // the summary's first column
   std::string title;
+  Vocabulary clean_vocabulary = Vocabulary::kRich;  // for the clean names of the mix
   std::size_t queries = 0;
   std::size_t scan_queries = 0;  // the scan runs on the first this many queries
   CorpusTargets targets;
@@ -81,7 +83,8 @@ Status BenchCorpus(const CorpusPlan& plan, std::vector<lists::ListEntry> entries
   std::printf("\n== %s ==\n", plan.title.c_str());
   std::fflush(stdout);
   const NameTable table = MakeNameTable(entries);
-  const std::vector<BenchQuery> queries = MakeQueryMix(table, plan.queries, options.Number("seed"));
+  const std::vector<BenchQuery> queries =
+      MakeQueryMix(table, plan.queries, options.Number("seed"), plan.clean_vocabulary);
   CorpusResult result;
   if (Status done = RunCorpus(plan, std::move(entries), options, queries, table, result); !done) {
     return done;
@@ -106,6 +109,7 @@ int Main(int argc, char** argv) {
                                                      {"large-names", "1000000"},
                                                      {"large-queries", "3000"},
                                                      {"large-scan-queries", "15"},
+                                                     {"large-vocabulary", "rich"},
                                                      {"seed", "20261122"},
                                                      {"simstring-threshold", "0.7"},
                                                      {"summary", ""}});
@@ -123,8 +127,11 @@ int Main(int argc, char** argv) {
                 file.entries);
   }
 
-  const CorpusPlan lists{"lists", "all lists in " + options.Text("lists"),
-                         options.Number("queries"), options.Number("scan-queries"),
+  const CorpusPlan lists{"lists",
+                         "all lists in " + options.Text("lists"),
+                         Vocabulary::kRich,
+                         options.Number("queries"),
+                         options.Number("scan-queries"),
                          CorpusTargets{20, 100, false}};
   if (Status done = BenchCorpus(lists, std::move(corpus->entries), options, summary); !done) {
     return Fail(done.error());
@@ -132,12 +139,21 @@ int Main(int argc, char** argv) {
 
   const std::size_t large_names = options.Number("large-names");
   if (large_names == 0) return 0;
+  const std::optional<Vocabulary> vocabulary = ParseVocabulary(options.Text("large-vocabulary"));
+  if (!vocabulary) {
+    return Fail(MakeError(ErrorCode::kInvalidArgument, "--large-vocabulary is rich or pools"));
+  }
   const auto generate_start = Clock::now();
-  std::vector<lists::ListEntry> generated = GenerateEntries(large_names, options.Number("seed"));
+  std::vector<lists::ListEntry> generated =
+      GenerateEntries(large_names, options.Number("seed"), *vocabulary);
   std::printf("\ngenerated %zu distinct names in %.2f s\n", generated.size(),
               Seconds(Clock::now() - generate_start));
-  const CorpusPlan large{"generated", Format("generated list of %zu names", large_names),
-                         options.Number("large-queries"), options.Number("large-scan-queries"),
+  const CorpusPlan large{"generated",
+                         Format("generated list of %zu names (%s vocabulary)", large_names,
+                                options.Text("large-vocabulary").c_str()),
+                         *vocabulary,
+                         options.Number("large-queries"),
+                         options.Number("large-scan-queries"),
                          CorpusTargets{100, 0, true}};
   if (Status done = BenchCorpus(large, std::move(generated), options, summary); !done) {
     return Fail(done.error());

@@ -69,6 +69,7 @@ TEST(CountryTest, ByNameAcceptsTheSpellingsOfTheListFiles) {
   EXPECT_EQ(CodeOf(CountryByName("Palestinian")), "PS");
   EXPECT_EQ(CodeOf(CountryByName("Viet Nam")), "VN");
   EXPECT_EQ(CodeOf(CountryByName("United Republic of Tanzania")), "TZ");
+  EXPECT_EQ(CodeOf(CountryByName("St. Kitts & Nevis")), "KN");
   EXPECT_EQ(CodeOf(CountryByName("  saudi   arabia. ")), "SA");
 }
 

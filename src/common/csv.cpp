@@ -60,6 +60,7 @@ Result<bool> CsvReader::Next() {
   record_line_ = line_;
 
   bool end_of_record = false;
+  ended_with_line_break_ = true;
   while (!end_of_record) {
     std::string& field = NewField();
     const std::size_t column = count_ - 1;
@@ -84,6 +85,7 @@ Result<bool> CsvReader::Next() {
       }
       if (pos_ >= size) {
         end_of_record = true;
+        ended_with_line_break_ = false;
       } else if (text_[pos_] == delimiter) {
         ++pos_;
       } else if (text_[pos_] == '\n') {
@@ -109,6 +111,7 @@ Result<bool> CsvReader::Next() {
     field.assign(text_.data() + start, pos_ - start);
     if (pos_ >= size) {
       end_of_record = true;
+      ended_with_line_break_ = false;
     } else if (text_[pos_] == delimiter) {
       ++pos_;
     } else if (text_[pos_] == '\n') {

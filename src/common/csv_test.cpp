@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -123,6 +124,75 @@ TEST(CsvReaderTest, FieldErrorNamesTheLineWhereTheFieldStarts) {
   EXPECT_EQ(reader.FieldError(2, "not a date").message, "f.csv:2: field third: not a date");
   EXPECT_EQ(reader.FieldError(0, "empty").message, "f.csv:1: field first: empty");
   EXPECT_EQ(reader.RecordError("duplicate").message, "f.csv:1: duplicate");
+}
+
+TEST(CsvReaderTest, TellsWhetherARecordEndedWithALineBreak) {
+  CsvReader reader("a,b\r\nc,d", "f.csv");
+  ASSERT_TRUE(reader.Next().value());
+  EXPECT_TRUE(reader.ended_with_line_break());
+  ASSERT_TRUE(reader.Next().value());
+  EXPECT_FALSE(reader.ended_with_line_break());
+}
+
+// Writes records as RFC 4180 says, quoting where needed and sometimes where not.
+std::string Encode(const std::vector<std::vector<std::string>>& records, std::mt19937& rng) {
+  std::string out;
+  for (const auto& record : records) {
+    for (std::size_t i = 0; i < record.size(); ++i) {
+      if (i > 0) out += ',';
+      const std::string& f = record[i];
+      bool quote = f.find_first_of(",\"\r\n") != std::string::npos || f.empty() || rng() % 4 == 0;
+      if (!quote) {
+        out += f;
+        continue;
+      }
+      out += '"';
+      for (char c : f) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+      out += '"';
+    }
+    out += rng() % 2 ? "\r\n" : "\n";
+  }
+  return out;
+}
+
+TEST(CsvReaderTest, RandomRecordsRoundTrip) {
+  std::mt19937 rng(20190521);
+  const std::vector<std::string> pieces = {"a", "B", " ", ",", "\"", "\n", "\r\n", "é", "0"};
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::vector<std::string>> records(1 + rng() % 5);
+    const std::size_t width = 1 + rng() % 4;
+    for (auto& record : records) {
+      record.resize(width);
+      for (auto& field : record) {
+        for (int k = rng() % 6; k > 0; --k) field += pieces[rng() % pieces.size()];
+      }
+    }
+    // A one-column record of one empty field is an empty line, which is skipped.
+    if (width == 1) {
+      for (auto& record : records) record[0] += "x";
+    }
+    std::string text = Encode(records, rng);
+    Parsed parsed = ParseAll(text, {.expected_fields = width});
+    ASSERT_EQ(parsed.error, "") << text;
+    ASSERT_EQ(parsed.records, records) << text;
+  }
+}
+
+TEST(CsvReaderTest, DamagedInputFailsCleanlyOrParses) {
+  // Truncations and byte flips of valid input must never crash or loop; whatever
+  // they produce is either records or one kParseError (checked in ParseAll).
+  std::mt19937 rng(84022961);
+  std::vector<std::vector<std::string>> records = {
+      {"36", "AEROCARIBBEAN AIRLINES", "-0- ", "CUBA"},
+      {"306", "BANCO NACIONAL DE CUBA", "", "a.k.a. \"BNC\",\nmore"},
+      {"424", "BOUTIQUE LA MAISON", "x", "y"}};
+  const std::string text = Encode(records, rng);
+  for (int round = 0; round < 300; ++round) {
+    std::string damaged = text.substr(0, rng() % (text.size() + 1));
+    if (!damaged.empty() && rng() % 2) damaged[rng() % damaged.size()] = "\",\r\nz"[rng() % 5];
+    Parsed parsed = ParseAll(damaged, {.expected_fields = 4});
+    EXPECT_LE(parsed.records.size(), records.size());
+  }
 }
 
 TEST(CsvReaderTest, ReturnsFalseOnEmptyInput) {

@@ -13,10 +13,13 @@ namespace {
 struct Scratch {
   std::vector<std::uint64_t> name_bits;   // per name: token positions reached
   std::vector<std::uint32_t> query_bits;  // per name: query tokens that reached it
+  std::vector<double> reached;            // per name: weight of distinctive tokens reached
   std::vector<std::uint32_t> touched;
-  std::vector<std::uint32_t> forced;           // same common words exactly: bound 1
-  std::vector<std::uint32_t> seen_tokens;      // walked for the current query token
-  std::vector<std::uint32_t> rejected_tokens;  // too far for a typo
+  std::vector<std::uint32_t> forced;  // same common words exactly: bound 1
+  // Per token: 2 * generation when walked for the current query token, one more when
+  // found too far for a typo; a new query token takes a new generation.
+  std::vector<std::uint32_t> token_state;
+  std::uint32_t generation = 0;
   std::vector<std::uint64_t> variants;
   std::string joined;
 };
@@ -28,6 +31,10 @@ class Finder {
     if (s_.name_bits.size() < impl.names.size()) {
       s_.name_bits.resize(impl.names.size(), 0);
       s_.query_bits.resize(impl.names.size(), 0);
+      s_.reached.resize(impl.names.size(), 0);
+    }
+    if (s_.token_state.size() < impl.token_canon.size()) {
+      s_.token_state.resize(impl.token_canon.size(), 0);
     }
     s_.touched.clear();
     s_.forced.clear();
@@ -37,6 +44,7 @@ class Finder {
     for (std::uint32_t n : s_.touched) {
       s_.name_bits[n] = 0;
       s_.query_bits[n] = 0;
+      s_.reached[n] = 0;
     }
   }
 
@@ -64,54 +72,64 @@ class Finder {
   }
 
  private:
-  void Mark(std::uint32_t name, std::uint64_t positions, std::uint32_t query_tokens) {
-    if (s_.name_bits[name] == 0) s_.touched.push_back(name);
-    s_.name_bits[name] |= positions;
+  // Marks name positions reached; `weight` is added once per newly reached position
+  // (the weight of the distinctive token there, 0 for the others).
+  void Mark(std::uint32_t name, std::uint64_t position, std::uint32_t query_tokens, double weight) {
+    std::uint64_t& bits = s_.name_bits[name];
+    if (bits == 0) s_.touched.push_back(name);
+    if (!(bits & position)) s_.reached[name] += weight;
+    bits |= position;
     s_.query_bits[name] |= query_tokens;
   }
 
   void Traverse(std::uint32_t token, std::uint32_t query_tokens) {
+    const double weight = impl_.token_weight[token];
     const std::uint32_t* p = impl_.postings.data() + impl_.posting_begin[token];
     const std::uint32_t* end = impl_.postings.data() + impl_.posting_begin[token + 1];
     for (; p != end; ++p) {
       Mark(*p >> kPositionBits, std::uint64_t{1} << (*p & ((1u << kPositionBits) - 1)),
-           query_tokens);
+           query_tokens, weight);
     }
   }
 
-  // Walks a token's postings once per query token, however many keys led to it.
-  bool Visited(std::uint32_t token) const {
-    return std::find(s_.seen_tokens.begin(), s_.seen_tokens.end(), token) != s_.seen_tokens.end();
+  void NextGeneration() {
+    if (s_.generation >= 0x7ffffffeu) {
+      std::fill(s_.token_state.begin(), s_.token_state.end(), 0);
+      s_.generation = 0;
+    }
+    ++s_.generation;
   }
+  bool Visited(std::uint32_t token) const { return s_.token_state[token] == 2 * s_.generation; }
+  bool Rejected(std::uint32_t token) const {
+    return s_.token_state[token] == 2 * s_.generation + 1;
+  }
+  void Reject(std::uint32_t token) { s_.token_state[token] = 2 * s_.generation + 1; }
   bool FirstVisit(std::uint32_t token) {
     if (Visited(token)) return false;
-    s_.seen_tokens.push_back(token);
+    s_.token_state[token] = 2 * s_.generation;
     return true;
   }
 
   void LookupToken(std::size_t i) {
     const std::uint32_t bit = 1u << i;
     const std::string_view canon = query_.scoring[i].canon;
-    s_.seen_tokens.clear();
+    NextGeneration();
     if (query_.ids[i] != kNoToken && FirstVisit(query_.ids[i])) Traverse(query_.ids[i], bit);
     if (query_.scoring[i].token_class != TokenClass::kWord) return;
 
     if (const int typos = MaxTypos(canon.size()); typos > 0) {
       DeleteVariantHashes(canon, typos, s_.variants);
-      s_.rejected_tokens.clear();
+      for (std::uint64_t h : s_.variants) impl_.deletes.Prefetch(h);
       for (std::uint64_t h : s_.variants) {
         impl_.deletes.ForEach(h, [&](std::uint32_t t) {
-          if (Visited(t) || std::find(s_.rejected_tokens.begin(), s_.rejected_tokens.end(), t) !=
-                                s_.rejected_tokens.end()) {
-            return;
-          }
+          if (Visited(t) || Rejected(t)) return;
           const std::string& other = impl_.token_canon[t];
           const int allowed = std::min(typos, MaxTypos(other.size()));
           if (allowed > 0 && BoundedOsaDistance(canon, other, allowed) <= allowed) {
             FirstVisit(t);
             Traverse(t, bit);
           } else {
-            s_.rejected_tokens.push_back(t);  // may still pair phonetically below
+            Reject(t);  // may still pair phonetically below
           }
         });
       }
@@ -120,7 +138,7 @@ class Finder {
     if (!key.empty()) {
       impl_.phonetic.ForEach(HashKey(key, kPhoneticSeed), [&](std::uint32_t t) {
         if (impl_.token_phonetic[t] == key && !Visited(t) &&
-            PhoneticPair(canon, impl_.token_canon[t], key)) {
+            PhoneticPair(canon, impl_.token_canon[t])) {
           FirstVisit(t);
           Traverse(t, bit);
         }
@@ -143,35 +161,47 @@ class Finder {
     }
   }
 
-  // Two adjacent query tokens written as one name word ("hua wei" -> huawei).
+  // Two adjacent query tokens written as one name word ("hua wei" -> huawei,
+  // "corpo ration" -> corporation), by canonical forms or as written.
   void LookupSplit(std::size_t i) {
-    s_.joined.assign(query_.scoring[i].canon);
-    s_.joined += query_.scoring[i + 1].canon;
-    const std::uint32_t t = impl_.FindToken(s_.joined);
-    if (t == kNoToken) return;
     const std::uint32_t bits = 3u << i;
-    if (IsDistinctive(impl_.token_class[t])) {
-      Traverse(t, bits);
-    } else {
-      // They may align with a common word of any name: never count them as extra.
-      maybe_aligned_ |= bits;
+    for (int form = 0; form < 2; ++form) {
+      const ScoringToken& a = query_.scoring[i];
+      const ScoringToken& b = query_.scoring[i + 1];
+      s_.joined.assign(form == 0 ? a.canon : a.text);
+      s_.joined += form == 0 ? b.canon : b.text;
+      if (form == 1 && a.text == a.canon && b.text == b.canon) break;
+      const std::uint32_t t = impl_.FindToken(s_.joined);
+      if (t != kNoToken && IsDistinctive(impl_.token_class[t])) Traverse(t, bits);
+      // Joined they may also spell a legal form or common word of any name: then they
+      // are never counted as surely extra.
+      if (!IsDistinctive(ClassifyFoldedWord(s_.joined).token_class)) maybe_aligned_ |= bits;
     }
   }
 
   // One query token written as two adjacent name words ("jscargument").
   void LookupJoined(std::size_t i) {
-    const std::string_view canon = query_.scoring[i].canon;
-    impl_.concat.ForEach(HashKey(canon, kConcatSeed), [&](std::uint32_t posting) {
-      const std::uint32_t n = posting >> kPositionBits;
-      const std::uint32_t p = posting & ((1u << kPositionBits) - 1);
-      const IndexedName& name = impl_.names[n];
-      const std::string& first = impl_.token_canon[impl_.name_tokens[name.token_begin + p]];
-      const std::string& second = impl_.token_canon[impl_.name_tokens[name.token_begin + p + 1]];
-      if (canon.size() == first.size() + second.size() && canon.starts_with(first) &&
-          canon.ends_with(second)) {
-        Mark(n, std::uint64_t{3} << p, 1u << i);
-      }
-    });
+    const ScoringToken& token = query_.scoring[i];
+    for (const std::string_view form : {token.canon, token.text}) {
+      if (form.data() != token.canon.data() && form == token.canon) break;
+      impl_.concat.ForEach(HashKey(form, kConcatSeed), [&](std::uint32_t posting) {
+        const std::uint32_t n = posting >> kPositionBits;
+        const std::uint32_t p = posting & ((1u << kPositionBits) - 1);
+        const IndexedName& name = impl_.names[n];
+        const ScoringToken first = impl_.NameToken(name.token_begin + p);
+        const ScoringToken second = impl_.NameToken(name.token_begin + p + 1);
+        const bool canon_joined = form.size() == first.canon.size() + second.canon.size() &&
+                                  form.starts_with(first.canon) && form.ends_with(second.canon);
+        const bool text_joined = form.size() == first.text.size() + second.text.size() &&
+                                 form.starts_with(first.text) && form.ends_with(second.text);
+        if (!canon_joined && !text_joined) return;
+        for (const ScoringToken* part : {&first, &second}) {
+          const std::uint32_t k = part == &first ? p : p + 1;
+          Mark(n, std::uint64_t{1} << k, 1u << i,
+               IsDistinctive(part->token_class) ? part->weight : 0.0);
+        }
+      });
+    }
   }
 
   void LookupCommonOnly() {
@@ -193,14 +223,9 @@ class Finder {
   }
 
   double NameBound(std::uint32_t n, std::uint32_t query_initials) const {
-    const IndexedName& name = impl_.names[n];
-    const std::uint32_t* ids = impl_.name_tokens.data() + name.token_begin;
-    double reached = 0;
-    for (std::uint64_t bits = s_.name_bits[n]; bits != 0; bits &= bits - 1) {
-      const std::uint32_t id = ids[std::countr_zero(bits)];
-      if (IsDistinctive(impl_.token_class[id])) reached += impl_.token_weight[id];
-    }
-    // Float sums in IndexedName: widen a little so rounding never cuts a true match.
+    const NameBoundData& name = impl_.name_bounds[n];
+    const double reached = s_.reached[n];
+    // Float sums in NameBoundData: widen a little so rounding never cuts a true match.
     constexpr double kSlack = 1e-5;
     const double total = name.total_weight + kSlack;
     const double aligned =

@@ -46,21 +46,6 @@ const char* KindName(const Edge& edge, const PreparedName& query, const Prepared
   return "exact";
 }
 
-// The explanation's word for a type (the same words as lists::EntryTypeName).
-const char* TypeWord(lists::EntryType type) {
-  switch (type) {
-    case lists::EntryType::kEntity:
-      return "entity";
-    case lists::EntryType::kIndividual:
-      return "individual";
-    case lists::EntryType::kVessel:
-      return "vessel";
-    case lists::EntryType::kAircraft:
-      return "aircraft";
-  }
-  return "entity";
-}
-
 bool LowWeight(TokenClass token_class) {
   return token_class == TokenClass::kLegalForm || token_class == TokenClass::kCommon ||
          token_class == TokenClass::kParticle;
@@ -90,8 +75,9 @@ double Adjust(const Query& query, const IndexedEntry& entry, std::vector<std::st
     total += delta;
     if (notes) {
       notes->push_back(
-          std::string("type ") + TypeWord(*query.type) +
-          (agrees ? " agrees" : std::string(" differs from ") + TypeWord(entry.entry->type)) +
+          std::string("type ") + lists::EntryTypeName(*query.type) +
+          (agrees ? " agrees"
+                  : std::string(" differs from ") + lists::EntryTypeName(entry.entry->type)) +
           ": " + Format2(delta));
     }
   }

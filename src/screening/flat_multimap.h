@@ -33,47 +33,52 @@ inline std::uint64_t HashKey(std::string_view text, std::uint64_t seed) {
 class FlatMultiMap {
  public:
   void Insert(std::uint64_t key, std::uint32_t value) {
-    if ((size_ + 1) * 2 > keys_.size()) Grow();
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
     Place(key, value);
     ++size_;
   }
 
+  // Starts loading the key's first slot; a caller with many keys prefetches them all
+  // before probing, so the cache misses overlap.
+  void Prefetch(std::uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[key & (slots_.size() - 1)]);
+  }
+
   template <typename Fn>
   void ForEach(std::uint64_t key, Fn&& fn) const {
-    if (keys_.empty()) return;
-    const std::size_t mask = keys_.size() - 1;
-    for (std::size_t slot = key & mask; keys_[slot] != 0; slot = (slot + 1) & mask) {
-      if (keys_[slot] == key) fn(values_[slot]);
+    if (slots_.empty()) return;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = key & mask; slots_[slot].key != 0; slot = (slot + 1) & mask) {
+      if (slots_[slot].key == key) fn(slots_[slot].value);
     }
   }
 
   std::size_t size() const { return size_; }
-  std::size_t MemoryBytes() const {
-    return keys_.capacity() * sizeof(std::uint64_t) + values_.capacity() * sizeof(std::uint32_t);
-  }
+  std::size_t MemoryBytes() const { return slots_.capacity() * sizeof(Slot); }
 
  private:
+  // Key and value side by side: one cache line per probe.
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t value = 0;
+  };
+
   void Place(std::uint64_t key, std::uint32_t value) {
-    const std::size_t mask = keys_.size() - 1;
+    const std::size_t mask = slots_.size() - 1;
     std::size_t slot = key & mask;
-    while (keys_[slot] != 0) slot = (slot + 1) & mask;
-    keys_[slot] = key;
-    values_[slot] = value;
+    while (slots_[slot].key != 0) slot = (slot + 1) & mask;
+    slots_[slot] = {key, value};
   }
 
   void Grow() {
-    std::vector<std::uint64_t> old_keys = std::move(keys_);
-    std::vector<std::uint32_t> old_values = std::move(values_);
-    const std::size_t capacity = old_keys.empty() ? 16 : old_keys.size() * 2;
-    keys_.assign(capacity, 0);
-    values_.assign(capacity, 0);
-    for (std::size_t i = 0; i < old_keys.size(); ++i) {
-      if (old_keys[i] != 0) Place(old_keys[i], old_values[i]);
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+    for (const Slot& s : old) {
+      if (s.key != 0) Place(s.key, s.value);
     }
   }
 
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> values_;
+  std::vector<Slot> slots_;
   std::size_t size_ = 0;
 };
 

@@ -63,17 +63,19 @@ std::vector<Match> Index::Screen(const Query& query) const {
 
   thread_local std::vector<ScoringToken> name_tokens;
   std::vector<Scored> scored;
-  for (const Candidate& candidate : FindCandidates(impl, prepared, query.threshold - kMaxRaise)) {
+  for (const Candidate& candidate :
+       FindCandidates(impl, prepared, query.threshold - kMaxRaise - kScoreTolerance)) {
     const IndexedName& name = impl.names[candidate.name];
     const IndexedEntry& entry = impl.entries[name.entry];
     if (!InForce(entry, query.as_of)) continue;
     name_tokens.clear();
     for (std::uint32_t p = 0; p < name.token_count; ++p) {
-      name_tokens.push_back(impl.NameToken(impl.name_tokens[name.token_begin + p]));
+      name_tokens.push_back(impl.NameToken(name.token_begin + p));
     }
     const double name_score = ScoreAlignment(prepared.scoring, name_tokens, nullptr).score;
     const double score = std::clamp(name_score + Adjust(query, entry, nullptr), 0.0, 1.0);
-    if (score >= query.threshold) scored.push_back({name.entry, candidate.name, score, name_score});
+    if (score >= query.threshold - kScoreTolerance)
+      scored.push_back({name.entry, candidate.name, score, name_score});
   }
   // Each entry once, under its best name (the earliest indexed on a tie, so the
   // primary name wins over an alias that scores the same).

@@ -56,6 +56,7 @@ class Builder {
       ids.reserve(tokens.size());
       for (const auto& token : tokens) ids.push_back(Intern(token));
       if (std::find(seen.begin(), seen.end(), ids) != seen.end()) continue;
+      for (const auto& token : tokens) impl_.name_token_texts.push_back(InternText(token.text));
       IndexedName indexed;
       indexed.entry = entry_index;
       indexed.token_begin = static_cast<std::uint32_t>(impl_.name_tokens.size());
@@ -94,6 +95,13 @@ class Builder {
       document_frequency_.push_back(0);
       impl_.token_ids.Insert(HashKey(token.canon, kTokenSeed), it->second);
     }
+    return it->second;
+  }
+
+  std::uint32_t InternText(const std::string& text) {
+    auto [it, inserted] =
+        text_ids_.try_emplace(text, static_cast<std::uint32_t>(impl_.texts.size()));
+    if (inserted) impl_.texts.push_back(text);
     return it->second;
   }
 
@@ -138,28 +146,37 @@ class Builder {
 
   void BuildNameKeys() {
     std::string joined;
+    std::string written;
+    impl_.name_bounds.resize(impl_.names.size());
     for (std::uint32_t n = 0; n < impl_.names.size(); ++n) {
-      IndexedName& name = impl_.names[n];
+      const IndexedName& name = impl_.names[n];
+      NameBoundData& bound = impl_.name_bounds[n];
       const std::uint32_t* ids = impl_.name_tokens.data() + name.token_begin;
       bool distinctive = false;
       std::vector<std::string_view> canons;
       for (std::uint32_t p = 0; p < name.token_count; ++p) {
         const TokenClass c = impl_.token_class[ids[p]];
         const float w = static_cast<float>(impl_.token_weight[ids[p]]);
-        name.total_weight += w;
+        bound.total_weight += w;
         if (IsDistinctive(c)) {
           distinctive = true;
         } else {
-          name.low_weight += w;
+          bound.low_weight += w;
         }
-        if (c == TokenClass::kWord) name.max_weight = std::max(name.max_weight, w);
-        name.has_initial = name.has_initial || c == TokenClass::kInitial;
+        if (c == TokenClass::kWord) bound.max_weight = std::max(bound.max_weight, w);
+        bound.has_initial = bound.has_initial || c == TokenClass::kInitial;
         canons.push_back(impl_.token_canon[ids[p]]);
         if (p + 1 < name.token_count &&
             (IsDistinctive(c) || IsDistinctive(impl_.token_class[ids[p + 1]]))) {
           joined = impl_.token_canon[ids[p]];
           joined += impl_.token_canon[ids[p + 1]];
+          const std::uint32_t* texts = impl_.name_token_texts.data() + name.token_begin;
+          written = impl_.texts[texts[p]];
+          written += impl_.texts[texts[p + 1]];
           impl_.concat.Insert(HashKey(joined, kConcatSeed), n << kPositionBits | p);
+          if (written != joined) {
+            impl_.concat.Insert(HashKey(written, kConcatSeed), n << kPositionBits | p);
+          }
         }
       }
       if (!distinctive) {
@@ -170,6 +187,7 @@ class Builder {
 
   Index::Impl& impl_;
   std::unordered_map<std::string, std::uint32_t> ids_;
+  std::unordered_map<std::string, std::uint32_t> text_ids_;
   std::vector<std::uint32_t> document_frequency_;
 };
 
@@ -223,7 +241,10 @@ IndexStats Index::Stats() const {
   for (const auto& name : impl_->names) bytes += sizeof name + name.text.capacity();
   for (const auto& canon : impl_->token_canon) bytes += sizeof canon + canon.capacity();
   for (const auto& key : impl_->token_phonetic) bytes += sizeof key + key.capacity();
-  bytes += impl_->name_tokens.capacity() * sizeof(std::uint32_t);
+  bytes +=
+      (impl_->name_tokens.capacity() + impl_->name_token_texts.capacity()) * sizeof(std::uint32_t);
+  for (const auto& text : impl_->texts) bytes += sizeof text + text.capacity();
+  bytes += impl_->name_bounds.capacity() * sizeof(NameBoundData);
   bytes += impl_->token_class.capacity() * sizeof(TokenClass);
   bytes += impl_->token_weight.capacity() * sizeof(double);
   bytes += (impl_->posting_begin.capacity() + impl_->postings.capacity()) * sizeof(std::uint32_t);

@@ -38,11 +38,16 @@ struct IndexedName {
   std::uint32_t token_begin = 0;  // into Impl::name_tokens
   std::uint8_t token_count = 0;
   bool alias = false;
-  bool has_initial = false;
+  std::string text;  // the name as published (or the part of it indexed)
+};
+
+// What candidate pruning reads of each name, packed apart from IndexedName so that
+// the thousands of names a common word reaches cost one cache line each.
+struct NameBoundData {
   float total_weight = 0;  // all tokens
   float low_weight = 0;    // tokens that are not distinctive (never hit by a lookup)
   float max_weight = 0;    // heaviest ordinary word, which a query initial may claim
-  std::string text;        // the name as published (or the part of it indexed)
+  bool has_initial = false;
 };
 
 struct IndexedEntry {
@@ -55,7 +60,10 @@ struct IndexedEntry {
 struct Index::Impl {
   std::vector<IndexedEntry> entries;
   std::vector<IndexedName> names;
+  std::vector<NameBoundData> name_bounds;  // parallel to names
   std::vector<std::uint32_t> name_tokens;
+  std::vector<std::uint32_t> name_token_texts;  // parallel: ids into `texts`
+  std::vector<std::string> texts;               // distinct words as written
 
   std::vector<std::string> token_canon;
   std::vector<std::string> token_phonetic;
@@ -72,9 +80,11 @@ struct Index::Impl {
   FlatMultiMap common_only;  // sorted canons of a name without distinctive tokens -> name
 
   std::uint32_t FindToken(std::string_view canon) const;
-  ScoringToken NameToken(std::uint32_t token_id) const {
-    return {token_canon[token_id], token_phonetic[token_id], token_class[token_id],
-            token_weight[token_id]};
+  // The scoring view of the token at `slot` of name_tokens.
+  ScoringToken NameToken(std::uint32_t slot) const {
+    const std::uint32_t id = name_tokens[slot];
+    return {token_canon[id], texts[name_token_texts[slot]], token_phonetic[id], token_class[id],
+            token_weight[id]};
   }
 };
 

@@ -1,5 +1,6 @@
 #include "screening/lexicon.h"
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 #include <vector>
@@ -8,6 +9,9 @@
 
 namespace tollgate::screening {
 namespace {
+
+// Words shorter than this are too easily one slip away from a name.
+constexpr std::size_t kMinNearWord = 6;
 
 struct WordRow {
   std::string_view word;
@@ -99,6 +103,39 @@ constexpr WordRow kWords[] = {
     {"joint", "joint", kLegal, false},
     {"stock", "stock", kLegal, false},
     {"liability", "liability", kLegal, false},
+    // The words of legal forms written out in Russian (several romanizations),
+    // German, Spanish, French and Turkish; the phrases below fold them to the
+    // abbreviation.
+    {"obshchestvo", "obshchestvo", kLegal, false},
+    {"obschestvo", "obshchestvo", kLegal, false},
+    {"obshestvo", "obshchestvo", kLegal, false},
+    {"ogranichennoy", "ogranichennoy", kLegal, false},
+    {"ogranichennoi", "ogranichennoy", kLegal, false},
+    {"ogranichennoj", "ogranichennoy", kLegal, false},
+    {"otvetstvennostyu", "otvetstvennostyu", kLegal, false},
+    {"otvetstvennostiu", "otvetstvennostyu", kLegal, false},
+    {"otvetstvennostju", "otvetstvennostyu", kLegal, false},
+    {"aktsionernoe", "aktsionernoe", kLegal, false},
+    {"aktsionernoye", "aktsionernoe", kLegal, false},
+    {"aktsionernoje", "aktsionernoe", kLegal, false},
+    {"akcionernoe", "aktsionernoe", kLegal, false},
+    {"otkrytoe", "otkrytoe", kLegal, false},
+    {"otkrytoye", "otkrytoe", kLegal, false},
+    {"zakrytoe", "zakrytoe", kLegal, false},
+    {"zakrytoye", "zakrytoe", kLegal, false},
+    {"publichnoe", "publichnoe", kLegal, false},
+    {"publichnoye", "publichnoe", kLegal, false},
+    {"aktiengesellschaft", "ag", kLegal, false},
+    {"gesellschaft", "gesellschaft", kLegal, false},
+    {"beschrankter", "beschrankter", kLegal, false},
+    {"haftung", "haftung", kLegal, false},
+    {"sociedad", "sociedad", kLegal, false},
+    {"sociedade", "sociedad", kLegal, false},
+    {"societe", "societe", kLegal, false},
+    {"anonima", "anonima", kLegal, false},
+    {"anonyme", "anonima", kLegal, false},
+    {"anonim", "anonima", kLegal, false},
+    {"sirketi", "sirketi", kLegal, false},
 
     // Business words that say what kind of firm, not which one.
     {"international", "intl", kCommon, false},
@@ -214,13 +251,41 @@ constexpr PhraseRow kPhrases[] = {
     {{"joint", "stock", "co", ""}, "jsc", "joint stock company"},
     {{"public", "ltd", "co", ""}, "plc", "public limited company"},
     {{"sdn", "bhd", "", ""}, "sdnbhd", "sdn bhd"},
+    {{"obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"},
+     "ooo",
+     "obshchestvo s ogranichennoy otvetstvennostyu"},
+    {{"otkrytoe", "aktsionernoe", "obshchestvo", ""}, "oao", "otkrytoe aktsionernoe obshchestvo"},
+    {{"zakrytoe", "aktsionernoe", "obshchestvo", ""}, "zao", "zakrytoe aktsionernoe obshchestvo"},
+    {{"publichnoe", "aktsionernoe", "obshchestvo", ""},
+     "pao",
+     "publichnoe aktsionernoe obshchestvo"},
+    {{"aktsionernoe", "obshchestvo", "", ""}, "ao", "aktsionernoe obshchestvo"},
+    {{"gesellschaft", "mit", "beschrankter", "haftung"},
+     "gmbh",
+     "gesellschaft mit beschrankter haftung"},
+    {{"sociedad", "anonima", "", ""}, "sa", "sociedad anonima"},
+    {{"societe", "anonima", "", ""}, "sa", "societe anonyme"},
+    {{"anonima", "sirketi", "", ""}, "as", "anonim sirketi"},
     {{"sp", "z", "oo", ""}, "spzoo", "sp z oo"},
 };
 
 struct Tables {
   std::unordered_map<std::string_view, LexiconWord> words;
-  std::vector<std::pair<std::string_view, const LexiconWord*>> long_words;
+  // Every long word and its one-letter deletions -> the words they came from, so a
+  // near word is found from its own deletions in a few lookups.
+  std::unordered_map<std::string, std::vector<std::string_view>> near_keys;
 };
+
+template <typename Fn>
+void ForEachDeletion(std::string_view word, Fn&& fn) {
+  std::string variant;
+  fn(std::string(word));
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    variant.assign(word.substr(0, i));
+    variant.append(word.substr(i + 1));
+    fn(variant);
+  }
+}
 
 const Tables& GetTables() {
   static const Tables tables = [] {
@@ -228,10 +293,14 @@ const Tables& GetTables() {
     for (const auto& row : kWords) {
       t.words.emplace(row.word, LexiconWord{row.canon, row.token_class, row.abbreviation});
     }
-    for (const auto& [word, entry] : t.words) {
-      if (word.size() >= 6 && entry.token_class != TokenClass::kParticle) {
-        t.long_words.emplace_back(word, &entry);
-      }
+    for (const auto& row : kWords) {
+      if (row.word.size() < kMinNearWord || row.token_class == TokenClass::kParticle) continue;
+      ForEachDeletion(row.word, [&](const std::string& key) {
+        auto& words = t.near_keys[key];
+        if (std::find(words.begin(), words.end(), row.word) == words.end()) {
+          words.push_back(row.word);
+        }
+      });
     }
     return t;
   }();
@@ -247,19 +316,20 @@ const LexiconWord* FindLexiconWord(std::string_view word) {
 }
 
 const LexiconWord* FindNearLexiconWord(std::string_view word) {
-  if (word.size() < 6) return nullptr;
-  const LexiconWord* best = nullptr;
-  std::string_view best_word;
-  for (const auto& [candidate, entry] : GetTables().long_words) {
-    if (BoundedOsaDistance(word, candidate, 1) > 1) continue;
-    // The table is a hash map: pick the alphabetically first near word, so the
-    // answer never depends on iteration order.
-    if (best == nullptr || candidate < best_word) {
-      best = entry;
-      best_word = candidate;
+  if (word.size() < kMinNearWord) return nullptr;
+  const Tables& tables = GetTables();
+  std::string_view best;
+  ForEachDeletion(word, [&](const std::string& key) {
+    auto it = tables.near_keys.find(key);
+    if (it == tables.near_keys.end()) return;
+    for (std::string_view candidate : it->second) {
+      // Alphabetically first among equals, so the answer never depends on hashing.
+      if (BoundedOsaDistance(word, candidate, 1) <= 1 && (best.empty() || candidate < best)) {
+        best = candidate;
+      }
     }
-  }
-  return best;
+  });
+  return best.empty() ? nullptr : &tables.words.at(best);
 }
 
 std::size_t MatchLegalPhrase(std::span<const std::string> canons, std::string_view& canon,

@@ -109,7 +109,9 @@ std::vector<std::string> MergeInitialisms(std::vector<RawWord> words) {
   return merged;
 }
 
-NameToken ClassifyWord(std::string text) {
+}  // namespace
+
+NameToken ClassifyFoldedWord(std::string text) {
   NameToken token;
   if (const LexiconWord* entry = FindLexiconWord(text)) {
     token.canon = std::string(entry->canon);
@@ -129,7 +131,7 @@ NameToken ClassifyWord(std::string text) {
   return token;
 }
 
-}  // namespace
+namespace {}  // namespace
 
 const char* TokenClassName(TokenClass token_class) {
   switch (token_class) {
@@ -184,7 +186,7 @@ std::vector<NameToken> TokenizeName(std::string_view name) {
   std::vector<std::string> canons;
   canons.reserve(words.size());
   for (auto& word : words) {
-    classified.push_back(ClassifyWord(std::move(word)));
+    classified.push_back(ClassifyFoldedWord(std::move(word)));
     canons.push_back(classified.back().canon);
   }
   std::vector<NameToken> tokens;

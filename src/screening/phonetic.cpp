@@ -34,7 +34,7 @@ std::string PhoneticKey(std::string_view token) {
                StartsWith(token, i, "dzh")) {
       emit(token[i] == 'd' ? 'J' : 'S', 3);
     } else if ((c == 's' || c == 'c' || c == 'z') && next == 'h') {
-      emit(c == 'z' ? 'J' : 'S', 2);
+      emit(c == 'z' ? 'Z' : 'S', 2);  // zh (Zhang, Zhukov) is neither j nor sh
     } else if ((c == 'c' || c == 's') && next == 'z') {
       emit('S', 2);
     } else if (c == 'd' && next == 'j') {

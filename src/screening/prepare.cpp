@@ -42,7 +42,8 @@ PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::si
                           : token.token_class == TokenClass::kWord
                               ? WordWeight(0, impl.names.size())
                               : ClassWeight(token.token_class);
-    prepared.scoring[i] = {token.canon, prepared.phonetic[i], token.token_class, weight};
+    prepared.scoring[i] = {token.canon, token.text, prepared.phonetic[i], token.token_class,
+                           weight};
   }
   return prepared;
 }

@@ -79,7 +79,7 @@ std::map<std::string, double> Reference(const Index& index,
   for (const auto& entry : entries) {
     if (!InForce(entry, query.as_of)) continue;
     const Match match = index.Explain(query, entry);
-    if (match.score >= query.threshold) found[entry.entry_id] = match.score;
+    if (match.score >= query.threshold - kScoreTolerance) found[entry.entry_id] = match.score;
   }
   return found;
 }

@@ -55,9 +55,9 @@ double WordWeight(std::size_t document_frequency, std::size_t names) {
   return 0.25 + 0.75 * std::clamp(rarity, 0.0, 1.0);
 }
 
-bool PhoneticPair(std::string_view a, std::string_view b, std::string_view key) {
-  return key.size() >= kStrongPhoneticKey ||
-         BoundedOsaDistance(a, b, kPhoneticMaxEdits) <= kPhoneticMaxEdits;
+bool PhoneticPair(std::string_view a, std::string_view b) {
+  const int max_edits = MaxPhoneticEdits(std::max(a.size(), b.size()));
+  return BoundedOsaDistance(a, b, max_edits) <= max_edits;
 }
 
 double PairSimilarity(const ScoringToken& query, const ScoringToken& name, EdgeKind& kind) {
@@ -85,14 +85,14 @@ double PairSimilarity(const ScoringToken& query, const ScoringToken& name, EdgeK
   if (max_typos > 0) {
     const int d = BoundedOsaDistance(query.canon, name.canon, max_typos);
     if (d <= max_typos) {
-      best = 1.0 - static_cast<double>(d) /
-                       static_cast<double>(std::max(query.canon.size(), name.canon.size()));
+      best = 1.0 -
+             kTypoCost * d / static_cast<double>(std::max(query.canon.size(), name.canon.size()));
       kind = EdgeKind::kTypo;
     }
   }
   if (!query_word) return best;
   if (kPhoneticSimilarity > best && !query.phonetic.empty() && query.phonetic == name.phonetic &&
-      PhoneticPair(query.canon, name.canon, query.phonetic)) {
+      PhoneticPair(query.canon, name.canon)) {
     best = kPhoneticSimilarity;
     kind = EdgeKind::kPhonetic;
   }
@@ -116,13 +116,15 @@ AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
                          name[j].weight});
       }
       if (i + 1 < query.size() &&
-          IsConcatenation(name[j].canon, query[i].canon, query[i + 1].canon)) {
+          (IsConcatenation(name[j].canon, query[i].canon, query[i + 1].canon) ||
+           IsConcatenation(name[j].text, query[i].text, query[i + 1].text))) {
         edges.push_back({static_cast<std::uint8_t>(i), 2, static_cast<std::uint8_t>(j), 1,
                          EdgeKind::kSplit, kSplitJoinSimilarity, name[j].weight});
       }
       if (j + 1 < name.size() &&
           (IsDistinctive(name[j].token_class) || IsDistinctive(name[j + 1].token_class)) &&
-          IsConcatenation(query[i].canon, name[j].canon, name[j + 1].canon)) {
+          (IsConcatenation(query[i].canon, name[j].canon, name[j + 1].canon) ||
+           IsConcatenation(query[i].text, name[j].text, name[j + 1].text))) {
         edges.push_back({static_cast<std::uint8_t>(i), 1, static_cast<std::uint8_t>(j), 2,
                          EdgeKind::kJoined, kSplitJoinSimilarity,
                          name[j].weight + name[j + 1].weight});

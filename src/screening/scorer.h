@@ -18,7 +18,8 @@
 //   phonetic     words of 4+ letters with the same PhoneticKey (see PhoneticPair)
 //   abbreviation a word of 4-7 letters that begins a word 2+ letters longer
 //   initial      a single letter and a word starting with it
-//   split        two adjacent query words that make one name word ("hua wei")
+//   split        two adjacent query words that make one name word ("hua wei"),
+//                comparing canonical forms or the words as written ("corpo ration")
 //   joined       one query word that makes two adjacent name words ("jscargument")
 // Words pair only with words, and legal forms, common words and particles only with
 // each other, so a misspelt word never borrows the low weight of a common one.
@@ -27,6 +28,7 @@
 // Failure: none.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -41,6 +43,10 @@ inline constexpr double kExtraFactor = 0.5;
 inline constexpr double kMissingFactor = 0.5;
 inline constexpr double kCommonOnlyCap = 0.6;
 inline constexpr double kPhoneticSimilarity = 0.85;
+// A typo costs kTypoCost * edits / length of the longer word: one slip in a 6-letter
+// word leaves 0.9, in a 4-letter word 0.85, so a one-word name with one slip still
+// reaches the default threshold while two slips in a short word do not.
+inline constexpr double kTypoCost = 0.6;
 inline constexpr double kAbbreviationSimilarity = 0.85;
 inline constexpr double kInitialSimilarity = 0.7;
 inline constexpr double kSplitJoinSimilarity = 0.95;
@@ -54,10 +60,13 @@ inline int MaxTypos(std::size_t length) {
   return (length < 3 || length > 40) ? 0 : (length < 9 ? 1 : 2);
 }
 
-// Phonetic keys of short words collide often (Moore / Mayer): a phonetic pair needs
-// a key of at least this many classes or spellings at most kPhoneticMaxEdits apart.
-inline constexpr std::size_t kStrongPhoneticKey = 3;
-inline constexpr int kPhoneticMaxEdits = 2;
+// Phonetic keys collide across unrelated names (Moore / Mayer, Bianchi / Benz): a
+// phonetic pair must also be spelt close, within kPhoneticMinEdits edits or a third
+// of the longer word (Mohammed / Muhammad, Aleksandr / Alexander, Huavej / Huawei).
+inline constexpr int kPhoneticMinEdits = 2;
+inline int MaxPhoneticEdits(std::size_t longer) {
+  return std::max(kPhoneticMinEdits, static_cast<int>(longer / 3));
+}
 
 // Abbreviation rule on lengths: the short word has 4..7 letters and the long one at
 // least two more.
@@ -71,6 +80,7 @@ double WordWeight(std::size_t document_frequency, std::size_t names);
 
 struct ScoringToken {
   std::string_view canon;
+  std::string_view text;      // as written (folded); joined and split words compare it too
   std::string_view phonetic;  // "" when the token has no key
   TokenClass token_class = TokenClass::kWord;
   double weight = 1;
@@ -108,7 +118,7 @@ AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
                                std::span<const ScoringToken> name, std::vector<Edge>* edges);
 
 // True when two words with the same phonetic key count as a phonetic pair.
-bool PhoneticPair(std::string_view a, std::string_view b, std::string_view key);
+bool PhoneticPair(std::string_view a, std::string_view b);
 
 // Similarity of two single tokens by the pair rules above (0 when none applies).
 double PairSimilarity(const ScoringToken& query, const ScoringToken& name, EdgeKind& kind);

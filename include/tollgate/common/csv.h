@@ -50,6 +50,9 @@ class CsvReader {
   // 1-based line on which the current record starts, and on which field `i` starts.
   int line() const { return record_line_; }
   int field_line(std::size_t i) const { return field_lines_[i]; }
+  // False when the current record ended at the end of the input without a line break:
+  // for formats whose files always end with one, the sign of a truncated file.
+  bool ended_with_line_break() const { return ended_with_line_break_; }
 
   const std::string& source() const { return source_; }
   std::string ColumnName(std::size_t i) const;
@@ -73,6 +76,7 @@ class CsvReader {
   std::vector<std::string> fields_;  // capacity kept between records
   std::vector<int> field_lines_;
   std::size_t count_ = 0;  // fields in the current record
+  bool ended_with_line_break_ = false;
 };
 
 }  // namespace tollgate

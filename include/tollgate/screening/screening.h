@@ -23,6 +23,9 @@ namespace tollgate::screening {
 // 0.85-0.94 manual review; below 0.85 is not shown unless asked for.
 inline constexpr double kDefaultThreshold = 0.85;
 inline constexpr std::size_t kDefaultLimit = 10;
+// A score within this of the threshold counts as reaching it: scores are sums of
+// weighted similarities, and 0.85 computed one way may come out as 0.8499999999.
+inline constexpr double kScoreTolerance = 1e-9;
 
 struct Query {
   std::string name;
@@ -66,7 +69,8 @@ class Index {
   // Builds the index over `entries` (typically all entries of the versions in force).
   static std::shared_ptr<const Index> Build(std::vector<lists::ListEntry> entries);
 
-  // Matches at or above query.threshold, best first, at most query.limit.
+  // Matches at or above query.threshold (less kScoreTolerance), best first, at most
+  // query.limit.
   std::vector<Match> Screen(const Query& query) const;
 
   // Scores `query` against one entry's names directly, without candidate generation,

@@ -131,6 +131,11 @@ std::vector<Identifier> ParseCslIds(std::string_view joined, IdOrder order) {
     }
     id.value = JoinParts(parts, begin, end);
     if (id.value.empty() || !IsIdentifierType(id.type)) continue;
+    // "IMO 9116412, Vessel Registration Identification": the IMO number is the id.
+    if (id.value.starts_with("IMO ")) {
+      id.type = "IMO";
+      id.value = CleanText(std::string_view(id.value).substr(4));
+    }
     ids.push_back(std::move(id));
   }
   return ids;

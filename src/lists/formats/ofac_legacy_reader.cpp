@@ -80,6 +80,18 @@ Result<std::string> OfacText(std::string_view bytes, const std::string& source) 
   return DecodeText(bytes, source);
 }
 
+// The next record of an OFAC file. OFAC ends every record, the last one included,
+// with CRLF: a last record without a line break was cut off, even when its field
+// count happens to be right (a cut inside the last, unquoted field).
+Result<bool> NextRecord(CsvReader& csv) {
+  Result<bool> next = csv.Next();
+  if (next.ok() && *next && !csv.ended_with_line_break()) {
+    return csv.FieldError(csv.size() - 1,
+                          "the last record does not end with a line break (truncated file?)");
+  }
+  return next;
+}
+
 // "SDGT] [IFSR" (the legacy file drops the outer brackets of "[SDGT] [IFSR]") or "CUBA".
 std::vector<std::string> SplitPrograms(std::string_view text) {
   std::vector<std::string> programs;
@@ -237,7 +249,7 @@ class OfacReader {
     csv.SetColumnNames(PrimaryColumnNames());
     result_.files_read.push_back(path_);
     while (true) {
-      Result<bool> next = csv.Next();
+      Result<bool> next = NextRecord(csv);
       if (!next.ok()) return next.error();
       if (!*next) break;
       Result<long long> ent_num = WholeNumber(csv, kEntNum);
@@ -323,7 +335,7 @@ class OfacReader {
     csv.SetColumnNames(std::move(names));
     result_.files_read.push_back(path);
     while (true) {
-      Result<bool> next = csv.Next();
+      Result<bool> next = NextRecord(csv);
       if (!next.ok()) return next.error();
       if (!*next) break;
       Result<long long> ent_num = WholeNumber(csv, 0);

@@ -33,10 +33,11 @@ class OfacRealFilesTest : public ::testing::Test {
     if (it == cache.end()) it = cache.emplace(name, MustRead(SharedList(name))).first;
     return it->second;
   }
-  const ParsedList* sdn_0501_ = &Read("ofac_sdn_2024-05-01.csv");
-  const ParsedList* sdn_0503_ = &Read("ofac_sdn_2024-05-03.csv");
-  const ParsedList* sdn_2021_ = &Read("ofac_sdn_2021-07.csv");
-  const ParsedList* cons_ = &Read("ofac_cons_prim_2025-12.csv");
+  // Read on first use: ctest runs each test in its own process.
+  static const ParsedList& Sdn0501() { return Read("ofac_sdn_2024-05-01.csv"); }
+  static const ParsedList& Sdn0503() { return Read("ofac_sdn_2024-05-03.csv"); }
+  static const ParsedList& Sdn2021() { return Read("ofac_sdn_2021-07.csv"); }
+  static const ParsedList& Cons() { return Read("ofac_cons_prim_2025-12.csv"); }
 };
 
 std::size_t CountAliases(const ParsedList& list) {
@@ -46,21 +47,21 @@ std::size_t CountAliases(const ParsedList& list) {
 }
 
 TEST_F(OfacRealFilesTest, ReadsEveryRecordOfTheSdnFiles) {
-  EXPECT_EQ(sdn_0503_->format, Format::kOfacSdn);
-  EXPECT_EQ(sdn_0503_->entries.size(), 14965u);
-  EXPECT_EQ(sdn_0501_->entries.size(), 14966u);
-  for (const ListEntry& e : sdn_0503_->entries) ASSERT_EQ(e.list, "SDN") << e.entry_id;
+  EXPECT_EQ(Sdn0503().format, Format::kOfacSdn);
+  EXPECT_EQ(Sdn0503().entries.size(), 14965u);
+  EXPECT_EQ(Sdn0501().entries.size(), 14966u);
+  for (const ListEntry& e : Sdn0503().entries) ASSERT_EQ(e.list, "SDN") << e.entry_id;
   // Without alt.csv and add.csv beside them: warnings, not errors.
-  EXPECT_EQ(sdn_0503_->files_read.size(), 1u);
-  ASSERT_EQ(sdn_0503_->warnings.size(), 2u);
-  EXPECT_THAT(sdn_0503_->warnings[0], HasSubstr("no alias file ofac_alt_2024-05-03.csv"));
-  EXPECT_THAT(sdn_0503_->warnings[1], HasSubstr("no address file ofac_add_2024-05-03.csv"));
+  EXPECT_EQ(Sdn0503().files_read.size(), 1u);
+  ASSERT_EQ(Sdn0503().warnings.size(), 2u);
+  EXPECT_THAT(Sdn0503().warnings[0], HasSubstr("no alias file ofac_alt_2024-05-03.csv"));
+  EXPECT_THAT(Sdn0503().warnings[1], HasSubstr("no address file ofac_add_2024-05-03.csv"));
 }
 
 TEST_F(OfacRealFilesTest, IdsAreEntNumsSoTwoDaysApartDifferBySevenAddedAndEightRemoved) {
   std::set<std::string> before, after;
-  for (const ListEntry& e : sdn_0501_->entries) before.insert(e.entry_id);
-  for (const ListEntry& e : sdn_0503_->entries) after.insert(e.entry_id);
+  for (const ListEntry& e : Sdn0501().entries) before.insert(e.entry_id);
+  for (const ListEntry& e : Sdn0503().entries) after.insert(e.entry_id);
   std::vector<std::string> added, removed;
   for (const std::string& id : after) {
     if (!before.count(id)) added.push_back(id);
@@ -74,7 +75,7 @@ TEST_F(OfacRealFilesTest, IdsAreEntNumsSoTwoDaysApartDifferBySevenAddedAndEightR
 }
 
 TEST_F(OfacRealFilesTest, ReadsTypesProgramsAndRemarksOfAnSdnRecord) {
-  const ListEntry* e = FindEntry(*sdn_0503_, "2676");
+  const ListEntry* e = FindEntry(Sdn0503(), "2676");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->name, "AL ZAWAHIRI, Dr. Ayman");  // "SURNAME, Given" as published
   EXPECT_EQ(e->type, EntryType::kIndividual);
@@ -87,9 +88,9 @@ TEST_F(OfacRealFilesTest, ReadsTypesProgramsAndRemarksOfAnSdnRecord) {
 
   // "SDGT] [IFSR": the legacy file's way of writing two programs.
   std::map<std::size_t, int> program_counts;
-  for (const ListEntry& entry : sdn_0503_->entries) ++program_counts[entry.programs.size()];
+  for (const ListEntry& entry : Sdn0503().entries) ++program_counts[entry.programs.size()];
   EXPECT_GT(program_counts[2], 400);
-  for (const ListEntry& entry : sdn_0503_->entries) {
+  for (const ListEntry& entry : Sdn0503().entries) {
     for (const std::string& p : entry.programs) {
       ASSERT_EQ(p.find_first_of("[]"), std::string::npos) << entry.entry_id << " " << p;
     }
@@ -97,22 +98,22 @@ TEST_F(OfacRealFilesTest, ReadsTypesProgramsAndRemarksOfAnSdnRecord) {
 }
 
 TEST_F(OfacRealFilesTest, WithoutAltCsvAliasesComeFromTheRemarks) {
-  const ListEntry* bnc = FindEntry(*sdn_0503_, "306");
+  const ListEntry* bnc = FindEntry(Sdn0503(), "306");
   ASSERT_NE(bnc, nullptr);
   EXPECT_THAT(bnc->aliases, ElementsAre(Alias{"BNC", AliasKind::kAka}));
 }
 
 TEST_F(OfacRealFilesTest, Joins2021AliasesAndAddressesOnEntNum) {
-  EXPECT_EQ(sdn_2021_->entries.size(), 8976u);
-  EXPECT_EQ(CountAliases(*sdn_2021_), 11910u);  // every alt.csv row, none from remarks
-  EXPECT_EQ(sdn_2021_->files_read.size(), 3u);
-  EXPECT_TRUE(sdn_2021_->warnings.empty());
+  EXPECT_EQ(Sdn2021().entries.size(), 8976u);
+  EXPECT_EQ(CountAliases(Sdn2021()), 11910u);  // every alt.csv row, none from remarks
+  EXPECT_EQ(Sdn2021().files_read.size(), 3u);
+  EXPECT_TRUE(Sdn2021().warnings.empty());
   std::size_t addresses = 0;
-  for (const ListEntry& e : sdn_2021_->entries) addresses += e.addresses.size();
+  for (const ListEntry& e : Sdn2021().entries) addresses += e.addresses.size();
   // 13837 add.csv rows, less 2397 that are "-0-" in every column.
   EXPECT_EQ(addresses, 13837u - 2397u);
 
-  const ListEntry* bnc = FindEntry(*sdn_2021_, "306");
+  const ListEntry* bnc = FindEntry(Sdn2021(), "306");
   ASSERT_NE(bnc, nullptr);
   EXPECT_THAT(bnc->aliases, Contains(Alias{"NATIONAL BANK OF CUBA", AliasKind::kAka}));
   ASSERT_GE(bnc->addresses.size(), 4u);
@@ -121,7 +122,7 @@ TEST_F(OfacRealFilesTest, Joins2021AliasesAndAddressesOnEntNum) {
   EXPECT_EQ(bnc->addresses[0].country, "CH");
   EXPECT_EQ(bnc->addresses[2].country, "JP");
 
-  const ListEntry* vessel = FindEntry(*sdn_2021_, "4234");
+  const ListEntry* vessel = FindEntry(Sdn2021(), "4234");
   ASSERT_NE(vessel, nullptr);
   EXPECT_EQ(vessel->type, EntryType::kVessel);
   EXPECT_THAT(vessel->ids, Contains(Identifier{"Call Sign", "CL2685", ""}));
@@ -129,18 +130,21 @@ TEST_F(OfacRealFilesTest, Joins2021AliasesAndAddressesOnEntNum) {
 }
 
 TEST_F(OfacRealFilesTest, ReadsTheNonSdnListWithItsCompanions) {
-  EXPECT_EQ(cons_->format, Format::kOfacCons);
-  EXPECT_EQ(cons_->entries.size(), 442u);
-  EXPECT_EQ(CountAliases(*cons_), 1073u);
-  EXPECT_EQ(cons_->files_read.size(), 3u);
+  EXPECT_EQ(Cons().format, Format::kOfacCons);
+  EXPECT_EQ(Cons().entries.size(), 442u);
+  EXPECT_EQ(CountAliases(Cons()), 1073u);
+  std::size_t addresses = 0;
+  for (const ListEntry& e : Cons().entries) addresses += e.addresses.size();
+  EXPECT_EQ(addresses, 574u - 52u);  // cons_add.csv rows less those "-0-" throughout
+  EXPECT_EQ(Cons().files_read.size(), 3u);
   std::map<std::string, int> lists;
-  for (const ListEntry& e : cons_->entries) ++lists[e.list];
+  for (const ListEntry& e : Cons().entries) ++lists[e.list];
   EXPECT_EQ(lists, (std::map<std::string, int>{
                        {"CAP", 1}, {"CMIC", 68}, {"NS-MBS", 9}, {"PLC", 78}, {"SSI", 286}}));
 }
 
 TEST_F(OfacRealFilesTest, HuaweiTechnologiesIsOnTheCmicListFromJune2021) {
-  const ListEntry* e = FindEntry(*cons_, "30947");
+  const ListEntry* e = FindEntry(Cons(), "30947");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->name, "HUAWEI TECHNOLOGIES CO., LTD.");
   EXPECT_EQ(e->list, "CMIC");
@@ -163,7 +167,7 @@ TEST_F(OfacRealFilesTest, HuaweiTechnologiesIsOnTheCmicListFromJune2021) {
 TEST_F(OfacRealFilesTest, AnSsiEntryDoesNotTakeAnotherProgramsListingDate) {
   // VTB is under UKRAINE-EO13662 (SSI) and RUSSIA-EO14024: the EO 14024 directive dates
   // in its remarks are not the date of its SSI listing.
-  const ListEntry* vtb = FindEntry(*cons_, "17013");
+  const ListEntry* vtb = FindEntry(Cons(), "17013");
   ASSERT_NE(vtb, nullptr);
   EXPECT_EQ(vtb->list, "SSI");
   EXPECT_FALSE(vtb->start_date.has_value());
@@ -193,6 +197,19 @@ TEST(OfacDamagedFilesTest, RefusesAFileTruncatedBetweenFields) {
   EXPECT_EQ(ParseFailure(cut, Format::kOfacSdn),
             cut.string() + ":" + std::to_string(LineOf(sdn, line_start)) +
                 ": field Title: missing (the record has 4 fields, expected 12)");
+}
+
+TEST(OfacDamagedFilesTest, RefusesAFileTruncatedInsideItsLastUnquotedField) {
+  // "...,-0- ,-0- " cut to "...,-0- ,-0": still 12 fields, but no final line break.
+  std::string sdn = ReadAll(SharedList("ofac_sdn_2024-05-03.csv"));
+  std::size_t line_start = sdn.find("\n424,") + 1;
+  std::size_t line_end = sdn.find("\r\n", line_start);
+  TempDir dir;
+  auto cut = dir.Write("sdn.csv", std::string_view(sdn).substr(0, line_end - 2));
+  EXPECT_EQ(ParseFailure(cut),
+            cut.string() + ":" + std::to_string(LineOf(sdn, line_start)) +
+                ": field Remarks: the last record does not end with a line break (truncated "
+                "file?)");
 }
 
 TEST(OfacDamagedFilesTest, RefusesANonIntegerEntNumAndAnEmptyName) {

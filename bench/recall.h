@@ -16,7 +16,7 @@ struct Rate {
   std::size_t hits = 0;
   std::size_t total = 0;
   double Percent() const { return total == 0 ? 0 : 100.0 * hits / total; }
-  // "97.3% (292/300)"
+  // "97.3% (292/300)"; "-" when nothing was counted
   std::string Text() const;
 };
 

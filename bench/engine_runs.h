@@ -27,7 +27,8 @@ struct SlowQuery {
 };
 
 struct EngineRun {
-  // Per-query wall time (SimString: its own reported timings), overall and by kind.
+  // Per-query wall time (SimString: its own reported timings, which it takes with
+  // clock(), i.e. CPU time), overall and by kind.
   LatencySummary latency;
   LatencySummary exact;
   LatencySummary perturbed;

@@ -17,6 +17,7 @@ Result<ProgramRun> RunProgram(const std::vector<std::string>& argv,
                               const std::filesystem::path& stdin_path,
                               const std::filesystem::path& stdout_path) {
   if (argv.empty()) return MakeError(ErrorCode::kInvalidArgument, "RunProgram: empty argv");
+  // posix_spawnp takes char* const[] for C's sake; it does not write to the strings.
   std::vector<char*> args;
   for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);

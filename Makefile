@@ -3,6 +3,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 DB ?= var/tollgate.db
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+MAKEFLAGS += --no-print-directory
 
 .PHONY: deps build run test bench eval clean format
 

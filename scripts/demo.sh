@@ -6,7 +6,15 @@ bin=${1:?path to the tollgate binary}
 db=${2:-var/tollgate.db}
 export TOLLGATE_DB=$db
 
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
+# Shows each command as it could be typed (arguments with spaces quoted), then runs it.
+step() {
+  local shown="" a
+  for a in "$@"; do
+    case "$a" in *" "*) shown+=" \"$a\"" ;; *) shown+=" $a" ;; esac
+  done
+  printf '\n\033[1m$%s\033[0m\n' "$shown"
+  "$@"
+}
 
 if ! "$bin" lists status --json | grep -q '"feed": "csl"'; then
   # The extract is in force from the rule's effective date (84 FR 22961).

@@ -85,6 +85,41 @@ TEST_P(ListsCliTest, ReimportingTheSameFileStoresNothingNew) {
   EXPECT_EQ(StatusJson()["versions"].size(), 2u);
 }
 
+TEST_P(ListsCliTest, TheSameFileOnALaterDayIsUnchangedUnlessADateIsGiven) {
+  auto path = ShippedList("huawei_entity_list_2019.csv");
+  ASSERT_EQ(cli_.Run("lists import '" + path + "' --as-of 2019-05-16").exit_code, 0);
+  // Without --as-of the date would be today's: the bytes decide, nothing is stored.
+  auto r = cli_.Run("lists import '" + path + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("nothing stored"), std::string::npos) << r.out;
+  EXPECT_EQ(StatusJson()["versions"].size(), 1u);
+  // An explicit, different date is the user saying "in force from then".
+  r = cli_.Run("lists import '" + path + "' --as-of 2019-08-19");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(StatusJson()["versions"].size(), 2u);
+}
+
+TEST_P(ListsCliTest, AChangeInAnOfacAliasFileAloneIsANewVersion) {
+  // Copies of the 2021 set under the names the reader pairs (sdn/alt/add).
+  auto copy = [&](const char* from, const char* to) {
+    std::filesystem::copy_file(SharedList(from), cli_.dir() / to);
+  };
+  copy("ofac_sdn_2021-07.csv", "sdn.csv");
+  copy("ofac_alt_2021-07.csv", "alt.csv");
+  copy("ofac_add_2021-07.csv", "add.csv");
+  const auto sdn = (cli_.dir() / "sdn.csv").string();
+  ASSERT_EQ(cli_.Run("lists import '" + sdn + "'").exit_code, 0);
+  std::string aliases = ReadFile((cli_.dir() / "alt.csv").string());
+  aliases.insert(aliases.find('\n') + 1, "36,99999,\"aka\",\"AEROCARIBBEAN TEST ALIAS\",-0- \r\n");
+  cli_.Write("alt.csv", aliases);
+  auto r = cli_.Run("lists import '" + sdn + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("nothing stored"), std::string::npos) << r.out;
+  auto diff = nlohmann::json::parse(cli_.Run("lists diff SDN --json").out);
+  ASSERT_EQ(diff["changed"].size(), 1u);
+  EXPECT_EQ(diff["changed"][0]["fields"], nlohmann::json::array({"aliases"}));
+}
+
 TEST_P(ListsCliTest, ATruncatedFileIsRefusedWithFileAndLineAndTheStoreIsUnchanged) {
   ImportSdnPair();
   auto before = StatusJson();

@@ -9,5 +9,7 @@ namespace tollgate::cli {
 
 void AddListsCommands(CLI::App& app, Context& context, int& exit_code);
 void AddScreenCommand(CLI::App& app, Context& context, int& exit_code);
+// `lists update`, registered under the `lists` command.
+void AddListsUpdateCommand(CLI::App& lists, Context& context, int& exit_code);
 
 }  // namespace tollgate::cli

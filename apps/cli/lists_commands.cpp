@@ -193,49 +193,51 @@ void AddListsCommands(CLI::App& app, Context& context, int& exit_code) {
     std::string path, format, as_of;
   };
   auto import_args = std::make_shared<ImportArgs>();
-  auto* import =
+  auto* import_cmd =
       lists->add_subcommand("import", "validate a list file and store it as a new version");
-  import->add_option("path", import_args->path, "the list file")->required();
-  import->add_option("--format", import_args->format,
-                     "csl-csv, csl-json, ofac-sdn, ofac-cons, un-xml, bis-dpl, state-isn, "
-                     "state-dtc (default: detected from the content)");
-  import->add_option(
+  import_cmd->add_option("path", import_args->path, "the list file")->required();
+  import_cmd->add_option("--format", import_args->format,
+                         "csl-csv, csl-json, ofac-sdn, ofac-cons, un-xml, bis-dpl, state-isn, "
+                         "state-dtc (default: detected from the content)");
+  import_cmd->add_option(
       "--as-of", import_args->as_of,
       "date the version is in force from (default: the file's own date, else today)");
-  import->callback([&, import_args] {
+  import_cmd->callback([&, import_args] {
     exit_code = RunImport(context, import_args->path, import_args->format, import_args->as_of);
-});
+  });
 
-struct StatusArgs {
-  std::string as_of;
-  bool json = false;
-};
-auto status_args = std::make_shared<StatusArgs>();
-auto* status = lists->add_subcommand("status", "versions stored, and what is in force on a date");
-status->add_option("--as-of", status_args->as_of, "date (default: today)");
-status->add_flag("--json", status_args->json, "machine-readable output");
-status->callback([&, status_args] {
-  exit_code = RunStatus(context, status_args->as_of, status_args->json);
-});
+  struct StatusArgs {
+    std::string as_of;
+    bool json = false;
+  };
+  auto status_args = std::make_shared<StatusArgs>();
+  auto* status = lists->add_subcommand("status", "versions stored, and what is in force on a date");
+  status->add_option("--as-of", status_args->as_of, "date (default: today)");
+  status->add_flag("--json", status_args->json, "machine-readable output");
+  status->callback(
+      [&, status_args] { exit_code = RunStatus(context, status_args->as_of, status_args->json); });
 
-struct DiffArgs {
-  std::string source;
-  std::int64_t from = 0, to = 0;
-  bool json = false;
-};
-auto diff_args = std::make_shared<DiffArgs>();
-auto* diff =
-    lists->add_subcommand("diff", "entries added, removed and changed between two versions");
-diff->add_option("source", diff_args->source,
-                 "feed: csl, ofac-sdn, ofac-cons, un, bis-dpl, state-isn, state-dtc "
-                 "(or SDN, UN, DPL, ISN, DTC, CSL)")
-    ->required();
-diff->add_option("--from", diff_args->from, "version id (default: the one before --to)");
-diff->add_option("--to", diff_args->to, "version id (default: the latest)");
-diff->add_flag("--json", diff_args->json, "machine-readable output");
-diff->callback([&, diff_args] {
-  exit_code = RunDiff(context, diff_args->source, diff_args->from, diff_args->to, diff_args->json);
-});
-}  // namespace tollgate::cli
+  struct DiffArgs {
+    std::string source;
+    std::int64_t from = 0, to = 0;
+    bool json = false;
+  };
+  auto diff_args = std::make_shared<DiffArgs>();
+  auto* diff =
+      lists->add_subcommand("diff", "entries added, removed and changed between two versions");
+  diff->add_option("source", diff_args->source,
+                   "feed: csl, ofac-sdn, ofac-cons, un, bis-dpl, state-isn, state-dtc "
+                   "(or SDN, UN, DPL, ISN, DTC, CSL)")
+      ->required();
+  diff->add_option("--from", diff_args->from, "version id (default: the one before --to)");
+  diff->add_option("--to", diff_args->to, "version id (default: the latest)");
+  diff->add_flag("--json", diff_args->json, "machine-readable output");
+  diff->callback([&, diff_args] {
+    exit_code =
+        RunDiff(context, diff_args->source, diff_args->from, diff_args->to, diff_args->json);
+  });
+
+  AddListsUpdateCommand(*lists, context, exit_code);
+}
 
 }  // namespace tollgate::cli

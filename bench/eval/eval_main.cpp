@@ -49,6 +49,13 @@ std::string NameKey(const std::string& name) {
   return key;
 }
 
+bool HasDistinctiveWord(const std::string& name) {
+  for (const auto& token : screening::TokenizeName(name)) {
+    if (screening::IsDistinctive(token.token_class)) return true;
+  }
+  return false;
+}
+
 struct Tally {
   std::size_t total = 0;
   std::size_t hits = 0;
@@ -117,7 +124,9 @@ class Evaluation {
         const ListedName& name = listed_[random.Below(listed_.size())];
         const bool individual = entries_[name.entry].type == lists::EntryType::kIndividual;
         const auto altered = Manipulate(category, name.text, individual, random);
-        if (!altered) continue;
+        // A name left with only legal forms and common words ("Joint Stock Company")
+        // names nobody and must not match (DOMAIN.md §7): not a manipulation to detect.
+        if (!altered || !HasDistinctiveWord(*altered)) continue;
         ++tally.total;
         if (Detects(*altered, name.entry, timer)) {
           ++tally.hits;
@@ -130,7 +139,7 @@ class Evaluation {
     return tallies;
   }
 
-  Tally Clean() const {
+  Tally Clean(Timer& timer) const {
     std::set<std::string> listed_keys;
     for (const auto& name : listed_) listed_keys.insert(NameKey(name.text));
     Random random(kSeed + 1);
@@ -140,7 +149,9 @@ class Evaluation {
       ++tally.total;
       screening::Query q;
       q.name = name;
+      const double start = ThreadCpuMicros();
       const auto matches = index_.Screen(q);
+      timer.Add(ThreadCpuMicros() - start);
       if (matches.empty()) continue;
       ++tally.hits;
       if (tally.examples.size() < 2 * kExamples) {
@@ -237,7 +248,8 @@ int main(int argc, char** argv) {
     all_manipulated.total += tally.total;
     all_manipulated.hits += tally.hits;
   }
-  const Tally clean = evaluation.Clean();
+  Timer clean_timer;
+  const Tally clean = evaluation.Clean(clean_timer);
   const PairFigures pairs = Pairs(LoadNamePairs(data / "eval/name_pairs_nomenklatura.csv"), *index);
   const double alerts_per_1000 = clean.total ? 1000.0 * clean.hits / clean.total : 0;
 
@@ -267,9 +279,11 @@ int main(int argc, char** argv) {
                           manipulated_timer.micros.end());
   const double qps = manipulated_timer.micros.size() / manipulated_s;
   std::printf(
-      "speed (one thread): manipulated %.0f queries/s; per query mean %.1f us, "
-      "p50 %.1f us, p99 %.1f us (control and manipulated)\n",
-      qps, all_timer.Mean(), all_timer.Percentile(0.5), all_timer.Percentile(0.99));
+      "speed (one thread): manipulated %.0f queries/s (wall clock, with the failure "
+      "explanations); per query CPU time mean %.1f us, p50 %.1f us, p99 %.1f us (control and "
+      "manipulated, limit %zu); clean names (default query) mean %.1f us, p99 %.1f us\n",
+      qps, all_timer.Mean(), all_timer.Percentile(0.5), all_timer.Percentile(0.99), kEvalLimit,
+      clean_timer.Mean(), clean_timer.Percentile(0.99));
 
   nlohmann::json json;
   json["threshold"] = screening::kDefaultThreshold;
@@ -297,10 +311,10 @@ int main(int argc, char** argv) {
                         {"fp", pairs.fp},
                         {"fn", pairs.fn},
                         {"tn", pairs.tn}};
-  json["speed"] = {{"manipulated_queries_per_second", qps},
-                   {"mean_us", all_timer.Mean()},
-                   {"p50_us", all_timer.Percentile(0.5)},
-                   {"p99_us", all_timer.Percentile(0.99)}};
+  json["speed"] = {
+      {"manipulated_queries_per_second", qps}, {"mean_us", all_timer.Mean()},
+      {"p50_us", all_timer.Percentile(0.5)},   {"p99_us", all_timer.Percentile(0.99)},
+      {"clean_mean_us", clean_timer.Mean()},   {"clean_p99_us", clean_timer.Percentile(0.99)}};
   std::ofstream(json_path) << json.dump(2) << "\n";
   std::printf("wrote %s\n", json_path.c_str());
   const bool targets_met =

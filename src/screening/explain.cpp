@@ -53,31 +53,55 @@ bool LowWeight(TokenClass token_class) {
 
 }  // namespace
 
-double Adjust(const Query& query, const IndexedEntry& entry, std::vector<std::string>* notes) {
+QueryFacts FactsOf(const Query& query, const PreparedName& prepared) {
+  QueryFacts facts;
+  if (query.country && query.country->size() == 2) {
+    for (char c : *query.country) {
+      facts.country.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
+  }
+  facts.type = query.type;
+  for (const auto& token : prepared.tokens) {
+    if (token.token_class == TokenClass::kLegalForm) {
+      facts.legal_form = &token;
+      break;
+    }
+  }
+  return facts;
+}
+
+double Adjust(const QueryFacts& facts, const IndexedEntry& entry, std::vector<std::string>* notes) {
   double total = 0;
-  if (query.country && query.country->size() == 2 && !entry.countries.empty()) {
-    std::string country = *query.country;
-    for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    const bool agrees =
-        std::find(entry.countries.begin(), entry.countries.end(), country) != entry.countries.end();
+  if (!facts.country.empty() && !entry.countries.empty()) {
+    const bool agrees = std::find(entry.countries.begin(), entry.countries.end(), facts.country) !=
+                        entry.countries.end();
     const double delta = agrees ? kCountryAgrees : kCountryDiffers;
     total += delta;
     if (notes) {
       std::string listed;
       for (const auto& c : entry.countries) listed += (listed.empty() ? "" : ", ") + c;
-      notes->push_back("country " + country + (agrees ? " agrees with" : " differs from") +
+      notes->push_back("country " + facts.country + (agrees ? " agrees with" : " differs from") +
                        " the entry's (" + listed + "): " + Format2(delta));
     }
   }
-  if (query.type) {
-    const bool agrees = *query.type == entry.entry->type;
+  const lists::EntryType entry_type = entry.type;
+  if (!facts.type && facts.legal_form && entry_type != lists::EntryType::kEntity) {
+    total += kTypeDiffers;
+    if (notes) {
+      notes->push_back("the query names an organisation ('" + facts.legal_form->text +
+                       "'), the entry is " +
+                       (entry_type == lists::EntryType::kIndividual ? "an " : "a ") +
+                       lists::EntryTypeName(entry_type) + ": " + Format2(kTypeDiffers));
+    }
+  }
+  if (facts.type) {
+    const bool agrees = *facts.type == entry_type;
     const double delta = agrees ? kTypeAgrees : kTypeDiffers;
     total += delta;
     if (notes) {
       notes->push_back(
-          std::string("type ") + lists::EntryTypeName(*query.type) +
-          (agrees ? " agrees"
-                  : std::string(" differs from ") + lists::EntryTypeName(entry.entry->type)) +
+          std::string("type ") + lists::EntryTypeName(*facts.type) +
+          (agrees ? " agrees" : std::string(" differs from ") + lists::EntryTypeName(entry_type)) +
           ": " + Format2(delta));
     }
   }

@@ -1,13 +1,18 @@
-// FlatMultiMap: an open-addressing hash table from 64-bit keys to 32-bit values that
-// keeps every value inserted under a key. The index keeps its typo, phonetic, prefix
-// and concatenation keys here as hashes only: callers verify each value they get
-// back against the real strings, so a hash collision costs a check, never a wrong
-// match.
+// FlatMultiMap: a hash table from 64-bit keys to every 32-bit value inserted under
+// them. The index keeps its typo, phonetic, prefix and concatenation keys here as
+// hashes only: callers verify each value they get back against the real strings, so
+// a hash collision costs a check, never a wrong match.
 //
-// Thread-safety: concurrent ForEach calls are safe once inserts are finished.
-// Failure: none (allocation failure throws std::bad_alloc).
+// Built in two steps: Insert collects pairs, Freeze lays them out once as an
+// open-addressing table of distinct keys, each pointing at its run of values in one
+// array (a popular key, such as a deletion shared by many words, is one probe).
+//
+// Thread-safety: concurrent ForEach calls are safe after Freeze.
+// Failure: none (allocation failure throws std::bad_alloc). ForEach before Freeze
+// finds nothing.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -32,14 +37,38 @@ inline std::uint64_t HashKey(std::string_view text, std::uint64_t seed) {
 
 class FlatMultiMap {
  public:
-  void Insert(std::uint64_t key, std::uint32_t value) {
-    if ((size_ + 1) * 2 > slots_.size()) Grow();
-    Place(key, value);
-    ++size_;
+  void Insert(std::uint64_t key, std::uint32_t value) { pending_.push_back({key, value}); }
+
+  void Freeze() {
+    std::sort(pending_.begin(), pending_.end());
+    pending_.erase(std::unique(pending_.begin(), pending_.end()), pending_.end());
+    std::size_t distinct = 0;
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+      distinct += i == 0 || pending_[i].first != pending_[i - 1].first;
+    }
+    std::size_t capacity = 16;
+    while (capacity < 2 * distinct) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+    values_.clear();
+    values_.reserve(pending_.size());
+    const std::size_t mask = capacity - 1;
+    for (std::size_t i = 0; i < pending_.size();) {
+      const std::uint64_t key = pending_[i].first;
+      Slot slot{key, static_cast<std::uint32_t>(values_.size()), 0};
+      for (; i < pending_.size() && pending_[i].first == key; ++i) {
+        values_.push_back(pending_[i].second);
+        ++slot.count;
+      }
+      std::size_t at = key & mask;
+      while (slots_[at].key != 0) at = (at + 1) & mask;
+      slots_[at] = slot;
+    }
+    pending_.clear();
+    pending_.shrink_to_fit();
   }
 
-  // Starts loading the key's first slot; a caller with many keys prefetches them all
-  // before probing, so the cache misses overlap.
+  // Starts loading the key's slot; a caller with many keys prefetches them all before
+  // probing, so the cache misses overlap.
   void Prefetch(std::uint64_t key) const {
     if (!slots_.empty()) __builtin_prefetch(&slots_[key & (slots_.size() - 1)]);
   }
@@ -48,38 +77,29 @@ class FlatMultiMap {
   void ForEach(std::uint64_t key, Fn&& fn) const {
     if (slots_.empty()) return;
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t slot = key & mask; slots_[slot].key != 0; slot = (slot + 1) & mask) {
-      if (slots_[slot].key == key) fn(slots_[slot].value);
+    for (std::size_t at = key & mask; slots_[at].key != 0; at = (at + 1) & mask) {
+      if (slots_[at].key != key) continue;
+      const std::uint32_t* value = values_.data() + slots_[at].begin;
+      for (std::uint32_t k = 0; k < slots_[at].count; ++k) fn(value[k]);
+      return;
     }
   }
 
-  std::size_t size() const { return size_; }
-  std::size_t MemoryBytes() const { return slots_.capacity() * sizeof(Slot); }
+  std::size_t MemoryBytes() const {
+    return slots_.capacity() * sizeof(Slot) + values_.capacity() * sizeof(std::uint32_t) +
+           pending_.capacity() * sizeof(pending_[0]);
+  }
 
  private:
-  // Key and value side by side: one cache line per probe.
   struct Slot {
-    std::uint64_t key = 0;
-    std::uint32_t value = 0;
+    std::uint64_t key = 0;  // 0: empty (HashKey never returns 0)
+    std::uint32_t begin = 0;
+    std::uint32_t count = 0;
   };
 
-  void Place(std::uint64_t key, std::uint32_t value) {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t slot = key & mask;
-    while (slots_[slot].key != 0) slot = (slot + 1) & mask;
-    slots_[slot] = {key, value};
-  }
-
-  void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
-    for (const Slot& s : old) {
-      if (s.key != 0) Place(s.key, s.value);
-    }
-  }
-
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> pending_;
   std::vector<Slot> slots_;
-  std::size_t size_ = 0;
+  std::vector<std::uint32_t> values_;
 };
 
 }  // namespace tollgate::screening

@@ -35,16 +35,15 @@ bool Better(const Index::Impl& impl, const Scored& a, const Scored& b) {
   return a.entry < b.entry;
 }
 
-Match Finish(const Index::Impl& impl, const Query& query, const PreparedName& prepared_query,
-             const IndexedEntry& entry, std::string name_text, bool alias, double name_score) {
+Match Finish(const QueryFacts& facts, const PreparedName& prepared_query, const IndexedEntry& entry,
+             const PreparedName& name, std::string name_text, bool alias, double name_score) {
   Match match;
   match.entry = entry.entry;
   match.name_score = name_score;
-  const double adjustment = Adjust(query, entry, &match.adjustments);
+  const double adjustment = Adjust(facts, entry, &match.adjustments);
   match.score = std::clamp(name_score + adjustment, 0.0, 1.0);
   match.matched_name = std::move(name_text);
   match.matched_alias = alias;
-  const PreparedName name = PrepareName(impl, match.matched_name, kMaxNameTokens);
   std::vector<Edge> edges;
   const AlignmentResult result = ScoreAlignment(prepared_query.scoring, name.scoring, &edges);
   Describe(prepared_query, name, edges, result.capped, match);
@@ -60,6 +59,7 @@ std::vector<Match> Index::Screen(const Query& query) const {
   const Impl& impl = *impl_;
   const PreparedName prepared = PrepareName(impl, query.name, kMaxQueryTokens);
   if (prepared.tokens.empty() || query.limit == 0) return {};
+  const QueryFacts facts = FactsOf(query, prepared);
 
   thread_local std::vector<ScoringToken> name_tokens;
   std::vector<Scored> scored;
@@ -73,7 +73,7 @@ std::vector<Match> Index::Screen(const Query& query) const {
       name_tokens.push_back(impl.NameToken(name.token_begin + p));
     }
     const double name_score = ScoreAlignment(prepared.scoring, name_tokens, nullptr).score;
-    const double score = std::clamp(name_score + Adjust(query, entry, nullptr), 0.0, 1.0);
+    const double score = std::clamp(name_score + Adjust(facts, entry, nullptr), 0.0, 1.0);
     if (score >= query.threshold - kScoreTolerance)
       scored.push_back({name.entry, candidate.name, score, name_score});
   }
@@ -95,8 +95,9 @@ std::vector<Match> Index::Screen(const Query& query) const {
   matches.reserve(scored.size());
   for (const Scored& s : scored) {
     const IndexedName& name = impl.names[s.name];
-    matches.push_back(
-        Finish(impl, query, prepared, impl.entries[s.entry], name.text, name.alias, s.name_score));
+    matches.push_back(Finish(facts, prepared, impl.entries[s.entry],
+                             PrepareIndexedName(impl, s.name), name.text, name.alias,
+                             s.name_score));
   }
   return matches;
 }
@@ -123,8 +124,9 @@ Match Index::Explain(const Query& query, const lists::ListEntry& entry) const {
     empty.explanation = "the entry has no name to compare.";
     return empty;
   }
-  return Finish(impl, query, prepared, indexed, std::move(names[best].text), names[best].alias,
-                best_score);
+  const PreparedName name = PrepareName(impl, names[best].text, kMaxNameTokens);
+  return Finish(FactsOf(query, prepared), prepared, indexed, name, std::move(names[best].text),
+                names[best].alias, best_score);
 }
 
 }  // namespace tollgate::screening

@@ -2,6 +2,7 @@
 // postings and lookup keys that candidate generation reads (see index_impl.h).
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "screening/index_impl.h"
 #include "screening/phonetic.h"
@@ -25,6 +26,7 @@ IndexedEntry MakeIndexedEntry(lists::ListEntry entry) {
   IndexedEntry indexed;
   indexed.start_days = Days(entry.start_date);
   indexed.end_days = Days(entry.end_date);
+  indexed.type = entry.type;
   auto add_country = [&](const std::string& code) {
     if (code.size() != 2) return;  // unresolved names of countries are not compared
     std::string upper = code;
@@ -56,7 +58,13 @@ class Builder {
       ids.reserve(tokens.size());
       for (const auto& token : tokens) ids.push_back(Intern(token));
       if (std::find(seen.begin(), seen.end(), ids) != seen.end()) continue;
-      for (const auto& token : tokens) impl_.name_token_texts.push_back(InternText(token.text));
+      for (const auto& token : tokens) {
+        const std::uint32_t text = InternText(token.text);
+        impl_.name_token_texts.push_back(text);
+        if (!IsDistinctive(token.token_class) && low_texts_seen_.insert(text).second) {
+          impl_.low_texts.Insert(HashKey(token.text, kLowTextSeed), text);
+        }
+      }
       IndexedName indexed;
       indexed.entry = entry_index;
       indexed.token_begin = static_cast<std::uint32_t>(impl_.name_tokens.size());
@@ -81,6 +89,10 @@ class Builder {
     BuildPostings();
     BuildWordKeys();
     BuildNameKeys();
+    for (auto* map : {&impl_.token_ids, &impl_.deletes, &impl_.phonetic, &impl_.prefixes,
+                      &impl_.concat, &impl_.common_only, &impl_.low_texts}) {
+      map->Freeze();
+    }
   }
 
  private:
@@ -130,8 +142,8 @@ class Builder {
     for (std::uint32_t t = 0; t < impl_.token_canon.size(); ++t) {
       if (impl_.token_class[t] != TokenClass::kWord) continue;
       const std::string& canon = impl_.token_canon[t];
-      if (const int typos = MaxTypos(canon.size()); typos > 0) {
-        DeleteVariantHashes(canon, typos, variants);
+      if (MaxTypos(canon.size()) > 0) {
+        DeleteVariantHashes(canon, DeletionsFor(canon.size()), variants);
         for (std::uint64_t h : variants) impl_.deletes.Insert(h, t);
       }
       if (!impl_.token_phonetic[t].empty()) {
@@ -164,7 +176,6 @@ class Builder {
           bound.low_weight += w;
         }
         if (c == TokenClass::kWord) bound.max_weight = std::max(bound.max_weight, w);
-        bound.has_initial = bound.has_initial || c == TokenClass::kInitial;
         canons.push_back(impl_.token_canon[ids[p]]);
         if (p + 1 < name.token_count &&
             (IsDistinctive(c) || IsDistinctive(impl_.token_class[ids[p + 1]]))) {
@@ -188,6 +199,7 @@ class Builder {
   Index::Impl& impl_;
   std::unordered_map<std::string, std::uint32_t> ids_;
   std::unordered_map<std::string, std::uint32_t> text_ids_;
+  std::unordered_set<std::uint32_t> low_texts_seen_;
   std::vector<std::uint32_t> document_frequency_;
 };
 
@@ -250,7 +262,7 @@ IndexStats Index::Stats() const {
   bytes += (impl_->posting_begin.capacity() + impl_->postings.capacity()) * sizeof(std::uint32_t);
   bytes += impl_->entries.capacity() * sizeof(IndexedEntry);
   for (const auto* map : {&impl_->token_ids, &impl_->deletes, &impl_->phonetic, &impl_->prefixes,
-                          &impl_->concat, &impl_->common_only}) {
+                          &impl_->concat, &impl_->common_only, &impl_->low_texts}) {
     bytes += map->MemoryBytes();
   }
   stats.memory_bytes = bytes;

@@ -32,6 +32,7 @@ inline constexpr std::uint64_t kPhoneticSeed = 0x70686fULL;
 inline constexpr std::uint64_t kPrefixSeed = 0x707265ULL;
 inline constexpr std::uint64_t kConcatSeed = 0x636f6eULL;
 inline constexpr std::uint64_t kCommonOnlySeed = 0x636d6eULL;
+inline constexpr std::uint64_t kLowTextSeed = 0x6c6f77ULL;
 
 struct IndexedName {
   std::uint32_t entry = 0;
@@ -47,7 +48,6 @@ struct NameBoundData {
   float total_weight = 0;  // all tokens
   float low_weight = 0;    // tokens that are not distinctive (never hit by a lookup)
   float max_weight = 0;    // heaviest ordinary word, which a query initial may claim
-  bool has_initial = false;
 };
 
 struct IndexedEntry {
@@ -55,6 +55,7 @@ struct IndexedEntry {
   std::vector<std::string> countries;  // ISO alpha-2 of addresses and nationalities
   std::optional<int> start_days;
   std::optional<int> end_days;
+  lists::EntryType type = lists::EntryType::kEntity;  // copied: read for every candidate
 };
 
 struct Index::Impl {
@@ -78,6 +79,7 @@ struct Index::Impl {
   FlatMultiMap prefixes;     // 4..7-letter prefix -> word token id
   FlatMultiMap concat;       // two adjacent canons joined -> posting
   FlatMultiMap common_only;  // sorted canons of a name without distinctive tokens -> name
+  FlatMultiMap low_texts;    // a legal form or common word as written -> its text id
 
   std::uint32_t FindToken(std::string_view canon) const;
   // The scoring view of the token at `slot` of name_tokens.
@@ -130,6 +132,9 @@ struct PreparedName {
 std::vector<NameToken> DistinctTokens(std::string_view text, std::size_t max_tokens);
 
 PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::size_t max_tokens);
+
+// The same for an indexed name, rebuilt from the index without tokenizing again.
+PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name);
 
 // Hashes (kDeleteSeed) of `word` and of every variant with up to `max_deletes`
 // letters deleted, sorted and without duplicates.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "screening/edit_distance.h"
+#include "screening/flat_multimap.h"
 
 namespace tollgate::screening {
 namespace {
@@ -271,19 +272,25 @@ constexpr PhraseRow kPhrases[] = {
 
 struct Tables {
   std::unordered_map<std::string_view, LexiconWord> words;
-  // Every long word and its one-letter deletions -> the words they came from, so a
-  // near word is found from its own deletions in a few lookups.
-  std::unordered_map<std::string, std::vector<std::string_view>> near_keys;
+  // Hashes of every long word and of its one-letter deletions -> index into kWords,
+  // so a near word is found from its own deletions in a few probes.
+  FlatMultiMap near_keys;
 };
 
+constexpr std::uint64_t kNearSeed = 0x6e656172ULL;
+
+// Calls fn(hash) for `word` and each of its one-letter deletions.
 template <typename Fn>
-void ForEachDeletion(std::string_view word, Fn&& fn) {
-  std::string variant;
-  fn(std::string(word));
+void ForEachDeletionHash(std::string_view word, Fn&& fn) {
+  char buffer[64];
+  fn(HashKey(word, kNearSeed));
+  if (word.size() > sizeof buffer) return;
   for (std::size_t i = 0; i < word.size(); ++i) {
-    variant.assign(word.substr(0, i));
-    variant.append(word.substr(i + 1));
-    fn(variant);
+    std::size_t len = 0;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+      if (k != i) buffer[len++] = word[k];
+    }
+    fn(HashKey(std::string_view(buffer, len), kNearSeed));
   }
 }
 
@@ -293,15 +300,16 @@ const Tables& GetTables() {
     for (const auto& row : kWords) {
       t.words.emplace(row.word, LexiconWord{row.canon, row.token_class, row.abbreviation});
     }
-    for (const auto& row : kWords) {
+    for (std::uint32_t i = 0; i < std::size(kWords); ++i) {
+      const WordRow& row = kWords[i];
       if (row.word.size() < kMinNearWord || row.token_class == TokenClass::kParticle) continue;
-      ForEachDeletion(row.word, [&](const std::string& key) {
-        auto& words = t.near_keys[key];
-        if (std::find(words.begin(), words.end(), row.word) == words.end()) {
-          words.push_back(row.word);
-        }
-      });
+      std::vector<std::uint64_t> hashes;
+      ForEachDeletionHash(row.word, [&](std::uint64_t h) { hashes.push_back(h); });
+      std::sort(hashes.begin(), hashes.end());
+      hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+      for (std::uint64_t h : hashes) t.near_keys.Insert(h, i);
     }
+    t.near_keys.Freeze();
     return t;
   }();
   return tables;
@@ -319,15 +327,14 @@ const LexiconWord* FindNearLexiconWord(std::string_view word) {
   if (word.size() < kMinNearWord) return nullptr;
   const Tables& tables = GetTables();
   std::string_view best;
-  ForEachDeletion(word, [&](const std::string& key) {
-    auto it = tables.near_keys.find(key);
-    if (it == tables.near_keys.end()) return;
-    for (std::string_view candidate : it->second) {
+  ForEachDeletionHash(word, [&](std::uint64_t h) {
+    tables.near_keys.ForEach(h, [&](std::uint32_t i) {
+      const std::string_view candidate = kWords[i].word;
       // Alphabetically first among equals, so the answer never depends on hashing.
-      if (BoundedOsaDistance(word, candidate, 1) <= 1 && (best.empty() || candidate < best)) {
+      if ((best.empty() || candidate < best) && BoundedOsaDistance(word, candidate, 1) <= 1) {
         best = candidate;
       }
-    }
+    });
   });
   return best.empty() ? nullptr : &tables.words.at(best);
 }

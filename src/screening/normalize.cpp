@@ -109,8 +109,7 @@ std::vector<std::string> MergeInitialisms(std::vector<RawWord> words) {
   return merged;
 }
 
-}  // namespace
-
+// The token one folded word becomes on its own, before multi-word legal forms.
 NameToken ClassifyFoldedWord(std::string text) {
   NameToken token;
   if (const LexiconWord* entry = FindLexiconWord(text)) {
@@ -131,7 +130,7 @@ NameToken ClassifyFoldedWord(std::string text) {
   return token;
 }
 
-namespace {}  // namespace
+}  // namespace
 
 const char* TokenClassName(TokenClass token_class) {
   switch (token_class) {

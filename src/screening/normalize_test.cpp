@@ -39,6 +39,16 @@ TEST(NormalizeTest, LegalFormsFoldToOneCanonicalToken) {
   EXPECT_EQ(Canons("Alfa Corporation"), Canons("Alfa Corp."));
 }
 
+TEST(NormalizeTest, WrittenOutForeignLegalFormsFoldToTheirAbbreviations) {
+  EXPECT_EQ(Canons("Obshchestvo s ogranichennoi otvetstvennostyu Laitkhaus"),
+            (Words{"ooo", "laitkhaus"}));
+  EXPECT_EQ(Canons("OBSCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU LAITKHAUS"),
+            Canons("OOO Laitkhaus"));
+  EXPECT_EQ(Canons("Publichnoe Aktsionernoe Obshchestvo Rostelekom"), (Words{"pao", "rostelekom"}));
+  EXPECT_EQ(Canons("Siemens Aktiengesellschaft"), Canons("Siemens AG"));
+  EXPECT_EQ(Canons("Alfa Sociedad Anonima"), Canons("Alfa S.A."));
+}
+
 TEST(NormalizeTest, ClassesDecideWhatCanCarryAMatch) {
   const auto tokens = TokenizeName("Huawei Tech International Trading Co 11420 J");
   ASSERT_EQ(tokens.size(), 7u);

@@ -15,7 +15,8 @@ bool StartsWith(std::string_view s, std::size_t i, std::string_view prefix) {
 
 std::string PhoneticKey(std::string_view token) {
   if (token.size() < kMinPhoneticLength) return "";
-  // First pass: letters to sound classes. Upper-case letters are classes, '.' a vowel.
+  // First pass: letters to sound classes. Upper-case letters are classes, lower-case
+  // ones vowels (y and a vowel-like j read i).
   std::string sounds;
   sounds.reserve(token.size() + 2);
   for (std::size_t i = 0; i < token.size();) {
@@ -61,25 +62,33 @@ std::string PhoneticKey(std::string_view token) {
     } else if (c == 'j') {
       // j after a vowel and not before one is the vowel of "aj", "ej" (Huavej).
       const bool vowel_like = !at_start && IsVowel(token[i - 1]) && !IsVowel(next);
-      emit(vowel_like ? '.' : 'J', 1);
+      emit(vowel_like ? 'i' : 'J', 1);
     } else if (c == 'y') {
-      emit(at_start && next != '\0' && IsVowel(next) ? 'J' : '.', 1);
+      emit(at_start && next != '\0' && IsVowel(next) ? 'J' : 'i', 1);
     } else if (IsVowel(c)) {
-      emit('.', 1);
+      emit(c, 1);
     } else if (c >= 'a' && c <= 'z') {
       emit(static_cast<char>(c - 'a' + 'A'), 1);
     } else {
       ++i;  // digits never reach here (numbers are not keyed); skip anything else
     }
   }
-  // Second pass: a leading vowel becomes 'A', later vowels vanish, and a class
-  // repeated without a vowel between counts once (Mohammed ~ Muhamad).
+  // Second pass. A three-letter word keeps its vowels: without them Kim, Kam and Kum
+  // would share a key. Longer words: a leading vowel becomes 'A', later vowels vanish,
+  // and a class repeated without a vowel between counts once (Mohammed ~ Muhamad).
+  auto is_vowel_sound = [](char s) { return s >= 'a' && s <= 'z'; };
   std::string key;
   key.reserve(sounds.size());
+  if (token.size() < kMinVowellessLength) {
+    for (char s : sounds) {
+      if (key.empty() || s != key.back()) key.push_back(s);
+    }
+    return key.size() >= 2 ? key : "";
+  }
   char last = '\0';
   for (std::size_t i = 0; i < sounds.size(); ++i) {
     const char s = sounds[i];
-    if (s == '.') {
+    if (is_vowel_sound(s)) {
       if (i == 0) key.push_back('A');
       last = '.';
       continue;
@@ -90,7 +99,7 @@ std::string PhoneticKey(std::string_view token) {
   }
   // A trailing 'H' after a vowel is silent in most romanizations (Abdullah ~ Abdulla).
   if (key.size() > 1 && key.back() == 'H' && sounds.size() > 1 &&
-      sounds[sounds.size() - 2] == '.') {
+      is_vowel_sound(sounds[sounds.size() - 2])) {
     key.pop_back();
   }
   return key.size() >= 2 ? key : "";

@@ -23,6 +23,14 @@ TEST(PhoneticTest, DifferentNamesKeepDifferentKeys) {
   EXPECT_EQ(PhoneticKey("li"), "");  // too short to key
 }
 
+TEST(PhoneticTest, ThreeLetterWordsKeepTheirVowels) {
+  EXPECT_EQ(PhoneticKey("win"), PhoneticKey("vin"));
+  EXPECT_EQ(PhoneticKey("jan"), PhoneticKey("yan"));
+  EXPECT_EQ(PhoneticKey("awa"), PhoneticKey("ava"));
+  EXPECT_NE(PhoneticKey("kim"), PhoneticKey("kam"));
+  EXPECT_NE(PhoneticKey("lee"), PhoneticKey("li"));
+}
+
 TEST(EditDistanceTest, CountsTranspositionsAsOneEdit) {
   EXPECT_EQ(BoundedOsaDistance("huawei", "huawei", 2), 0);
   EXPECT_EQ(BoundedOsaDistance("huawei", "hauwei", 2), 1);

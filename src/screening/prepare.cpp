@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "screening/index_impl.h"
+#include "screening/lexicon.h"
 #include "screening/phonetic.h"
 
 namespace tollgate::screening {
@@ -44,6 +45,37 @@ PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::si
                               : ClassWeight(token.token_class);
     prepared.scoring[i] = {token.canon, token.text, prepared.phonetic[i], token.token_class,
                            weight};
+  }
+  return prepared;
+}
+
+PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name_index) {
+  const IndexedName& name = impl.names[name_index];
+  PreparedName prepared;
+  const std::size_t n = name.token_count;
+  prepared.tokens.resize(n);
+  prepared.phonetic.resize(n);
+  prepared.ids.resize(n);
+  prepared.scoring.resize(n);
+  for (std::size_t p = 0; p < n; ++p) {
+    const std::uint32_t slot = name.token_begin + static_cast<std::uint32_t>(p);
+    const std::uint32_t id = impl.name_tokens[slot];
+    NameToken& token = prepared.tokens[p];
+    token.text = impl.texts[impl.name_token_texts[slot]];
+    token.canon = impl.token_canon[id];
+    token.token_class = impl.token_class[id];
+    const LexiconWord* word = FindLexiconWord(token.text);
+    token.abbreviation = word != nullptr && word->abbreviation;
+    // A word the lexicon does not know but whose canon it does was a slip of one.
+    token.corrected =
+        word == nullptr && token.text != token.canon && token.text.find(' ') == std::string::npos;
+    prepared.phonetic[p] = impl.token_phonetic[id];
+    prepared.ids[p] = id;
+  }
+  for (std::size_t p = 0; p < n; ++p) {
+    const NameToken& token = prepared.tokens[p];
+    prepared.scoring[p] = {token.canon, token.text, prepared.phonetic[p], token.token_class,
+                           impl.token_weight[prepared.ids[p]]};
   }
   return prepared;
 }

@@ -31,9 +31,15 @@ std::string Join(const std::vector<std::string>& words) {
 }
 
 // A random perturbation of `name`: one to three of typo, dropped word, swapped
-// words, joined words, split word.
-std::string Perturb(const std::string& name, std::mt19937& rng) {
+// words, joined words, split word, or a word taken from `other` (so that a query
+// also partly matches names it was not made from).
+std::string Perturb(const std::string& name, const std::string& other, std::mt19937& rng) {
   std::vector<std::string> words = Words(name);
+  const std::vector<std::string> other_words = Words(other);
+  if (rng() % 3 == 0 && !other_words.empty()) {
+    words.insert(words.begin() + static_cast<long>(rng() % (words.size() + 1)),
+                 other_words[rng() % other_words.size()]);
+  }
   const int edits = 1 + static_cast<int>(rng() % 3);
   for (int e = 0; e < edits && !words.empty(); ++e) {
     const std::size_t i = rng() % words.size();
@@ -101,7 +107,7 @@ TEST(ReferenceScorerTest, ScreenFindsEverythingTheBruteForceScanFinds) {
   std::size_t nonempty = 0;
   for (int round = 0; round < kRounds; ++round) {
     Query query;
-    query.name = Perturb(names[rng() % names.size()], rng);
+    query.name = Perturb(names[rng() % names.size()], names[rng() % names.size()], rng);
     query.threshold = round % 2 ? kDefaultThreshold : 0.65;  // below 0.63 needs a scan
     query.as_of = dates[rng() % 3];
     if (round % 5 == 0) query.country = round % 10 ? "CN" : "RU";

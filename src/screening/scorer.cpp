@@ -68,9 +68,10 @@ double PairSimilarity(const ScoringToken& query, const ScoringToken& name, EdgeK
   const TokenClass qc = query.token_class;
   const TokenClass nc = name.token_class;
   if (qc == TokenClass::kInitial || nc == TokenClass::kInitial) {
-    const ScoringToken& initial = qc == TokenClass::kInitial ? query : name;
-    const ScoringToken& word = qc == TokenClass::kInitial ? name : query;
-    if (word.token_class == TokenClass::kWord && word.canon.front() == initial.canon.front()) {
+    // An initial in the query may stand for a listed word ("J. Smith"); a listed
+    // initial is not expanded, so a query word missing from a listed name is extra.
+    if (qc == TokenClass::kInitial && nc == TokenClass::kWord &&
+        name.canon.front() == query.canon.front()) {
       kind = EdgeKind::kInitial;
       return kInitialSimilarity;
     }
@@ -81,7 +82,7 @@ double PairSimilarity(const ScoringToken& query, const ScoringToken& name, EdgeK
   if (query_word != (nc == TokenClass::kWord)) return 0;
 
   double best = 0;
-  const int max_typos = std::min(MaxTypos(query.canon.size()), MaxTypos(name.canon.size()));
+  const int max_typos = MaxTyposBetween(query.canon.size(), name.canon.size());
   if (max_typos > 0) {
     const int d = BoundedOsaDistance(query.canon, name.canon, max_typos);
     if (d <= max_typos) {

@@ -14,10 +14,10 @@
 // Pair rules (each is also an index lookup, so candidate generation finds every name
 // that can score; see candidates.cpp):
 //   exact        same canonical token (company = co, tech = technology)
-//   typo         words within kMaxTypos(length) edits (optimal string alignment)
-//   phonetic     words of 4+ letters with the same PhoneticKey (see PhoneticPair)
+//   typo         words within MaxTyposBetween(lengths) edits (optimal string alignment)
+//   phonetic     words of 3+ letters with the same PhoneticKey (see PhoneticPair)
 //   abbreviation a word of 4-7 letters that begins a word 2+ letters longer
-//   initial      a single letter and a word starting with it
+//   initial      a single letter in the query and a listed word starting with it
 //   split        two adjacent query words that make one name word ("hua wei"),
 //                comparing canonical forms or the words as written ("corpo ration")
 //   joined       one query word that makes two adjacent name words ("jscargument")
@@ -53,12 +53,21 @@ inline constexpr double kSplitJoinSimilarity = 0.95;
 
 // Typos allowed in a word: none below 3 letters, 1 up to 8 letters, 2 from 9 to 40
 // (longer runs of letters are not words and get no typo keys). A pair of words may
-// differ by the smaller allowance of the two. Three-letter words are allowed one
-// because short romanized syllables (Kyaw / Kaw, Wei / Vei) vary that way; a slip in
-// a short word costs a third of its similarity, so it rarely carries a match alone.
+// differ by the smaller allowance of the two, except that two three-letter words may
+// not differ at all: a three-letter word matches a four-letter one it is part of
+// (Kaw / Kyaw), as short romanized syllables vary that way, but a swapped letter
+// between two syllables (Wei / Lei) makes another name. A slip in a short word costs
+// a fifth of its similarity, so it rarely carries a match alone.
 inline int MaxTypos(std::size_t length) {
   return (length < 3 || length > 40) ? 0 : (length < 9 ? 1 : 2);
 }
+inline int MaxTyposBetween(std::size_t a, std::size_t b) {
+  if (a <= 3 && b <= 3) return 0;
+  return std::min(MaxTypos(a), MaxTypos(b));
+}
+// Deletions a word is indexed and looked up under: none for three letters (the word
+// itself is its only key; the longer word of a pair supplies the deletion).
+inline int DeletionsFor(std::size_t length) { return length <= 3 ? 0 : MaxTypos(length); }
 
 // Phonetic keys collide across unrelated names (Moore / Mayer, Bianchi / Benz): a
 // phonetic pair must also be spelt close, within kPhoneticMinEdits edits or a third

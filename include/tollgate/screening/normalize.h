@@ -59,10 +59,6 @@ std::string FoldToAscii(std::string_view text);
 // -> llc). Word order is kept; the scorer does not depend on it.
 std::vector<NameToken> TokenizeName(std::string_view name);
 
-// The token one folded word (lower-case ASCII letters and digits) becomes on its own,
-// before multi-word legal forms are recognised.
-NameToken ClassifyFoldedWord(std::string word);
-
 // The class of a canonical token, the same for the index and the query.
 TokenClass ClassOf(std::string_view canon);
 

@@ -26,7 +26,7 @@ struct ListVersion {
   Date as_of;                   // the date from which this version is in force
   std::string imported_at;      // UTC timestamp "YYYY-MM-DDTHH:MM:SSZ"
   std::string file_name;        // base name of the main file
-  std::string sha256;           // of the main file's bytes
+  std::string sha256;           // of the file; for a set (OFAC), of its files' digests
   std::int64_t entry_count = 0;
 };
 

@@ -27,8 +27,15 @@ Result<ImportReport> ImportListFile(storage::Store& store, const std::filesystem
   // here and nothing is written.
   auto parsed = ReadListFile(path, options.format);
   if (!parsed.ok()) return parsed.error();
-  auto sha = Sha256OfFile(path);
-  if (!sha.ok()) return sha.error();
+  // The version's identity covers every file the reader used: for OFAC's legacy set a
+  // change in alt.csv or add.csv alone is a new version too.
+  std::string digests;
+  for (const auto& file : parsed->files_read) {
+    auto sha = Sha256OfFile(file);
+    if (!sha.ok()) return sha.error();
+    digests += *sha;
+  }
+  const std::string sha = parsed->files_read.size() == 1 ? digests : Sha256Hex(digests);
 
   storage::ListVersion version;
   version.feed = FeedOf(parsed->format);
@@ -36,7 +43,7 @@ Result<ImportReport> ImportListFile(storage::Store& store, const std::filesystem
   version.as_of = options.as_of.value_or(parsed->file_date.value_or(Date::Today()));
   version.imported_at = UtcTimestampNow();
   version.file_name = path.filename().string();
-  version.sha256 = *sha;
+  version.sha256 = sha;
 
   ImportReport report;
   report.warnings = parsed->warnings;
@@ -45,9 +52,10 @@ Result<ImportReport> ImportListFile(storage::Store& store, const std::filesystem
   if (!existing.ok()) return existing.error();
   if (!existing->empty()) {
     const auto& latest = existing->back();
-    // The same bytes in force from the same date is the same version: importing it
-    // again would only duplicate it (`lists update` relies on this).
-    if (latest.sha256 == version.sha256 && latest.as_of == version.as_of) {
+    // The same bytes are the same version (a daily `lists update` must not pile up
+    // copies), unless the user says explicitly that they are in force from another date.
+    const bool same_date = !options.as_of || *options.as_of == latest.as_of;
+    if (latest.sha256 == version.sha256 && same_date) {
       report.version = latest;
       report.unchanged = true;
       return report;

@@ -32,8 +32,7 @@ cat <<MSG
 
 The database is $db. Try next:
   $bin screen "Hua Wei Technologies" --json
-  $bin check --item 5D992.c --to CN --date 2019-06-01 --activity existing_handset_support \
-      --party "end_user=Huawei Technologies Co., Ltd."      (the Temporary General License)
+  $bin check --item 5D992.c --to CN --date 2019-06-01 --activity existing_handset_support --party "end_user=Huawei Technologies Co., Ltd."
   $bin lists import ../shared/data/lists/ofac_sdn_2024-05-01.csv --as-of 2024-05-01
   $bin lists import ../shared/data/lists/ofac_sdn_2024-05-03.csv --as-of 2024-05-03
   $bin lists diff SDN

@@ -2,6 +2,9 @@
 // any is determined; any bad line fails the whole batch (exit 2, "IN.jsonl:LINE: ...")
 // with nothing written or recorded. Results are written to OUT.jsonl in input order and
 // recorded in the store in one transaction.
+//
+// Thread-safety: runs on the calling thread. Failure: prints the error and returns its
+// exit code (2 for a bad line, 4 for a file, 5 for the database).
 #pragma once
 
 #include <string>

@@ -1,5 +1,9 @@
 // Shared by `tollgate check` (one transaction) and `tollgate check --batch`: finding
 // and loading the rules, recording determinations, and the human-readable rendering.
+//
+// Thread-safety: free functions without shared state.
+// Failure: LoadRulesForCli returns the loader's error (kParseError naming the file and
+// JSON path, kIoError for a missing file).
 #pragma once
 
 #include <memory>

@@ -354,6 +354,18 @@ Determination DetermineNormalized(const RuleSet& rules, Transaction input,
   d.trace.reserve(screening.trace.size() + 2);
   d.trace.insert(d.trace.end(), std::make_move_iterator(screening.trace.begin()),
                  std::make_move_iterator(screening.trace.end()));
+  if (!tx.end_use.empty()) {
+    // Stated so the record shows it was not silently weighed: the end-use controls of
+    // part 744 (other than the Entity List) are not in the rules data.
+    d.trace.push_back({"end_use",
+                       "stated end use '" + tx.end_use +
+                           "': the end-use controls of part 744 are not modelled; an analyst "
+                           "must judge them",
+                       {{"end_use", tx.end_use}},
+                       "15 CFR 744.2-744.6, 744.9, 744.17, 744.21 (not modelled)",
+                       false,
+                       {}});
+  }
   d.matches = std::move(screening.hits);
   d.review_reasons = screening.review;
 

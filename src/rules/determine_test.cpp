@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace tollgate::rules::internal {
@@ -140,6 +141,29 @@ TEST(DetermineTest, TsuSoftwareUpdateNeedsTheDeclaredActivity) {
   Determination update =
       Decide(Tx("3A001", "CN", "Example Software Ltd", "2019-06-01", "software_update"));
   EXPECT_EQ(update.decision, Decision::kLicenseRequired);  // 3A001 is not software
+}
+
+TEST(DetermineTest, TglNeverCoversCountryGroupEDestinations) {
+  Transaction tx = Tx("5D992.c", "SY", "Huawei Technologies Co., Ltd.", "2019-06-01",
+                      "existing_handset_support");
+  tx.parties[0].role = PartyRole::kPurchaser;  // no destination country sent to screening
+  Determination d = Decide(tx);
+  EXPECT_EQ(d.decision, Decision::kLicenseRequired);
+  EXPECT_NE(Finding(d.items[0], "general_license")
+                .find("never covers destinations in Country "
+                      "Group E:1 (Syria)"),
+            std::string::npos)
+      << Finding(d.items[0], "general_license");
+}
+
+TEST(DetermineTest, AStatedEndUseIsRecordedAsNotWeighed) {
+  Transaction tx = Tx("EAR99", "DE", "Example GmbH", "2019-06-01");
+  tx.end_use = "civil aircraft maintenance";
+  Determination d = Decide(tx);
+  auto step = std::find_if(d.trace.begin(), d.trace.end(),
+                           [](const TraceStep& s) { return s.step == "end_use"; });
+  ASSERT_NE(step, d.trace.end());
+  EXPECT_NE(step->finding.find("not modelled"), std::string::npos);
 }
 
 TEST(DetermineTest, CanadaNeedsNoEncryptionLicense) {

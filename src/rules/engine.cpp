@@ -18,10 +18,6 @@ Status ValidateTransaction(const RuleSet& rules, const Transaction& transaction)
 Engine::Engine(std::shared_ptr<const RuleSet> rules, storage::Store& store)
     : rules_(std::move(rules)), store_(store) {}
 
-Status Engine::Validate(const Transaction& transaction) const {
-  return ValidateTransaction(*rules_, transaction);
-}
-
 Result<Engine::DateEntry> Engine::ForDate(Date date) {
   std::lock_guard lock(mu_);
   if (auto it = by_date_.find(date); it != by_date_.end()) return it->second;

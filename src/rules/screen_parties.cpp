@@ -117,7 +117,7 @@ PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const 
       if (!hit.block) {
         // DOMAIN.md section 7: between the thresholds a match is possible, not certain;
         // the transaction waits for an analyst with the candidate in front of them.
-        hit.effect = "review";
+        hit.effect = ListMeaningName(ListMeaning::kReview);
         effect.step = "possible_match";
         effect.finding = Describe(hit) + ", between the review threshold " + review_threshold +
                          " and the block threshold " + block_threshold + ": an analyst must decide";
@@ -130,7 +130,7 @@ PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const 
         effect.finding = Describe(hit) + "; " + rule.list + " affects only the " +
                          RoleNames(rule.roles) + ", not the " + PartyRoleName(party.role);
       } else if (rule.meaning == ListMeaning::kProhibited) {
-        hit.effect = "prohibited";
+        hit.effect = ListMeaningName(ListMeaning::kProhibited);
         effect.step = "denied_party";
         effect.finding = Describe(hit) + ": " + entry.list +
                          " means the export is prohibited and cannot be licensed by the exporter";
@@ -141,7 +141,7 @@ PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const 
         effect.facts.push_back({"license_policy", entry.license_policy});
         effect.facts.push_back({"federal_register", Join(entry.federal_register, "; ")});
         if (rule.RequirementCoversAllItems(entry.license_requirement)) {
-          hit.effect = "license_required";
+          hit.effect = ListMeaningName(ListMeaning::kLicenseRequired);
           effect.finding = Describe(hit) +
                            ": a license is required for all items subject to "
                            "the EAR; review policy: " +
@@ -151,14 +151,14 @@ PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const 
         } else {
           // The requirement names only some items (or is missing): the engine does not
           // read free text, so an analyst decides which items it reaches.
-          hit.effect = "review";
+          hit.effect = ListMeaningName(ListMeaning::kReview);
           effect.finding = Describe(hit) + ": its License Requirement '" +
                            entry.license_requirement +
                            "' is not one the engine can apply: an analyst must decide";
           out.review.push_back("Entity List requirement to read: " + Describe(hit));
         }
       } else {
-        hit.effect = "review";
+        hit.effect = ListMeaningName(ListMeaning::kReview);
         effect.step = "list_match_review";
         effect.finding = Describe(hit) + ": " +
                          (rule.list.empty() ? "no rule for list " + entry.list

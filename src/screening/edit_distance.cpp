@@ -1,15 +1,41 @@
 #include "screening/edit_distance.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstdlib>
 #include <vector>
 
 namespace tollgate::screening {
 
 int BoundedOsaDistance(std::string_view a, std::string_view b, int max_distance) {
+  // A shared prefix or suffix never takes part in a cheapest alignment (rapidfuzz
+  // strips it for OSA as well); most typo candidates differ in a letter or two, so
+  // this leaves the table below a few cells instead of the whole word.
+  while (!a.empty() && !b.empty() && a.front() == b.front()) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (!a.empty() && !b.empty() && a.back() == b.back()) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
   const int n = static_cast<int>(a.size());
   const int m = static_cast<int>(b.size());
   if (std::abs(n - m) > max_distance) return max_distance + 1;
+  // Every letter of one word that the other lacks needs its own substitution or
+  // deletion (a transposition only moves letters both words have), so the distinct
+  // missing letters bound the distance from below. Most scored pairs are unrelated
+  // words; this rejects them without the table. Letters share a bit by their low six
+  // bits, which can only hide a missing letter, never invent one.
+  std::uint64_t a_letters = 0;
+  std::uint64_t b_letters = 0;
+  for (const char c : a) a_letters |= std::uint64_t{1} << (static_cast<unsigned char>(c) & 63);
+  for (const char c : b) b_letters |= std::uint64_t{1} << (static_cast<unsigned char>(c) & 63);
+  if (std::popcount(a_letters & ~b_letters) > max_distance ||
+      std::popcount(b_letters & ~a_letters) > max_distance) {
+    return max_distance + 1;
+  }
   if (n == 0 || m == 0) return std::min(std::max(n, m), max_distance + 1);
   // Three rolling rows; tokens are short, so small stack buffers cover nearly all.
   constexpr int kStackColumns = 64;

@@ -2,10 +2,35 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
 #include "screening/edit_distance.h"
 
 namespace tollgate::screening {
 namespace {
+
+// The textbook optimal-string-alignment table, whole and unbounded: the slow,
+// obvious reference for BoundedOsaDistance's shortcuts (shared affixes, early stop).
+int ReferenceOsaDistance(const std::string& a, const std::string& b) {
+  const std::size_t n = a.size();
+  const std::size_t m = b.size();
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[n][m];
+}
 
 TEST(PhoneticTest, TransliterationVariantsShareAKey) {
   EXPECT_EQ(PhoneticKey("mohammed"), PhoneticKey("muhammad"));
@@ -29,6 +54,24 @@ TEST(PhoneticTest, ThreeLetterWordsKeepTheirVowels) {
   EXPECT_EQ(PhoneticKey("awa"), PhoneticKey("ava"));
   EXPECT_NE(PhoneticKey("kim"), PhoneticKey("kam"));
   EXPECT_NE(PhoneticKey("lee"), PhoneticKey("li"));
+}
+
+TEST(EditDistanceTest, AgreesWithTheFullTable) {
+  // A three-letter alphabet makes shared affixes, repeats and transpositions common.
+  std::mt19937 random(7);
+  std::uniform_int_distribution<int> length(0, 9);
+  std::uniform_int_distribution<int> letter(0, 2);
+  for (int round = 0; round < 20000; ++round) {
+    std::string a(length(random), 'a');
+    std::string b(length(random), 'a');
+    for (char& c : a) c = static_cast<char>('a' + letter(random));
+    for (char& c : b) c = static_cast<char>('a' + letter(random));
+    const int expected = ReferenceOsaDistance(a, b);
+    for (int bound = 0; bound <= 3; ++bound) {
+      ASSERT_EQ(BoundedOsaDistance(a, b, bound), std::min(expected, bound + 1))
+          << a << " / " << b << " bound " << bound;
+    }
+  }
 }
 
 TEST(EditDistanceTest, CountsTranspositionsAsOneEdit) {

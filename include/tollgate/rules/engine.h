@@ -51,10 +51,6 @@ class Engine {
 
   Result<Determination> Determine(const Transaction& transaction);
 
-  // Checks the input against the rules without touching the store: what a batch runs
-  // over every line before determining any.
-  Status Validate(const Transaction& transaction) const;
-
   // Forgets the cached list versions, indexes and licenses.
   void Refresh();
 

@@ -24,11 +24,15 @@ step "$bin" lists status
 step "$bin" screen "Huawei Technologies Company" --as-of 2019-06-01
 step "$bin" screen "Huawei Technologies Company" --as-of 2019-05-01
 step "$bin" screen "HUAWEI TECH CO LTD" --country CN --as-of 2019-06-01 --limit 1
+# Microsoft's mass-market software to Huawei the day after the listing (DOMAIN.md §3).
+step "$bin" check --item 5D992.c --to CN --date 2019-05-17 \
+  --party "ultimate_consignee=Huawei Technologies Co., Ltd." --exporter "Microsoft Corporation"
 
 cat <<MSG
 
 The database is $db. Try next:
   $bin screen "Hua Wei Technologies" --json
+  $bin check --item 5D992.c --to CN --date 2019-06-01 --activity existing_handset_support --party "end_user=Huawei Technologies Co., Ltd."
   $bin lists import ../shared/data/lists/ofac_sdn_2024-05-01.csv --as-of 2024-05-01
   $bin lists import ../shared/data/lists/ofac_sdn_2024-05-03.csv --as-of 2024-05-03
   $bin lists diff SDN

@@ -15,6 +15,8 @@ int ExitCodeFor(ErrorCode code) {
       return 4;
     case ErrorCode::kStorageError:
       return 5;
+    case ErrorCode::kPermissionDenied:
+      return 6;
     case ErrorCode::kInternal:
       return 70;
   }
@@ -31,6 +33,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "not_found";
     case ErrorCode::kConflict:
       return "conflict";
+    case ErrorCode::kPermissionDenied:
+      return "permission_denied";
     case ErrorCode::kIoError:
       return "io_error";
     case ErrorCode::kStorageError:

@@ -16,13 +16,14 @@ namespace tollgate {
 // statuses. Keep the list short: the code says what kind of failure, the message
 // says what and where.
 enum class ErrorCode {
-  kInvalidArgument,  // bad user input: a flag, a date, a name (exit 2)
-  kParseError,       // a malformed file: the message names file, line and field (exit 2)
-  kNotFound,         // an unknown list version, source or entry (exit 2)
-  kConflict,         // a concurrent change won (exit 3)
-  kIoError,          // a file or network operation failed (exit 4)
-  kStorageError,     // the database refused (exit 5)
-  kInternal,         // a bug: never caused by input (exit 70)
+  kInvalidArgument,   // bad user input: a flag, a date, a name (exit 2)
+  kParseError,        // a malformed file: the message names file, line and field (exit 2)
+  kNotFound,          // an unknown list version, source or entry (exit 2)
+  kConflict,          // a concurrent change won (exit 3)
+  kPermissionDenied,  // the actor's role may not do this (exit 6)
+  kIoError,           // a file or network operation failed (exit 4)
+  kStorageError,      // the database refused (exit 5)
+  kInternal,          // a bug: never caused by input (exit 70)
 };
 
 struct Error {

@@ -55,11 +55,12 @@ Result<Connection> Connection::Open(const std::string& path) {
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   Connection connection(raw, path);
   if (rc != SQLITE_OK) return SqliteError(raw, "opening database '" + path + "'");
-  // WAL: readers never block the writer; busy_timeout: a second process waits for
-  // the lock instead of failing at once.
+  // The busy timeout first: a second process then waits for a lock instead of failing
+  // at once, and that already matters for the journal_mode pragma below.
+  sqlite3_busy_timeout(raw, 10000);
+  // WAL: readers never block the writer.
   auto status = connection.Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-      "PRAGMA busy_timeout=10000;");
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
   if (!status.ok()) return status.error();
   return connection;
 }

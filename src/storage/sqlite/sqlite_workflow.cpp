@@ -266,6 +266,22 @@ Result<std::vector<TimelineEntry>> WorkflowTables::Timeline(std::int64_t applica
   return entries;
 }
 
+Result<std::vector<TimelineEntry>> WorkflowTables::AllTimelines() {
+  auto select = db_.Prepare(kSelectAllEvents);
+  if (!select.ok()) return select.error();
+  std::vector<TimelineEntry> entries;
+  for (;;) {
+    auto row = select->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) break;
+    auto entry = DecodeTimelineRow(select->Int(0), select->Int(1), select->Text(2), select->Text(3),
+                                   select->Text(4), select->Text(5), select->Text(6));
+    if (!entry.ok()) return entry.error();
+    entries.push_back(std::move(entry).value());
+  }
+  return entries;
+}
+
 Result<std::vector<audit::Record>> WorkflowTables::AuditLog() {
   auto select = db_.Prepare(kSelectAudit);
   if (!select.ok()) return select.error();

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   tollgate::cli::AddApplicationsCommands(app, context, exit_code);
   tollgate::cli::AddAuditCommands(app, context, exit_code);
   tollgate::cli::AddReportCommands(app, context, exit_code);
+  tollgate::cli::AddDemoCommands(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

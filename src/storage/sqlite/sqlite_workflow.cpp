@@ -231,12 +231,20 @@ Result<licensing::Application> WorkflowTables::RecordTransition(licensing::Appli
 
 Result<std::vector<licensing::Application>> WorkflowTables::SelectApplications(
     std::int64_t id, const std::string& control_number, const ApplicationFilter& filter) {
-  auto select = db_.Prepare(kSelectApplications);
+  auto select = db_.Prepare(id != 0                   ? kSelectApplicationById
+                            : !control_number.empty() ? kSelectApplicationByControlNumber
+                                                      : kSelectApplications);
   if (!select.ok()) return select.error();
-  select->Bind(1, id)
-      .Bind(2, control_number)
-      .Bind(3, filter.organization.value_or(""))
-      .Bind(4, filter.state ? licensing::StateName(*filter.state) : "");
+  if (id != 0) {
+    select->Bind(1, id);
+  } else if (!control_number.empty()) {
+    select->Bind(2, control_number);
+  } else {
+    select->Bind(1, id)
+        .Bind(2, control_number)
+        .Bind(3, filter.organization.value_or(""))
+        .Bind(4, filter.state ? licensing::StateName(*filter.state) : "");
+  }
   std::vector<licensing::Application> applications;
   for (;;) {
     auto row = select->Step();

@@ -42,6 +42,12 @@ inline constexpr std::string_view kSelectApplications =
     "SELECT id, version, body FROM applications WHERE (?1 = 0 OR id = ?1) AND "
     "(?2 = '' OR control_number = ?2) AND (?3 = '' OR organization = ?3) AND "
     "(?4 = '' OR state = ?4) ORDER BY id";
+// One application by id or by control number: SQLite cannot use an index for the
+// "?1 = 0 OR id = ?1" form above, so a lookup would scan every application.
+inline constexpr std::string_view kSelectApplicationById =
+    "SELECT id, version, body FROM applications WHERE id = ?1";
+inline constexpr std::string_view kSelectApplicationByControlNumber =
+    "SELECT id, version, body FROM applications WHERE control_number = ?2";
 
 inline constexpr std::string_view kNextEventSeq =
     "SELECT COALESCE(MAX(seq), 0) + 1 FROM application_events WHERE application_id = ?1";

@@ -59,6 +59,13 @@ TEST_P(ReplayCliTest, TheReplayOf2019ShowsTheReportedShapeAndMicrosoftsApproval)
   EXPECT_EQ(app["items"][0]["eccn"], "5D992.c");
   EXPECT_EQ(app["review"]["decision"]["on"], "2019-11-20");
 
+  // The replay imports the 2019 Entity List extract: before the approval, Microsoft's
+  // mass-market software to Huawei needs a license (84 FR 22961).
+  const std::string check =
+      "check --item 5D992.c --to CN --party 'ultimate_consignee=Huawei Technologies Co., Ltd.' "
+      "--exporter 'Microsoft Corporation' --json --date ";
+  EXPECT_EQ(Json(check + "2019-11-19")["decision"], "LICENSE_REQUIRED");
+
   auto all = Json("applications list --as syn-bis-officer-1 --json");
   ASSERT_EQ(all.size(), 300u);
   for (const auto& a : all) {

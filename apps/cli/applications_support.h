@@ -35,6 +35,9 @@ class Session {
   licensing::Workflow& workflow() { return *workflow_; }
   const licensing::User& user() const { return user_; }
   storage::Store& store() { return *store_; }
+  Date today() const { return clock_->Today(); }
+  // Who acts and when, for audited changes made outside the Workflow.
+  storage::ChangeStamp stamp() const;
 
  private:
   std::unique_ptr<storage::Store> store_;
@@ -47,12 +50,17 @@ class Session {
 // A BIS-748P form as JSON (licensing::ApplicationFromJson, kForm), errors naming the file.
 Result<licensing::Application> ReadForm(const std::string& path);
 
+// `license`: the one issued on the application's approval, if any.
 void PrintApplication(const licensing::Application& application,
                       const std::vector<storage::TimelineEntry>& timeline,
-                      const std::vector<licensing::Deadline>& due);
+                      const std::vector<licensing::Deadline>& due,
+                      const licensing::License* license = nullptr);
 nlohmann::json ApplicationJson(const licensing::Application& application,
                                const std::vector<storage::TimelineEntry>& timeline,
                                const std::vector<licensing::Deadline>& due);
+// The screening matches recorded with an application.
+nlohmann::json ScreeningMatchJson(const storage::ScreeningMatchRecord& match);
+void PrintScreening(const std::vector<storage::ScreeningMatchRecord>& matches);
 void PrintApplicationLine(const licensing::Application& application);
 nlohmann::json DeadlineJson(const licensing::Deadline& deadline);
 void PrintDueLine(const licensing::DueLine& line);

@@ -88,9 +88,11 @@ TEST_P(IssuedLicensesCliTest, AnApprovalIssuesTheLicenseThatThenAuthorizesTheExp
 
   auto r = Approve();
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out,
-            "application D000001: approve -> approved (version 6)\n"
-            "issued license D0000001 to Microsoft Corporation, valid 2019-11-20..2023-11-19\n");
+  EXPECT_EQ(
+      r.out,
+      "application D000001: approve -> approved (version 6)\n"
+      "issued license D0000001 to Microsoft Corporation, valid 2019-11-20..2023-11-19 (4 years "
+      "from the decision, 15 CFR 750.7(g))\n");
 
   auto shown = cli_.Run("applications show D000001 --as msft-exports --json");
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
@@ -194,6 +196,9 @@ TEST_P(IssuedLicensesCliTest, ShipmentsDrawDownAndThoseBeyondTheLicenseAreRefuse
   auto file = cli_.Write("shipment.json", R"({"license": "D0000001", "date": "2020-03-01",
       "items": [{"eccn": "5D992.c", "quantity": 200, "value": 19900}],
       "parties": [{"role": "purchaser", "name": "Huawei Technologies Co., Ltd."}]})");
+  r = cli_.Run("licenses ship D0000009 --file '" + file.string() + "' --as msft-exports");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "tollgate: error: NUMBER D0000009 differs from the file's license D0000001\n");
   r = cli_.Run("licenses ship --file '" + file.string() + "' --as msft-exports --json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(nlohmann::json::parse(r.out)["items"][0]["remaining_quantity"], 0);

@@ -77,6 +77,7 @@ std::unique_ptr<Session> Session::Open(const Context& context, const ActingFlags
     exit_code = Fail(terms.error());
     return nullptr;
   }
+  session->terms_ = *terms;
   session->workflow_->UseLicenseTerms(std::move(terms).value());
   return session;
 }

@@ -36,6 +36,8 @@ class Session {
   const licensing::User& user() const { return user_; }
   storage::Store& store() { return *store_; }
   Date today() const { return clock_->Today(); }
+  // The terms of the licenses approvals issue (data/rules/license_terms.json).
+  const licensing::LicenseTerms& terms() const { return terms_; }
   // Who acts and when, for audited changes made outside the Workflow.
   storage::ChangeStamp stamp() const;
 
@@ -44,6 +46,7 @@ class Session {
   licensing::User user_;
   std::unique_ptr<licensing::Clock> clock_;
   licensing::CriteriaCatalog catalog_;
+  licensing::LicenseTerms terms_;
   std::unique_ptr<licensing::Workflow> workflow_;
 };
 

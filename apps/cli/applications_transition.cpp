@@ -100,8 +100,9 @@ int Run(const Context& context, const Flags& flags) {
               << licensing::StateName(next->state) << " (version " << next->version << ")\n";
     if (license) {
       std::cout << "issued license " << license->number << " to " << license->holder << ", valid "
-                << license->valid_from.ToString() << ".." << license->valid_until.ToString()
-                << "\n";
+                << license->valid_from.ToString() << ".." << license->valid_until.ToString() << " ("
+                << session->terms().validity_years << " years from the decision, "
+                << session->terms().citation << ")\n";
     }
   }
   return 0;

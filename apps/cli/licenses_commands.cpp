@@ -261,6 +261,10 @@ int RunShip(const Context& context, const ShipArgs& args) {
   if (!args.file.empty() && flags) return Fail(Invalid("give either --file or the shipment flags"));
   auto shipment = args.file.empty() ? ShipmentFromFlags(args) : ShipmentFromFile(args.file);
   if (!shipment.ok()) return Fail(shipment.error());
+  if (!args.file.empty() && !args.number.empty() && args.number != shipment->license_number) {
+    return Fail(Invalid("NUMBER " + args.number + " differs from the file's license " +
+                        shipment->license_number));
+  }
   int code = 0;
   auto session = Session::Open(context, args.acting, code);
   if (!session) return code;

@@ -9,7 +9,7 @@ namespace tollgate::storage::postgres {
 // The sequence of the highest license number issued by the workflow ("D0000042" -> 42).
 inline constexpr std::string_view kSelectLastIssuedLicense =
     "SELECT COALESCE(MAX(SUBSTRING(number FROM 2)::BIGINT), 0) FROM licenses "
-    "WHERE application <> ''";
+    "WHERE application <> '' AND number ~ '^D[0-9]{7}$'";
 // FOR UPDATE: a concurrent shipment on the same license waits here, then reads what
 // the first one left.
 inline constexpr std::string_view kSelectLicenseVersion =

@@ -9,7 +9,7 @@ namespace tollgate::storage::sqlite {
 // The sequence of the highest license number issued by the workflow ("D0000042" -> 42).
 inline constexpr std::string_view kSelectLastIssuedLicense =
     "SELECT COALESCE(MAX(CAST(SUBSTR(number, 2) AS INTEGER)), 0) FROM licenses "
-    "WHERE application <> ''";
+    "WHERE application <> '' AND number GLOB 'D[0-9][0-9][0-9][0-9][0-9][0-9][0-9]'";
 inline constexpr std::string_view kSelectLicenseVersion =
     "SELECT version FROM licenses WHERE number = ?1";
 // The version in the WHERE clause is the optimistic-concurrency check.

@@ -1,13 +1,17 @@
 // Store: the durable state of Tollgate behind one interface. The SQLite backend is the
 // embedded default (a file under var/); other backends implement the same interface.
-// It holds restricted-list versions, the licenses exporters hold, the record of
-// determinations made, and the licensing workflow: organizations, users, license
-// applications with their timelines, and the hash-chained audit log.
+// It holds restricted-list versions, the licenses exporters hold (registered by hand
+// or issued on approval) and the shipments drawing them down, general licenses with
+// their windows, the record of determinations made, and the licensing workflow:
+// organizations, users, license applications with their timelines and screening
+// matches, and the hash-chained audit log.
 //
-// Every change to an organization, a user or an application is written with its audit
-// record in one transaction: both or neither. Audited writes are serialized, so the
-// audit chain never forks. Applications use optimistic concurrency: a change based on
-// a version that is no longer current fails with kConflict and changes nothing.
+// Every change to an organization, a user, an application, an issued license, a
+// shipment or a general license is written with its audit record in one transaction:
+// both or neither. Audited writes are serialized, so the audit chain never forks.
+// Applications, licenses (shipments) and general licenses use optimistic concurrency:
+// a change based on a version that is no longer current fails with kConflict and
+// changes nothing.
 //
 // Thread-safety: one Store per thread (each holds its own connection); the database
 // serializes writers.

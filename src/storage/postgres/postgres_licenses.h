@@ -2,6 +2,9 @@
 // back with a filter, shared by PostgresStore (licenses added by hand) and
 // WorkflowTables (licenses issued on approval, shipments). Semantics: storage::Store.
 //
+// Its .cpp also holds WorkflowTables' methods for licenses issued on approval and
+// shipments (declared in postgres_workflow.h), which append to the audit log.
+//
 // Thread-safety: as the PgConnection it uses: one thread.
 #pragma once
 

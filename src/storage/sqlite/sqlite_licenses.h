@@ -2,6 +2,9 @@
 // with a filter, shared by SqliteStore (licenses added by hand) and WorkflowTables
 // (licenses issued on approval, shipments). Semantics: storage::Store.
 //
+// Its .cpp also holds WorkflowTables' methods for licenses issued on approval and
+// shipments (declared in sqlite_workflow.h), which append to the audit log.
+//
 // Thread-safety: as the Connection it uses: one thread.
 #pragma once
 

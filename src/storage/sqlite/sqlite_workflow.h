@@ -41,7 +41,7 @@ class WorkflowTables {
   Result<licensing::License> RecordShipment(licensing::Shipment shipment, const ChangeStamp& stamp);
   Result<std::vector<licensing::Shipment>> Shipments(const std::string& license_number);
 
-  // General licenses (sqlite_licenses.cpp).
+  // General licenses (sqlite_general_licenses.cpp).
   Status AddGeneralLicenses(const std::vector<GeneralLicenseRecord>& records,
                             const std::string& action, const ChangeStamp& stamp);
   Result<GeneralLicenseRecord> UpdateGeneralLicense(GeneralLicenseRecord after,
@@ -50,7 +50,7 @@ class WorkflowTables {
   // All, or the one with `id` (empty when unknown).
   Result<std::vector<GeneralLicenseRecord>> SelectGeneralLicenses(const std::string& id);
 
-  // Screening matches of applications (sqlite_licenses.cpp).
+  // Screening matches of applications (sqlite_screening.cpp).
   Result<std::vector<ScreeningMatchRecord>> RecordScreening(
       std::int64_t application_id, std::vector<ScreeningMatchRecord> matches,
       const ChangeStamp& stamp);

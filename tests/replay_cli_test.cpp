@@ -1,7 +1,8 @@
 // `tollgate demo replay-2019` through the real CLI on both backends: the replay runs
 // into a new database, the stats of 20 Nov 2019 have the shape the news reported
 // because the simulated reviews produce it (bounds here, no figure), nothing is decided
-// before the week decisions began, Microsoft's application is approved on 20 Nov 2019,
+// before the week decisions began, Microsoft's application is approved on 20 Nov 2019
+// and the license that issues authorizes its export in `tollgate check` on 21 Nov,
 // every synthetic record says so, the audit chain is intact, and a second run into the
 // same database is refused.
 #include <gtest/gtest.h>
@@ -30,6 +31,10 @@ TEST_P(ReplayCliTest, TheReplayOf2019ShowsTheReportedShapeAndMicrosoftsApproval)
   auto replay = cli_.Run("demo replay-2019");
   ASSERT_EQ(replay.exit_code, 0) << replay.err;
   EXPECT_EQ(replay.out.rfind("SYNTHETIC REPLAY (seed 2019): 299 synthetic", 0), 0u) << replay.out;
+  EXPECT_NE(replay.out.find("\n$ tollgate check --item 5D992.c --to CN"), std::string::npos);
+  EXPECT_NE(replay.out.find("AUTHORIZED  to CN on 2019-11-21, exporter Microsoft Corporation"),
+            std::string::npos)
+      << "the replay ends with Microsoft's export authorized by its new license";
 
   auto nov20 = Json("report stats --as syn-bis-officer-1 --as-of 2019-11-20 --format json");
   const int received = nov20["received"];
@@ -65,6 +70,14 @@ TEST_P(ReplayCliTest, TheReplayOf2019ShowsTheReportedShapeAndMicrosoftsApproval)
       "check --item 5D992.c --to CN --party 'ultimate_consignee=Huawei Technologies Co., Ltd.' "
       "--exporter 'Microsoft Corporation' --json --date ";
   EXPECT_EQ(Json(check + "2019-11-19")["decision"], "LICENSE_REQUIRED");
+  // The approval of 20 Nov issued Microsoft's license, which authorizes the export.
+  auto held = Json("licenses list --as syn-microsoft-exports --json");
+  ASSERT_EQ(held.size(), 1u) << held.dump(2);
+  const auto& issued = held[0];
+  auto authorized = Json(check + "2019-11-21");
+  EXPECT_EQ(authorized["decision"], "AUTHORIZED") << authorized.dump(2);
+  EXPECT_NE(authorized.dump().find(issued["number"].get<std::string>()), std::string::npos)
+      << "authorized by the license the replay's approval issued";
 
   auto all = Json("applications list --as syn-bis-officer-1 --json");
   ASSERT_EQ(all.size(), 300u);

@@ -1,8 +1,11 @@
 // `tollgate demo replay-2019`: the Huawei license applications of May-November 2019,
 // replayed into a new database (replay/replay_2019.h), then the statistics as of
-// 20 Nov 2019. Every synthetic record says so; Microsoft's application is the real one.
+// 20 Nov 2019, and the check of Microsoft's 5D992.c to Huawei on 21 Nov 2019, which the
+// license issued on its approval authorizes. Every synthetic record says so;
+// Microsoft's application is the real one.
 #include <iostream>
 
+#include "check_support.h"
 #include "commands.h"
 #include "report_render.h"
 #include "tollgate/licensing/clock.h"
@@ -10,6 +13,7 @@
 #include "tollgate/replay/replay_2019.h"
 #include "tollgate/reports/history.h"
 #include "tollgate/reports/stats.h"
+#include "tollgate/rules/engine.h"
 
 namespace tollgate::cli {
 namespace {
@@ -18,6 +22,31 @@ struct Flags {
   std::uint64_t seed = 2019;
   int count = 299;
 };
+
+// `tollgate check --item 5D992.c --to CN --party "ultimate_consignee=Huawei Technologies
+// Co., Ltd." --exporter "Microsoft Corporation" --date 2019-11-21`, recorded like it.
+int CheckMicrosoft(storage::Store& store) {
+  auto rules = LoadRulesForCli("");
+  if (!rules.ok()) return Fail(rules.error());
+  rules::Transaction tx;
+  tx.exporter = "Microsoft Corporation";
+  tx.items = {{"5D992.c", std::nullopt, std::nullopt}};
+  tx.destination = "CN";
+  auto party = rules::ParsePartySpec("ultimate_consignee=Huawei Technologies Co., Ltd.");
+  if (!party.ok()) return Fail(party.error());
+  tx.parties = {*party};
+  tx.date = Date::FromYmd(2019, 11, 21).value();
+  rules::Engine engine(*rules, store);
+  auto determination = engine.Determine(tx);
+  if (!determination.ok()) return Fail(determination.error());
+  if (auto ids = store.RecordDeterminations({RecordOf(*determination)}); !ids.ok()) {
+    return Fail(ids.error());
+  }
+  std::cout << "\n$ tollgate check --item 5D992.c --to CN --party \"ultimate_consignee=Huawei "
+               "Technologies Co., Ltd.\" --exporter \"Microsoft Corporation\" --date 2019-11-21\n";
+  PrintDetermination(std::cout, *determination);
+  return 0;
+}
 
 int Run(const Context& context, const Flags& flags) {
   if (flags.count < 1) {
@@ -47,6 +76,7 @@ int Run(const Context& context, const Flags& flags) {
   auto histories = reports::LoadHistories(*store);
   if (!histories.ok()) return Fail(histories.error());
   RenderStats(reports::ComputeStats(*histories, options.last_day), ReportFormat::kTable, std::cout);
+  if (int checked = CheckMicrosoft(*store); checked != 0) return checked;
   std::cout << "\nnext: tollgate report criteria --as " << result->reviewer << " --to "
             << options.last_day.ToString() << "\n      tollgate applications show "
             << result->microsoft_control_number << " --as " << result->reviewer << "\n";

@@ -3,7 +3,8 @@
 // several times over, on SQLite and on PostgreSQL. After each kill the database opens;
 // every application is what replaying its timeline gives (the state, the review record
 // and the version agree with the recorded steps); `tollgate audit verify` passes; and
-// there is exactly one audit record per recorded change.
+// there is exactly one audit record per recorded change (an approval's license
+// included).
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -156,12 +157,19 @@ TEST_P(CrashTest, AKillDuringABatchLeavesEveryApplicationAndTheAuditChainConsist
       EXPECT_EQ(Disagreement(a, *timeline), "") << licensing::Subject(a);
       steps += static_cast<std::int64_t>(timeline->size());
     }
+    // An approval also issues a license, in the same transaction, with its own record.
+    std::int64_t approvals = 0;
+    for (const Application& a : *applications) approvals += a.state == ApplicationState::kApproved;
+    auto licenses = (*store)->ListLicenses();
+    ASSERT_TRUE(licenses.ok()) << licenses.error().message;
+    EXPECT_EQ(static_cast<std::int64_t>(licenses->size()), approvals);
     auto log = (*store)->AuditLog();
     ASSERT_TRUE(log.ok()) << log.error().message;
-    const std::int64_t changes =
-        kOrganizations + kUsers + static_cast<std::int64_t>(applications->size()) + steps;
+    const std::int64_t changes = kOrganizations + kUsers +
+                                 static_cast<std::int64_t>(applications->size()) + steps +
+                                 approvals;
     EXPECT_EQ(static_cast<std::int64_t>(log->size()), changes)
-        << "one audit record per organization, user, application created and step";
+        << "one audit record per organization, user, application created, step and license";
     EXPECT_GT(changes, changes_before) << "the child made progress before it was killed";
     changes_before = changes;
     auto verify = cli_.Run("audit verify");

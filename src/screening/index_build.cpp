@@ -86,6 +86,7 @@ class Builder {
                                   ? WordWeight(document_frequency_[t], impl_.names.size())
                                   : ClassWeight(impl_.token_class[t]);
     }
+    BuildNameBounds();
     BuildPostings();
     BuildWordKeys();
     BuildNameKeys();
@@ -133,6 +134,37 @@ class Builder {
         impl_.postings[fill[id]++] = n << kPositionBits | p;
       }
     }
+    // Lightest names first; equal weights in name order, so the layout is deterministic.
+    const auto& bounds = impl_.name_bounds;
+    for (std::size_t t = 0; t < token_count; ++t) {
+      std::stable_sort(impl_.postings.begin() + impl_.posting_begin[t],
+                       impl_.postings.begin() + impl_.posting_begin[t + 1],
+                       [&](std::uint32_t a, std::uint32_t b) {
+                         return bounds[a >> kPositionBits].total_weight <
+                                bounds[b >> kPositionBits].total_weight;
+                       });
+    }
+    impl_.posting_totals.resize(impl_.postings.size());
+    for (std::size_t k = 0; k < impl_.postings.size(); ++k) {
+      impl_.posting_totals[k] = bounds[impl_.postings[k] >> kPositionBits].total_weight;
+    }
+  }
+
+  // What candidate pruning reads of each name (NameBoundData).
+  void BuildNameBounds() {
+    impl_.name_bounds.resize(impl_.names.size());
+    for (std::uint32_t n = 0; n < impl_.names.size(); ++n) {
+      const IndexedName& name = impl_.names[n];
+      NameBoundData& bound = impl_.name_bounds[n];
+      const std::uint32_t* ids = impl_.name_tokens.data() + name.token_begin;
+      for (std::uint32_t p = 0; p < name.token_count; ++p) {
+        const TokenClass c = impl_.token_class[ids[p]];
+        const float w = static_cast<float>(impl_.token_weight[ids[p]]);
+        bound.total_weight += w;
+        if (!IsDistinctive(c)) bound.low_weight += w;
+        if (c == TokenClass::kWord) bound.max_weight = std::max(bound.max_weight, w);
+      }
+    }
   }
 
   // Typo, phonetic and prefix keys exist for ordinary words only: the scorer pairs
@@ -159,23 +191,14 @@ class Builder {
   void BuildNameKeys() {
     std::string joined;
     std::string written;
-    impl_.name_bounds.resize(impl_.names.size());
     for (std::uint32_t n = 0; n < impl_.names.size(); ++n) {
       const IndexedName& name = impl_.names[n];
-      NameBoundData& bound = impl_.name_bounds[n];
       const std::uint32_t* ids = impl_.name_tokens.data() + name.token_begin;
       bool distinctive = false;
       std::vector<std::string_view> canons;
       for (std::uint32_t p = 0; p < name.token_count; ++p) {
         const TokenClass c = impl_.token_class[ids[p]];
-        const float w = static_cast<float>(impl_.token_weight[ids[p]]);
-        bound.total_weight += w;
-        if (IsDistinctive(c)) {
-          distinctive = true;
-        } else {
-          bound.low_weight += w;
-        }
-        if (c == TokenClass::kWord) bound.max_weight = std::max(bound.max_weight, w);
+        distinctive = distinctive || IsDistinctive(c);
         canons.push_back(impl_.token_canon[ids[p]]);
         if (p + 1 < name.token_count &&
             (IsDistinctive(c) || IsDistinctive(impl_.token_class[ids[p + 1]]))) {
@@ -260,6 +283,7 @@ IndexStats Index::Stats() const {
   bytes += impl_->token_class.capacity() * sizeof(TokenClass);
   bytes += impl_->token_weight.capacity() * sizeof(double);
   bytes += (impl_->posting_begin.capacity() + impl_->postings.capacity()) * sizeof(std::uint32_t);
+  bytes += impl_->posting_totals.capacity() * sizeof(float);
   bytes += impl_->entries.capacity() * sizeof(IndexedEntry);
   for (const auto* map : {&impl_->token_ids, &impl_->deletes, &impl_->phonetic, &impl_->prefixes,
                           &impl_->concat, &impl_->common_only, &impl_->low_texts}) {

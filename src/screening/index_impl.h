@@ -71,7 +71,10 @@ struct Index::Impl {
   std::vector<TokenClass> token_class;
   std::vector<double> token_weight;
   std::vector<std::uint32_t> posting_begin;  // size tokens + 1
+  // Each token's postings in ascending order of their name's total weight, so that
+  // candidate generation can walk only the names whose weight leaves room for a match.
   std::vector<std::uint32_t> postings;
+  std::vector<float> posting_totals;  // parallel: name_bounds[name].total_weight
 
   FlatMultiMap token_ids;    // canon -> token id
   FlatMultiMap deletes;      // deletion variant -> word token id

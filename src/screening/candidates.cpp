@@ -311,6 +311,7 @@ class Finder {
   // every token they reach becomes a term.
   void LookupToken(std::size_t i) {
     const std::string_view canon = query_.scoring[i].canon;
+    const std::uint64_t letters = query_.scoring[i].letters;
     NextGeneration();
     if (query_.ids[i] != kNoToken) Reach(query_.ids[i], i);
     if (query_.scoring[i].token_class != TokenClass::kWord) return;
@@ -323,7 +324,8 @@ class Finder {
           if (Visited(t) || Rejected(t)) return;
           const std::string& other = impl_.token_canon[t];
           const int allowed = MaxTyposBetween(canon.size(), other.size());
-          if (allowed > 0 && BoundedOsaDistance(canon, other, allowed) <= allowed) {
+          if (allowed > 0 && !TooManyMissingLetters(letters, impl_.token_letters[t], allowed) &&
+              BoundedOsaDistance(canon, other, allowed) <= allowed) {
             Reach(t, i);
           } else {
             Reject(t);  // may still pair phonetically below
@@ -335,6 +337,9 @@ class Finder {
     if (!key.empty()) {
       impl_.phonetic.ForEach(HashKey(key, kPhoneticSeed), [&](std::uint32_t t) {
         if (impl_.token_phonetic[t] == key && !Visited(t) &&
+            !TooManyMissingLetters(
+                letters, impl_.token_letters[t],
+                MaxPhoneticEdits(std::max(canon.size(), impl_.token_canon[t].size()))) &&
             PhoneticPair(canon, impl_.token_canon[t])) {
           Reach(t, i);
         }

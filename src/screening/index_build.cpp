@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "screening/edit_distance.h"
 #include "screening/index_impl.h"
 #include "screening/phonetic.h"
 
@@ -102,6 +103,7 @@ class Builder {
         ids_.try_emplace(token.canon, static_cast<std::uint32_t>(impl_.token_canon.size()));
     if (inserted) {
       impl_.token_canon.push_back(token.canon);
+      impl_.token_letters.push_back(LetterMask(token.canon));
       impl_.token_class.push_back(ClassOf(token.canon));
       impl_.token_phonetic.push_back(
           impl_.token_class.back() == TokenClass::kWord ? PhoneticKey(token.canon) : "");
@@ -282,6 +284,7 @@ IndexStats Index::Stats() const {
   bytes += impl_->name_bounds.capacity() * sizeof(NameBoundData);
   bytes += impl_->token_class.capacity() * sizeof(TokenClass);
   bytes += impl_->token_weight.capacity() * sizeof(double);
+  bytes += impl_->token_letters.capacity() * sizeof(std::uint64_t);
   bytes += (impl_->posting_begin.capacity() + impl_->postings.capacity()) * sizeof(std::uint32_t);
   bytes += impl_->posting_totals.capacity() * sizeof(float);
   bytes += impl_->entries.capacity() * sizeof(IndexedEntry);

@@ -70,6 +70,7 @@ struct Index::Impl {
   std::vector<std::string> token_phonetic;
   std::vector<TokenClass> token_class;
   std::vector<double> token_weight;
+  std::vector<std::uint64_t> token_letters;  // LetterMask of the canon
   std::vector<std::uint32_t> posting_begin;  // size tokens + 1
   // Each token's postings in ascending order of their name's total weight, so that
   // candidate generation can walk only the names whose weight leaves room for a match.
@@ -88,8 +89,9 @@ struct Index::Impl {
   // The scoring view of the token at `slot` of name_tokens.
   ScoringToken NameToken(std::uint32_t slot) const {
     const std::uint32_t id = name_tokens[slot];
-    return {token_canon[id], texts[name_token_texts[slot]], token_phonetic[id], token_class[id],
-            token_weight[id]};
+    return {token_canon[id],    texts[name_token_texts[slot]],
+            token_phonetic[id], token_class[id],
+            token_weight[id],   token_letters[id]};
   }
 };
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "screening/edit_distance.h"
 #include "screening/index_impl.h"
 #include "screening/lexicon.h"
 #include "screening/phonetic.h"
@@ -43,8 +44,12 @@ PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::si
                           : token.token_class == TokenClass::kWord
                               ? WordWeight(0, impl.names.size())
                               : ClassWeight(token.token_class);
-    prepared.scoring[i] = {token.canon, token.text, prepared.phonetic[i], token.token_class,
-                           weight};
+    prepared.scoring[i] = {token.canon,
+                           token.text,
+                           prepared.phonetic[i],
+                           token.token_class,
+                           weight,
+                           id != kNoToken ? impl.token_letters[id] : LetterMask(token.canon)};
   }
   return prepared;
 }
@@ -74,8 +79,12 @@ PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name_inde
   }
   for (std::size_t p = 0; p < n; ++p) {
     const NameToken& token = prepared.tokens[p];
-    prepared.scoring[p] = {token.canon, token.text, prepared.phonetic[p], token.token_class,
-                           impl.token_weight[prepared.ids[p]]};
+    prepared.scoring[p] = {token.canon,
+                           token.text,
+                           prepared.phonetic[p],
+                           token.token_class,
+                           impl.token_weight[prepared.ids[p]],
+                           impl.token_letters[prepared.ids[p]]};
   }
   return prepared;
 }

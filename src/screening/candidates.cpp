@@ -252,10 +252,21 @@ class Finder {
     const double low =
         t < 1 ? t * kExtraFactor * extra / (2 * (1 - t)) - kSlack : 0.0;  // for T <= A
     const float* totals = impl_.posting_totals.data();
-    const std::uint32_t from = static_cast<std::uint32_t>(
-        std::lower_bound(totals + begin, totals + end, static_cast<float>(low)) - totals);
-    const std::uint32_t to = static_cast<std::uint32_t>(
-        std::upper_bound(totals + from, totals + end, static_cast<float>(high)) - totals);
+    const float low_total = static_cast<float>(low);
+    const float high_total = static_cast<float>(high);
+    std::uint32_t from = begin;
+    std::uint32_t to = begin;
+    constexpr std::uint32_t kShortPostings = 16;  // a scan beats the binary searches
+    if (end - begin <= kShortPostings) {
+      while (from < end && totals[from] < low_total) ++from;
+      to = from;
+      while (to < end && totals[to] <= high_total) ++to;
+    } else {
+      from = static_cast<std::uint32_t>(std::lower_bound(totals + begin, totals + end, low_total) -
+                                        totals);
+      to = static_cast<std::uint32_t>(std::upper_bound(totals + from, totals + end, high_total) -
+                                      totals);
+    }
     TraverseRange(term.token, from, to, 1u << term.query);
     term.walked_begin = from;
     term.walked_end = to;

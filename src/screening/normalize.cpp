@@ -122,7 +122,6 @@ NameToken ClassifyFoldedWord(std::string text) {
     token.corrected = true;
   } else {
     token.canon = text;
-    token.token_class = ClassOf(text);
   }
   // The class follows the canon alone, so the index and a query always agree on it.
   token.token_class = ClassOf(token.canon);

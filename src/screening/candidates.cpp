@@ -345,7 +345,13 @@ class Finder {
       }
     }
     const std::string& key = query_.phonetic[i];
-    if (!key.empty()) {
+    if (!key.empty() && query_.ids[i] != kNoToken) {
+      const std::uint32_t id = query_.ids[i];
+      for (std::uint32_t k = impl_.phonetic_begin[id]; k < impl_.phonetic_begin[id + 1]; ++k) {
+        const std::uint32_t t = impl_.phonetic_pairs[k];
+        if (!Visited(t)) Reach(t, i);
+      }
+    } else if (!key.empty()) {
       impl_.phonetic.ForEach(HashKey(key, kPhoneticSeed), [&](std::uint32_t t) {
         if (impl_.token_phonetic[t] == key && !Visited(t) &&
             !TooManyMissingLetters(

@@ -95,6 +95,7 @@ class Builder {
                       &impl_.concat, &impl_.common_only, &impl_.low_texts}) {
       map->Freeze();
     }
+    BuildPhoneticPairs();
   }
 
  private:
@@ -188,6 +189,25 @@ class Builder {
         impl_.prefixes.Insert(HashKey(std::string_view(canon).substr(0, len), kPrefixSeed), t);
       }
     }
+  }
+
+  void BuildPhoneticPairs() {
+    const std::size_t token_count = impl_.token_canon.size();
+    impl_.phonetic_begin.assign(token_count + 1, 0);
+    for (std::uint32_t t = 0; t < token_count; ++t) {
+      impl_.phonetic_begin[t] = static_cast<std::uint32_t>(impl_.phonetic_pairs.size());
+      const std::string& key = impl_.token_phonetic[t];
+      if (key.empty() || impl_.token_class[t] != TokenClass::kWord) continue;
+      const std::string& canon = impl_.token_canon[t];
+      impl_.phonetic.ForEach(HashKey(key, kPhoneticSeed), [&](std::uint32_t other) {
+        if (other != t && impl_.token_phonetic[other] == key &&
+            PhoneticPair(canon, impl_.token_canon[other])) {
+          impl_.phonetic_pairs.push_back(other);
+        }
+      });
+    }
+    impl_.phonetic_begin[token_count] = static_cast<std::uint32_t>(impl_.phonetic_pairs.size());
+    impl_.phonetic_pairs.shrink_to_fit();
   }
 
   void BuildNameKeys() {
@@ -287,6 +307,8 @@ IndexStats Index::Stats() const {
   bytes += impl_->token_letters.capacity() * sizeof(std::uint64_t);
   bytes += (impl_->posting_begin.capacity() + impl_->postings.capacity()) * sizeof(std::uint32_t);
   bytes += impl_->posting_totals.capacity() * sizeof(float);
+  bytes +=
+      (impl_->phonetic_begin.capacity() + impl_->phonetic_pairs.capacity()) * sizeof(std::uint32_t);
   bytes += impl_->entries.capacity() * sizeof(IndexedEntry);
   for (const auto* map : {&impl_->token_ids, &impl_->deletes, &impl_->phonetic, &impl_->prefixes,
                           &impl_->concat, &impl_->common_only, &impl_->low_texts}) {

@@ -77,6 +77,12 @@ struct Index::Impl {
   std::vector<std::uint32_t> postings;
   std::vector<float> posting_totals;  // parallel: name_bounds[name].total_weight
 
+  // Per word token, the other tokens that PhoneticPair pairs it with (same key, spelt
+  // close enough), worked out at build time: a query word the index knows takes its
+  // phonetic neighbours from here instead of checking its key's every token.
+  std::vector<std::uint32_t> phonetic_begin;  // size tokens + 1
+  std::vector<std::uint32_t> phonetic_pairs;
+
   FlatMultiMap token_ids;    // canon -> token id
   FlatMultiMap deletes;      // deletion variant -> word token id
   FlatMultiMap phonetic;     // phonetic key -> word token id

@@ -82,8 +82,8 @@ class Finder {
     LookupCommonOnly();
   }
 
-  std::vector<Candidate> Bound(double min_name_score) const {
-    std::vector<Candidate> out;
+  void Bound(double min_name_score, std::vector<Candidate>& out) const {
+    out.clear();
     std::uint32_t initials = 0;
     for (const auto& token : query_.scoring) initials += token.token_class == TokenClass::kInitial;
     // Which query tokens reached a name already bounds its score; most names reached
@@ -115,7 +115,6 @@ class Finder {
     }
     // Names without distinctive tokens are never reached by a lookup above.
     for (std::uint32_t n : s_.forced) out.push_back({n, 1.0});
-    return out;
   }
 
  private:
@@ -188,9 +187,13 @@ class Finder {
     double fixed_of[kMaxQueryTokens] = {};
     std::uint32_t left[kMaxQueryTokens] = {};
     for (const Scratch::Term& term : s_.terms) ++left[term.query];
-    std::stable_sort(
-        s_.terms.begin(), s_.terms.end(),
-        [](const Scratch::Term& a, const Scratch::Term& b) { return a.weight > b.weight; });
+    // Heaviest first; ties in query and token order, so the walk never depends on the
+    // order of the lookups (and the sort needs no buffer, unlike a stable one).
+    std::sort(s_.terms.begin(), s_.terms.end(), [](const Scratch::Term& a, const Scratch::Term& b) {
+      if (a.weight != b.weight) return a.weight > b.weight;
+      if (a.query != b.query) return a.query < b.query;
+      return a.token < b.token;
+    });
     s_.next_weight.assign(s_.terms.size(), 0.0);
     {
       double lighter[kMaxQueryTokens] = {};
@@ -506,12 +509,12 @@ class Finder {
 
 }  // namespace
 
-std::vector<Candidate> FindCandidates(const Index::Impl& impl, const PreparedName& query,
-                                      double min_name_score) {
+void FindCandidates(const Index::Impl& impl, const PreparedName& query, double min_name_score,
+                    std::vector<Candidate>& out) {
   thread_local Scratch scratch;
   Finder finder(impl, query, scratch);
   finder.Lookup(min_name_score);
-  return finder.Bound(min_name_score);
+  finder.Bound(min_name_score, out);
 }
 
 }  // namespace tollgate::screening

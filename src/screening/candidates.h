@@ -28,7 +28,8 @@ struct Candidate {
 
 // Names of `impl` whose score bound is at least `min_name_score`, in no particular
 // order. `query` comes from PrepareName(impl, ..., kMaxQueryTokens).
-std::vector<Candidate> FindCandidates(const Index::Impl& impl, const PreparedName& query,
-                                      double min_name_score);
+// `out` is cleared first; callers keep it between queries to reuse its memory.
+void FindCandidates(const Index::Impl& impl, const PreparedName& query, double min_name_score,
+                    std::vector<Candidate>& out);
 
 }  // namespace tollgate::screening

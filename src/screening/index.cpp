@@ -71,8 +71,9 @@ std::vector<Match> Index::Screen(const Query& query) const {
   thread_local std::vector<Scored> scored;
   scored.clear();
   saved_edges.clear();
-  for (const Candidate& candidate :
-       FindCandidates(impl, prepared, query.threshold - kMaxRaise - kScoreTolerance)) {
+  thread_local std::vector<Candidate> candidates;
+  FindCandidates(impl, prepared, query.threshold - kMaxRaise - kScoreTolerance, candidates);
+  for (const Candidate& candidate : candidates) {
     const IndexedName& name = impl.names[candidate.name];
     const IndexedEntry& entry = impl.entries[name.entry];
     if (!InForce(entry, query.as_of)) continue;

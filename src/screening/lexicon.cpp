@@ -360,7 +360,7 @@ const LexiconWord* FindNearLexiconWord(std::string_view word) {
   return best.empty() ? nullptr : &tables.words.at(best);
 }
 
-std::size_t MatchLegalPhrase(std::span<const std::string> canons, std::string_view& canon,
+std::size_t MatchLegalPhrase(std::span<const std::string_view> canons, std::string_view& canon,
                              std::string_view& display) {
   if (canons.empty() || !GetTables().phrase_first_words.MayContain(canons[0])) return 0;
   for (const auto& phrase : kPhrases) {

@@ -8,17 +8,81 @@
 namespace tollgate::screening {
 namespace {
 
-// Per-thread marks, sized to the largest index seen and cleared after each query by
-// walking `touched`, so a query costs what it reaches, not the size of the index.
-struct Scratch {
-  // Per name, packed so that reaching a name touches one cache line: the token
-  // positions reached, the query tokens that reached it, and the weight of the
-  // distinctive tokens reached (a float: NameBound allows for its rounding).
-  struct NameMarks {
-    std::uint64_t positions = 0;
+// The names the current query reached, with their marks: the token positions reached,
+// the query tokens that reached them, and the weight of the distinctive tokens reached
+// (a float: NameBound allows for its rounding). An open-addressing table over the few
+// hundred names a query reaches stays in the nearest caches; an array over every name
+// of the index put each mark on a cache line of its own, and on a shared machine those
+// lines are rarely still cached from one query to the next.
+class MarkTable {
+ public:
+  struct Entry {
+    std::uint32_t name = 0;
     std::uint32_t query_tokens = 0;
+    std::uint64_t positions = 0;
     float reached = 0;
+    std::uint32_t slot = 0;  // where the table points at it
   };
+
+  // Reached names, in the order they were first reached.
+  std::vector<Entry>& entries() { return entries_; }
+  const std::vector<Entry>& entries() const { return entries_; }
+
+  Entry* Find(std::uint32_t name) {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t at = Home(name);; at = (at + 1) & mask_) {
+      const std::uint32_t k = slots_[at];
+      if (k == 0) return nullptr;
+      if (entries_[k - 1].name == name) return &entries_[k - 1];
+    }
+  }
+
+  // The entry of `name`, added when it has none; valid until the next addition.
+  Entry& FindOrAdd(std::uint32_t name) {
+    if (Entry* found = Find(name)) return *found;
+    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    std::size_t at = Home(name);
+    while (slots_[at] != 0) at = (at + 1) & mask_;
+    entries_.push_back({name, 0, 0, 0, static_cast<std::uint32_t>(at)});
+    slots_[at] = static_cast<std::uint32_t>(entries_.size());
+    return entries_.back();
+  }
+
+  void Prefetch(std::uint32_t name) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Home(name)]);
+  }
+
+  void Clear() {
+    for (const Entry& e : entries_) slots_[e.slot] = 0;
+    entries_.clear();
+  }
+
+ private:
+  std::size_t Home(std::uint32_t name) const {
+    return static_cast<std::size_t>((name * 0x9e3779b97f4a7c15ULL) >> shift_);
+  }
+
+  void Grow() {
+    const std::size_t size = std::max<std::size_t>(1024, 2 * slots_.size());
+    slots_.assign(size, 0);
+    mask_ = size - 1;
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(size));
+    for (std::size_t k = 0; k < entries_.size(); ++k) {
+      std::size_t at = Home(entries_[k].name);
+      while (slots_[at] != 0) at = (at + 1) & mask_;
+      slots_[at] = static_cast<std::uint32_t>(k + 1);
+      entries_[k].slot = static_cast<std::uint32_t>(at);
+    }
+  }
+
+  std::vector<std::uint32_t> slots_;  // 1 + index into entries_, 0 when empty
+  std::vector<Entry> entries_;
+  std::size_t mask_ = 0;
+  unsigned shift_ = 64;
+};
+
+// Per-thread scratch, reused from query to query.
+struct Scratch {
   // An index token that a query token reaches (exactly, by a typo, phonetically or as
   // an abbreviation), and the part of its postings left unwalked.
   struct Term {
@@ -28,8 +92,7 @@ struct Scratch {
     std::uint32_t walked_begin = 0;  // into Impl::postings
     std::uint32_t walked_end = 0;
   };
-  std::vector<NameMarks> marks;
-  std::vector<std::uint32_t> touched;
+  MarkTable marks;
   std::vector<std::uint32_t> forced;  // same common words exactly: bound 1
   // Per token: 2 * generation when reached by the current query token, one more when
   // found too far for a typo; a new query token takes a new generation.
@@ -48,20 +111,17 @@ class Finder {
  public:
   Finder(const Index::Impl& impl, const PreparedName& query, Scratch& scratch)
       : impl_(impl), query_(query), s_(scratch) {
-    if (s_.marks.size() < impl.names.size()) s_.marks.resize(impl.names.size());
     if (s_.token_state.size() < impl.token_canon.size()) {
       s_.token_state.resize(impl.token_canon.size(), 0);
       s_.term_bits.resize(impl.token_canon.size(), 0);
     }
-    s_.touched.clear();
+    s_.marks.Clear();
     s_.forced.clear();
     s_.terms.clear();
   }
 
   ~Finder() {
-    for (std::uint32_t n : s_.touched) {
-      s_.marks[n] = Scratch::NameMarks{};
-    }
+    s_.marks.Clear();
     for (const Scratch::Term& term : s_.terms) s_.term_bits[term.token] = 0;
   }
 
@@ -96,8 +156,8 @@ class Finder {
       s_.memo_bound.assign(std::size_t{1} << q, -1.0f);
       s_.memo_extra.assign(std::size_t{1} << q, -1.0f);
     }
-    for (std::uint32_t n : s_.touched) {
-      const std::uint32_t tokens = s_.marks[n].query_tokens;
+    for (const MarkTable::Entry& marks : s_.marks.entries()) {
+      const std::uint32_t tokens = marks.query_tokens;
       double extra;
       if (memo) {
         float& bound = s_.memo_bound[tokens];
@@ -110,8 +170,8 @@ class Finder {
       } else {
         extra = ExtraWeight(tokens);
       }
-      const double bound = NameBound(n, initials, extra);
-      if (bound >= min_name_score) out.push_back({n, bound});
+      const double bound = NameBound(marks, initials, extra);
+      if (bound >= min_name_score) out.push_back({marks.name, bound});
     }
     // Names without distinctive tokens are never reached by a lookup above.
     for (std::uint32_t n : s_.forced) out.push_back({n, 1.0});
@@ -121,8 +181,10 @@ class Finder {
   // Marks name positions reached; `weight` is added once per newly reached position
   // (the weight of the distinctive token there, 0 for the others).
   void Mark(std::uint32_t name, std::uint64_t position, std::uint32_t query_tokens, double weight) {
-    Scratch::NameMarks& marks = s_.marks[name];
-    if (marks.positions == 0) s_.touched.push_back(name);
+    Update(s_.marks.FindOrAdd(name), position, query_tokens, weight);
+  }
+  static void Update(MarkTable::Entry& marks, std::uint64_t position, std::uint32_t query_tokens,
+                     double weight) {
     if (!(marks.positions & position)) marks.reached += static_cast<float>(weight);
     marks.positions |= position;
     marks.query_tokens |= query_tokens;
@@ -139,7 +201,7 @@ class Finder {
     const std::uint32_t* postings = impl_.postings.data();
     constexpr std::uint32_t kAhead = 8;  // names are scattered: start their loads early
     for (std::uint32_t k = begin; k < end; ++k) {
-      if (k + kAhead < end) __builtin_prefetch(&s_.marks[postings[k + kAhead] >> kPositionBits]);
+      if (k + kAhead < end) s_.marks.Prefetch(postings[k + kAhead] >> kPositionBits);
       const std::uint32_t posting = postings[k];
       Mark(posting >> kPositionBits, std::uint64_t{1} << (posting & ((1u << kPositionBits) - 1)),
            query_tokens, weight);
@@ -152,10 +214,10 @@ class Finder {
     const double weight = impl_.token_weight[token];
     const std::uint32_t* postings = impl_.postings.data();
     for (std::uint32_t k = begin; k < end; ++k) {
-      const std::uint32_t n = postings[k] >> kPositionBits;
-      if (s_.marks[n].positions == 0) continue;
-      Mark(n, std::uint64_t{1} << (postings[k] & ((1u << kPositionBits) - 1)), query_tokens,
-           weight);
+      MarkTable::Entry* marks = s_.marks.Find(postings[k] >> kPositionBits);
+      if (marks == nullptr) continue;
+      Update(*marks, std::uint64_t{1} << (postings[k] & ((1u << kPositionBits) - 1)), query_tokens,
+             weight);
     }
   }
 
@@ -283,9 +345,10 @@ class Finder {
       unwalked += (term.walked_begin - impl_.posting_begin[term.token]) +
                   (impl_.posting_begin[term.token + 1] - term.walked_end);
     }
-    if (unwalked == 0 || s_.touched.empty()) return;
+    const std::size_t reached = s_.marks.entries().size();
+    if (unwalked == 0 || reached == 0) return;
     constexpr std::size_t kTokensPerName = 4;  // reading a name costs about that many
-    if (unwalked <= kTokensPerName * s_.touched.size()) {
+    if (unwalked <= kTokensPerName * reached) {
       for (const Scratch::Term& term : s_.terms) {
         const std::uint32_t bit = 1u << term.query;
         TraverseReached(term.token, impl_.posting_begin[term.token], term.walked_begin, bit);
@@ -293,12 +356,12 @@ class Finder {
       }
       return;
     }
-    for (const std::uint32_t n : s_.touched) {
-      const IndexedName& name = impl_.names[n];
+    for (MarkTable::Entry& marks : s_.marks.entries()) {
+      const IndexedName& name = impl_.names[marks.name];
       for (std::uint32_t p = 0; p < name.token_count; ++p) {
         const std::uint32_t id = impl_.name_tokens[name.token_begin + p];
         const std::uint32_t bits = s_.term_bits[id];
-        if (bits != 0) Mark(n, std::uint64_t{1} << p, bits, impl_.token_weight[id]);
+        if (bits != 0) Update(marks, std::uint64_t{1} << p, bits, impl_.token_weight[id]);
       }
     }
   }
@@ -483,10 +546,11 @@ class Finder {
     return extra;
   }
 
-  double NameBound(std::uint32_t n, std::uint32_t query_initials, double extra) const {
-    const NameBoundData& name = impl_.name_bounds[n];
-    const double reached = s_.marks[n].reached;
-    // Float sums (NameBoundData, NameMarks): widen a little so rounding never cuts a
+  double NameBound(const MarkTable::Entry& marks, std::uint32_t query_initials,
+                   double extra) const {
+    const NameBoundData& name = impl_.name_bounds[marks.name];
+    const double reached = marks.reached;
+    // Float sums (NameBoundData, MarkTable): widen a little so rounding never cuts a
     // true match.
     constexpr double kSlack = 1e-5;
     const double total = name.total_weight + kSlack;

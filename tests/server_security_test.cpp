@@ -13,6 +13,22 @@ namespace {
 
 using Json = nlohmann::json;
 
+// Percent-encodes every byte but unreserved ones (RFC 3986), so the attack string
+// reaches the server as given.
+std::string Encode(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
 class ServerSecurityTest : public ServerFixture {
  protected:
   // What must not change: the audit log (every audited write), users, list versions,
@@ -47,11 +63,21 @@ class ServerSecurityTest : public ServerFixture {
     return routes;
   }
 
-  static void ExpectCleanError(const HttpAnswer& answer, const std::string& what) {
-    EXPECT_TRUE(answer.body.is_object()) << what << ": " << answer.text;
+  // A JSON error body whose words, less any echo of the client's own input, hold no
+  // SQL, no server path and no stack.
+  static void ExpectCleanError(const HttpAnswer& answer, const std::string& what,
+                               const std::string& echoed = "") {
+    ASSERT_TRUE(answer.body.is_object()) << what << ": " << answer.text;
+    EXPECT_TRUE(answer.body.contains("code") && answer.body.contains("field")) << answer.text;
+    std::string message = answer.body.value("message", "");
+    if (!echoed.empty()) {
+      for (std::size_t at; (at = message.find(echoed)) != std::string::npos;) {
+        message.erase(at, echoed.size());
+      }
+    }
     for (const char* leak : {"SELECT", "INSERT", "sqlite", "SQLITE", "postgres", "syntax error",
                              "/tmp/", "tollgate-upload", "terminate", "what()"}) {
-      EXPECT_EQ(answer.text.find(leak), std::string::npos) << what << " leaks: " << answer.text;
+      EXPECT_EQ(message.find(leak), std::string::npos) << what << " leaks: " << answer.text;
     }
   }
 };
@@ -151,7 +177,7 @@ TEST_P(ServerSecurityTest, SqlAndPathTraversalStringsInEveryFieldGetCleanAnswers
                                             "%00",
                                             "\\x00; SELECT * FROM sessions"};
   for (const auto& attack : attacks) {
-    const std::string encoded = httplib::detail::encode_url(attack);
+    const std::string encoded = Encode(attack);
     const std::string quoted = Json(attack).dump();
     const std::vector<std::tuple<std::string, std::string, std::string, std::string>> cases = {
         {"", "POST", "/api/login", R"({"user": )" + quoted + R"(, "password": )" + quoted + "}"},
@@ -199,7 +225,7 @@ TEST_P(ServerSecurityTest, SqlAndPathTraversalStringsInEveryFieldGetCleanAnswers
       auto answer = Call(user, method, path, body);
       EXPECT_GE(answer.status, 400) << what << ": " << answer.text;
       EXPECT_LT(answer.status, 500) << what << ": " << answer.text;
-      ExpectCleanError(answer, what);
+      ExpectCleanError(answer, what, attack);
     }
     // A name is only searched for: nothing is found, nothing is changed.
     auto screened = Call("msft", "GET", "/api/screen?name=" + encoded);

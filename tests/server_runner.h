@@ -24,9 +24,11 @@ class ServerProcess {
   // `extra`: more flags for `serve`, e.g. {"--rate-limit", "2"}. Rate limiting is off
   // unless given: the tests send many requests from one address.
   explicit ServerProcess(const std::string& db_url, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {
-        TOLLGATE_CLI_PATH, "--db",      db_url, "serve",        "--listen",
-        "127.0.0.1:0",     "--threads", "4",    "--rate-limit", "0"};
+    std::vector<std::string> args = {TOLLGATE_CLI_PATH, "--db",        db_url,      "serve",
+                                     "--listen",        "127.0.0.1:0", "--threads", "4"};
+    if (std::find(extra.begin(), extra.end(), "--rate-limit") == extra.end()) {
+      extra.insert(extra.end(), {"--rate-limit", "0"});
+    }
     for (auto& a : extra) args.push_back(std::move(a));
     int out[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe failed");

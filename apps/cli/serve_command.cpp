@@ -14,7 +14,8 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
   auto* serve = app.add_subcommand(
       "serve", "the HTTP JSON API and the web UI (first start: prints how to log in)");
   serve->add_option("--listen", args->listen, "HOST:PORT to listen on (port 0: any free port)");
-  serve->add_option("--threads", args->options.threads, "request threads (default: max(4, cores))");
+  serve->add_option("--threads", args->options.threads,
+                    "request threads; each open connection holds one (default 32)");
   serve->add_option("--web", args->options.web_dir,
                     "folder of static files served at / (default web/)");
   serve->add_option("--rules", args->options.rules_dir, "rules directory (env TOLLGATE_RULES)");

@@ -108,19 +108,6 @@ std::filesystem::path DefaultPath(const std::string& relative) {
   return std::filesystem::path(TOLLGATE_SOURCE_DIR) / relative;
 }
 
-bool ParseListen(const std::string& listen, std::string& host, int& port) {
-  const auto colon = listen.rfind(':');
-  if (colon == std::string::npos || colon == 0) return false;
-  host = listen.substr(0, colon);
-  try {
-    std::size_t used = 0;
-    port = std::stoi(listen.substr(colon + 1), &used);
-    return used == listen.size() - colon - 1 && port >= 0 && port <= 65535;
-  } catch (const std::exception&) {
-    return false;
-  }
-}
-
 }  // namespace
 
 void PrintRoutes() {
@@ -130,7 +117,9 @@ void PrintRoutes() {
 int RunServer(ServerOptions options) {
   if (options.openapi_path.empty()) options.openapi_path = DefaultPath("openapi.json").string();
   if (options.web_dir.empty()) options.web_dir = DefaultPath("web").string();
-  if (options.threads == 0) options.threads = std::max(4u, std::thread::hardware_concurrency());
+  // cpp-httplib gives each connection a thread while it is kept alive: the pool must
+  // cover the open connections (browsers keep several), not just the cores.
+  if (options.threads == 0) options.threads = 32;
 
   auto fail = [](const Error& error) {
     std::cerr << "tollgate: error: " << error.message << "\n";
@@ -172,6 +161,10 @@ int RunServer(ServerOptions options) {
   http.set_read_timeout(options.timeout_seconds, 0);
   http.set_write_timeout(options.timeout_seconds, 0);
   http.set_keep_alive_timeout(5);
+  http.set_keep_alive_max_count(10000);
+  // Responses are written in pieces (headers, body): without this, Nagle's algorithm
+  // holds the last piece for the client's delayed ACK, some 40 ms a request.
+  http.set_tcp_nodelay(true);
   http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                             {"X-Frame-Options", "DENY"},
                             {"Referrer-Policy", "no-referrer"},

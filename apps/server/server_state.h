@@ -29,7 +29,7 @@ struct ServerOptions {
   std::string db_url;
   std::string host = "127.0.0.1";
   int port = 8080;
-  unsigned threads = 0;                // 0: one per core, at least 4
+  unsigned threads = 0;                // 0: 32 (one per kept-alive connection)
   std::string web_dir;                 // static files served at /
   std::size_t max_body = 1 << 20;      // JSON request bodies
   std::size_t max_upload = 64u << 20;  // list files (POST /api/lists/import)

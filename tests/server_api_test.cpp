@@ -2,9 +2,11 @@
 // the session cookie and its CSRF token, screening and determination, the application
 // workflow with its conflicts and refusals, and the OpenAPI document kept true against
 // the routes the server registers.
+#include <atomic>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "server_fixture.h"
 
@@ -138,6 +140,46 @@ TEST_P(ServerApiTest, TokensAreShownOnceAndWorkAsBearerCredentials) {
   auto verify = Send("GET", "/api/audit/verify", "", {{"Authorization", "Bearer " + token}});
   ASSERT_EQ(verify.status, 200);
   EXPECT_TRUE(verify.body["ok"].get<bool>());
+}
+
+// Two server processes on one database: a session made on one is honoured by the
+// other, and the same step sent to both at once is taken once (the other is 409),
+// with the audit chain intact afterwards.
+TEST_P(ServerApiTest, TwoServersOnOneDatabaseShareSessionsAndNeverLoseAnUpdate) {
+  ServerProcess second(db_.url());
+  auto made = Call("root", "POST", "/api/users",
+                   R"({"name": "jane", "role": "reviewer", "password": "a long passphrase 1"})");
+  ASSERT_EQ(made.status, 201) << made.text;
+  auto login =
+      Send("POST", "/api/login", R"({"user": "jane", "password": "a long passphrase 1"})", {});
+  ASSERT_EQ(login.status, 200);
+  const std::string cookie = login.set_cookie.substr(0, login.set_cookie.find(';'));
+  auto me = second.Client()->Get("/api/me", {{"Cookie", cookie}});
+  ASSERT_TRUE(me);
+  EXPECT_EQ(me->status, 200) << me->body;
+
+  const std::string path = "/api/applications/" + acn_ + "/transitions";
+  const int version = Call("officer", "GET", path).body["version"];
+  const std::string step =
+      Json{{"event", {{"event", "register"}}}, {"expected_version", version}}.dump();
+  std::atomic<int> taken{0}, conflicts{0};
+  auto fire = [&](const ServerProcess& server) {
+    auto answer =
+        server.Client()->Post(path.c_str(), {{"Authorization", "Bearer " + tokens_.at("officer")}},
+                              step, "application/json");
+    if (answer && answer->status == 200) ++taken;
+    if (answer && answer->status == 409) ++conflicts;
+  };
+  std::thread a([&] { fire(*server_); });
+  std::thread b([&] { fire(second); });
+  a.join();
+  b.join();
+  EXPECT_EQ(taken.load(), 1);
+  EXPECT_EQ(conflicts.load(), 1);
+  EXPECT_EQ(Call("msft", "GET", "/api/applications/" + acn_ + "/timeline").body["timeline"].size(),
+            2u);
+  auto verify = Call("auditor", "GET", "/api/audit/verify");
+  EXPECT_TRUE(verify.body["ok"].get<bool>()) << verify.text;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServerApiTest, ::testing::Values("sqlite", "postgres"),

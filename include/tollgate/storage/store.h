@@ -73,6 +73,7 @@ struct TimelineEntry {
   licensing::ApplicationState from = licensing::ApplicationState::kDraft;
   licensing::ApplicationState to = licensing::ApplicationState::kDraft;
   licensing::Event event;
+  std::int64_t application_id = 0;  // whose timeline it belongs to
 };
 
 // An API token as stored: the SHA-256 of the secret (accounts/credentials.h), never
@@ -153,6 +154,9 @@ class Store {
   virtual Result<std::vector<licensing::Application>> ListApplications(
       const ApplicationFilter& filter = {}) = 0;
   virtual Result<std::vector<TimelineEntry>> Timeline(std::int64_t application_id) = 0;
+  // Every application's timeline in one read, by application id then seq: what the
+  // reports (reports/history.h) rebuild the past from.
+  virtual Result<std::vector<TimelineEntry>> AllTimelines() = 0;
 
   // The whole audit log by sequence (Part 762: kept, never deleted by Tollgate).
   virtual Result<std::vector<audit::Record>> AuditLog() = 0;

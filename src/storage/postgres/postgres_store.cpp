@@ -216,6 +216,7 @@ class PostgresStore final : public Store {
     if (auto known = GetApplication(application_id); !known.ok()) return known.error();
     return workflow_.Timeline(application_id);
   }
+  Result<std::vector<TimelineEntry>> AllTimelines() override { return workflow_.AllTimelines(); }
   Result<std::vector<audit::Record>> AuditLog() override { return workflow_.AuditLog(); }
 
   Status SetPasswordHash(const std::string& user, const std::string& password_hash,

@@ -31,6 +31,7 @@ class WorkflowTables {
                                                                  const std::string& control_number,
                                                                  const ApplicationFilter& filter);
   Result<std::vector<TimelineEntry>> Timeline(std::int64_t application_id);
+  Result<std::vector<TimelineEntry>> AllTimelines();
   Result<std::vector<audit::Record>> AuditLog();
 
   // Begins a transaction holding the audit lock (also for the accounts' audited writes).

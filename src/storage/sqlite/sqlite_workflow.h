@@ -32,6 +32,7 @@ class WorkflowTables {
                                                                  const std::string& control_number,
                                                                  const ApplicationFilter& filter);
   Result<std::vector<TimelineEntry>> Timeline(std::int64_t application_id);
+  Result<std::vector<TimelineEntry>> AllTimelines();
   Result<std::vector<audit::Record>> AuditLog();
 
   // Chains `entry` after the last audit record; inside the caller's transaction (also

@@ -12,8 +12,9 @@
 
 namespace tollgate {
 
-// One table (common/error_code.cpp) maps these to CLI exit codes and HTTP statuses. Keep the list short: the code says what kind of failure, the message
-// says what and where.
+// One table (common/error_code.cpp) maps these to CLI exit codes and HTTP statuses.
+// Keep the list short: the code says what kind of failure, the message says what and
+// where.
 enum class ErrorCode {
   kInvalidArgument,   // bad user input: a flag, a date, a name (exit 2)
   kParseError,        // a malformed file: the message names file, line and field (exit 2)

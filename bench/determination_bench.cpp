@@ -46,7 +46,9 @@ constexpr const char* kDate = "2026-03-02";
 
 fs::path RulesDir() {
   if (const char* env = std::getenv("TOLLGATE_RULES"); env != nullptr && *env != '\0') return env;
-  return fs::path(__FILE__).parent_path().parent_path() / "data" / "rules";
+  // The source tree's path comes from CMake: __FILE__ may be relative to the build
+  // directory (ccache's base_dir rewrites it), which breaks runs from anywhere else.
+  return fs::path(TOLLGATE_SOURCE_DIR) / "data" / "rules";
 }
 
 struct World {

@@ -98,7 +98,11 @@ TEST_P(ApplicationsCliTest, AnApplicationGoesThroughReviewStepByStepAndIllegalSt
       "D000001 approve --as officer --date 2019-11-20 --criterion mass_market "
       "--text 'mass-market software' --approve-item 0:600 --condition 'no reexport'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "application D000001: approve -> approved (version 6)\n");
+  EXPECT_EQ(
+      r.out,
+      "application D000001: approve -> approved (version 6)\n"
+      "issued license D0000001 to Microsoft Corporation, valid 2019-11-20..2023-11-19 (4 years "
+      "from the decision, 15 CFR 750.7(g))\n");
 
   r = cli_.Run("applications show D000001 --as msft-exports --json");
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -1,9 +1,9 @@
 // The golden determination scenarios (tests/golden/determination/*.json): facts in,
 // decision and trace out. Each file sets up a fresh store (list files imported as of a
 // date, licenses registered), runs the real `tollgate check` with the scenario's
-// arguments, and compares the JSON it prints with the expected subset; for bad input,
-// the exit code and the error text. Every scenario also checks how many determinations
-// the store recorded (none for bad input).
+// arguments (after the scenario's "setup" commands, if any), and compares the JSON it prints with
+// the expected subset; for bad input, the exit code and the error text. Every scenario also checks
+// how many determinations the store recorded (none for bad input).
 //
 // Expected values match the actual JSON as a subset: an object's listed keys must be
 // present and match; an array's listed elements must appear in that order (others may
@@ -115,6 +115,14 @@ TEST_P(DeterminationGoldenTest, Scenario) {
       auto added = (*store)->AddLicense(*license);
       ASSERT_TRUE(added.ok()) << added.error().message;
     }
+  }
+
+  // CLI commands run before the check, e.g. a general license revoked or extended.
+  for (const auto& command : scenario.value("setup", nlohmann::json::array())) {
+    std::string words;
+    for (const auto& word : command) words += " " + ShellQuote(word.get<std::string>());
+    testing::CliResult done = sandbox.Run(words);
+    ASSERT_EQ(done.exit_code, 0) << words << ": " << done.err;
   }
 
   std::string args = "check";

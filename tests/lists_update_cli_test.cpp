@@ -63,6 +63,37 @@ TEST_F(ListsUpdateCliTest, AFailedSourceIsReportedWithItsUrlAndTheOthersStillImp
   EXPECT_NE(r.err.find("1 imported, 0 unchanged, 1 failed"), std::string::npos) << r.err;
 }
 
+TEST_F(ListsUpdateCliTest, NewVersionsRescreenTheOpenApplications) {
+  for (const char* setup : {"orgs add microsoft --name 'Microsoft Corporation' --by setup",
+                            "users add msft-exports --role applicant --org microsoft --by setup",
+                            "users add officer --role reviewer --by setup"}) {
+    ASSERT_EQ(cli_.Run(setup).exit_code, 0) << setup;
+  }
+  auto form = cli_.Write("form.json", R"json({
+    "applicant": {"name": "Microsoft Corporation", "country": "US"},
+    "contact": {"name": "Export Desk", "email": "exports@example.com"},
+    "ultimate_consignee": {"name": "Huawei Technologies Co., Ltd.", "country": "CN"},
+    "end_use": "Operating systems installed on laptops sold to the public",
+    "destination": "CN",
+    "items": [{"eccn": "5D992.c", "description": "Windows licenses", "quantity": 10,
+               "unit_price_cents": 9950, "value_usd": 995}]})json");
+  auto r =
+      cli_.Run("applications submit '" + form.string() + "' --as msft-exports --date 2019-06-01");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+
+  r = cli_.Run("lists update --sources '" + WriteSources("/csl.csv") +
+               "' --as-of 2019-06-05 --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("re-screened open applications: 1 new match(es) recorded"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NO_THROW(nlohmann::json::parse(r.out)) << "stdout stays the JSON report";
+  auto shown = nlohmann::json::parse(cli_.Run("applications show D000001 --as officer --json").out);
+  ASSERT_EQ(shown["screening"].size(), 1u) << shown["screening"].dump(2);
+  EXPECT_EQ(shown["screening"][0]["list"], "EL");
+  EXPECT_EQ(shown["screening"][0]["reason"], "lists update as of 2019-06-05");
+}
+
 TEST_F(ListsUpdateCliTest, ABrokenSourcesFileIsRefusedBeforeAnythingIsDownloaded) {
   auto sources = cli_.Write(
       "sources.json",

@@ -108,6 +108,28 @@ TEST_P(ServerApiTest, AnApplicationMovesThroughTheProcessWithVersionsConflictsAn
   EXPECT_EQ(csv->get_header_value("Content-Type").rfind("text/csv", 0), 0u);
 }
 
+TEST_P(ServerApiTest, ShipmentsDrawALicenseDownAndOneBeyondWhatRemainsIsRefused) {
+  const std::string ship = R"({"date": "2020-01-02", "items": [{"eccn": "5D992.c",
+      "quantity": QTY, "value": 0}], "parties": [{"role": "ultimate_consignee",
+      "name": "Huawei Technologies Co., Ltd."}]})";
+  auto with = [&](const char* quantity) {
+    std::string body = ship;
+    body.replace(body.find("QTY"), 3, quantity);
+    return body;
+  };
+  auto first = Call("msft", "POST", "/api/licenses/D000900/shipments", with("100"));
+  ASSERT_EQ(first.status, 201) << first.text;
+  EXPECT_EQ(first.body["items"][0]["remaining_quantity"], 400);
+  auto beyond = Call("msft", "POST", "/api/licenses/D000900/shipments", with("401"));
+  EXPECT_EQ(beyond.status, 422) << beyond.text;
+  EXPECT_EQ(beyond.body["code"], "refused");
+  auto listed = Call("officer", "GET", "/api/licenses/D000900/shipments");
+  ASSERT_EQ(listed.status, 200) << listed.text;
+  EXPECT_EQ(listed.body["shipments"].size(), 1u);
+  EXPECT_EQ(Call("msft", "GET", "/api/licenses/D000900").body["items"][0]["remaining_quantity"],
+            400);
+}
+
 TEST_P(ServerApiTest, PeopleLogInWithACookieAndMustEchoTheCsrfTokenOnPosts) {
   auto made = Call("root", "POST", "/api/users",
                    R"({"name": "jane", "role": "reviewer", "password": "a long passphrase 1"})");

@@ -30,7 +30,8 @@ inline constexpr const char* kServerForm = R"json({
 })json";
 
 inline constexpr const char* kServerLicense = R"json({
-  "number": "D000900", "holder": "Microsoft Corporation", "destination": "CN",
+  "number": "D000900", "holder": "Microsoft Corporation", "organization": "microsoft",
+  "destination": "CN",
   "parties": [{"role": "ultimate_consignee", "name": "Huawei Technologies Co., Ltd."}],
   "items": [{"eccn": "5D992.c", "quantity": 500}],
   "valid_from": "2019-11-20", "valid_until": "2023-11-19"

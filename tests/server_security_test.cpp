@@ -132,6 +132,8 @@ TEST_P(ServerSecurityTest, RolesThatMayNotActAreRefusedWith403AndNothingChanges)
       {"msft", "GET", "/api/audit/verify", ""},
       {"officer", "GET", "/api/audit/verify", ""},
       {"msft", "GET", "/api/reports/stats", ""},
+      {"officer", "POST", "/api/licenses/D000900/shipments", "{}"},
+      {"dod", "GET", "/api/licenses/D000900/shipments", ""},
       {"dod", "GET", "/api/reports/criteria", ""},
   };
   for (const auto& c : cases) {
@@ -152,7 +154,11 @@ TEST_P(ServerSecurityTest, AnotherOrganizationsApplicationAndLicenseAre404AndUnc
         {"GET", base + "/timeline", ""},
         {"GET", base + "/transitions", ""},
         {"POST", base + "/transitions", withdraw},
-        {"GET", "/api/licenses/D000900", ""}}) {
+        {"GET", "/api/licenses/D000900", ""},
+        {"GET", "/api/licenses/D000900/shipments", ""},
+        {"POST", "/api/licenses/D000900/shipments",
+         R"({"date": "2020-01-02", "items": [{"eccn": "5D992.c", "quantity": 1, "value": 0}],
+             "parties": [{"role": "ultimate_consignee", "name": "Huawei Technologies Co., Ltd."}]})"}}) {
     auto answer = Call("qcom", method, path, body);
     EXPECT_EQ(answer.status, 404) << method << " " << path << ": " << answer.text;
     // The same answer as for an id that does not exist at all.
@@ -218,6 +224,9 @@ TEST_P(ServerSecurityTest, SqlAndPathTraversalStringsInEveryFieldGetCleanAnswers
         {"officer", "POST", "/api/applications/" + acn_ + "/transitions",
          R"({"event": {"event": "refer", "agencies": [)" + quoted + "]}}"},
         {"msft", "GET", "/api/licenses/" + encoded, ""},
+        {"msft", "POST", "/api/licenses/D000900/shipments",
+         R"({"date": "2020-01-02", "items": [{"eccn": )" + quoted +
+             R"(, "quantity": 1, "value": 0}], "parties": [{"role": "end_user", "name": "x"}]})"},
         {"auditor", "GET", "/api/reports/stats?as_of=" + encoded, ""},
         {"auditor", "GET", "/api/reports/stats?format=" + encoded, ""},
         {"auditor", "GET", "/api/reports/criteria?from=" + encoded, ""},

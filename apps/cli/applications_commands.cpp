@@ -6,6 +6,7 @@
 
 #include "applications_support.h"
 #include "commands.h"
+#include "screening_support.h"
 #include "tollgate/licensing/application_json.h"
 
 namespace tollgate::cli {
@@ -25,6 +26,10 @@ int RunSubmit(const Context& context, const Flags& flags) {
   int code = 0;
   auto session = Session::Open(context, flags.acting, code);
   if (!session) return code;
+  // Every party is screened on submission against the lists in force that day.
+  if (auto s = UseRulesScreener(session->workflow(), session->store()); !s.ok()) {
+    return Fail(s.error());
+  }
   auto filed = session->workflow().Submit(session->user(), std::move(form).value());
   if (!filed.ok()) return Fail(filed.error());
   if (flags.json) {
@@ -48,10 +53,19 @@ int RunShow(const Context& context, const Flags& flags) {
   auto as_of = DateFlag("--as-of", flags.as_of);
   if (!as_of.ok()) return Fail(as_of.error());
   const auto due = licensing::DueItems(*application, *as_of);
+  auto license = workflow.LicenseOf(session->user(), flags.target);
+  if (!license.ok()) return Fail(license.error());
+  auto screening = workflow.Screening(session->user(), flags.target);
+  if (!screening.ok()) return Fail(screening.error());
   if (flags.json) {
-    std::cout << ApplicationJson(*application, *timeline, due).dump(2) << "\n";
+    auto out = ApplicationJson(*application, *timeline, due);
+    if (*license) out["license"] = (*license)->number;
+    out["screening"] = nlohmann::json::array();
+    for (const auto& match : *screening) out["screening"].push_back(ScreeningMatchJson(match));
+    std::cout << out.dump(2) << "\n";
   } else {
-    PrintApplication(*application, *timeline, due);
+    PrintApplication(*application, *timeline, due, *license ? &**license : nullptr);
+    PrintScreening(*screening);
   }
   return 0;
 }

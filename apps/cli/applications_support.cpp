@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "check_support.h"
 #include "tollgate/licensing/application_json.h"
 
 namespace tollgate::cli {
@@ -71,7 +72,18 @@ std::unique_ptr<Session> Session::Open(const Context& context, const ActingFlags
   session->catalog_ = std::move(catalog).value();
   session->workflow_ =
       std::make_unique<licensing::Workflow>(*session->store_, *session->clock_, session->catalog_);
+  auto terms = licensing::LoadLicenseTerms(RulesDirForCli("") / "license_terms.json");
+  if (!terms.ok()) {
+    exit_code = Fail(terms.error());
+    return nullptr;
+  }
+  session->terms_ = *terms;
+  session->workflow_->UseLicenseTerms(std::move(terms).value());
   return session;
+}
+
+storage::ChangeStamp Session::stamp() const {
+  return {licensing::Describe(licensing::ActorFor(user_)), clock_->Timestamp()};
 }
 
 Result<licensing::Application> ReadForm(const std::string& path) {
@@ -88,7 +100,8 @@ Result<licensing::Application> ReadForm(const std::string& path) {
 
 void PrintApplication(const licensing::Application& a,
                       const std::vector<storage::TimelineEntry>& timeline,
-                      const std::vector<licensing::Deadline>& due) {
+                      const std::vector<licensing::Deadline>& due,
+                      const licensing::License* license) {
   const auto& r = a.review;
   std::cout << licensing::Subject(a) << " (" << licensing::StateName(a.state) << ", version "
             << a.version << ")\n"
@@ -137,6 +150,11 @@ void PrintApplication(const licensing::Application& a,
                 << "\n";
     }
   }
+  if (license != nullptr) {
+    std::cout << "  license:             " << license->number << " ("
+              << licensing::LicenseStatusName(license->status) << "), valid "
+              << license->valid_from.ToString() << ".." << license->valid_until.ToString() << "\n";
+  }
   for (const auto& d : due) std::cout << "  due:                 " << DeadlineText(d) << "\n";
   for (const auto* t : licensing::AllowedFrom(a.state)) {
     std::cout << "  next:                " << licensing::EventName(t->event) << ": " << t->needs
@@ -148,6 +166,24 @@ void PrintApplication(const licensing::Application& a,
               << licensing::EventName(t.event.kind) << "  " << licensing::StateName(t.from)
               << " -> " << licensing::StateName(t.to) << "  by "
               << licensing::Describe(t.event.actor) << "\n";
+  }
+}
+
+nlohmann::json ScreeningMatchJson(const storage::ScreeningMatchRecord& m) {
+  return {{"seq", m.seq},           {"screened_on", m.screened_on.ToString()},
+          {"reason", m.reason},     {"role", m.role},
+          {"party", m.party},       {"list", m.list},
+          {"entry_id", m.entry_id}, {"match", m.detail}};
+}
+
+void PrintScreening(const std::vector<storage::ScreeningMatchRecord>& matches) {
+  if (matches.empty()) return;
+  std::cout << "screening:\n";
+  for (const auto& m : matches) {
+    std::cout << "  " << m.seq << "  " << m.screened_on.ToString() << "  " << m.role << " '"
+              << m.party << "' ~ " << m.list << " " << m.entry_id << " '"
+              << m.detail.value("entry_name", "") << "' score " << m.detail.value("score", 0.0)
+              << " (" << m.detail.value("effect", "") << "); " << m.reason << "\n";
   }
 }
 

@@ -36,24 +36,35 @@ class Session {
   const licensing::User& user() const { return user_; }
   storage::Store& store() { return *store_; }
   const licensing::CriteriaCatalog& catalog() const { return catalog_; }
+  Date today() const { return clock_->Today(); }
+  // The terms of the licenses approvals issue (data/rules/license_terms.json).
+  const licensing::LicenseTerms& terms() const { return terms_; }
+  // Who acts and when, for audited changes made outside the Workflow.
+  storage::ChangeStamp stamp() const;
 
  private:
   std::unique_ptr<storage::Store> store_;
   licensing::User user_;
   std::unique_ptr<licensing::Clock> clock_;
   licensing::CriteriaCatalog catalog_;
+  licensing::LicenseTerms terms_;
   std::unique_ptr<licensing::Workflow> workflow_;
 };
 
 // A BIS-748P form as JSON (licensing::ApplicationFromJson, kForm), errors naming the file.
 Result<licensing::Application> ReadForm(const std::string& path);
 
+// `license`: the one issued on the application's approval, if any.
 void PrintApplication(const licensing::Application& application,
                       const std::vector<storage::TimelineEntry>& timeline,
-                      const std::vector<licensing::Deadline>& due);
+                      const std::vector<licensing::Deadline>& due,
+                      const licensing::License* license = nullptr);
 nlohmann::json ApplicationJson(const licensing::Application& application,
                                const std::vector<storage::TimelineEntry>& timeline,
                                const std::vector<licensing::Deadline>& due);
+// The screening matches recorded with an application.
+nlohmann::json ScreeningMatchJson(const storage::ScreeningMatchRecord& match);
+void PrintScreening(const std::vector<storage::ScreeningMatchRecord>& matches);
 void PrintApplicationLine(const licensing::Application& application);
 nlohmann::json DeadlineJson(const licensing::Deadline& deadline);
 void PrintDueLine(const licensing::DueLine& line);

@@ -84,11 +84,26 @@ int Run(const Context& context, const Flags& flags) {
   auto next = session->workflow().Transition(session->user(), flags.control_number,
                                              std::move(event).value(), expected);
   if (!next.ok()) return Fail(next.error());
+  // An approval issued a license in the same transaction (15 CFR 750.7).
+  std::optional<licensing::License> license;
+  if (next->state == licensing::ApplicationState::kApproved) {
+    auto issued = session->workflow().LicenseOf(session->user(), next->control_number);
+    if (!issued.ok()) return Fail(issued.error());
+    license = *issued;
+  }
   if (flags.json) {
-    std::cout << ApplicationJson(*next, {}, {}).dump(2) << "\n";
+    auto out = ApplicationJson(*next, {}, {});
+    if (license) out["license"] = licensing::ToJson(*license);
+    std::cout << out.dump(2) << "\n";
   } else {
     std::cout << licensing::Subject(*next) << ": " << flags.event << " -> "
               << licensing::StateName(next->state) << " (version " << next->version << ")\n";
+    if (license) {
+      std::cout << "issued license " << license->number << " to " << license->holder << ", valid "
+                << license->valid_from.ToString() << ".." << license->valid_until.ToString() << " ("
+                << session->terms().validity_years << " years from the decision, "
+                << session->terms().citation << ")\n";
+    }
   }
   return 0;
 }

@@ -16,7 +16,7 @@ std::string Score(double score) {
 
 }  // namespace
 
-Result<std::shared_ptr<const rules::RuleSet>> LoadRulesForCli(const std::string& flag) {
+std::filesystem::path RulesDirForCli(const std::string& flag) {
   std::filesystem::path dir = flag;
   if (dir.empty()) {
     const char* env = std::getenv("TOLLGATE_RULES");
@@ -28,7 +28,11 @@ Result<std::shared_ptr<const rules::RuleSet>> LoadRulesForCli(const std::string&
       dir = TOLLGATE_RULES_DIR;
     }
   }
-  auto loaded = rules::LoadRules(dir);
+  return dir;
+}
+
+Result<std::shared_ptr<const rules::RuleSet>> LoadRulesForCli(const std::string& flag) {
+  auto loaded = rules::LoadRules(RulesDirForCli(flag));
   if (!loaded.ok()) return loaded.error();
   return std::make_shared<const rules::RuleSet>(std::move(loaded).value());
 }

@@ -6,6 +6,7 @@
 // JSON path, kIoError for a missing file).
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -20,6 +21,8 @@ namespace tollgate::cli {
 // The rules directory: --rules, else $TOLLGATE_RULES, else ./data/rules when it
 // exists, else the source tree's data/rules this binary was built from.
 Result<std::shared_ptr<const rules::RuleSet>> LoadRulesForCli(const std::string& flag);
+// That directory itself (the licensing workflow reads license_terms.json from it).
+std::filesystem::path RulesDirForCli(const std::string& flag);
 
 storage::DeterminationRecord RecordOf(const rules::Determination& determination);
 

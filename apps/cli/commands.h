@@ -11,6 +11,7 @@ void AddListsCommands(CLI::App& app, Context& context, int& exit_code);
 void AddScreenCommand(CLI::App& app, Context& context, int& exit_code);
 void AddCheckCommand(CLI::App& app, Context& context, int& exit_code);
 void AddLicensesCommands(CLI::App& app, Context& context, int& exit_code);
+void AddGeneralLicensesCommands(CLI::App& app, Context& context, int& exit_code);
 void AddPeopleCommands(CLI::App& app, Context& context, int& exit_code);
 void AddApplicationsCommands(CLI::App& app, Context& context, int& exit_code);
 void AddAuditCommands(CLI::App& app, Context& context, int& exit_code);

@@ -6,8 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "applications_support.h"
 #include "commands.h"
 #include "tollgate/licensing/license.h"
+#include "tollgate/licensing/shipment.h"
 #include "tollgate/rules/transaction.h"
 
 namespace tollgate::cli {
@@ -15,7 +17,7 @@ namespace {
 
 struct AddArgs {
   std::string file;
-  std::string number, holder, to, valid_from, valid_until, issued_on;
+  std::string number, holder, to, valid_from, valid_until, issued_on, organization;
   std::vector<std::string> parties, items, descriptions, conditions;
   std::vector<std::int64_t> quantities, values;
   bool json = false;
@@ -23,6 +25,11 @@ struct AddArgs {
 
 Error Invalid(std::string message) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(message));
+}
+
+// Worded as the store words a missing license, so a hidden one is indistinguishable.
+Error UnknownLicenseError(const std::string& number) {
+  return MakeError(ErrorCode::kNotFound, "no license " + number + " in the store");
 }
 
 std::string Amount(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "-"; }
@@ -84,6 +91,7 @@ Result<licensing::License> LicenseFromFlags(const AddArgs& a) {
     license.issued_on = parsed->ToString();
   }
   license.conditions = a.conditions;
+  license.organization = a.organization;
   return licensing::ValidateLicense(std::move(license));
 }
 
@@ -94,6 +102,8 @@ void PrintLicense(const licensing::License& l) {
             << "  valid:       " << l.valid_from.ToString() << " .. " << l.valid_until.ToString()
             << "\n";
   if (!l.issued_on.empty()) std::cout << "  issued on:   " << l.issued_on << "\n";
+  if (!l.organization.empty()) std::cout << "  holder org:  " << l.organization << "\n";
+  if (!l.application.empty()) std::cout << "  application: " << l.application << "\n";
   for (const auto& p : l.parties) {
     std::cout << "  party:       " << rules::PartyRoleName(p.role) << " = " << p.name
               << (p.country.empty() ? "" : " (" + p.country + ")") << "\n";
@@ -125,6 +135,156 @@ int RunAdd(const Context& context, const AddArgs& args) {
   return 0;
 }
 
+struct ViewArgs {
+  std::string number, holder, as;
+  bool json = false;
+};
+
+struct ShipArgs {
+  std::string number, file;
+  std::vector<std::string> items, parties;
+  std::vector<std::int64_t> quantities, values;
+  bool json = false;
+  ActingFlags acting;
+};
+
+// The user asking, when --as is given; without it the local operator of the database
+// (who holds its file or credentials) sees every license.
+Result<std::optional<licensing::User>> Viewer(storage::Store& store, const std::string& as) {
+  if (as.empty()) return std::optional<licensing::User>();
+  auto user = store.GetUser(as);
+  if (!user.ok()) return MakeError(user.error().code, "--as: " + user.error().message);
+  return std::optional<licensing::User>(*user);
+}
+
+bool Visible(const std::optional<licensing::User>& viewer, const licensing::License& license) {
+  return !viewer || viewer->role != licensing::Role::kApplicant ||
+         viewer->organization == license.organization;
+}
+
+int RunList(const Context& context, const ViewArgs& args) {
+  int code = 0;
+  auto store = OpenStoreOrReport(context, code);
+  if (!store) return code;
+  auto viewer = Viewer(*store, args.as);
+  if (!viewer.ok()) return Fail(viewer.error());
+  auto found = store->ListLicenses(args.holder.empty() ? std::nullopt : std::optional(args.holder));
+  if (!found.ok()) return Fail(found.error());
+  std::vector<licensing::License> shown;
+  for (auto& l : *found) {
+    if (Visible(*viewer, l)) shown.push_back(std::move(l));
+  }
+  if (args.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& l : shown) out.push_back(licensing::ToJson(l));
+    std::cout << out.dump(2) << "\n";
+    return 0;
+  }
+  if (shown.empty()) std::cout << "no licenses in the store\n";
+  for (const auto& l : shown) {
+    std::cout << l.number << "  " << licensing::LicenseStatusName(l.status) << "  " << l.holder
+              << " -> " << l.destination << "  " << l.valid_from.ToString() << ".."
+              << l.valid_until.ToString() << "  " << l.items.size() << " item(s)"
+              << (l.application.empty() ? "" : "  application " + l.application) << "\n";
+  }
+  return 0;
+}
+
+void PrintShipment(const licensing::Shipment& s) {
+  std::cout << "  shipment " << s.seq << ":  " << s.date.ToString();
+  for (const auto& i : s.items) {
+    std::cout << "; " << i.eccn << " quantity " << i.quantity << ", value USD " << i.value_usd;
+  }
+  std::cout << (s.recorded_by.empty() ? "" : "; by " + s.recorded_by) << "\n";
+}
+
+int RunShow(const Context& context, const ViewArgs& args) {
+  int code = 0;
+  auto store = OpenStoreOrReport(context, code);
+  if (!store) return code;
+  auto viewer = Viewer(*store, args.as);
+  if (!viewer.ok()) return Fail(viewer.error());
+  auto license = store->GetLicense(args.number);
+  // Confidentiality: another organization's license is reported like a missing one.
+  if (license.ok() && !Visible(*viewer, *license)) license = UnknownLicenseError(args.number);
+  if (!license.ok()) return Fail(license.error());
+  auto shipments = store->Shipments(args.number);
+  if (!shipments.ok()) return Fail(shipments.error());
+  if (args.json) {
+    std::cout << licensing::ToJson(*license).dump(2) << "\n";
+    return 0;
+  }
+  PrintLicense(*license);
+  for (const auto& s : *shipments) PrintShipment(s);
+  return 0;
+}
+
+Result<licensing::Shipment> ShipmentFromFlags(const ShipArgs& a) {
+  if (a.number.empty()) return Invalid("the license NUMBER is required (or give --file)");
+  if (a.items.empty()) return Invalid("--item ECCN is required (repeat for several)");
+  for (auto [flag, count] :
+       {std::pair{"--quantity", a.quantities.size()}, std::pair{"--value", a.values.size()}}) {
+    if (count != a.items.size()) {
+      return Invalid(std::string(flag) + " was given " + std::to_string(count) + " time(s) for " +
+                     std::to_string(a.items.size()) + " --item(s): give one per item, in order");
+    }
+  }
+  licensing::Shipment shipment;
+  shipment.license_number = a.number;
+  for (std::size_t i = 0; i < a.items.size(); ++i) {
+    shipment.items.push_back({a.items[i], a.quantities[i], a.values[i]});
+  }
+  for (const auto& spec : a.parties) {
+    auto party = rules::ParsePartySpec(spec);
+    if (!party.ok()) return party.error();
+    shipment.parties.push_back({party->role, party->name, ""});
+  }
+  return shipment;
+}
+
+Result<licensing::Shipment> ShipmentFromFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kIoError, "--file: cannot open '" + path + "'");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  auto json = nlohmann::json::parse(buffer.str(), nullptr, false);
+  if (json.is_discarded()) return MakeError(ErrorCode::kParseError, path + ": not valid JSON");
+  auto shipment = licensing::ShipmentFromJson(json);
+  if (!shipment.ok()) {
+    return MakeError(shipment.error().code, path + ": " + shipment.error().message);
+  }
+  return shipment;
+}
+
+int RunShip(const Context& context, const ShipArgs& args) {
+  const bool flags = !args.items.empty() || !args.parties.empty();
+  if (!args.file.empty() && flags) return Fail(Invalid("give either --file or the shipment flags"));
+  auto shipment = args.file.empty() ? ShipmentFromFlags(args) : ShipmentFromFile(args.file);
+  if (!shipment.ok()) return Fail(shipment.error());
+  if (!args.file.empty() && !args.number.empty() && args.number != shipment->license_number) {
+    return Fail(Invalid("NUMBER " + args.number + " differs from the file's license " +
+                        shipment->license_number));
+  }
+  int code = 0;
+  auto session = Session::Open(context, args.acting, code);
+  if (!session) return code;
+  // The day of export: --date (default today), or the file's date.
+  if (args.file.empty()) shipment->date = session->today();
+  auto after = session->workflow().Ship(session->user(), *shipment);
+  if (!after.ok()) return Fail(after.error());
+  if (args.json) {
+    std::cout << licensing::ToJson(*after).dump(2) << "\n";
+    return 0;
+  }
+  std::cout << "shipped under license " << after->number << " on " << shipment->date.ToString()
+            << "\n";
+  for (const auto& i : after->items) {
+    std::cout << "  remaining " << i.eccn << ": quantity " << Amount(i.remaining_quantity)
+              << ", value USD " << Amount(i.remaining_value_usd) << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 void AddLicensesCommands(CLI::App& app, Context& context, int& exit_code) {
@@ -146,55 +306,42 @@ void AddLicensesCommands(CLI::App& app, Context& context, int& exit_code) {
   add->add_option("--valid-until", add_args->valid_until, "last day of validity, YYYY-MM-DD");
   add->add_option("--issued-on", add_args->issued_on, "date of issue, YYYY-MM-DD");
   add->add_option("--condition", add_args->conditions, "a condition of the license (repeat)");
+  add->add_option("--org", add_args->organization,
+                  "the holder's organization in the store (its applicants then see it)");
   add->add_flag("--json", add_args->json, "print the stored license as JSON");
   add->callback([&, add_args] { exit_code = RunAdd(context, *add_args); });
 
-  auto holder = std::make_shared<std::string>();
-  auto list_json = std::make_shared<bool>(false);
+  auto list_args = std::make_shared<ViewArgs>();
   auto* list = licenses->add_subcommand("list", "the licenses in the store, by number");
-  list->add_option("--holder", *holder, "only this holder's");
-  list->add_flag("--json", *list_json, "JSON array");
-  list->callback([&, holder, list_json] {
-    auto store = OpenStoreOrReport(context, exit_code);
-    if (!store) return;
-    auto found = store->ListLicenses(holder->empty() ? std::nullopt : std::optional(*holder));
-    if (!found.ok()) {
-      exit_code = Fail(found.error());
-      return;
-    }
-    if (*list_json) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& l : *found) out.push_back(licensing::ToJson(l));
-      std::cout << out.dump(2) << "\n";
-      return;
-    }
-    if (found->empty()) std::cout << "no licenses in the store\n";
-    for (const auto& l : *found) {
-      std::cout << l.number << "  " << licensing::LicenseStatusName(l.status) << "  " << l.holder
-                << " -> " << l.destination << "  " << l.valid_from.ToString() << ".."
-                << l.valid_until.ToString() << "  " << l.items.size() << " item(s)\n";
-    }
-  });
+  list->add_option("--holder", list_args->holder, "only this holder's");
+  list->add_option("--as", list_args->as,
+                   "the user asking: an applicant sees only its organization's licenses");
+  list->add_flag("--json", list_args->json, "JSON array");
+  list->callback([&, list_args] { exit_code = RunList(context, *list_args); });
 
-  auto number = std::make_shared<std::string>();
-  auto show_json = std::make_shared<bool>(false);
-  auto* show = licenses->add_subcommand("show", "one license with its parties, items, conditions");
-  show->add_option("number", *number, "license number")->required();
-  show->add_flag("--json", *show_json, "JSON");
-  show->callback([&, number, show_json] {
-    auto store = OpenStoreOrReport(context, exit_code);
-    if (!store) return;
-    auto license = store->GetLicense(*number);
-    if (!license.ok()) {
-      exit_code = Fail(license.error());
-      return;
-    }
-    if (*show_json) {
-      std::cout << licensing::ToJson(*license).dump(2) << "\n";
-    } else {
-      PrintLicense(*license);
-    }
-  });
+  auto show_args = std::make_shared<ViewArgs>();
+  auto* show = licenses->add_subcommand(
+      "show", "one license: parties, items with what remains, conditions, shipments");
+  show->add_option("number", show_args->number, "license number")->required();
+  show->add_option("--as", show_args->as,
+                   "the user asking: an applicant sees only its organization's licenses");
+  show->add_flag("--json", show_args->json, "JSON");
+  show->callback([&, show_args] { exit_code = RunShow(context, *show_args); });
+
+  auto ship_args = std::make_shared<ShipArgs>();
+  auto* ship = licenses->add_subcommand(
+      "ship", "record a shipment under a license: draws down what remains (flags or --file)");
+  ship->add_option("number", ship_args->number, "license number");
+  ship->add_option("--file", ship_args->file,
+                   "the shipment as JSON: {license, date, items: [{eccn, quantity, value}], "
+                   "parties: [{role, name}]}");
+  ship->add_option("--item", ship_args->items, "ECCN shipped (repeat)");
+  ship->add_option("--quantity", ship_args->quantities, "quantity shipped per --item, in order");
+  ship->add_option("--value", ship_args->values, "value shipped in whole USD per --item, in order");
+  ship->add_option("--party", ship_args->parties, "ROLE=NAME as on the license (repeat)");
+  ship->add_flag("--json", ship_args->json, "print the license after the shipment as JSON");
+  AddActingFlags(*ship, ship_args->acting, /*with_date=*/true);
+  ship->callback([&, ship_args] { exit_code = RunShip(context, *ship_args); });
 }
 
 }  // namespace tollgate::cli

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "screening_support.h"
 #include "tollgate/lists/diff.h"
 #include "tollgate/lists/import.h"
 
@@ -60,6 +61,9 @@ int RunImport(const Context& context, const std::string& path, const std::string
     std::cout << "imported " << path << " as version " << v.id << " of " << v.feed << " ("
               << v.format << "): " << v.entry_count << " entries, in force from "
               << v.as_of.ToString() << "\n";
+    // A list changed: the open applications are screened again against it.
+    return RescreenAfterListChange(*store, v.as_of,
+                                   "lists import " + v.feed + " as of " + v.as_of.ToString());
   }
   return 0;
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "screening_support.h"
 #include "tollgate/lists/update.h"
 
 namespace tollgate::cli {
@@ -67,6 +68,19 @@ int RunUpdate(const Context& context, const UpdateArgs& args) {
   auto report = lists::UpdateLists(*store, *sources, options);
   if (!report.ok()) return Fail(report.error());
   if (args.json) std::cout << lists::ToJson(*report).dump(2) << "\n";
+  // Lists changed: the open applications are screened again, against the newest.
+  std::optional<Date> newest;
+  for (const auto& r : report->sources) {
+    if (r.outcome == lists::SourceOutcome::kImported && r.version &&
+        (!newest || *newest < r.version->as_of)) {
+      newest = r.version->as_of;
+    }
+  }
+  if (newest) {
+    const int rescreened =
+        RescreenAfterListChange(*store, *newest, "lists update as of " + newest->ToString());
+    if (rescreened != 0) return rescreened;
+  }
   const auto failed = report->CountOf(lists::SourceOutcome::kFailed);
   std::cerr << report->CountOf(lists::SourceOutcome::kImported) << " imported, "
             << report->CountOf(lists::SourceOutcome::kUnchanged) << " unchanged, " << failed

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   tollgate::cli::AddScreenCommand(app, context, exit_code);
   tollgate::cli::AddCheckCommand(app, context, exit_code);
   tollgate::cli::AddLicensesCommands(app, context, exit_code);
+  tollgate::cli::AddGeneralLicensesCommands(app, context, exit_code);
   tollgate::cli::AddPeopleCommands(app, context, exit_code);
   tollgate::cli::AddApplicationsCommands(app, context, exit_code);
   tollgate::cli::AddAuditCommands(app, context, exit_code);

@@ -1,8 +1,10 @@
-// Licenses over HTTP, as `tollgate licenses list|show|add --json`. An applicant's
-// user sees only the licenses held by its organization (matched by name, as the
-// store matches holders: licensing::FoldPartyName); another's is "not found".
+// Licenses over HTTP, as `tollgate licenses list|show|add|ship --json`. An applicant's
+// user sees only its organization's licenses (licensing::Workflow::ShowLicense);
+// another's is "not found", like one that does not exist.
 #include "routes.h"
 #include "tollgate/licensing/license.h"
+#include "tollgate/licensing/shipment.h"
+#include "tollgate/licensing/workflow.h"
 
 namespace tollgate::server {
 namespace {
@@ -13,42 +15,63 @@ std::optional<ApiError> MayRead(const Caller& caller) {
   return RequireRole(caller, {Role::kApplicant, Role::kReviewer, Role::kOversight, Role::kAdmin});
 }
 
-// The holder name an applicant's licenses carry: its organization's name.
-Result<std::optional<std::string>> HolderFilter(storage::Store& store, const Caller& caller) {
-  if (caller.user.role != Role::kApplicant) return std::optional<std::string>();
-  auto organizations = store.ListOrganizations();
-  if (!organizations.ok()) return organizations.error();
-  for (const auto& o : *organizations) {
-    if (o.id == caller.user.organization) return std::optional<std::string>(o.name);
-  }
-  return MakeError(ErrorCode::kInternal, "user's organization is missing");
+licensing::Workflow WorkflowOf(ServerState& state, storage::Store& store) {
+  return licensing::Workflow(store, state.clock(), state.catalog());
 }
 
 ApiResponse List(ServerState&, storage::Store& store, const Caller* caller, const ApiRequest&) {
   if (auto denied = MayRead(*caller)) return ErrorResponse(*denied);
-  auto holder = HolderFilter(store, *caller);
-  if (!holder.ok()) return ErrorResponse(FromError(holder.error()));
-  auto found = store.ListLicenses(*holder);
+  auto found = store.ListLicenses();
   if (!found.ok()) return ErrorResponse(FromError(found.error()));
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& l : *found) out.push_back(licensing::ToJson(l));
+  for (const auto& l : *found) {
+    // An applicant's user sees its organization's licenses only (as the CLI's --as).
+    if (caller->user.role == Role::kApplicant && l.organization != caller->user.organization) {
+      continue;
+    }
+    out.push_back(licensing::ToJson(l));
+  }
   return Json({{"licenses", out}});
 }
 
-ApiResponse Show(ServerState&, storage::Store& store, const Caller* caller,
+ApiResponse Show(ServerState& state, storage::Store& store, const Caller* caller,
                  const ApiRequest& request) {
   if (auto denied = MayRead(*caller)) return ErrorResponse(*denied);
-  const std::string& number = request.path_params.at(0);
-  auto holder = HolderFilter(store, *caller);
-  if (!holder.ok()) return ErrorResponse(FromError(holder.error()));
-  auto license = store.GetLicense(number);
-  const bool visible = license.ok() && (!*holder || licensing::FoldPartyName(license->holder) ==
-                                                        licensing::FoldPartyName(**holder));
-  if (!license.ok() && license.error().code != ErrorCode::kNotFound) {
-    return ErrorResponse(FromError(license.error()));
-  }
-  if (!visible) return ErrorResponse(NotFound("no license " + number));
+  auto license = WorkflowOf(state, store).ShowLicense(caller->user, request.path_params.at(0));
+  if (!license.ok()) return ErrorResponse(FromError(license.error()));
   return Json(licensing::ToJson(*license));
+}
+
+ApiResponse Shipments(ServerState& state, storage::Store& store, const Caller* caller,
+                      const ApiRequest& request) {
+  if (auto denied = MayRead(*caller)) return ErrorResponse(*denied);
+  auto shipments = WorkflowOf(state, store).Shipments(caller->user, request.path_params.at(0));
+  if (!shipments.ok()) return ErrorResponse(FromError(shipments.error()));
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : *shipments) out.push_back(licensing::ToJson(s));
+  return Json({{"shipments", out}});
+}
+
+// A shipment under the license draws it down (§750.7); one that would exceed what
+// remains, or falls outside the license, is refused whole: 422.
+ApiResponse Ship(ServerState& state, storage::Store& store, const Caller* caller,
+                 const ApiRequest& request) {
+  if (auto denied = RequireRole(*caller, {Role::kApplicant})) return ErrorResponse(*denied);
+  auto body = ParseBody(request);
+  if (!body.ok()) return ErrorResponse(FromError(body.error()));
+  if (body->contains("license")) return ErrorResponse(Invalid("license", "given by the path"));
+  nlohmann::json json = *body;
+  json["license"] = request.path_params.at(0);
+  auto shipment = licensing::ShipmentFromJson(json);
+  if (!shipment.ok()) return ErrorResponse(FromError(shipment.error()));
+  auto after = WorkflowOf(state, store).Ship(caller->user, std::move(shipment).value());
+  if (!after.ok()) {
+    Error error = after.error();
+    if (error.code == ErrorCode::kInvalidArgument) error.code = ErrorCode::kRefused;
+    return ErrorResponse(FromError(error));
+  }
+  state.LicensesChanged();
+  return Json(licensing::ToJson(*after), 201);
 }
 
 ApiResponse Add(ServerState& state, storage::Store& store, const Caller* caller,
@@ -73,6 +96,8 @@ void AddLicensesRoutes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/licenses", Access::kUser, List});
   routes.push_back({"POST", "/api/licenses", Access::kUser, Add});
   routes.push_back({"GET", "/api/licenses/{number}", Access::kUser, Show});
+  routes.push_back({"GET", "/api/licenses/{number}/shipments", Access::kUser, Shipments});
+  routes.push_back({"POST", "/api/licenses/{number}/shipments", Access::kUser, Ship});
 }
 
 }  // namespace tollgate::server

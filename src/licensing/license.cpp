@@ -149,13 +149,15 @@ nlohmann::json ToJson(const License& license) {
                         {"conditions", license.conditions},
                         {"status", LicenseStatusName(license.status)}};
   if (!license.issued_on.empty()) out["issued_on"] = license.issued_on;
+  if (!license.organization.empty()) out["organization"] = license.organization;
+  if (!license.application.empty()) out["application"] = license.application;
   return out;
 }
 
 Result<License> LicenseFromJson(const nlohmann::json& json) {
-  static const std::set<std::string> kKeys = {"number", "holder",     "destination", "parties",
-                                              "items",  "valid_from", "valid_until", "conditions",
-                                              "status", "issued_on"};
+  static const std::set<std::string> kKeys = {
+      "number",      "holder",     "destination", "parties",   "items",        "valid_from",
+      "valid_until", "conditions", "status",      "issued_on", "organization", "application"};
   static const std::set<std::string> kPartyKeys = {"role", "name", "country"};
   static const std::set<std::string> kItemKeys = {"eccn",  "description",        "quantity",
                                                   "value", "remaining_quantity", "remaining_value"};
@@ -205,6 +207,8 @@ Result<License> LicenseFromJson(const nlohmann::json& json) {
     if (!status) return Invalid("status", "expected active, suspended or revoked");
     license.status = *status;
     license.issued_on = json.value("issued_on", "");
+    license.organization = json.value("organization", "");
+    license.application = json.value("application", "");
     return ValidateLicense(std::move(license));
   } catch (const nlohmann::json::exception& e) {
     return Invalid("", std::string("wrong JSON type: ") + e.what());

@@ -25,6 +25,14 @@ Result<Application> Workflow::Submit(const User& applicant, Application form) {
   form.organization = applicant.organization;
   // Check the form before anything is stored, so a refused form leaves no draft behind.
   if (auto s = ValidateForSubmission(form); !s.ok()) return s.error();
+  // Screened against the lists in force on the submission date, before anything is
+  // stored: a screening that cannot run leaves nothing behind either.
+  std::vector<storage::ScreeningMatchRecord> matches;
+  if (screener_) {
+    auto screened = screener_(form, clock_.Today());
+    if (!screened.ok()) return screened.error();
+    matches = std::move(screened).value();
+  }
   const std::string timestamp = clock_.Timestamp();
   auto draft =
       store_.CreateApplication(std::move(form), {Describe(ActorFor(applicant)), timestamp});
@@ -38,7 +46,45 @@ Result<Application> Workflow::Submit(const User& applicant, Application form) {
   const Date today = clock_.Today();
   auto submitted = Apply(*draft, submit, today, criteria_);
   if (!submitted.ok()) return submitted.error();
-  return store_.RecordTransition(std::move(submitted).value(), submit, today, timestamp);
+  auto recorded = store_.RecordTransition(std::move(submitted).value(), submit, today, timestamp);
+  if (!recorded.ok() || matches.empty()) return recorded;
+  for (auto& match : matches) {
+    match.screened_on = today;
+    match.reason = "submission";
+  }
+  if (auto s = store_.RecordScreening(recorded->id, std::move(matches), {"system", timestamp});
+      !s.ok()) {
+    return s.error();
+  }
+  return recorded;
+}
+
+Result<std::size_t> Workflow::RescreenOpen(Date on, const std::string& reason) {
+  if (!screener_) return std::size_t{0};
+  auto applications = store_.ListApplications();
+  if (!applications.ok()) return applications.error();
+  std::size_t recorded = 0;
+  for (const auto& application : *applications) {
+    if (application.state == ApplicationState::kDraft || IsFinal(application.state)) continue;
+    auto matches = screener_(application, on);
+    if (!matches.ok()) return matches.error();
+    for (auto& match : *matches) {
+      match.screened_on = on;
+      match.reason = reason;
+    }
+    auto added = store_.RecordScreening(application.id, std::move(matches).value(),
+                                        {"system", clock_.Timestamp()});
+    if (!added.ok()) return added.error();
+    recorded += added->size();
+  }
+  return recorded;
+}
+
+Result<std::vector<storage::ScreeningMatchRecord>> Workflow::Screening(
+    const User& viewer, const std::string& control_number) {
+  auto application = Show(viewer, control_number);
+  if (!application.ok()) return application.error();
+  return store_.ScreeningMatches(application->id);
 }
 
 Result<Application> Workflow::Transition(const User& user, const std::string& control_number,
@@ -56,7 +102,74 @@ Result<Application> Workflow::Transition(const User& user, const std::string& co
   const Date today = clock_.Today();
   auto next = Apply(*current, event, today, criteria_);
   if (!next.ok()) return next.error();
+  if (event.kind == EventKind::kApprove) return Approve(std::move(next).value(), event, today);
   return store_.RecordTransition(std::move(next).value(), event, today, clock_.Timestamp());
+}
+
+Result<Application> Workflow::Approve(Application approved, const Event& event, Date today) {
+  if (!terms_) {
+    auto loaded = LoadLicenseTerms(ShippedLicenseTermsPath());
+    if (!loaded.ok()) return loaded.error();
+    terms_ = std::move(loaded).value();
+  }
+  auto organizations = store_.ListOrganizations();
+  if (!organizations.ok()) return organizations.error();
+  std::string holder;
+  for (const auto& o : *organizations) {
+    if (o.id == approved.organization) holder = o.name;
+  }
+  if (holder.empty()) {
+    return MakeError(ErrorCode::kNotFound, "no organization '" + approved.organization + "'");
+  }
+  auto license = LicenseForApproval(approved, holder, *terms_);
+  if (!license.ok()) return license.error();
+  auto recorded = store_.RecordApproval(std::move(approved), event, today, clock_.Timestamp(),
+                                        std::move(license).value());
+  if (!recorded.ok()) return recorded.error();
+  return std::move(recorded->application);
+}
+
+Result<std::vector<License>> Workflow::Licenses(const User& viewer) {
+  storage::LicenseFilter filter;
+  if (viewer.role == Role::kApplicant) filter.organization = viewer.organization;
+  return store_.FindLicenses(filter);
+}
+
+Result<License> Workflow::ShowLicense(const User& viewer, const std::string& number) {
+  auto license = store_.GetLicense(number);
+  if (!license.ok()) return license.error();
+  if (viewer.role == Role::kApplicant && license->organization != viewer.organization) {
+    return MakeError(ErrorCode::kNotFound, "no license " + number + " in the store");
+  }
+  return license;
+}
+
+Result<std::optional<License>> Workflow::LicenseOf(const User& viewer,
+                                                   const std::string& control_number) {
+  auto application = Show(viewer, control_number);
+  if (!application.ok()) return application.error();
+  storage::LicenseFilter filter;
+  filter.application = application->control_number;
+  auto found = store_.FindLicenses(filter);
+  if (!found.ok()) return found.error();
+  if (found->empty()) return std::optional<License>();
+  return std::optional<License>(found->front());
+}
+
+Result<License> Workflow::Ship(const User& user, Shipment shipment) {
+  if (user.role == Role::kAgency) {
+    return MakeError(ErrorCode::kPermissionDenied,
+                     "an agency does not ship under licenses; " + user.name + " is an agency user");
+  }
+  if (auto visible = ShowLicense(user, shipment.license_number); !visible.ok()) {
+    return visible.error();
+  }
+  return store_.RecordShipment(std::move(shipment), {Describe(ActorFor(user)), clock_.Timestamp()});
+}
+
+Result<std::vector<Shipment>> Workflow::Shipments(const User& viewer, const std::string& number) {
+  if (auto visible = ShowLicense(viewer, number); !visible.ok()) return visible.error();
+  return store_.Shipments(number);
 }
 
 Result<Application> Workflow::Show(const User& viewer, const std::string& control_number) {

@@ -60,6 +60,8 @@ nlohmann::json ConditionsJson(const std::vector<Condition>& conditions) {
 
 }  // namespace
 
+nlohmann::json ToJson(const ScreeningHit& hit) { return HitJson(hit); }
+
 const char* DecisionName(Decision decision) {
   switch (decision) {
     case Decision::kNoLicenseRequired:

@@ -5,7 +5,9 @@
 #include <cmath>
 
 #include "rules/determine.h"
+#include "rules/screen_parties.h"
 #include "tollgate/lists/import.h"
+#include "tollgate/rules/stored_general_licenses.h"
 
 namespace tollgate::rules {
 
@@ -103,12 +105,45 @@ Result<Determination> Engine::Determine(const Transaction& transaction) {
   if (!lists.ok()) return lists.error();
   auto licenses = Licenses();
   if (!licenses.ok()) return licenses.error();
+  auto effective = EffectiveRules();
+  if (!effective.ok()) return effective.error();
   std::shared_ptr<const Snapshot> snapshot = lists->snapshot;
   internal::ListsInForce in_force{
       snapshot->versions, *lists->versions_step,
       [this, snapshot](const screening::Query& query) { return Screen(*snapshot, query); }};
-  return internal::DetermineNormalized(*rules_, std::move(normalized).value(), in_force,
+  return internal::DetermineNormalized(**effective, std::move(normalized).value(), in_force,
                                        **licenses);
+}
+
+Result<std::vector<ScreeningHit>> Engine::ScreenParties(const std::vector<Party>& parties,
+                                                        Date date) {
+  auto lists = ForDate(date);
+  if (!lists.ok()) return lists.error();
+  Transaction tx;
+  tx.parties = parties;
+  tx.date = date;
+  std::shared_ptr<const Snapshot> snapshot = lists->snapshot;
+  auto screened = internal::ScreenParties(
+      *rules_, tx,
+      [this, snapshot](const screening::Query& query) { return Screen(*snapshot, query); });
+  return std::move(screened.hits);
+}
+
+Result<std::shared_ptr<const RuleSet>> Engine::EffectiveRules() {
+  std::lock_guard lock(mu_);
+  if (effective_) return effective_;
+  auto records = store_.ListGeneralLicenses();
+  if (!records.ok()) return records.error();
+  if (records->empty()) {
+    effective_ = rules_;
+    return effective_;
+  }
+  auto general_licenses = GeneralLicensesFromRecords(*records, rules_->activities);
+  if (!general_licenses.ok()) return general_licenses.error();
+  auto rules = std::make_shared<RuleSet>(*rules_);
+  rules->general_licenses = std::move(general_licenses).value();
+  effective_ = std::move(rules);
+  return effective_;
 }
 
 void Engine::Refresh() {
@@ -116,6 +151,7 @@ void Engine::Refresh() {
   by_date_.clear();
   by_versions_.clear();
   licenses_.reset();
+  effective_.reset();
   screen_memo_.clear();
 }
 

@@ -8,26 +8,102 @@
 namespace tollgate::screening {
 namespace {
 
-// Per-thread marks, sized to the largest index seen and cleared after each query by
-// walking `touched`, so a query costs what it reaches, not the size of the index.
-struct Scratch {
-  // Per name, packed so that reaching a name touches one cache line: the token
-  // positions reached, the query tokens that reached it, and the weight of the
-  // distinctive tokens reached (a float: NameBound allows for its rounding).
-  struct NameMarks {
-    std::uint64_t positions = 0;
+// The names the current query reached, with their marks: the token positions reached,
+// the query tokens that reached them, and the weight of the distinctive tokens reached
+// (a float: NameBound allows for its rounding). An open-addressing table over the few
+// hundred names a query reaches stays in the nearest caches; an array over every name
+// of the index put each mark on a cache line of its own, and on a shared machine those
+// lines are rarely still cached from one query to the next.
+class MarkTable {
+ public:
+  struct Entry {
+    std::uint32_t name = 0;
     std::uint32_t query_tokens = 0;
+    std::uint64_t positions = 0;
     float reached = 0;
+    std::uint32_t slot = 0;  // where the table points at it
   };
-  std::vector<NameMarks> marks;
-  std::vector<std::uint32_t> touched;
+
+  // Reached names, in the order they were first reached.
+  std::vector<Entry>& entries() { return entries_; }
+  const std::vector<Entry>& entries() const { return entries_; }
+
+  Entry* Find(std::uint32_t name) {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t at = Home(name);; at = (at + 1) & mask_) {
+      const std::uint32_t k = slots_[at];
+      if (k == 0) return nullptr;
+      if (entries_[k - 1].name == name) return &entries_[k - 1];
+    }
+  }
+
+  // The entry of `name`, added when it has none; valid until the next addition.
+  Entry& FindOrAdd(std::uint32_t name) {
+    if (Entry* found = Find(name)) return *found;
+    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    std::size_t at = Home(name);
+    while (slots_[at] != 0) at = (at + 1) & mask_;
+    entries_.push_back({name, 0, 0, 0, static_cast<std::uint32_t>(at)});
+    slots_[at] = static_cast<std::uint32_t>(entries_.size());
+    return entries_.back();
+  }
+
+  void Prefetch(std::uint32_t name) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[Home(name)]);
+  }
+
+  void Clear() {
+    for (const Entry& e : entries_) slots_[e.slot] = 0;
+    entries_.clear();
+  }
+
+ private:
+  std::size_t Home(std::uint32_t name) const {
+    return static_cast<std::size_t>((name * 0x9e3779b97f4a7c15ULL) >> shift_);
+  }
+
+  void Grow() {
+    const std::size_t size = std::max<std::size_t>(1024, 2 * slots_.size());
+    slots_.assign(size, 0);
+    mask_ = size - 1;
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(size));
+    for (std::size_t k = 0; k < entries_.size(); ++k) {
+      std::size_t at = Home(entries_[k].name);
+      while (slots_[at] != 0) at = (at + 1) & mask_;
+      slots_[at] = static_cast<std::uint32_t>(k + 1);
+      entries_[k].slot = static_cast<std::uint32_t>(at);
+    }
+  }
+
+  std::vector<std::uint32_t> slots_;  // 1 + index into entries_, 0 when empty
+  std::vector<Entry> entries_;
+  std::size_t mask_ = 0;
+  unsigned shift_ = 64;
+};
+
+// Per-thread scratch, reused from query to query.
+struct Scratch {
+  // An index token that a query token reaches (exactly, by a typo, phonetically or as
+  // an abbreviation), and the part of its postings left unwalked.
+  struct Term {
+    std::uint32_t token = 0;
+    std::uint32_t query = 0;  // position of the query token
+    double weight = 0;
+    std::uint32_t walked_begin = 0;  // into Impl::postings
+    std::uint32_t walked_end = 0;
+  };
+  MarkTable marks;
   std::vector<std::uint32_t> forced;  // same common words exactly: bound 1
-  // Per token: 2 * generation when walked for the current query token, one more when
+  // Per token: 2 * generation when reached by the current query token, one more when
   // found too far for a typo; a new query token takes a new generation.
   std::vector<std::uint32_t> token_state;
   std::uint32_t generation = 0;
+  std::vector<std::uint32_t> term_bits;  // per token: the query tokens reaching it
+  std::vector<Term> terms;
+  std::vector<double> next_weight;  // per term: the next lighter term of its query token
   std::vector<std::uint64_t> variants;
-  std::vector<std::uint32_t> reached_tokens;  // by the current query token, not walked
+  std::vector<float> memo_bound;  // per set of reaching query tokens, see Bound
+  std::vector<float> memo_extra;
   std::string joined;
 };
 
@@ -35,165 +111,257 @@ class Finder {
  public:
   Finder(const Index::Impl& impl, const PreparedName& query, Scratch& scratch)
       : impl_(impl), query_(query), s_(scratch) {
-    if (s_.marks.size() < impl.names.size()) s_.marks.resize(impl.names.size());
     if (s_.token_state.size() < impl.token_canon.size()) {
       s_.token_state.resize(impl.token_canon.size(), 0);
+      s_.term_bits.resize(impl.token_canon.size(), 0);
     }
-    s_.touched.clear();
+    s_.marks.Clear();
     s_.forced.clear();
+    s_.terms.clear();
   }
 
   ~Finder() {
-    for (std::uint32_t n : s_.touched) {
-      s_.marks[n] = Scratch::NameMarks{};
-    }
+    s_.marks.Clear();
+    for (const Scratch::Term& term : s_.terms) s_.term_bits[term.token] = 0;
   }
 
-  // Lookups run in two phases. Concatenation keys are cheap and run for every query
-  // token. Then the distinctive tokens, heaviest first, walk their postings until the
-  // ones left could not lift a name they alone reach to `min_name_score` (see
-  // RequiredTokens); the others only mark names already reached, so a common given
-  // name does not walk thousands of postings for names that cannot qualify.
+  // Lookups run in two phases. Concatenation keys are cheap and walk every name they
+  // reach. Then every distinctive query token collects the index tokens it reaches
+  // (its terms), and the terms walk their postings, heaviest (rarest) first, admitting
+  // only the names that could still reach `min_name_score` (see WalkTerms).
   void Lookup(double min_name_score) {
     const std::size_t q = query_.tokens.size();
     for (std::size_t i = 0; i < q; ++i) {
       LookupJoined(i);
       if (i + 1 < q) LookupSplit(i);
     }
-    const std::uint32_t required = RequiredTokens(min_name_score);
     for (std::size_t i = 0; i < q; ++i) {
-      if (required >> i & 1) LookupToken(i, true);
+      if (IsDistinctive(query_.scoring[i].token_class)) LookupToken(i);
     }
-    for (std::size_t i = 0; i < q; ++i) {
-      if (!IsDistinctive(query_.scoring[i].token_class) || (required >> i & 1)) continue;
-      LookupToken(i, false);
-      MarkReachedNames(i);
-    }
+    WalkTerms(min_name_score);
     LookupCommonOnly();
   }
 
-  std::vector<Candidate> Bound(double min_name_score) const {
-    std::vector<Candidate> out;
+  void Bound(double min_name_score, std::vector<Candidate>& out) const {
+    out.clear();
     std::uint32_t initials = 0;
     for (const auto& token : query_.scoring) initials += token.token_class == TokenClass::kInitial;
     // Which query tokens reached a name already bounds its score; most names reached
-    // only by a common word fail that test without reading the name's own data.
+    // only by a common word fail that test without reading the name's own data. The
+    // weight of the query tokens that did not reach it is kept beside.
     constexpr std::size_t kMaxMemoTokens = 12;
     const std::size_t q = query_.scoring.size();
-    std::vector<float> by_tokens(q <= kMaxMemoTokens ? std::size_t{1} << q : 0, -1.0f);
-    for (std::uint32_t n : s_.touched) {
-      const std::uint32_t tokens = s_.marks[n].query_tokens;
-      if (!by_tokens.empty()) {
-        float& memo = by_tokens[tokens];
-        if (memo < 0) memo = static_cast<float>(TokensBound(tokens));
-        if (memo < min_name_score - 1e-4) continue;
+    const bool memo = q <= kMaxMemoTokens;
+    if (memo) {
+      s_.memo_bound.assign(std::size_t{1} << q, -1.0f);
+      s_.memo_extra.assign(std::size_t{1} << q, -1.0f);
+    }
+    for (const MarkTable::Entry& marks : s_.marks.entries()) {
+      const std::uint32_t tokens = marks.query_tokens;
+      double extra;
+      if (memo) {
+        float& bound = s_.memo_bound[tokens];
+        if (bound < 0) {
+          bound = static_cast<float>(TokensBound(tokens));
+          s_.memo_extra[tokens] = static_cast<float>(ExtraWeight(tokens));
+        }
+        if (bound < min_name_score - 1e-4) continue;
+        extra = s_.memo_extra[tokens];
+      } else {
+        extra = ExtraWeight(tokens);
       }
-      const double bound = NameBound(n, initials);
-      if (bound >= min_name_score) out.push_back({n, bound});
+      const double bound = NameBound(marks, initials, extra);
+      if (bound >= min_name_score) out.push_back({marks.name, bound});
     }
     // Names without distinctive tokens are never reached by a lookup above.
     for (std::uint32_t n : s_.forced) out.push_back({n, 1.0});
-    return out;
   }
 
  private:
   // Marks name positions reached; `weight` is added once per newly reached position
   // (the weight of the distinctive token there, 0 for the others).
   void Mark(std::uint32_t name, std::uint64_t position, std::uint32_t query_tokens, double weight) {
-    Scratch::NameMarks& marks = s_.marks[name];
-    if (marks.positions == 0) s_.touched.push_back(name);
+    Update(s_.marks.FindOrAdd(name), position, query_tokens, weight);
+  }
+  static void Update(MarkTable::Entry& marks, std::uint64_t position, std::uint32_t query_tokens,
+                     double weight) {
     if (!(marks.positions & position)) marks.reached += static_cast<float>(weight);
     marks.positions |= position;
     marks.query_tokens |= query_tokens;
   }
 
   void Traverse(std::uint32_t token, std::uint32_t query_tokens) {
+    TraverseRange(token, impl_.posting_begin[token], impl_.posting_begin[token + 1], query_tokens);
+  }
+
+  // Marks every name of postings [begin, end), which all hold `token`.
+  void TraverseRange(std::uint32_t token, std::uint32_t begin, std::uint32_t end,
+                     std::uint32_t query_tokens) {
     const double weight = impl_.token_weight[token];
-    const std::uint32_t* p = impl_.postings.data() + impl_.posting_begin[token];
-    const std::uint32_t* end = impl_.postings.data() + impl_.posting_begin[token + 1];
-    for (; p != end; ++p) {
-      Mark(*p >> kPositionBits, std::uint64_t{1} << (*p & ((1u << kPositionBits) - 1)),
+    const std::uint32_t* postings = impl_.postings.data();
+    constexpr std::uint32_t kAhead = 8;  // names are scattered: start their loads early
+    for (std::uint32_t k = begin; k < end; ++k) {
+      if (k + kAhead < end) s_.marks.Prefetch(postings[k + kAhead] >> kPositionBits);
+      const std::uint32_t posting = postings[k];
+      Mark(posting >> kPositionBits, std::uint64_t{1} << (posting & ((1u << kPositionBits) - 1)),
            query_tokens, weight);
     }
   }
 
-  // Like Traverse, but only for names some lookup already reached.
-  void TraverseReached(std::uint32_t token, std::uint32_t query_tokens) {
+  // Like TraverseRange, but only for names some lookup already reached.
+  void TraverseReached(std::uint32_t token, std::uint32_t begin, std::uint32_t end,
+                       std::uint32_t query_tokens) {
     const double weight = impl_.token_weight[token];
-    const std::uint32_t* p = impl_.postings.data() + impl_.posting_begin[token];
-    const std::uint32_t* end = impl_.postings.data() + impl_.posting_begin[token + 1];
-    for (; p != end; ++p) {
-      const std::uint32_t n = *p >> kPositionBits;
-      if (s_.marks[n].positions == 0) continue;
-      Mark(n, std::uint64_t{1} << (*p & ((1u << kPositionBits) - 1)), query_tokens, weight);
+    const std::uint32_t* postings = impl_.postings.data();
+    for (std::uint32_t k = begin; k < end; ++k) {
+      MarkTable::Entry* marks = s_.marks.Find(postings[k] >> kPositionBits);
+      if (marks == nullptr) continue;
+      Update(*marks, std::uint64_t{1} << (postings[k] & ((1u << kPositionBits) - 1)), query_tokens,
+             weight);
     }
   }
 
-  // A distinctive token the query token at `i` reaches: walk its postings now, or
-  // keep it for MarkReachedNames.
-  void Reach(std::uint32_t token, std::size_t i, bool walk) {
+  // A distinctive token the query token at `i` reaches: a term to walk.
+  void Reach(std::uint32_t token, std::size_t i) {
     if (!FirstVisit(token)) return;
-    if (walk) {
-      Traverse(token, 1u << i);
-    } else {
-      s_.reached_tokens.push_back(token);
-    }
+    s_.terms.push_back({token, static_cast<std::uint32_t>(i), impl_.token_weight[token], 0, 0});
+    s_.term_bits[token] |= 1u << i;
   }
 
-  // Query tokens that must walk all their postings, as a bit set. Aligned as well as
-  // they possibly can (a distinctive token to a name word of weight at most 1, or 2
-  // when a listed pair of words spells it; a legal form, common word or particle to
-  // one of the name's of at most kLowCap; an initial to a word of at most 1), the
-  // tokens outside the set give a name at most M of aligned weight; if the required
-  // tokens reached nothing in a name, they are all extra there, weighing X, and the
-  // name scores at most 2M / (2M + kExtraFactor * X). Heaviest tokens are required
-  // first until that bound drops below `min_name_score`.
-  std::uint32_t RequiredTokens(double min_name_score) const {
+  // MaxScore over terms. A name that no term walked so far reached can align each
+  // query token only through one of its terms not walked yet (an alignment through a
+  // walked term beyond that term's cut is hopeless, by induction), so its aligned weight
+  // S is at most A, the sum of each query token's heaviest unwalked term (legal forms,
+  // common words and particles at most kLowCap, initials and tokens that concatenations
+  // may align at most 1 or 2), and the query tokens with no term left are extra in it,
+  // weighing X. A name of total weight T then scores at most
+  //   2S / (2S + kMissingFactor (T - S) + kExtraFactor X),  S <= min(T, A),
+  // which is below `min_name_score` outside an interval [T_lo, T_hi] of T. Postings are
+  // sorted by the total weight of their name (index_build.cpp), so each term walks only
+  // that interval; the rest of its postings only mark names already reached (Finish).
+  void WalkTerms(double min_name_score) {
     constexpr double kLowCap = 0.3;
-    double aligned = 0;
-    std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
+    const std::size_t q = query_.scoring.size();
+    double fixed = 0;  // ceilings that never drop
+    double extra = 0;
+    double ceilings = 0;
+    double ceiling[kMaxQueryTokens] = {};
+    double fixed_of[kMaxQueryTokens] = {};
+    std::uint32_t left[kMaxQueryTokens] = {};
+    for (const Scratch::Term& term : s_.terms) ++left[term.query];
+    // Heaviest first; ties in query and token order, so the walk never depends on the
+    // order of the lookups (and the sort needs no buffer, unlike a stable one).
+    std::sort(s_.terms.begin(), s_.terms.end(), [](const Scratch::Term& a, const Scratch::Term& b) {
+      if (a.weight != b.weight) return a.weight > b.weight;
+      if (a.query != b.query) return a.query < b.query;
+      return a.token < b.token;
+    });
+    s_.next_weight.assign(s_.terms.size(), 0.0);
+    {
+      double lighter[kMaxQueryTokens] = {};
+      for (std::size_t k = s_.terms.size(); k-- > 0;) {
+        s_.next_weight[k] = lighter[s_.terms[k].query];
+        lighter[s_.terms[k].query] = s_.terms[k].weight;
+      }
+      for (std::size_t i = 0; i < q; ++i) ceiling[i] = lighter[i];
+    }
+    for (std::size_t i = 0; i < q; ++i) {
       const ScoringToken& token = query_.scoring[i];
       if (!IsDistinctive(token.token_class)) {
-        aligned += token.token_class == TokenClass::kInitial ? 1.0 : kLowCap;
+        fixed_of[i] = token.token_class == TokenClass::kInitial ? 1.0 : kLowCap;
+      } else if ((maybe_aligned_ | joinable_) >> i & 1) {
+        // A token a concatenation may align is never surely extra.
+        fixed_of[i] = (joinable_ >> i & 1) ? 2.0 : 1.0;
+      } else {
+        ceilings += ceiling[i];
+        if (left[i] == 0) extra += token.weight;
         continue;
       }
-      aligned += (joinable_ >> i & 1) ? 2.0 : 1.0;
-      // A token that may align with a common word is never surely extra.
-      if (!(maybe_aligned_ >> i & 1)) order.push_back(i);
+      fixed += fixed_of[i];
     }
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return query_.scoring[a].weight > query_.scoring[b].weight;
-    });
-    std::uint32_t required = 0;
-    double extra = 0;
-    for (std::size_t i : order) {
-      if (2 * aligned / (2 * aligned + kExtraFactor * extra) < min_name_score - 1e-6) break;
-      required |= 1u << i;
-      aligned -= (joinable_ >> i & 1) ? 2.0 : 1.0;
-      extra += query_.scoring[i].weight;
+    for (std::size_t k = 0; k < s_.terms.size(); ++k) {
+      Scratch::Term& term = s_.terms[k];
+      const std::size_t i = term.query;
+      if (fixed_of[i] > 0) {
+        // Aligned through this term, the token weighs the term's weight, not its
+        // concatenation ceiling; its other terms stay possible for other names.
+        WalkInterval(term, fixed - fixed_of[i] + term.weight + ceilings, extra, min_name_score);
+        continue;
+      }
+      // This term is the heaviest left of its query token: its weight is ceiling[i].
+      WalkInterval(term, fixed + ceilings, extra, min_name_score);
+      const double next = s_.next_weight[k];
+      ceilings += next - ceiling[i];
+      ceiling[i] = next;
+      if (--left[i] == 0) extra += query_.scoring[i].weight;
     }
-    return required;
+    MarkUnwalked();
   }
 
-  // Marks, in the names already reached, where the tokens that the query token at `i`
-  // reached stand: by walking those tokens' postings or by reading the reached names,
-  // whichever is shorter.
-  void MarkReachedNames(std::size_t i) {
-    std::size_t postings = 0;
-    for (std::uint32_t t : s_.reached_tokens) {
-      postings += impl_.posting_begin[t + 1] - impl_.posting_begin[t];
-    }
-    constexpr std::size_t kTokensPerName = 4;  // reading a name costs about that many
-    if (postings <= kTokensPerName * s_.touched.size()) {
-      for (std::uint32_t t : s_.reached_tokens) TraverseReached(t, 1u << i);
+  void WalkInterval(Scratch::Term& term, double aligned, double extra, double min_name_score) {
+    const std::uint32_t begin = impl_.posting_begin[term.token];
+    const std::uint32_t end = impl_.posting_begin[term.token + 1];
+    term.walked_begin = term.walked_end = begin;
+    const double t = min_name_score;
+    if (t <= 0) {
+      TraverseRange(term.token, begin, end, 1u << term.query);
+      term.walked_end = end;
       return;
     }
-    for (const std::uint32_t n : s_.touched) {
-      const IndexedName& name = impl_.names[n];
+    // Float sums of weights (posting totals): widen the interval a little so rounding
+    // never cuts a true match.
+    constexpr double kSlack = 1e-4;
+    const double room = 2 * aligned * (1 - t) / t - kExtraFactor * extra;  // for T > S
+    if (room < -kSlack) return;
+    const double high = aligned + std::max(0.0, room) / kMissingFactor + kSlack;
+    const double low =
+        t < 1 ? t * kExtraFactor * extra / (2 * (1 - t)) - kSlack : 0.0;  // for T <= A
+    const float* totals = impl_.posting_totals.data();
+    const float low_total = static_cast<float>(low);
+    const float high_total = static_cast<float>(high);
+    std::uint32_t from = begin;
+    std::uint32_t to = begin;
+    constexpr std::uint32_t kShortPostings = 16;  // a scan beats the binary searches
+    if (end - begin <= kShortPostings) {
+      while (from < end && totals[from] < low_total) ++from;
+      to = from;
+      while (to < end && totals[to] <= high_total) ++to;
+    } else {
+      from = static_cast<std::uint32_t>(std::lower_bound(totals + begin, totals + end, low_total) -
+                                        totals);
+      to = static_cast<std::uint32_t>(std::upper_bound(totals + from, totals + end, high_total) -
+                                      totals);
+    }
+    TraverseRange(term.token, from, to, 1u << term.query);
+    term.walked_begin = from;
+    term.walked_end = to;
+  }
+
+  // The names reached must know every term in them, walked or not: walk the rest of
+  // the postings for them, or read the reached names, whichever is shorter.
+  void MarkUnwalked() {
+    std::size_t unwalked = 0;
+    for (const Scratch::Term& term : s_.terms) {
+      unwalked += (term.walked_begin - impl_.posting_begin[term.token]) +
+                  (impl_.posting_begin[term.token + 1] - term.walked_end);
+    }
+    const std::size_t reached = s_.marks.entries().size();
+    if (unwalked == 0 || reached == 0) return;
+    constexpr std::size_t kTokensPerName = 4;  // reading a name costs about that many
+    if (unwalked <= kTokensPerName * reached) {
+      for (const Scratch::Term& term : s_.terms) {
+        const std::uint32_t bit = 1u << term.query;
+        TraverseReached(term.token, impl_.posting_begin[term.token], term.walked_begin, bit);
+        TraverseReached(term.token, term.walked_end, impl_.posting_begin[term.token + 1], bit);
+      }
+      return;
+    }
+    for (MarkTable::Entry& marks : s_.marks.entries()) {
+      const IndexedName& name = impl_.names[marks.name];
       for (std::uint32_t p = 0; p < name.token_count; ++p) {
         const std::uint32_t id = impl_.name_tokens[name.token_begin + p];
-        if (Visited(id)) Mark(n, std::uint64_t{1} << p, 1u << i, impl_.token_weight[id]);
+        const std::uint32_t bits = s_.term_bits[id];
+        if (bits != 0) Update(marks, std::uint64_t{1} << p, bits, impl_.token_weight[id]);
       }
     }
   }
@@ -217,12 +385,12 @@ class Finder {
   }
 
   // Exact, typo, phonetic and prefix lookups of the distinctive query token at `i`;
-  // every token they reach is left visited, and walked when `walk`.
-  void LookupToken(std::size_t i, bool walk) {
+  // every token they reach becomes a term.
+  void LookupToken(std::size_t i) {
     const std::string_view canon = query_.scoring[i].canon;
+    const std::uint64_t letters = query_.scoring[i].letters;
     NextGeneration();
-    s_.reached_tokens.clear();
-    if (query_.ids[i] != kNoToken) Reach(query_.ids[i], i, walk);
+    if (query_.ids[i] != kNoToken) Reach(query_.ids[i], i);
     if (query_.scoring[i].token_class != TokenClass::kWord) return;
 
     if (MaxTypos(canon.size()) > 0) {
@@ -233,8 +401,9 @@ class Finder {
           if (Visited(t) || Rejected(t)) return;
           const std::string& other = impl_.token_canon[t];
           const int allowed = MaxTyposBetween(canon.size(), other.size());
-          if (allowed > 0 && BoundedOsaDistance(canon, other, allowed) <= allowed) {
-            Reach(t, i, walk);
+          if (allowed > 0 && !TooManyMissingLetters(letters, impl_.token_letters[t], allowed) &&
+              BoundedOsaDistance(canon, other, allowed) <= allowed) {
+            Reach(t, i);
           } else {
             Reject(t);  // may still pair phonetically below
           }
@@ -242,24 +411,33 @@ class Finder {
       }
     }
     const std::string& key = query_.phonetic[i];
-    if (!key.empty()) {
+    if (!key.empty() && query_.ids[i] != kNoToken) {
+      const std::uint32_t id = query_.ids[i];
+      for (std::uint32_t k = impl_.phonetic_begin[id]; k < impl_.phonetic_begin[id + 1]; ++k) {
+        const std::uint32_t t = impl_.phonetic_pairs[k];
+        if (!Visited(t)) Reach(t, i);
+      }
+    } else if (!key.empty()) {
       impl_.phonetic.ForEach(HashKey(key, kPhoneticSeed), [&](std::uint32_t t) {
         if (impl_.token_phonetic[t] == key && !Visited(t) &&
+            !TooManyMissingLetters(
+                letters, impl_.token_letters[t],
+                MaxPhoneticEdits(std::max(canon.size(), impl_.token_canon[t].size()))) &&
             PhoneticPair(canon, impl_.token_canon[t])) {
-          Reach(t, i, walk);
+          Reach(t, i);
         }
       });
     }
     if (canon.size() >= kMinAbbreviation && canon.size() <= kMaxAbbreviation) {
       impl_.prefixes.ForEach(HashKey(canon, kPrefixSeed), [&](std::uint32_t t) {
         const std::string& longer = impl_.token_canon[t];
-        if (longer.size() >= canon.size() + 2 && longer.starts_with(canon)) Reach(t, i, walk);
+        if (longer.size() >= canon.size() + 2 && longer.starts_with(canon)) Reach(t, i);
       });
     }
     for (std::size_t len = kMinAbbreviation; len <= kMaxAbbreviation && len + 2 <= canon.size();
          ++len) {
       const std::uint32_t t = impl_.FindToken(canon.substr(0, len));
-      if (t != kNoToken && impl_.token_class[t] == TokenClass::kWord) Reach(t, i, walk);
+      if (t != kNoToken && impl_.token_class[t] == TokenClass::kWord) Reach(t, i);
     }
   }
 
@@ -336,7 +514,9 @@ class Finder {
   }
 
   // Bound of the score of any name that exactly the query tokens in `reached` (a bit
-  // set) reached: each of those aligned as well as it can, as in RequiredTokens, and
+  // set) reached: each of those aligned as well as it can (a distinctive token to a name word of
+  // weight at most 1, or 2 when a listed pair of words spells it; a legal form, common
+  // word or particle to one of at most kLowCap; an initial to a word of at most 1), and
   // every other distinctive token extra.
   double TokensBound(std::uint32_t reached) const {
     constexpr double kLowCap = 0.3;
@@ -355,20 +535,27 @@ class Finder {
     return aligned > 0 ? 2 * aligned / (2 * aligned + kExtraFactor * extra) : 0;
   }
 
-  double NameBound(std::uint32_t n, std::uint32_t query_initials) const {
-    const NameBoundData& name = impl_.name_bounds[n];
-    const double reached = s_.marks[n].reached;
-    // Float sums (NameBoundData, NameMarks): widen a little so rounding never cuts a
+  // Weight of the distinctive query tokens outside `reached` that no concatenation
+  // may align: extra in any name that exactly those query tokens reached.
+  double ExtraWeight(std::uint32_t reached) const {
+    double extra = 0;
+    for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
+      const bool hit = (reached >> i & 1) || (maybe_aligned_ >> i & 1);
+      if (!hit && IsDistinctive(query_.scoring[i].token_class)) extra += query_.scoring[i].weight;
+    }
+    return extra;
+  }
+
+  double NameBound(const MarkTable::Entry& marks, std::uint32_t query_initials,
+                   double extra) const {
+    const NameBoundData& name = impl_.name_bounds[marks.name];
+    const double reached = marks.reached;
+    // Float sums (NameBoundData, MarkTable): widen a little so rounding never cuts a
     // true match.
     constexpr double kSlack = 1e-5;
     const double total = name.total_weight + kSlack;
     const double aligned =
         std::min(total, reached + name.low_weight + query_initials * name.max_weight + kSlack);
-    double extra = 0;
-    for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
-      const bool hit = (s_.marks[n].query_tokens >> i & 1) || (maybe_aligned_ >> i & 1);
-      if (!hit && IsDistinctive(query_.scoring[i].token_class)) extra += query_.scoring[i].weight;
-    }
     const double denominator = 2 * aligned +
                                kMissingFactor * std::max(0.0, total - aligned - kSlack) +
                                kExtraFactor * std::max(0.0, extra - kSlack);
@@ -386,12 +573,12 @@ class Finder {
 
 }  // namespace
 
-std::vector<Candidate> FindCandidates(const Index::Impl& impl, const PreparedName& query,
-                                      double min_name_score) {
+void FindCandidates(const Index::Impl& impl, const PreparedName& query, double min_name_score,
+                    std::vector<Candidate>& out) {
   thread_local Scratch scratch;
   Finder finder(impl, query, scratch);
   finder.Lookup(min_name_score);
-  return finder.Bound(min_name_score);
+  finder.Bound(min_name_score, out);
 }
 
 }  // namespace tollgate::screening

@@ -10,6 +10,12 @@
 // bound is safe: nothing that would score at or above the threshold is dropped
 // (reference_scorer_test.cpp checks this against a brute-force scan).
 //
+// A frequent word does not walk all its postings: the index tokens a query reaches
+// are walked heaviest first, each only over the names whose total weight still
+// leaves room for a match given the tokens walked before it (postings are sorted by
+// name weight; see Finder::WalkTerms), and the names reached learn the rest of the
+// marks afterwards, so the bound above sees every mark it would have seen.
+//
 // Thread-safety: uses thread_local scratch; safe to call concurrently.
 // Failure: none.
 #pragma once
@@ -28,7 +34,8 @@ struct Candidate {
 
 // Names of `impl` whose score bound is at least `min_name_score`, in no particular
 // order. `query` comes from PrepareName(impl, ..., kMaxQueryTokens).
-std::vector<Candidate> FindCandidates(const Index::Impl& impl, const PreparedName& query,
-                                      double min_name_score);
+// `out` is cleared first; callers keep it between queries to reuse its memory.
+void FindCandidates(const Index::Impl& impl, const PreparedName& query, double min_name_score,
+                    std::vector<Candidate>& out);
 
 }  // namespace tollgate::screening

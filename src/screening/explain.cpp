@@ -1,15 +1,26 @@
 #include "screening/explain.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <array>
+#include <charconv>
+#include <string_view>
 
 namespace tollgate::screening {
 namespace {
 
+// Two decimals, rounded as printf's "%.2f" rounds (to_chars is exact and locale-free,
+// and several times faster than snprintf).
+std::string_view Fixed2(double value, char (&buffer)[32]) {
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 2);
+  return std::string_view(buffer, static_cast<std::size_t>(result.ptr - buffer));
+}
+
+// "%+.2f": the sign always shown.
 std::string Format2(double value) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%+.2f", value);
-  return buffer;
+  const std::string_view digits = Fixed2(value, buffer);
+  return digits.front() == '-' ? std::string(digits) : "+" + std::string(digits);
 }
 
 std::string JoinTexts(const PreparedName& name, std::size_t first, std::size_t count) {
@@ -108,79 +119,100 @@ double Adjust(const QueryFacts& facts, const IndexedEntry& entry, std::vector<st
   return total;
 }
 
-void Describe(const PreparedName& query, const PreparedName& name, const std::vector<Edge>& edges,
+void Describe(const PreparedName& query, const PreparedName& name, std::span<const Edge> edges,
               bool capped, Match& match) {
   match.alignment.clear();
-  std::vector<const Edge*> by_query(query.tokens.size(), nullptr);
-  std::vector<bool> name_aligned(name.tokens.size(), false);
+  match.alignment.reserve(query.tokens.size() + name.tokens.size());
+  std::array<const Edge*, kMaxQueryTokens> by_query{};
+  std::uint64_t name_aligned = 0;
   for (const Edge& e : edges) {
     by_query[e.query_first] = &e;
-    for (std::size_t j = e.name_first; j < e.name_first + e.name_count; ++j) name_aligned[j] = true;
+    name_aligned |= ((std::uint64_t{1} << e.name_count) - 1) << e.name_first;
   }
-  std::vector<std::string> strong;
-  std::vector<std::string> low;
-  std::vector<std::string> extra;
-  std::vector<std::string> missing;
+  // The parts of the paragraph, each a comma-separated list built in place.
+  std::string strong;
+  std::string low;
+  std::string extra;
+  std::string missing;
+  auto next = [](std::string& list) -> std::string& {
+    if (!list.empty()) list += ", ";
+    return list;
+  };
   for (std::size_t i = 0; i < query.tokens.size(); ++i) {
-    const Edge* e = by_query[i];
+    const Edge* e = i < by_query.size() ? by_query[i] : nullptr;
     if (e == nullptr) {
       const bool covered = std::any_of(edges.begin(), edges.end(), [&](const Edge& x) {
         return i > x.query_first && i < std::size_t{x.query_first} + x.query_count;
       });
       if (covered) continue;  // second half of a split pair
       match.alignment.push_back({query.tokens[i].text, "", "extra", 0, query.scoring[i].weight});
-      extra.push_back(query.tokens[i].text);
+      next(extra) += query.tokens[i].text;
       continue;
     }
     TokenAlignment a;
     a.query_token = JoinTexts(query, e->query_first, e->query_count);
     a.entry_token = JoinTexts(name, e->name_first, e->name_count);
-    a.kind = KindName(*e, query, name);
+    const char* kind = KindName(*e, query, name);
+    const bool exact = kind == std::string_view("exact");
+    a.kind = kind;
     a.similarity = e->similarity;
     a.weight = e->weight;
     const TokenClass name_class = name.tokens[e->name_first].token_class;
+    const bool same = a.query_token == a.entry_token;
     if (e->name_count == 1 && LowWeight(name_class)) {
-      const std::string what = TokenClassName(name_class);
-      if (a.query_token == a.entry_token) {
-        low.push_back(a.entry_token + " (" + what + ")");
-      } else if (a.kind == "exact") {
-        low.push_back(a.query_token + "=" + a.entry_token + " (" + what + ")");
+      const char* what = TokenClassName(name_class);
+      std::string& out = next(low);
+      if (same) {
+        out.append(a.entry_token).append(" (").append(what).append(")");
+      } else if (exact) {
+        out.append(a.query_token).append("=").append(a.entry_token);
+        out.append(" (").append(what).append(")");
       } else {
-        low.push_back(a.query_token + "~" + a.entry_token + " (" + a.kind + ", " + what + ")");
+        out.append(a.query_token).append("~").append(a.entry_token);
+        out.append(" (").append(kind).append(", ").append(what).append(")");
       }
-    } else if (a.kind == "exact") {
-      strong.push_back(a.query_token + "=" + a.entry_token +
-                       (a.query_token == a.entry_token ? " (exact)" : " (equivalent)"));
+    } else if (exact) {
+      next(strong)
+          .append(a.query_token)
+          .append("=")
+          .append(a.entry_token)
+          .append(same ? " (exact)" : " (equivalent)");
     } else {
-      strong.push_back(a.query_token + "~" + a.entry_token + " (" + a.kind + ")");
+      next(strong)
+          .append(a.query_token)
+          .append("~")
+          .append(a.entry_token)
+          .append(" (")
+          .append(kind)
+          .append(")");
     }
     match.alignment.push_back(std::move(a));
   }
   for (std::size_t j = 0; j < name.tokens.size(); ++j) {
-    if (name_aligned[j]) continue;
+    if (j < 64 && (name_aligned >> j & 1)) continue;
     match.alignment.push_back({"", name.tokens[j].text, "missing", 0, name.scoring[j].weight});
-    missing.push_back(name.tokens[j].text);
+    next(missing) += name.tokens[j].text;
   }
 
-  auto join = [](const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
-    return out;
-  };
-  char score[16];
-  std::snprintf(score, sizeof score, "%.2f", match.score);
-  std::string text = std::string(match.matched_alias ? "matched alias '" : "matched name '") +
-                     match.matched_name + "' (" + score + ")";
-  if (!strong.empty()) text += ": " + join(strong);
-  if (!low.empty()) text += (strong.empty() ? ": " : "; ") + join(low) + ", low weight";
-  if (!missing.empty()) text += "; not in the query: " + join(missing);
-  if (!extra.empty()) text += "; not in the name: " + join(extra);
+  char buffer[32];
+  const std::string_view score = Fixed2(match.score, buffer);
+  std::string text;
+  text.reserve(64 + match.matched_name.size() + strong.size() + low.size() + missing.size() +
+               extra.size());
+  text.append(match.matched_alias ? "matched alias '" : "matched name '")
+      .append(match.matched_name)
+      .append("' (")
+      .append(score)
+      .append(")");
+  if (!strong.empty()) text.append(": ").append(strong);
+  if (!low.empty()) text.append(strong.empty() ? ": " : "; ").append(low).append(", low weight");
+  if (!missing.empty()) text.append("; not in the query: ").append(missing);
+  if (!extra.empty()) text.append("; not in the name: ").append(extra);
   if (capped) {
-    char cap[16];
-    std::snprintf(cap, sizeof cap, "%.2f", kCommonOnlyCap);
-    text += std::string("; no distinctive word agrees, so the name score is capped at ") + cap;
+    text.append("; no distinctive word agrees, so the name score is capped at ")
+        .append(Fixed2(kCommonOnlyCap, buffer));
   }
-  for (const auto& note : match.adjustments) text += "; " + note;
+  for (const auto& note : match.adjustments) text.append("; ").append(note);
   text += ".";
   match.explanation = std::move(text);
 }

@@ -5,6 +5,7 @@
 // Failure: none.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,7 @@ double Adjust(const QueryFacts& facts, const IndexedEntry& entry, std::vector<st
 
 // Fills match.alignment and match.explanation (matched_name, matched_alias,
 // adjustments and score must be set already).
-void Describe(const PreparedName& query, const PreparedName& name, const std::vector<Edge>& edges,
+void Describe(const PreparedName& query, const PreparedName& name, std::span<const Edge> edges,
               bool capped, Match& match);
 
 }  // namespace tollgate::screening

@@ -20,19 +20,26 @@
 namespace tollgate::screening {
 
 // FNV-1a with a per-table seed, then a splitmix64 finish so that nearby strings land
-// far apart in the table.
-inline std::uint64_t HashKey(std::string_view text, std::uint64_t seed) {
-  std::uint64_t h = 1469598103934665603ULL ^ seed;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
+// far apart in the table. The steps are exposed so that keys sharing a prefix can
+// share its hash state (DeleteVariantHashes).
+inline std::uint64_t HashStart(std::uint64_t seed) { return 1469598103934665603ULL ^ seed; }
+inline std::uint64_t HashStep(std::uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+}
+inline std::uint64_t HashRange(std::uint64_t h, std::string_view text) {
+  for (const char c : text) h = HashStep(h, c);
+  return h;
+}
+inline std::uint64_t FinishHash(std::uint64_t h) {
   h ^= h >> 30;
   h *= 0xbf58476d1ce4e5b9ULL;
   h ^= h >> 27;
   h *= 0x94d049bb133111ebULL;
   h ^= h >> 31;
   return h == 0 ? 1 : h;  // 0 marks an empty slot
+}
+inline std::uint64_t HashKey(std::string_view text, std::uint64_t seed) {
+  return FinishHash(HashRange(HashStart(seed), text));
 }
 
 class FlatMultiMap {

@@ -22,6 +22,11 @@ struct Scored {
   std::uint32_t name = 0;  // index into Impl::names
   double score = 0;
   double name_score = 0;
+  // The alignment the score came from: edges [edge_begin, +edge_count) of the query's
+  // saved edges, kept so that explaining a match does not align it again.
+  std::uint32_t edge_begin = 0;
+  std::uint32_t edge_count = 0;
+  bool capped = false;
 };
 
 // Best first; equal scores in list and id order so results never depend on the
@@ -36,7 +41,8 @@ bool Better(const Index::Impl& impl, const Scored& a, const Scored& b) {
 }
 
 Match Finish(const QueryFacts& facts, const PreparedName& prepared_query, const IndexedEntry& entry,
-             const PreparedName& name, std::string name_text, bool alias, double name_score) {
+             const PreparedName& name, std::string name_text, bool alias, double name_score,
+             std::span<const Edge> edges, bool capped) {
   Match match;
   match.entry = entry.entry;
   match.name_score = name_score;
@@ -44,9 +50,7 @@ Match Finish(const QueryFacts& facts, const PreparedName& prepared_query, const 
   match.score = std::clamp(name_score + adjustment, 0.0, 1.0);
   match.matched_name = std::move(name_text);
   match.matched_alias = alias;
-  std::vector<Edge> edges;
-  const AlignmentResult result = ScoreAlignment(prepared_query.scoring, name.scoring, &edges);
-  Describe(prepared_query, name, edges, result.capped, match);
+  Describe(prepared_query, name, edges, capped, match);
   return match;
 }
 
@@ -62,9 +66,14 @@ std::vector<Match> Index::Screen(const Query& query) const {
   const QueryFacts facts = FactsOf(query, prepared);
 
   thread_local std::vector<ScoringToken> name_tokens;
-  std::vector<Scored> scored;
-  for (const Candidate& candidate :
-       FindCandidates(impl, prepared, query.threshold - kMaxRaise - kScoreTolerance)) {
+  thread_local std::vector<Edge> edges;
+  thread_local std::vector<Edge> saved_edges;  // of the names at or above the threshold
+  thread_local std::vector<Scored> scored;
+  scored.clear();
+  saved_edges.clear();
+  thread_local std::vector<Candidate> candidates;
+  FindCandidates(impl, prepared, query.threshold - kMaxRaise - kScoreTolerance, candidates);
+  for (const Candidate& candidate : candidates) {
     const IndexedName& name = impl.names[candidate.name];
     const IndexedEntry& entry = impl.entries[name.entry];
     if (!InForce(entry, query.as_of)) continue;
@@ -72,10 +81,14 @@ std::vector<Match> Index::Screen(const Query& query) const {
     for (std::uint32_t p = 0; p < name.token_count; ++p) {
       name_tokens.push_back(impl.NameToken(name.token_begin + p));
     }
-    const double name_score = ScoreAlignment(prepared.scoring, name_tokens, nullptr).score;
-    const double score = std::clamp(name_score + Adjust(facts, entry, nullptr), 0.0, 1.0);
-    if (score >= query.threshold - kScoreTolerance)
-      scored.push_back({name.entry, candidate.name, score, name_score});
+    const AlignmentResult result = ScoreAlignment(prepared.scoring, name_tokens, &edges);
+    const double score = std::clamp(result.score + Adjust(facts, entry, nullptr), 0.0, 1.0);
+    if (score >= query.threshold - kScoreTolerance) {
+      scored.push_back({name.entry, candidate.name, score, result.score,
+                        static_cast<std::uint32_t>(saved_edges.size()),
+                        static_cast<std::uint32_t>(edges.size()), result.capped});
+      saved_edges.insert(saved_edges.end(), edges.begin(), edges.end());
+    }
   }
   // Each entry once, under its best name (the earliest indexed on a tie, so the
   // primary name wins over an alias that scores the same).
@@ -96,8 +109,9 @@ std::vector<Match> Index::Screen(const Query& query) const {
   for (const Scored& s : scored) {
     const IndexedName& name = impl.names[s.name];
     matches.push_back(Finish(facts, prepared, impl.entries[s.entry],
-                             PrepareIndexedName(impl, s.name), name.text, name.alias,
-                             s.name_score));
+                             PrepareIndexedName(impl, s.name), name.text, name.alias, s.name_score,
+                             std::span<const Edge>(saved_edges).subspan(s.edge_begin, s.edge_count),
+                             s.capped));
   }
   return matches;
 }
@@ -125,8 +139,10 @@ Match Index::Explain(const Query& query, const lists::ListEntry& entry) const {
     return empty;
   }
   const PreparedName name = PrepareName(impl, names[best].text, kMaxNameTokens);
+  std::vector<Edge> edges;
+  const AlignmentResult result = ScoreAlignment(prepared.scoring, name.scoring, &edges);
   return Finish(FactsOf(query, prepared), prepared, indexed, name, std::move(names[best].text),
-                names[best].alias, best_score);
+                names[best].alias, best_score, edges, result.capped);
 }
 
 }  // namespace tollgate::screening

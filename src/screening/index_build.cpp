@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "screening/edit_distance.h"
 #include "screening/index_impl.h"
 #include "screening/phonetic.h"
 
@@ -86,6 +87,7 @@ class Builder {
                                   ? WordWeight(document_frequency_[t], impl_.names.size())
                                   : ClassWeight(impl_.token_class[t]);
     }
+    BuildNameBounds();
     BuildPostings();
     BuildWordKeys();
     BuildNameKeys();
@@ -93,6 +95,7 @@ class Builder {
                       &impl_.concat, &impl_.common_only, &impl_.low_texts}) {
       map->Freeze();
     }
+    BuildPhoneticPairs();
   }
 
  private:
@@ -101,6 +104,7 @@ class Builder {
         ids_.try_emplace(token.canon, static_cast<std::uint32_t>(impl_.token_canon.size()));
     if (inserted) {
       impl_.token_canon.push_back(token.canon);
+      impl_.token_letters.push_back(LetterMask(token.canon));
       impl_.token_class.push_back(ClassOf(token.canon));
       impl_.token_phonetic.push_back(
           impl_.token_class.back() == TokenClass::kWord ? PhoneticKey(token.canon) : "");
@@ -133,6 +137,37 @@ class Builder {
         impl_.postings[fill[id]++] = n << kPositionBits | p;
       }
     }
+    // Lightest names first; equal weights in name order, so the layout is deterministic.
+    const auto& bounds = impl_.name_bounds;
+    for (std::size_t t = 0; t < token_count; ++t) {
+      std::stable_sort(impl_.postings.begin() + impl_.posting_begin[t],
+                       impl_.postings.begin() + impl_.posting_begin[t + 1],
+                       [&](std::uint32_t a, std::uint32_t b) {
+                         return bounds[a >> kPositionBits].total_weight <
+                                bounds[b >> kPositionBits].total_weight;
+                       });
+    }
+    impl_.posting_totals.resize(impl_.postings.size());
+    for (std::size_t k = 0; k < impl_.postings.size(); ++k) {
+      impl_.posting_totals[k] = bounds[impl_.postings[k] >> kPositionBits].total_weight;
+    }
+  }
+
+  // What candidate pruning reads of each name (NameBoundData).
+  void BuildNameBounds() {
+    impl_.name_bounds.resize(impl_.names.size());
+    for (std::uint32_t n = 0; n < impl_.names.size(); ++n) {
+      const IndexedName& name = impl_.names[n];
+      NameBoundData& bound = impl_.name_bounds[n];
+      const std::uint32_t* ids = impl_.name_tokens.data() + name.token_begin;
+      for (std::uint32_t p = 0; p < name.token_count; ++p) {
+        const TokenClass c = impl_.token_class[ids[p]];
+        const float w = static_cast<float>(impl_.token_weight[ids[p]]);
+        bound.total_weight += w;
+        if (!IsDistinctive(c)) bound.low_weight += w;
+        if (c == TokenClass::kWord) bound.max_weight = std::max(bound.max_weight, w);
+      }
+    }
   }
 
   // Typo, phonetic and prefix keys exist for ordinary words only: the scorer pairs
@@ -156,26 +191,36 @@ class Builder {
     }
   }
 
+  void BuildPhoneticPairs() {
+    const std::size_t token_count = impl_.token_canon.size();
+    impl_.phonetic_begin.assign(token_count + 1, 0);
+    for (std::uint32_t t = 0; t < token_count; ++t) {
+      impl_.phonetic_begin[t] = static_cast<std::uint32_t>(impl_.phonetic_pairs.size());
+      const std::string& key = impl_.token_phonetic[t];
+      if (key.empty() || impl_.token_class[t] != TokenClass::kWord) continue;
+      const std::string& canon = impl_.token_canon[t];
+      impl_.phonetic.ForEach(HashKey(key, kPhoneticSeed), [&](std::uint32_t other) {
+        if (other != t && impl_.token_phonetic[other] == key &&
+            PhoneticPair(canon, impl_.token_canon[other])) {
+          impl_.phonetic_pairs.push_back(other);
+        }
+      });
+    }
+    impl_.phonetic_begin[token_count] = static_cast<std::uint32_t>(impl_.phonetic_pairs.size());
+    impl_.phonetic_pairs.shrink_to_fit();
+  }
+
   void BuildNameKeys() {
     std::string joined;
     std::string written;
-    impl_.name_bounds.resize(impl_.names.size());
     for (std::uint32_t n = 0; n < impl_.names.size(); ++n) {
       const IndexedName& name = impl_.names[n];
-      NameBoundData& bound = impl_.name_bounds[n];
       const std::uint32_t* ids = impl_.name_tokens.data() + name.token_begin;
       bool distinctive = false;
       std::vector<std::string_view> canons;
       for (std::uint32_t p = 0; p < name.token_count; ++p) {
         const TokenClass c = impl_.token_class[ids[p]];
-        const float w = static_cast<float>(impl_.token_weight[ids[p]]);
-        bound.total_weight += w;
-        if (IsDistinctive(c)) {
-          distinctive = true;
-        } else {
-          bound.low_weight += w;
-        }
-        if (c == TokenClass::kWord) bound.max_weight = std::max(bound.max_weight, w);
+        distinctive = distinctive || IsDistinctive(c);
         canons.push_back(impl_.token_canon[ids[p]]);
         if (p + 1 < name.token_count &&
             (IsDistinctive(c) || IsDistinctive(impl_.token_class[ids[p + 1]]))) {
@@ -259,7 +304,11 @@ IndexStats Index::Stats() const {
   bytes += impl_->name_bounds.capacity() * sizeof(NameBoundData);
   bytes += impl_->token_class.capacity() * sizeof(TokenClass);
   bytes += impl_->token_weight.capacity() * sizeof(double);
+  bytes += impl_->token_letters.capacity() * sizeof(std::uint64_t);
   bytes += (impl_->posting_begin.capacity() + impl_->postings.capacity()) * sizeof(std::uint32_t);
+  bytes += impl_->posting_totals.capacity() * sizeof(float);
+  bytes +=
+      (impl_->phonetic_begin.capacity() + impl_->phonetic_pairs.capacity()) * sizeof(std::uint32_t);
   bytes += impl_->entries.capacity() * sizeof(IndexedEntry);
   for (const auto* map : {&impl_->token_ids, &impl_->deletes, &impl_->phonetic, &impl_->prefixes,
                           &impl_->concat, &impl_->common_only, &impl_->low_texts}) {

@@ -70,8 +70,18 @@ struct Index::Impl {
   std::vector<std::string> token_phonetic;
   std::vector<TokenClass> token_class;
   std::vector<double> token_weight;
+  std::vector<std::uint64_t> token_letters;  // LetterMask of the canon
   std::vector<std::uint32_t> posting_begin;  // size tokens + 1
+  // Each token's postings in ascending order of their name's total weight, so that
+  // candidate generation can walk only the names whose weight leaves room for a match.
   std::vector<std::uint32_t> postings;
+  std::vector<float> posting_totals;  // parallel: name_bounds[name].total_weight
+
+  // Per word token, the other tokens that PhoneticPair pairs it with (same key, spelt
+  // close enough), worked out at build time: a query word the index knows takes its
+  // phonetic neighbours from here instead of checking its key's every token.
+  std::vector<std::uint32_t> phonetic_begin;  // size tokens + 1
+  std::vector<std::uint32_t> phonetic_pairs;
 
   FlatMultiMap token_ids;    // canon -> token id
   FlatMultiMap deletes;      // deletion variant -> word token id
@@ -85,8 +95,9 @@ struct Index::Impl {
   // The scoring view of the token at `slot` of name_tokens.
   ScoringToken NameToken(std::uint32_t slot) const {
     const std::uint32_t id = name_tokens[slot];
-    return {token_canon[id], texts[name_token_texts[slot]], token_phonetic[id], token_class[id],
-            token_weight[id]};
+    return {token_canon[id],    texts[name_token_texts[slot]],
+            token_phonetic[id], token_class[id],
+            token_weight[id],   token_letters[id]};
   }
 };
 

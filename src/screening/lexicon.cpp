@@ -270,8 +270,25 @@ constexpr PhraseRow kPhrases[] = {
     {{"sp", "z", "oo", ""}, "spzoo", "sp z oo"},
 };
 
+// Per first letter, a bit per length (1..31) of the words in a set: most words are
+// ruled out of a small set by two loads, before any comparison.
+struct ShapeFilter {
+  std::array<std::uint32_t, 256> lengths{};
+  void Add(std::string_view word) {
+    if (!word.empty() && word.size() < 32) {
+      lengths[static_cast<unsigned char>(word.front())] |= 1u << word.size();
+    }
+  }
+  bool MayContain(std::string_view word) const {
+    if (word.empty() || word.size() >= 32) return !word.empty();
+    return lengths[static_cast<unsigned char>(word.front())] >> word.size() & 1;
+  }
+};
+
 struct Tables {
   std::unordered_map<std::string_view, LexiconWord> words;
+  ShapeFilter phrase_first_words;  // the first canonical word of each legal phrase
+  ShapeFilter phrase_canons;
   // Hashes of every long word and of its one-letter deletions -> index into kWords,
   // so a near word is found from its own deletions in a few probes.
   FlatMultiMap near_keys;
@@ -310,6 +327,10 @@ const Tables& GetTables() {
       for (std::uint64_t h : hashes) t.near_keys.Insert(h, i);
     }
     t.near_keys.Freeze();
+    for (const auto& phrase : kPhrases) {
+      t.phrase_first_words.Add(phrase.canons[0]);
+      t.phrase_canons.Add(phrase.canon);
+    }
     return t;
   }();
   return tables;
@@ -339,8 +360,9 @@ const LexiconWord* FindNearLexiconWord(std::string_view word) {
   return best.empty() ? nullptr : &tables.words.at(best);
 }
 
-std::size_t MatchLegalPhrase(std::span<const std::string> canons, std::string_view& canon,
+std::size_t MatchLegalPhrase(std::span<const std::string_view> canons, std::string_view& canon,
                              std::string_view& display) {
+  if (canons.empty() || !GetTables().phrase_first_words.MayContain(canons[0])) return 0;
   for (const auto& phrase : kPhrases) {
     std::size_t n = 0;
     while (n < phrase.canons.size() && !phrase.canons[n].empty()) ++n;
@@ -356,6 +378,7 @@ std::size_t MatchLegalPhrase(std::span<const std::string> canons, std::string_vi
 }
 
 bool IsLegalPhraseCanon(std::string_view canon) {
+  if (!GetTables().phrase_canons.MayContain(canon)) return false;
   for (const auto& phrase : kPhrases) {
     if (phrase.canon == canon) return true;
   }

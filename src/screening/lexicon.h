@@ -32,7 +32,7 @@ const LexiconWord* FindNearLexiconWord(std::string_view word);
 
 // When the canonical words starting at `canons[0]` spell a multi-word legal form,
 // sets `canon` and `display` and returns how many words it spans; otherwise 0.
-std::size_t MatchLegalPhrase(std::span<const std::string> canons, std::string_view& canon,
+std::size_t MatchLegalPhrase(std::span<const std::string_view> canons, std::string_view& canon,
                              std::string_view& display);
 
 // True for the canonical token of a multi-word legal form ("sadecv", "sdnbhd").

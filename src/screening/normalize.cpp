@@ -122,7 +122,6 @@ NameToken ClassifyFoldedWord(std::string text) {
     token.corrected = true;
   } else {
     token.canon = text;
-    token.token_class = ClassOf(text);
   }
   // The class follows the canon alone, so the index and a query always agree on it.
   token.token_class = ClassOf(token.canon);
@@ -182,18 +181,18 @@ std::vector<NameToken> TokenizeName(std::string_view name) {
   std::vector<std::string> words = MergeInitialisms(SplitWords(FoldToAscii(name)));
   std::vector<NameToken> classified;
   classified.reserve(words.size());
-  std::vector<std::string> canons;
-  canons.reserve(words.size());
-  for (auto& word : words) {
-    classified.push_back(ClassifyFoldedWord(std::move(word)));
-    canons.push_back(classified.back().canon);
-  }
+  for (auto& word : words) classified.push_back(ClassifyFoldedWord(std::move(word)));
+  // Views of the canons: classified[k] is only moved from once the phrases starting at
+  // k have been tried, and no later phrase reads it.
+  std::vector<std::string_view> canons;
+  canons.reserve(classified.size());
+  for (const auto& token : classified) canons.push_back(token.canon);
   std::vector<NameToken> tokens;
   tokens.reserve(classified.size());
   for (std::size_t i = 0; i < classified.size() && tokens.size() < kMaxNameTokens;) {
     std::string_view phrase_canon, display;
-    const std::size_t span =
-        MatchLegalPhrase(std::span<const std::string>(canons).subspan(i), phrase_canon, display);
+    const std::size_t span = MatchLegalPhrase(std::span<const std::string_view>(canons).subspan(i),
+                                              phrase_canon, display);
     if (span > 1) {
       NameToken phrase;
       for (std::size_t k = i; k < i + span; ++k) {

@@ -74,6 +74,43 @@ TEST(EditDistanceTest, AgreesWithTheFullTable) {
   }
 }
 
+TEST(EditDistanceTest, LongWordsAgreeWithTheFullTableOnBothPaths) {
+  // Words around 64 letters cross from the bit-parallel path to the table; words that
+  // differ by a few edits keep the distance within the bounds the index uses.
+  std::mt19937 random(11);
+  std::uniform_int_distribution<int> length(50, 75);
+  std::uniform_int_distribution<int> letter(0, 3);
+  std::uniform_int_distribution<int> edits(0, 4);
+  for (int round = 0; round < 2000; ++round) {
+    std::string a(length(random), 'a');
+    for (char& c : a) c = static_cast<char>('a' + letter(random));
+    std::string b = a;
+    for (int e = edits(random); e > 0 && !b.empty(); --e) {
+      const std::size_t at = random() % b.size();
+      switch (random() % 4) {
+        case 0:
+          b[at] = static_cast<char>('a' + letter(random));
+          break;
+        case 1:
+          b.erase(at, 1);
+          break;
+        case 2:
+          b.insert(at, 1, static_cast<char>('a' + letter(random)));
+          break;
+        default:
+          if (at + 1 < b.size()) std::swap(b[at], b[at + 1]);
+      }
+    }
+    const int expected = ReferenceOsaDistance(a, b);
+    for (int bound = 1; bound <= 5; bound += 2) {
+      ASSERT_EQ(BoundedOsaDistance(a, b, bound), std::min(expected, bound + 1))
+          << a << " / " << b << " bound " << bound;
+      ASSERT_EQ(OsaDistanceTable(a, b, bound), std::min(expected, bound + 1))
+          << a << " / " << b << " bound " << bound;
+    }
+  }
+}
+
 TEST(EditDistanceTest, CountsTranspositionsAsOneEdit) {
   EXPECT_EQ(BoundedOsaDistance("huawei", "huawei", 2), 0);
   EXPECT_EQ(BoundedOsaDistance("huawei", "hauwei", 2), 1);

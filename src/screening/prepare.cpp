@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "screening/edit_distance.h"
 #include "screening/index_impl.h"
 #include "screening/lexicon.h"
 #include "screening/phonetic.h"
@@ -38,13 +39,20 @@ PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::si
     const NameToken& token = prepared.tokens[i];
     const std::uint32_t id = impl.FindToken(token.canon);
     prepared.ids[i] = id;
-    if (token.token_class == TokenClass::kWord) prepared.phonetic[i] = PhoneticKey(token.canon);
+    // The index keyed its own tokens when it was built.
+    if (token.token_class == TokenClass::kWord) {
+      prepared.phonetic[i] = id != kNoToken ? impl.token_phonetic[id] : PhoneticKey(token.canon);
+    }
     const double weight = id != kNoToken ? impl.token_weight[id]
                           : token.token_class == TokenClass::kWord
                               ? WordWeight(0, impl.names.size())
                               : ClassWeight(token.token_class);
-    prepared.scoring[i] = {token.canon, token.text, prepared.phonetic[i], token.token_class,
-                           weight};
+    prepared.scoring[i] = {token.canon,
+                           token.text,
+                           prepared.phonetic[i],
+                           token.token_class,
+                           weight,
+                           id != kNoToken ? impl.token_letters[id] : LetterMask(token.canon)};
   }
   return prepared;
 }
@@ -74,8 +82,12 @@ PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name_inde
   }
   for (std::size_t p = 0; p < n; ++p) {
     const NameToken& token = prepared.tokens[p];
-    prepared.scoring[p] = {token.canon, token.text, prepared.phonetic[p], token.token_class,
-                           impl.token_weight[prepared.ids[p]]};
+    prepared.scoring[p] = {token.canon,
+                           token.text,
+                           prepared.phonetic[p],
+                           token.token_class,
+                           impl.token_weight[prepared.ids[p]],
+                           impl.token_letters[prepared.ids[p]]};
   }
   return prepared;
 }
@@ -83,22 +95,21 @@ PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name_inde
 void DeleteVariantHashes(std::string_view word, int max_deletes, std::vector<std::uint64_t>& out) {
   out.clear();
   out.push_back(HashKey(word, kDeleteSeed));
-  char buffer[64];
   const std::size_t n = word.size();
-  if (max_deletes >= 1 && n <= sizeof buffer) {
+  if (max_deletes >= 1 && n <= 64) {
+    // HashKey runs over the letters in order, so the variants share the hash state of
+    // the letters before their first deletion: each is finished from there, with no
+    // copy of the word (HashKey is FinishHash of HashRange from HashStart, see flat_multimap.h).
+    std::uint64_t before[65];
+    before[0] = HashStart(kDeleteSeed);
+    for (std::size_t k = 0; k < n; ++k) before[k + 1] = HashStep(before[k], word[k]);
     for (std::size_t i = 0; i < n; ++i) {
-      std::size_t len = 0;
-      for (std::size_t k = 0; k < n; ++k) {
-        if (k != i) buffer[len++] = word[k];
-      }
-      out.push_back(HashKey(std::string_view(buffer, len), kDeleteSeed));
+      out.push_back(FinishHash(HashRange(before[i], word.substr(i + 1))));
       if (max_deletes < 2) continue;
+      std::uint64_t between = before[i];  // the letters before i, then i+1 .. j-1
       for (std::size_t j = i + 1; j < n; ++j) {
-        std::size_t len2 = 0;
-        for (std::size_t k = 0; k < n; ++k) {
-          if (k != i && k != j) buffer[len2++] = word[k];
-        }
-        out.push_back(HashKey(std::string_view(buffer, len2), kDeleteSeed));
+        out.push_back(FinishHash(HashRange(between, word.substr(j + 1))));
+        between = HashStep(between, word[j]);
       }
     }
   }

@@ -83,7 +83,7 @@ double PairSimilarity(const ScoringToken& query, const ScoringToken& name, EdgeK
 
   double best = 0;
   const int max_typos = MaxTyposBetween(query.canon.size(), name.canon.size());
-  if (max_typos > 0) {
+  if (max_typos > 0 && !TooManyMissingLetters(query.letters, name.letters, max_typos)) {
     const int d = BoundedOsaDistance(query.canon, name.canon, max_typos);
     if (d <= max_typos) {
       best = 1.0 -
@@ -93,6 +93,8 @@ double PairSimilarity(const ScoringToken& query, const ScoringToken& name, EdgeK
   }
   if (!query_word) return best;
   if (kPhoneticSimilarity > best && !query.phonetic.empty() && query.phonetic == name.phonetic &&
+      !TooManyMissingLetters(query.letters, name.letters,
+                             MaxPhoneticEdits(std::max(query.canon.size(), name.canon.size()))) &&
       PhoneticPair(query.canon, name.canon)) {
     best = kPhoneticSimilarity;
     kind = EdgeKind::kPhonetic;

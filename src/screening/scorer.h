@@ -93,6 +93,7 @@ struct ScoringToken {
   std::string_view phonetic;  // "" when the token has no key
   TokenClass token_class = TokenClass::kWord;
   double weight = 1;
+  std::uint64_t letters = 0;  // LetterMask(canon); 0 when not worked out
 };
 
 enum class EdgeKind : std::uint8_t {

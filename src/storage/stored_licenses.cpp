@@ -49,6 +49,8 @@ Result<licensing::License> DecodeLicense(const StoredLicenseRow& row,
   if (!status) return Damaged(row.number, "status");
   license.status = *status;
   license.issued_on = row.issued_on;
+  license.organization = row.organization;
+  license.application = row.application;
   auto conditions = nlohmann::json::parse(row.conditions_json, nullptr, false);
   if (conditions.is_discarded() || !conditions.is_array()) return Damaged(row.number, "conditions");
   for (const auto& c : conditions) {
@@ -98,6 +100,50 @@ Error LicenseExists(const std::string& number) {
 
 Error UnknownLicense(const std::string& number) {
   return MakeError(ErrorCode::kNotFound, "no license " + number + " in the store");
+}
+
+std::string IssuedLicenseNumber(std::int64_t sequence) {
+  std::string digits = std::to_string(sequence);
+  if (digits.size() < 7) digits.insert(0, 7 - digits.size(), '0');
+  return "D" + digits;
+}
+
+audit::Entry LicenseIssued(const licensing::License& license, const std::string& actor,
+                           const std::string& timestamp) {
+  return audit::Entry{timestamp,       actor,
+                      "license.issue", "license " + license.number,
+                      nullptr,         licensing::ToJson(license)};
+}
+
+audit::Entry ShipmentRecorded(const licensing::License& before, const licensing::License& after,
+                              const licensing::Shipment& shipment, const ChangeStamp& stamp) {
+  return audit::Entry{
+      stamp.timestamp,
+      stamp.actor,
+      "license.ship",
+      "license " + after.number,
+      {{"license", licensing::ToJson(before)}},
+      {{"license", licensing::ToJson(after)}, {"shipment", licensing::ToJson(shipment)}}};
+}
+
+std::string ShipmentBody(const licensing::Shipment& shipment) {
+  return licensing::ToJson(shipment).dump();
+}
+
+Result<licensing::Shipment> DecodeShipment(const std::string& license_number, std::int64_t seq,
+                                           const std::string& body) {
+  auto json = nlohmann::json::parse(body, nullptr, false);
+  if (json.is_discarded()) return Damaged(license_number, "shipment " + std::to_string(seq));
+  auto shipment = licensing::ShipmentFromJson(json);
+  if (!shipment.ok()) return Damaged(license_number, "shipment " + std::to_string(seq));
+  shipment->seq = seq;
+  return shipment;
+}
+
+Error LicenseChanged(const std::string& number) {
+  return MakeError(ErrorCode::kConflict, "license " + number +
+                                             " changed while the shipment was recorded; "
+                                             "reload it and try again");
 }
 
 }  // namespace tollgate::storage

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "tollgate/audit/record.h"
 #include "tollgate/common/result.h"
 #include "tollgate/licensing/license.h"
 #include "tollgate/storage/store.h"
@@ -20,6 +21,7 @@ namespace tollgate::storage {
 struct StoredLicenseRow {
   std::string number, holder, destination, valid_from, valid_until, status, issued_on,
       conditions_json;
+  std::string organization, application;
 };
 struct StoredPartyRow {
   std::string role, name, country;
@@ -42,6 +44,22 @@ Result<DeterminationRecord> DecodeDeterminationRow(std::int64_t id, std::string 
                                                    std::string result);
 
 Error LicenseExists(const std::string& number);
+
+// ---- Issued licenses and shipments ----
+
+// The issued license number of `sequence` (1, 2, ...): "D" and seven digits.
+std::string IssuedLicenseNumber(std::int64_t sequence);
+// The audit entries of issuing a license and of a shipment drawing one down.
+audit::Entry LicenseIssued(const licensing::License& license, const std::string& actor,
+                           const std::string& timestamp);
+audit::Entry ShipmentRecorded(const licensing::License& before, const licensing::License& after,
+                              const licensing::Shipment& shipment, const ChangeStamp& stamp);
+// The body column of a shipment: licensing::ToJson, compact.
+std::string ShipmentBody(const licensing::Shipment& shipment);
+Result<licensing::Shipment> DecodeShipment(const std::string& license_number, std::int64_t seq,
+                                           const std::string& body);
+// The license moved on since it was read for a shipment.
+Error LicenseChanged(const std::string& number);
 Error UnknownLicense(const std::string& number);
 
 }  // namespace tollgate::storage

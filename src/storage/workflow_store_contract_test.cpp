@@ -11,6 +11,7 @@
 #include "licensing/test_application.h"
 #include "test_databases.h"
 #include "tollgate/audit/verify.h"
+#include "tollgate/licensing/issue.h"
 #include "tollgate/storage/store.h"
 
 namespace tollgate::storage {
@@ -401,6 +402,63 @@ TEST_P(WorkflowStoreTest, AuditRecordsCannotBeChangedAndTamperingIsFound) {
   ASSERT_TRUE(log.ok());
   EXPECT_EQ(audit::Verify(*log).problems,
             (std::vector<audit::Problem>{{5, "edited: its content does not match its hash"}}));
+}
+
+TEST_P(WorkflowStoreTest, AnApprovalAndTheLicenseItIssuesAreWrittenTogetherOrNotAtAll) {
+  auto store = Open();
+  ASSERT_TRUE(store);
+  Seed(*store);
+  Application referred = Referred(*store);
+  Event approve = lt::Decide(EventKind::kApprove, {"mass_market"}, "mass-market software");
+  approve.conditions = {"no reexport"};
+  auto approved = licensing::Apply(referred, approve, lt::D("2019-11-20"), lt::Catalog());
+  ASSERT_TRUE(approved.ok()) << approved.error().message;
+  auto terms = licensing::LoadLicenseTerms(licensing::ShippedLicenseTermsPath());
+  ASSERT_TRUE(terms.ok()) << terms.error().message;
+  auto license = licensing::LicenseForApproval(*approved, "Microsoft Corporation", *terms);
+  ASSERT_TRUE(license.ok()) << license.error().message;
+  // Licenses registered by hand: one holds the next number to issue, one has a number
+  // of another form; issuing skips the first and is not confused by the second.
+  for (const char* number : {"D0000001", "EXP-7"}) {
+    licensing::License by_hand = *license;
+    by_hand.number = number;
+    by_hand.organization = "";
+    by_hand.application = std::string(number) == "EXP-7" ? "paper file 7" : "";
+    ASSERT_TRUE(store->AddLicense(by_hand).ok());
+  }
+  const auto audit_before = store->AuditLog()->size();
+
+  ASSERT_EQ(Raw("CREATE TRIGGER fail_items BEFORE INSERT ON license_items "
+                "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END",
+                "CREATE FUNCTION fail_items() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "RAISE EXCEPTION 'simulated failure'; END; $$; CREATE TRIGGER fail_items BEFORE "
+                "INSERT ON license_items FOR EACH ROW EXECUTE FUNCTION fail_items()"),
+            "");
+  auto failed = store->RecordApproval(*approved, approve, lt::D("2019-11-20"),
+                                      "2019-11-20T12:00:00Z", *license);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, ErrorCode::kStorageError);
+  EXPECT_EQ(*store->GetApplication(referred.id), referred) << "the approval rolled back";
+  EXPECT_EQ(store->ListLicenses()->size(), 2u);
+  EXPECT_EQ(store->AuditLog()->size(), audit_before);
+
+  ASSERT_EQ(Raw("DROP TRIGGER fail_items", "DROP TRIGGER fail_items ON license_items"), "");
+  auto recorded = store->RecordApproval(*approved, approve, lt::D("2019-11-20"),
+                                        "2019-11-20T12:00:00Z", *license);
+  ASSERT_TRUE(recorded.ok()) << recorded.error().message;
+  EXPECT_EQ(recorded->application.state, ApplicationState::kApproved);
+  EXPECT_EQ(recorded->license.number, "D0000002");
+  auto mine = store->FindLicenses({std::string("microsoft"), std::nullopt});
+  ASSERT_TRUE(mine.ok()) << mine.error().message;
+  ASSERT_EQ(mine->size(), 1u);
+  EXPECT_EQ(mine->front(), recorded->license);
+  EXPECT_EQ(mine->front().application, referred.control_number);
+  EXPECT_TRUE(store->FindLicenses({std::string("qualcomm"), std::nullopt})->empty());
+  auto log = store->AuditLog();
+  EXPECT_EQ(log->back().action, "license.issue");
+  EXPECT_EQ(log->back().subject, "license D0000002");
+  EXPECT_EQ(log->back().actor, "reviewer licensing-officer-1");
+  ExpectChainVerifies(*store, static_cast<std::int64_t>(audit_before) + 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WorkflowStoreTest, ::testing::Values("sqlite", "postgres"),

@@ -58,6 +58,11 @@ struct License {
   std::vector<std::string> conditions;
   LicenseStatus status = LicenseStatus::kActive;
   std::string issued_on;  // "YYYY-MM-DD" when known, else ""
+  // The store's key of the holder's organization ("" for a license registered by hand
+  // without one): an applicant's users see only their organization's licenses.
+  std::string organization;
+  // The control number of the application whose approval issued it, else "".
+  std::string application;
   bool operator==(const License&) const = default;
 };
 

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,7 +21,10 @@
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/clocks.h"
 #include "tollgate/licensing/criteria.h"
+#include "tollgate/licensing/issue.h"
+#include "tollgate/licensing/license.h"
 #include "tollgate/licensing/organization.h"
+#include "tollgate/licensing/shipment.h"
 #include "tollgate/licensing/state_machine.h"
 #include "tollgate/storage/store.h"
 
@@ -50,10 +54,47 @@ class Workflow {
   // What is due or overdue on `as_of` across the applications the viewer may see.
   Result<std::vector<DueLine>> Due(const User& viewer, Date as_of);
 
+  // ---- Issued licenses and shipments (licensing/issue.h, licensing/shipment.h) ----
+  // An approve event through Transition also issues the license (LicenseForApproval,
+  // holder: the applicant organization's name) in the same store transaction.
+
+  // The terms of issued licenses (default validity); without this call, the first
+  // approval reads data/rules/license_terms.json of the source tree.
+  void UseLicenseTerms(LicenseTerms terms) { terms_ = std::move(terms); }
+  // The licenses the viewer may see (an applicant: its organization's), by number.
+  Result<std::vector<License>> Licenses(const User& viewer);
+  // One license; one the viewer may not see is kNotFound, like one that does not exist.
+  Result<License> ShowLicense(const User& viewer, const std::string& number);
+  // The license issued on the application with `control_number`, if any.
+  Result<std::optional<License>> LicenseOf(const User& viewer, const std::string& control_number);
+  // Records a shipment under a license the user's organization holds (a reviewer may
+  // record one under any license; an agency may not). Returns the license after it.
+  Result<License> Ship(const User& user, Shipment shipment);
+  Result<std::vector<Shipment>> Shipments(const User& viewer, const std::string& number);
+
+  // ---- Screening of the parties (issue 4: at submission and when a list changes) ----
+
+  // The matches of `application`'s parties (the applicant as exporter, purchaser,
+  // consignees, end user) against the lists in force on `date`; the CLI and server
+  // wire rules::Engine::ScreenParties here. Without one, nothing is screened.
+  using PartyScreener = std::function<Result<std::vector<storage::ScreeningMatchRecord>>(
+      const Application& application, Date date)>;
+  void UseScreener(PartyScreener screener) { screener_ = std::move(screener); }
+  // Screens every open application (submitted and not decided) against the lists in
+  // force on `on` and records the matches not recorded before, each audited, with
+  // `reason` ("lists import EL as of 2019-05-16"). Returns how many were recorded.
+  Result<std::size_t> RescreenOpen(Date on, const std::string& reason);
+  // The matches recorded with an application the viewer may see, oldest first.
+  Result<std::vector<storage::ScreeningMatchRecord>> Screening(const User& viewer,
+                                                               const std::string& control_number);
+
  private:
+  Result<Application> Approve(Application approved, const Event& event, Date today);
   storage::Store& store_;
   const Clock& clock_;
   const CriteriaCatalog& criteria_;
+  std::optional<LicenseTerms> terms_;
+  PartyScreener screener_;
 };
 
 }  // namespace tollgate::licensing

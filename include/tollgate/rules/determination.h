@@ -110,5 +110,7 @@ struct Determination {
 };
 
 nlohmann::json ToJson(const Determination& determination);
+// One match as the determination's JSON shows it (score to three decimals).
+nlohmann::json ToJson(const ScreeningHit& hit);
 
 }  // namespace tollgate::rules

@@ -7,11 +7,11 @@
 // Caching, so a batch or an order pipeline pays for an index once: the screening
 // index is built per set of list versions in force (every date with the same versions
 // shares it; each entry's own start/end dates are applied per query), and the
-// licenses are read from the store once. Screening results are memoized per (version
-// set, date, name, country): the index is immutable, so the answer cannot differ, and
-// an order book names the same parties again and again (at most kScreenMemoSize
-// queries are kept; then the memo starts over). Call Refresh() after the store's
-// lists or licenses change; the CLI opens one Engine per command.
+// licenses and general licenses are read from the store once. Screening results are memoized per
+// (version set, date, name, country): the index is immutable, so the answer cannot differ, and an
+// order book names the same parties again and again (at most kScreenMemoSize queries are kept; then
+// the memo starts over). Call Refresh() after the store's lists or licenses change; the CLI opens
+// one Engine per command.
 //
 // Thread-safety: Determine may be called from several threads at once; the caches are
 // guarded by a mutex and the index is immutable. The Store is only used under that
@@ -51,6 +51,11 @@ class Engine {
 
   Result<Determination> Determine(const Transaction& transaction);
 
+  // Screens `parties` (and `exporter`, when given) against the lists in force on
+  // `date` exactly as Determine does, with what each match means under the list rules;
+  // no determination is made. What licensing screens an application's parties with.
+  Result<std::vector<ScreeningHit>> ScreenParties(const std::vector<Party>& parties, Date date);
+
   // Forgets the cached list versions, indexes and licenses.
   void Refresh();
 
@@ -76,6 +81,9 @@ class Engine {
 
   Result<DateEntry> ForDate(Date date);
   Result<std::shared_ptr<const std::vector<licensing::License>>> Licenses();
+  // The rules with the store's general licenses (rules/stored_general_licenses.h);
+  // the rules data's own when the store holds none (never loaded).
+  Result<std::shared_ptr<const RuleSet>> EffectiveRules();
   Matches Screen(const Snapshot& snapshot, const screening::Query& query);
 
   std::shared_ptr<const RuleSet> rules_;
@@ -84,6 +92,7 @@ class Engine {
   std::map<Date, DateEntry> by_date_;
   std::map<std::vector<std::int64_t>, std::shared_ptr<const Snapshot>> by_versions_;
   std::shared_ptr<const std::vector<licensing::License>> licenses_;
+  std::shared_ptr<const RuleSet> effective_;
   std::unordered_map<std::string, Matches> screen_memo_;
   CacheStats stats_;
 };

@@ -1,13 +1,17 @@
 // Store: the durable state of Tollgate behind one interface. The SQLite backend is the
 // embedded default (a file under var/); other backends implement the same interface.
-// It holds restricted-list versions, the licenses exporters hold, the record of
-// determinations made, and the licensing workflow: organizations, users, license
-// applications with their timelines, and the hash-chained audit log.
+// It holds restricted-list versions, the licenses exporters hold (registered by hand
+// or issued on approval) and the shipments drawing them down, general licenses with
+// their windows, the record of determinations made, and the licensing workflow:
+// organizations, users, license applications with their timelines and screening
+// matches, and the hash-chained audit log.
 //
-// Every change to an organization, a user or an application is written with its audit
-// record in one transaction: both or neither. Audited writes are serialized, so the
-// audit chain never forks. Applications use optimistic concurrency: a change based on
-// a version that is no longer current fails with kConflict and changes nothing.
+// Every change to an organization, a user, an application, an issued license, a
+// shipment or a general license is written with its audit record in one transaction:
+// both or neither. Audited writes are serialized, so the audit chain never forks.
+// Applications, licenses (shipments) and general licenses use optimistic concurrency:
+// a change based on a version that is no longer current fails with kConflict and
+// changes nothing.
 //
 // Thread-safety: one Store per thread (each holds its own connection); the database
 // serializes writers.
@@ -15,6 +19,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +31,7 @@
 #include "tollgate/licensing/control_number.h"
 #include "tollgate/licensing/license.h"
 #include "tollgate/licensing/organization.h"
+#include "tollgate/licensing/shipment.h"
 #include "tollgate/licensing/state_machine.h"
 #include "tollgate/lists/entry.h"
 
@@ -58,6 +64,54 @@ struct DeterminationRecord {
 struct ChangeStamp {
   std::string actor;      // licensing::Describe(actor): "reviewer officer-1"
   std::string timestamp;  // licensing::Clock::Timestamp(): "2019-11-20T14:00:00Z"
+};
+
+// Which licenses FindLicenses returns; unset fields do not filter.
+struct LicenseFilter {
+  std::optional<std::string> organization;  // only this organization's
+  std::optional<std::string> application;   // only the one issued on this application
+};
+
+// An approval as recorded: the application after it and the license it issued.
+struct Approval {
+  licensing::Application application;
+  licensing::License license;
+};
+
+// A general license as stored (15 CFR 744 Supp. 7 for the Huawei TGL): its definition
+// in the form of data/rules/general_licenses.json, its windows in the order they were
+// issued (the original and each extension, each with its citation), and a revocation
+// that ends it from a date. Expiry is no state: it is the last window ending.
+struct GeneralLicenseWindowRecord {
+  std::string id;  // "initial", "extension_1", ...
+  Date from;
+  Date to;              // inclusive
+  nlohmann::json body;  // as in the rules data: id, from, to, supersedes, citation, ...
+  bool operator==(const GeneralLicenseWindowRecord&) const = default;
+};
+struct GeneralLicenseRecord {
+  std::string id;  // "huawei_tgl"
+  std::string name;
+  nlohmann::json definition;  // as in the rules data, without "windows"
+  std::vector<GeneralLicenseWindowRecord> windows;
+  std::optional<Date> revoked_from;  // no authorization from this date on
+  std::string revocation_citation;
+  std::int64_t version = 0;  // the store's optimistic-concurrency counter
+  bool operator==(const GeneralLicenseRecord&) const = default;
+};
+
+// A screening match recorded with an application (issue 4: every party is screened at
+// submission and again when a list changes; part 762 keeps screening results).
+struct ScreeningMatchRecord {
+  std::int64_t seq = 0;  // 1, 2, ... per application; assigned by the store
+  Date screened_on;      // the date whose lists were screened against
+  std::string reason;    // "submission", "lists import EL as of 2019-05-16", ...
+  std::string role;      // the party's role on the form ("ultimate_consignee", ...)
+  std::string party;     // the name as on the form
+  std::string list;      // "EL", "DPL", ...
+  std::string entry_id;
+  nlohmann::json detail;  // the match as rules::ToJson(ScreeningHit) shows it
+  bool operator==(const ScreeningMatchRecord&) const = default;
 };
 
 struct ApplicationFilter {
@@ -178,6 +232,58 @@ class Store {
   // kNotFound for an unknown digest (expiry is the caller's to judge).
   virtual Result<SessionRecord> FindSession(const std::string& digest) = 0;
   virtual Status DeleteSession(const std::string& digest) = 0;  // no error when absent
+  // ---- Issued licenses and shipments (licensing/issue.h, licensing/shipment.h) ----
+
+  // RecordTransition for an approval, which also issues `license`
+  // (licensing::LicenseForApproval; its number empty): the application, its timeline
+  // entry, the license with the next issued number ("D" and seven digits) and the
+  // audit records of both, in one transaction. Fails as RecordTransition does, and
+  // with kInvalidArgument when the license is invalid; nothing is written then.
+  virtual Result<Approval> RecordApproval(licensing::Application after,
+                                          const licensing::Event& event, Date on,
+                                          const std::string& timestamp,
+                                          licensing::License license) = 0;
+  // Licenses matching `filter`, ordered by number.
+  virtual Result<std::vector<licensing::License>> FindLicenses(const LicenseFilter& filter) = 0;
+  // Records `shipment` against its license: draws the license down
+  // (licensing::DrawDown), stores the shipment with the next seq and its audit record,
+  // in one transaction; returns the license after it. kNotFound for an unknown license;
+  // kInvalidArgument (nothing written) when DrawDown refuses; kConflict when the
+  // license changed between the read and the write (optimistic concurrency).
+  virtual Result<licensing::License> RecordShipment(licensing::Shipment shipment,
+                                                    const ChangeStamp& stamp) = 0;
+  // The shipments made under a license, oldest first (kNotFound for an unknown one).
+  virtual Result<std::vector<licensing::Shipment>> Shipments(const std::string& license_number) = 0;
+
+  // ---- General licenses (rules/stored_general_licenses.h) ----
+
+  // Stores new general licenses with their windows and an audit record each
+  // (`action`: "general_license.load" or "general_license.issue"), all or none, at
+  // version 1. kConflict when an id is already stored.
+  virtual Status AddGeneralLicenses(const std::vector<GeneralLicenseRecord>& records,
+                                    const std::string& action, const ChangeStamp& stamp) = 0;
+  // Replaces a stored general license's windows and revocation with `after`'s (an
+  // extension, a revocation), audited as `action` with before and after, in one
+  // transaction. kNotFound for an unknown id; kConflict when the stored version is no
+  // longer `after.version`. Returns it with its new version.
+  virtual Result<GeneralLicenseRecord> UpdateGeneralLicense(GeneralLicenseRecord after,
+                                                            const std::string& action,
+                                                            const ChangeStamp& stamp) = 0;
+  // All stored general licenses, by id.
+  virtual Result<std::vector<GeneralLicenseRecord>> ListGeneralLicenses() = 0;
+
+  // ---- Screening of applications (rules::Engine::ScreenParties) ----
+
+  // Records the matches of a screening of an application's parties that it does not
+  // hold yet (the same role, party, list and entry), each with its audit record
+  // ("application.screening_match"), in one transaction; returns those recorded.
+  // kNotFound for an unknown application.
+  virtual Result<std::vector<ScreeningMatchRecord>> RecordScreening(
+      std::int64_t application_id, std::vector<ScreeningMatchRecord> matches,
+      const ChangeStamp& stamp) = 0;
+  // The matches recorded with an application, oldest first.
+  virtual Result<std::vector<ScreeningMatchRecord>> ScreeningMatches(
+      std::int64_t application_id) = 0;
 };
 
 // Opens (creating if needed, and migrating the schema) the store at `url`: a SQLite

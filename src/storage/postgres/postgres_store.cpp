@@ -4,6 +4,7 @@
 
 #include "storage/postgres/pg_handle.h"
 #include "storage/postgres/postgres_accounts.h"
+#include "storage/postgres/postgres_licenses.h"
 #include "storage/postgres/postgres_workflow.h"
 #include "storage/postgres/schema.h"
 #include "storage/stored_applications.h"
@@ -106,37 +107,14 @@ class PostgresStore final : public Store {
   Status AddLicense(const licensing::License& input) override {
     auto validated = licensing::ValidateLicense(input);
     if (!validated.ok()) return validated.error();
-    const licensing::License& license = *validated;
     auto tx = PgTransaction::Begin(db_);
     if (!tx.ok()) return tx.error();
-    auto count = db_.Exec(kCountLicense, {license.number});
-    if (!count.ok()) return count.error();
-    if (count->Int(0, 0) != 0) return LicenseExists(license.number);
-    auto inserted = db_.Exec(
-        kInsertLicense,
-        {license.number, license.holder, licensing::FoldPartyName(license.holder),
-         license.destination, license.valid_from.ToString(), license.valid_until.ToString(),
-         licensing::LicenseStatusName(license.status), license.issued_on, ConditionsJson(license)});
-    if (!inserted.ok()) return inserted.error();
-    std::int64_t seq = 0;
-    for (const auto& p : license.parties) {
-      auto r = db_.Exec(kInsertLicenseParty, {license.number, std::to_string(seq++),
-                                              rules::PartyRoleName(p.role), p.name, p.country});
-      if (!r.ok()) return r.error();
-    }
-    seq = 0;
-    for (const auto& i : license.items) {
-      auto r = db_.Exec(kInsertLicenseItem,
-                        {license.number, std::to_string(seq++), i.eccn, i.description,
-                         AmountText(i.quantity), AmountText(i.value_usd),
-                         AmountText(i.remaining_quantity), AmountText(i.remaining_value_usd)});
-      if (!r.ok()) return r.error();
-    }
+    if (auto s = InsertLicense(db_, *validated); !s.ok()) return s;
     return tx->Commit();
   }
 
   Result<licensing::License> GetLicense(const std::string& number) override {
-    auto found = SelectLicenses(number, "");
+    auto found = SelectLicenses(db_, number, "", {});
     if (!found.ok()) return found.error();
     if (found->empty()) return UnknownLicense(number);
     return std::move(found->front());
@@ -144,7 +122,7 @@ class PostgresStore final : public Store {
 
   Result<std::vector<licensing::License>> ListLicenses(
       const std::optional<std::string>& holder) override {
-    return SelectLicenses("", holder ? licensing::FoldPartyName(*holder) : "");
+    return SelectLicenses(db_, "", holder ? licensing::FoldPartyName(*holder) : "", {});
   }
 
   Result<std::vector<std::int64_t>> RecordDeterminations(
@@ -241,35 +219,45 @@ class PostgresStore final : public Store {
     return accounts_.DeleteSession(digest);
   }
 
- private:
-  Result<std::vector<licensing::License>> SelectLicenses(const std::string& number,
-                                                         const std::string& holder_folded) {
-    auto rows = db_.Exec(kSelectLicenses, {number, holder_folded});
-    if (!rows.ok()) return rows.error();
-    std::vector<licensing::License> licenses;
-    for (int i = 0; i < rows->rows(); ++i) {
-      StoredLicenseRow row{rows->Text(i, 0), rows->Text(i, 1), rows->Text(i, 2), rows->Text(i, 3),
-                           rows->Text(i, 4), rows->Text(i, 5), rows->Text(i, 6), rows->Text(i, 7)};
-      auto party_rows = db_.Exec(kSelectLicenseParties, {row.number});
-      if (!party_rows.ok()) return party_rows.error();
-      std::vector<StoredPartyRow> parties;
-      for (int p = 0; p < party_rows->rows(); ++p) {
-        parties.push_back({party_rows->Text(p, 0), party_rows->Text(p, 1), party_rows->Text(p, 2)});
-      }
-      auto item_rows = db_.Exec(kSelectLicenseItems, {row.number});
-      if (!item_rows.ok()) return item_rows.error();
-      std::vector<StoredItemRow> items;
-      for (int k = 0; k < item_rows->rows(); ++k) {
-        items.push_back({item_rows->Text(k, 0), item_rows->Text(k, 1), item_rows->Text(k, 2),
-                         item_rows->Text(k, 3), item_rows->Text(k, 4), item_rows->Text(k, 5)});
-      }
-      auto license = DecodeLicense(row, parties, items);
-      if (!license.ok()) return license.error();
-      licenses.push_back(std::move(license).value());
-    }
-    return licenses;
+  // Issued licenses and shipments (postgres_licenses.cpp).
+  Result<Approval> RecordApproval(licensing::Application after, const licensing::Event& event,
+                                  Date on, const std::string& timestamp,
+                                  licensing::License license) override {
+    return workflow_.RecordApproval(std::move(after), event, on, timestamp, std::move(license));
+  }
+  Result<std::vector<licensing::License>> FindLicenses(const LicenseFilter& filter) override {
+    return SelectLicenses(db_, "", "", filter);
+  }
+  Result<licensing::License> RecordShipment(licensing::Shipment shipment,
+                                            const ChangeStamp& stamp) override {
+    return workflow_.RecordShipment(std::move(shipment), stamp);
+  }
+  Result<std::vector<licensing::Shipment>> Shipments(const std::string& license_number) override {
+    return workflow_.Shipments(license_number);
+  }
+  Status AddGeneralLicenses(const std::vector<GeneralLicenseRecord>& records,
+                            const std::string& action, const ChangeStamp& stamp) override {
+    return workflow_.AddGeneralLicenses(records, action, stamp);
+  }
+  Result<GeneralLicenseRecord> UpdateGeneralLicense(GeneralLicenseRecord after,
+                                                    const std::string& action,
+                                                    const ChangeStamp& stamp) override {
+    return workflow_.UpdateGeneralLicense(std::move(after), action, stamp);
+  }
+  Result<std::vector<GeneralLicenseRecord>> ListGeneralLicenses() override {
+    return workflow_.SelectGeneralLicenses("");
+  }
+  Result<std::vector<ScreeningMatchRecord>> RecordScreening(
+      std::int64_t application_id, std::vector<ScreeningMatchRecord> matches,
+      const ChangeStamp& stamp) override {
+    return workflow_.RecordScreening(application_id, std::move(matches), stamp);
+  }
+  Result<std::vector<ScreeningMatchRecord>> ScreeningMatches(std::int64_t application_id) override {
+    if (auto known = GetApplication(application_id); !known.ok()) return known.error();
+    return workflow_.ScreeningMatches(application_id);
   }
 
+ private:
   PgConnection db_;
   WorkflowTables workflow_;
   AccountTables accounts_;

@@ -147,6 +147,16 @@ Result<licensing::Application> WorkflowTables::RecordTransition(licensing::Appli
                                                                 const std::string& timestamp) {
   auto tx = BeginAudited();
   if (!tx.ok()) return tx.error();
+  auto next = WriteTransition(std::move(after), event, on, timestamp);
+  if (!next.ok()) return next.error();
+  if (auto c = tx->Commit(); !c.ok()) return c.error();
+  return next;
+}
+
+Result<licensing::Application> WorkflowTables::WriteTransition(licensing::Application after,
+                                                               const licensing::Event& event,
+                                                               Date on,
+                                                               const std::string& timestamp) {
   // FOR UPDATE: a concurrent change to the same row waits here and then sees the new
   // version, so it fails with kConflict instead of overwriting.
   auto current = db_.Exec(kSelectApplicationVersion, {Num(after.id)});
@@ -187,7 +197,6 @@ Result<licensing::Application> WorkflowTables::RecordTransition(licensing::Appli
   if (auto a = AppendAudit(licensing::TransitionEntry(*before, next, event, timestamp)); !a.ok()) {
     return a.error();
   }
-  if (auto c = tx->Commit(); !c.ok()) return c.error();
   return next;
 }
 

@@ -34,12 +34,40 @@ class WorkflowTables {
   Result<std::vector<TimelineEntry>> AllTimelines();
   Result<std::vector<audit::Record>> AuditLog();
 
+  // Issued licenses and shipments (postgres_licenses.cpp).
+  Result<Approval> RecordApproval(licensing::Application after, const licensing::Event& event,
+                                  Date on, const std::string& timestamp,
+                                  licensing::License license);
+  Result<licensing::License> RecordShipment(licensing::Shipment shipment, const ChangeStamp& stamp);
+  Result<std::vector<licensing::Shipment>> Shipments(const std::string& license_number);
+
+  // General licenses (postgres_general_licenses.cpp).
+  Status AddGeneralLicenses(const std::vector<GeneralLicenseRecord>& records,
+                            const std::string& action, const ChangeStamp& stamp);
+  Result<GeneralLicenseRecord> UpdateGeneralLicense(GeneralLicenseRecord after,
+                                                    const std::string& action,
+                                                    const ChangeStamp& stamp);
+  // All, or the one with `id` (empty when unknown).
+  Result<std::vector<GeneralLicenseRecord>> SelectGeneralLicenses(const std::string& id);
+
+  // Screening matches of applications (postgres_screening.cpp).
+  Result<std::vector<ScreeningMatchRecord>> RecordScreening(
+      std::int64_t application_id, std::vector<ScreeningMatchRecord> matches,
+      const ChangeStamp& stamp);
+  Result<std::vector<ScreeningMatchRecord>> ScreeningMatches(std::int64_t application_id);
+
   // Begins a transaction holding the audit lock (also for the accounts' audited writes).
   Result<PgTransaction> BeginAudited();
   // Chains `entry` after the last audit record; inside the caller's transaction.
   Status AppendAudit(audit::Entry entry);
 
  private:
+  // Writes a general license's windows; inside the caller's transaction.
+  Status InsertGeneralLicenseWindows(const GeneralLicenseRecord& record);
+  // RecordTransition's writes, inside the caller's audited transaction.
+  Result<licensing::Application> WriteTransition(licensing::Application after,
+                                                 const licensing::Event& event, Date on,
+                                                 const std::string& timestamp);
   Result<bool> Exists(std::string_view count_sql, const std::string& key);
 
   PgConnection& db_;

@@ -8,7 +8,7 @@
 
 namespace tollgate::storage::postgres {
 
-inline constexpr std::array<std::string_view, 4> kMigrations = {
+inline constexpr std::array<std::string_view, 5> kMigrations = {
     // 1: restricted-list versions and their entries (canonical JSON bodies).
     R"sql(
 CREATE TABLE list_versions (
@@ -137,7 +137,52 @@ $$;
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
 FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 )sql",
-    // 4: the server's accounts: password hashes (PBKDF2, accounts/credentials.h), API
+    // 4: licenses issued by the workflow, their shipments, general licenses and their
+    // windows, screening matches of applications (as in SQLite's 4).
+    R"sql(
+ALTER TABLE licenses ADD COLUMN organization TEXT NOT NULL DEFAULT '';
+ALTER TABLE licenses ADD COLUMN application TEXT NOT NULL DEFAULT '';
+ALTER TABLE licenses ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
+CREATE INDEX licenses_by_organization ON licenses(organization, number);
+CREATE INDEX licenses_by_application ON licenses(application);
+CREATE TABLE license_shipments (
+  license_number TEXT   NOT NULL REFERENCES licenses(number),
+  seq            BIGINT NOT NULL,
+  shipped_on     DATE   NOT NULL,
+  recorded_at    TEXT   NOT NULL,
+  body           TEXT   NOT NULL,
+  PRIMARY KEY (license_number, seq)
+);
+CREATE TABLE general_licenses (
+  id                  TEXT PRIMARY KEY,
+  name                TEXT   NOT NULL,
+  definition          TEXT   NOT NULL,
+  revoked_from        TEXT   NOT NULL,
+  revocation_citation TEXT   NOT NULL,
+  version             BIGINT NOT NULL,
+  updated_at          TEXT   NOT NULL
+);
+CREATE TABLE general_license_windows (
+  general_license TEXT   NOT NULL REFERENCES general_licenses(id),
+  seq             BIGINT NOT NULL,
+  window_id       TEXT   NOT NULL,
+  valid_from      DATE   NOT NULL,
+  valid_until     DATE   NOT NULL,
+  body            TEXT   NOT NULL,
+  PRIMARY KEY (general_license, seq)
+);
+CREATE TABLE application_screening_matches (
+  application_id BIGINT  NOT NULL REFERENCES applications(id),
+  seq            BIGINT  NOT NULL,
+  screened_on    DATE    NOT NULL,
+  reason         TEXT    NOT NULL,
+  match_key      TEXT    NOT NULL,
+  body           TEXT    NOT NULL,
+  PRIMARY KEY (application_id, seq),
+  UNIQUE (application_id, match_key)
+);
+)sql",
+    // 5: the server's accounts: password hashes (PBKDF2, accounts/credentials.h), API
     // tokens and browser sessions, each kept only as a SHA-256 digest of the secret.
     // Sessions live here, not in a server's memory, so several servers can share them.
     R"sql(
@@ -191,7 +236,8 @@ inline constexpr std::string_view kCountListVersion =
 inline constexpr std::string_view kCountLicense = "SELECT COUNT(*) FROM licenses WHERE number = $1";
 inline constexpr std::string_view kInsertLicense =
     "INSERT INTO licenses(number, holder, holder_folded, destination, valid_from, valid_until, "
-    "status, issued_on, conditions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    "status, issued_on, conditions, organization, application) VALUES ($1, $2, $3, $4, $5, $6, "
+    "$7, $8, $9, $10, $11)";
 inline constexpr std::string_view kInsertLicenseParty =
     "INSERT INTO license_parties(license_number, seq, role, name, country) "
     "VALUES ($1, $2, $3, $4, $5)";
@@ -201,8 +247,9 @@ inline constexpr std::string_view kInsertLicenseItem =
     "NULLIF($6, '')::BIGINT, NULLIF($7, '')::BIGINT, NULLIF($8, '')::BIGINT)";
 inline constexpr std::string_view kSelectLicenses =
     "SELECT number, holder, destination, to_char(valid_from, 'YYYY-MM-DD'), "
-    "to_char(valid_until, 'YYYY-MM-DD'), status, issued_on, conditions FROM licenses "
-    "WHERE ($1 = '' OR number = $1) AND ($2 = '' OR holder_folded = $2) ORDER BY number";
+    "to_char(valid_until, 'YYYY-MM-DD'), status, issued_on, conditions, organization, "
+    "application FROM licenses WHERE ($1 = '' OR number = $1) AND ($2 = '' OR holder_folded = "
+    "$2) AND ($3 = '' OR organization = $3) AND ($4 = '' OR application = $4) ORDER BY number";
 inline constexpr std::string_view kSelectLicenseParties =
     "SELECT role, name, country FROM license_parties WHERE license_number = $1 ORDER BY seq";
 inline constexpr std::string_view kSelectLicenseItems =

@@ -7,7 +7,7 @@
 
 namespace tollgate::storage::sqlite {
 
-inline constexpr std::array<std::string_view, 4> kMigrations = {
+inline constexpr std::array<std::string_view, 5> kMigrations = {
     // 1: restricted-list versions and their entries. An entry is stored as its
     // canonical JSON (lists::ToJson) with the columns needed to find it.
     R"sql(
@@ -139,7 +139,55 @@ BEGIN SELECT RAISE(ABORT, 'audit records are append-only (part 762)'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit records are append-only (part 762)'); END;
 )sql",
-    // 4: the server's accounts: password hashes (PBKDF2, accounts/credentials.h), API
+    // 4: licenses issued by the workflow (the holder organization and the application
+    // they came from, a version for optimistic concurrency), the shipments that draw
+    // them down, and general licenses with their windows (definitions in the form of
+    // data/rules/general_licenses.json; revoked_from '' when not revoked), and the
+    // screening matches recorded with applications (one per party, list and entry).
+    R"sql(
+ALTER TABLE licenses ADD COLUMN organization TEXT NOT NULL DEFAULT '';
+ALTER TABLE licenses ADD COLUMN application TEXT NOT NULL DEFAULT '';
+ALTER TABLE licenses ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX licenses_by_organization ON licenses(organization, number);
+CREATE INDEX licenses_by_application ON licenses(application);
+CREATE TABLE license_shipments (
+  license_number TEXT    NOT NULL REFERENCES licenses(number),
+  seq            INTEGER NOT NULL,
+  shipped_on     TEXT    NOT NULL,
+  recorded_at    TEXT    NOT NULL,
+  body           TEXT    NOT NULL,
+  PRIMARY KEY (license_number, seq)
+);
+CREATE TABLE general_licenses (
+  id                  TEXT PRIMARY KEY,
+  name                TEXT    NOT NULL,
+  definition          TEXT    NOT NULL,
+  revoked_from        TEXT    NOT NULL,
+  revocation_citation TEXT    NOT NULL,
+  version             INTEGER NOT NULL,
+  updated_at          TEXT    NOT NULL
+);
+CREATE TABLE general_license_windows (
+  general_license TEXT    NOT NULL REFERENCES general_licenses(id),
+  seq             INTEGER NOT NULL,
+  window_id       TEXT    NOT NULL,
+  valid_from      TEXT    NOT NULL,
+  valid_until     TEXT    NOT NULL,
+  body            TEXT    NOT NULL,
+  PRIMARY KEY (general_license, seq)
+);
+CREATE TABLE application_screening_matches (
+  application_id INTEGER NOT NULL REFERENCES applications(id),
+  seq            INTEGER NOT NULL,
+  screened_on    TEXT    NOT NULL,
+  reason         TEXT    NOT NULL,
+  match_key      TEXT    NOT NULL,
+  body           TEXT    NOT NULL,
+  PRIMARY KEY (application_id, seq),
+  UNIQUE (application_id, match_key)
+);
+)sql",
+    // 5: the server's accounts: password hashes (PBKDF2, accounts/credentials.h), API
     // tokens and browser sessions, each kept only as a SHA-256 digest of the secret.
     // Sessions live here, not in a server's memory, so several servers can share them.
     R"sql(
@@ -193,8 +241,8 @@ inline constexpr std::string_view kCountListVersion =
 inline constexpr std::string_view kCountLicense = "SELECT COUNT(*) FROM licenses WHERE number = ?1";
 inline constexpr std::string_view kInsertLicense =
     "INSERT INTO licenses(number, holder, holder_folded, destination, valid_from, valid_until, "
-    "status, issued_on, conditions, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+    "status, issued_on, conditions, created_at, organization, application) VALUES (?1, ?2, ?3, "
+    "?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11)";
 inline constexpr std::string_view kInsertLicenseParty =
     "INSERT INTO license_parties(license_number, seq, role, name, country) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -203,9 +251,10 @@ inline constexpr std::string_view kInsertLicenseItem =
     "remaining_quantity, remaining_value_usd) VALUES (?1, ?2, ?3, ?4, NULLIF(?5, ''), "
     "NULLIF(?6, ''), NULLIF(?7, ''), NULLIF(?8, ''))";
 inline constexpr std::string_view kSelectLicenses =
-    "SELECT number, holder, destination, valid_from, valid_until, status, issued_on, conditions "
-    "FROM licenses WHERE (?1 = '' OR number = ?1) AND (?2 = '' OR holder_folded = ?2) "
-    "ORDER BY number";
+    "SELECT number, holder, destination, valid_from, valid_until, status, issued_on, conditions, "
+    "organization, application FROM licenses WHERE (?1 = '' OR number = ?1) AND "
+    "(?2 = '' OR holder_folded = ?2) AND (?3 = '' OR organization = ?3) AND "
+    "(?4 = '' OR application = ?4) ORDER BY number";
 inline constexpr std::string_view kSelectLicenseParties =
     "SELECT role, name, country FROM license_parties WHERE license_number = ?1 ORDER BY seq";
 inline constexpr std::string_view kSelectLicenseItems =

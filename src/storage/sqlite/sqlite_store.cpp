@@ -7,6 +7,7 @@
 #include "storage/sqlite/schema.h"
 #include "storage/sqlite/sqlite_accounts.h"
 #include "storage/sqlite/sqlite_handle.h"
+#include "storage/sqlite/sqlite_licenses.h"
 #include "storage/sqlite/sqlite_workflow.h"
 #include "storage/stored_applications.h"
 #include "storage/stored_licenses.h"
@@ -122,60 +123,14 @@ class SqliteStore final : public Store {
   Status AddLicense(const licensing::License& input) override {
     auto validated = licensing::ValidateLicense(input);
     if (!validated.ok()) return validated.error();
-    const licensing::License& license = *validated;
     auto tx = Transaction::Begin(db_);
     if (!tx.ok()) return tx.error();
-    auto count = db_.Prepare(kCountLicense);
-    if (!count.ok()) return count.error();
-    if (auto row = count->Bind(1, license.number).Step(); !row.ok()) return row.error();
-    if (count->Int(0) != 0) return LicenseExists(license.number);
-    auto insert = db_.Prepare(kInsertLicense);
-    if (!insert.ok()) return insert.error();
-    auto s = insert->Bind(1, license.number)
-                 .Bind(2, license.holder)
-                 .Bind(3, licensing::FoldPartyName(license.holder))
-                 .Bind(4, license.destination)
-                 .Bind(5, license.valid_from.ToString())
-                 .Bind(6, license.valid_until.ToString())
-                 .Bind(7, licensing::LicenseStatusName(license.status))
-                 .Bind(8, license.issued_on)
-                 .Bind(9, ConditionsJson(license))
-                 .Run();
-    if (!s.ok()) return s;
-    auto party = db_.Prepare(kInsertLicenseParty);
-    if (!party.ok()) return party.error();
-    std::int64_t seq = 0;
-    for (const auto& p : license.parties) {
-      auto st = party->Bind(1, license.number)
-                    .Bind(2, seq++)
-                    .Bind(3, rules::PartyRoleName(p.role))
-                    .Bind(4, p.name)
-                    .Bind(5, p.country)
-                    .Run();
-      if (!st.ok()) return st;
-      party->Reset();
-    }
-    auto item = db_.Prepare(kInsertLicenseItem);
-    if (!item.ok()) return item.error();
-    seq = 0;
-    for (const auto& i : license.items) {
-      auto st = item->Bind(1, license.number)
-                    .Bind(2, seq++)
-                    .Bind(3, i.eccn)
-                    .Bind(4, i.description)
-                    .Bind(5, AmountText(i.quantity))
-                    .Bind(6, AmountText(i.value_usd))
-                    .Bind(7, AmountText(i.remaining_quantity))
-                    .Bind(8, AmountText(i.remaining_value_usd))
-                    .Run();
-      if (!st.ok()) return st;
-      item->Reset();
-    }
+    if (auto s = InsertLicense(db_, *validated); !s.ok()) return s;
     return tx->Commit();
   }
 
   Result<licensing::License> GetLicense(const std::string& number) override {
-    auto found = SelectLicenses(number, "");
+    auto found = SelectLicenses(db_, number, "", {});
     if (!found.ok()) return found.error();
     if (found->empty()) return UnknownLicense(number);
     return std::move(found->front());
@@ -183,7 +138,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<licensing::License>> ListLicenses(
       const std::optional<std::string>& holder) override {
-    return SelectLicenses("", holder ? licensing::FoldPartyName(*holder) : "");
+    return SelectLicenses(db_, "", holder ? licensing::FoldPartyName(*holder) : "", {});
   }
 
   Result<std::vector<std::int64_t>> RecordDeterminations(
@@ -289,51 +244,45 @@ class SqliteStore final : public Store {
     return accounts_.DeleteSession(digest);
   }
 
- private:
-  Result<std::vector<licensing::License>> SelectLicenses(const std::string& number,
-                                                         const std::string& holder_folded) {
-    auto select = db_.Prepare(kSelectLicenses);
-    if (!select.ok()) return select.error();
-    select->Bind(1, number).Bind(2, holder_folded);
-    std::vector<StoredLicenseRow> rows;
-    for (;;) {
-      auto row = select->Step();
-      if (!row.ok()) return row.error();
-      if (!*row) break;
-      rows.push_back({select->Text(0), select->Text(1), select->Text(2), select->Text(3),
-                      select->Text(4), select->Text(5), select->Text(6), select->Text(7)});
-    }
-    std::vector<licensing::License> licenses;
-    for (const auto& row : rows) {
-      auto parties_select = db_.Prepare(kSelectLicenseParties);
-      if (!parties_select.ok()) return parties_select.error();
-      parties_select->Bind(1, row.number);
-      std::vector<StoredPartyRow> parties;
-      for (;;) {
-        auto r = parties_select->Step();
-        if (!r.ok()) return r.error();
-        if (!*r) break;
-        parties.push_back(
-            {parties_select->Text(0), parties_select->Text(1), parties_select->Text(2)});
-      }
-      auto items_select = db_.Prepare(kSelectLicenseItems);
-      if (!items_select.ok()) return items_select.error();
-      items_select->Bind(1, row.number);
-      std::vector<StoredItemRow> items;
-      for (;;) {
-        auto r = items_select->Step();
-        if (!r.ok()) return r.error();
-        if (!*r) break;
-        items.push_back({items_select->Text(0), items_select->Text(1), items_select->Text(2),
-                         items_select->Text(3), items_select->Text(4), items_select->Text(5)});
-      }
-      auto license = DecodeLicense(row, parties, items);
-      if (!license.ok()) return license.error();
-      licenses.push_back(std::move(license).value());
-    }
-    return licenses;
+  // Issued licenses and shipments (sqlite_licenses.cpp).
+  Result<Approval> RecordApproval(licensing::Application after, const licensing::Event& event,
+                                  Date on, const std::string& timestamp,
+                                  licensing::License license) override {
+    return workflow_.RecordApproval(std::move(after), event, on, timestamp, std::move(license));
+  }
+  Result<std::vector<licensing::License>> FindLicenses(const LicenseFilter& filter) override {
+    return SelectLicenses(db_, "", "", filter);
+  }
+  Result<licensing::License> RecordShipment(licensing::Shipment shipment,
+                                            const ChangeStamp& stamp) override {
+    return workflow_.RecordShipment(std::move(shipment), stamp);
+  }
+  Result<std::vector<licensing::Shipment>> Shipments(const std::string& license_number) override {
+    return workflow_.Shipments(license_number);
+  }
+  Status AddGeneralLicenses(const std::vector<GeneralLicenseRecord>& records,
+                            const std::string& action, const ChangeStamp& stamp) override {
+    return workflow_.AddGeneralLicenses(records, action, stamp);
+  }
+  Result<GeneralLicenseRecord> UpdateGeneralLicense(GeneralLicenseRecord after,
+                                                    const std::string& action,
+                                                    const ChangeStamp& stamp) override {
+    return workflow_.UpdateGeneralLicense(std::move(after), action, stamp);
+  }
+  Result<std::vector<GeneralLicenseRecord>> ListGeneralLicenses() override {
+    return workflow_.SelectGeneralLicenses("");
+  }
+  Result<std::vector<ScreeningMatchRecord>> RecordScreening(
+      std::int64_t application_id, std::vector<ScreeningMatchRecord> matches,
+      const ChangeStamp& stamp) override {
+    return workflow_.RecordScreening(application_id, std::move(matches), stamp);
+  }
+  Result<std::vector<ScreeningMatchRecord>> ScreeningMatches(std::int64_t application_id) override {
+    if (auto known = GetApplication(application_id); !known.ok()) return known.error();
+    return workflow_.ScreeningMatches(application_id);
   }
 
+ private:
   Connection db_;
   WorkflowTables workflow_;
   AccountTables accounts_;

@@ -164,10 +164,20 @@ Result<licensing::Application> WorkflowTables::RecordTransition(licensing::Appli
                                                                 const licensing::Event& event,
                                                                 Date on,
                                                                 const std::string& timestamp) {
-  // BEGIN IMMEDIATE: the write lock is held from here, so the version read below is
-  // still current when the update runs.
+  // BEGIN IMMEDIATE: the write lock is held from here, so the version read in
+  // WriteTransition is still current when the update runs.
   auto tx = Transaction::Begin(db_);
   if (!tx.ok()) return tx.error();
+  auto next = WriteTransition(std::move(after), event, on, timestamp);
+  if (!next.ok()) return next.error();
+  if (auto c = tx->Commit(); !c.ok()) return c.error();
+  return next;
+}
+
+Result<licensing::Application> WorkflowTables::WriteTransition(licensing::Application after,
+                                                               const licensing::Event& event,
+                                                               Date on,
+                                                               const std::string& timestamp) {
   auto current = db_.Prepare(kSelectApplicationVersion);
   if (!current.ok()) return current.error();
   auto row = current->Bind(1, after.id).Step();
@@ -225,7 +235,6 @@ Result<licensing::Application> WorkflowTables::RecordTransition(licensing::Appli
   if (auto a = AppendAudit(licensing::TransitionEntry(*before, next, event, timestamp)); !a.ok()) {
     return a.error();
   }
-  if (auto c = tx->Commit(); !c.ok()) return c.error();
   return next;
 }
 

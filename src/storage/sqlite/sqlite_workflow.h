@@ -38,8 +38,35 @@ class WorkflowTables {
   // Chains `entry` after the last audit record; inside the caller's transaction (also
   // for the accounts' audited writes).
   Status AppendAudit(audit::Entry entry);
+  // Issued licenses and shipments (sqlite_licenses.cpp).
+  Result<Approval> RecordApproval(licensing::Application after, const licensing::Event& event,
+                                  Date on, const std::string& timestamp,
+                                  licensing::License license);
+  Result<licensing::License> RecordShipment(licensing::Shipment shipment, const ChangeStamp& stamp);
+  Result<std::vector<licensing::Shipment>> Shipments(const std::string& license_number);
+
+  // General licenses (sqlite_general_licenses.cpp).
+  Status AddGeneralLicenses(const std::vector<GeneralLicenseRecord>& records,
+                            const std::string& action, const ChangeStamp& stamp);
+  Result<GeneralLicenseRecord> UpdateGeneralLicense(GeneralLicenseRecord after,
+                                                    const std::string& action,
+                                                    const ChangeStamp& stamp);
+  // All, or the one with `id` (empty when unknown).
+  Result<std::vector<GeneralLicenseRecord>> SelectGeneralLicenses(const std::string& id);
+
+  // Screening matches of applications (sqlite_screening.cpp).
+  Result<std::vector<ScreeningMatchRecord>> RecordScreening(
+      std::int64_t application_id, std::vector<ScreeningMatchRecord> matches,
+      const ChangeStamp& stamp);
+  Result<std::vector<ScreeningMatchRecord>> ScreeningMatches(std::int64_t application_id);
 
  private:
+  // Writes a general license's windows; inside the caller's transaction.
+  Status InsertGeneralLicenseWindows(const GeneralLicenseRecord& record);
+  // RecordTransition's writes, inside the caller's transaction.
+  Result<licensing::Application> WriteTransition(licensing::Application after,
+                                                 const licensing::Event& event, Date on,
+                                                 const std::string& timestamp);
   Result<bool> Exists(std::string_view count_sql, const std::string& key);
 
   Connection& db_;

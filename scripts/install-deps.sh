@@ -16,6 +16,7 @@ packages=(
   libssl-dev             # SHA-256 of imported files
   libgtest-dev libgmock-dev libbenchmark-dev
   simstring-bin          # the peer in the screening benchmark
+  wrk                    # load on the HTTP server (bench/http_bench.sh)
 )
 
 missing=()

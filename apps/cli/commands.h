@@ -15,6 +15,8 @@ void AddGeneralLicensesCommands(CLI::App& app, Context& context, int& exit_code)
 void AddPeopleCommands(CLI::App& app, Context& context, int& exit_code);
 void AddApplicationsCommands(CLI::App& app, Context& context, int& exit_code);
 void AddAuditCommands(CLI::App& app, Context& context, int& exit_code);
+void AddServeCommand(CLI::App& app, Context& context, int& exit_code);
+void AddTokensCommand(CLI::App& app, Context& context, int& exit_code);
 void AddReportCommands(CLI::App& app, Context& context, int& exit_code);
 void AddDemoCommands(CLI::App& app, Context& context, int& exit_code);
 // `applications transition`, registered under the `applications` command.

@@ -56,6 +56,11 @@ class WorkflowTables {
       const ChangeStamp& stamp);
   Result<std::vector<ScreeningMatchRecord>> ScreeningMatches(std::int64_t application_id);
 
+  // Begins a transaction holding the audit lock (also for the accounts' audited writes).
+  Result<PgTransaction> BeginAudited();
+  // Chains `entry` after the last audit record; inside the caller's transaction.
+  Status AppendAudit(audit::Entry entry);
+
  private:
   // Writes a general license's windows; inside the caller's transaction.
   Status InsertGeneralLicenseWindows(const GeneralLicenseRecord& record);
@@ -64,10 +69,6 @@ class WorkflowTables {
                                                  const licensing::Event& event, Date on,
                                                  const std::string& timestamp);
   Result<bool> Exists(std::string_view count_sql, const std::string& key);
-  // Begins a transaction holding the audit lock.
-  Result<PgTransaction> BeginAudited();
-  // Chains `entry` after the last audit record; inside the caller's transaction.
-  Status AppendAudit(audit::Entry entry);
 
   PgConnection& db_;
 };

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "storage/sqlite/schema.h"
+#include "storage/sqlite/sqlite_accounts.h"
 #include "storage/sqlite/sqlite_handle.h"
 #include "storage/sqlite/sqlite_licenses.h"
 #include "storage/sqlite/sqlite_workflow.h"
@@ -41,7 +42,8 @@ Status Migrate(Connection& db) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(Connection db) : db_(std::move(db)), workflow_(db_) {}
+  explicit SqliteStore(Connection db)
+      : db_(std::move(db)), workflow_(db_), accounts_(db_, workflow_) {}
 
   Result<ListVersion> AddListVersion(ListVersion version,
                                      const std::vector<lists::ListEntry>& entries) override {
@@ -220,6 +222,28 @@ class SqliteStore final : public Store {
   Result<std::vector<TimelineEntry>> AllTimelines() override { return workflow_.AllTimelines(); }
   Result<std::vector<audit::Record>> AuditLog() override { return workflow_.AuditLog(); }
 
+  Status SetPasswordHash(const std::string& user, const std::string& password_hash,
+                         const ChangeStamp& stamp) override {
+    return accounts_.SetPasswordHash(user, password_hash, stamp);
+  }
+  Result<std::string> PasswordHash(const std::string& user) override {
+    return accounts_.PasswordHash(user);
+  }
+  Result<std::vector<licensing::User>> ListUsers() override { return accounts_.ListUsers(); }
+  Status AddApiToken(const ApiTokenRecord& token, const ChangeStamp& stamp) override {
+    return accounts_.AddApiToken(token, stamp);
+  }
+  Result<licensing::User> UserForToken(const std::string& digest) override {
+    return accounts_.UserForToken(digest);
+  }
+  Status AddSession(const SessionRecord& session) override { return accounts_.AddSession(session); }
+  Result<SessionRecord> FindSession(const std::string& digest) override {
+    return accounts_.FindSession(digest);
+  }
+  Status DeleteSession(const std::string& digest) override {
+    return accounts_.DeleteSession(digest);
+  }
+
   // Issued licenses and shipments (sqlite_licenses.cpp).
   Result<Approval> RecordApproval(licensing::Application after, const licensing::Event& event,
                                   Date on, const std::string& timestamp,
@@ -261,6 +285,7 @@ class SqliteStore final : public Store {
  private:
   Connection db_;
   WorkflowTables workflow_;
+  AccountTables accounts_;
 };
 
 }  // namespace

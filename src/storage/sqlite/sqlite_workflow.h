@@ -35,6 +35,9 @@ class WorkflowTables {
   Result<std::vector<TimelineEntry>> AllTimelines();
   Result<std::vector<audit::Record>> AuditLog();
 
+  // Chains `entry` after the last audit record; inside the caller's transaction (also
+  // for the accounts' audited writes).
+  Status AppendAudit(audit::Entry entry);
   // Issued licenses and shipments (sqlite_licenses.cpp).
   Result<Approval> RecordApproval(licensing::Application after, const licensing::Event& event,
                                   Date on, const std::string& timestamp,
@@ -65,8 +68,6 @@ class WorkflowTables {
                                                  const licensing::Event& event, Date on,
                                                  const std::string& timestamp);
   Result<bool> Exists(std::string_view count_sql, const std::string& key);
-  // Chains `entry` after the last audit record; inside the caller's transaction.
-  Status AppendAudit(audit::Entry entry);
 
   Connection& db_;
 };

@@ -101,32 +101,34 @@ export function stackedBarChart({ title, description, categories, series, width 
   return h('figure', { class: 'chart-figure' }, h('figcaption', {}, title), svg, legend(series.map((se) => se.name)));
 }
 
-// Windows on a date axis, one row per line: [{label, windows: [{from, to, label, kind}]}].
+// Windows on a date axis, one row each: [{label, from, to, citation, kind}]. The axis
+// spans the windows; a marker date (today) outside them is said in the caption.
 export function timelineChart({ title, description, rows, width = 900, marker }) {
   const id = `chart${++chartCounter}`;
-  const rowHeight = 30;
-  const pad = { l: 200, r: 20, t: 10, b: 30 };
-  const dates = rows.flatMap((r) => r.windows.flatMap((w) => [w.from, w.to])).filter(Boolean);
-  if (marker) dates.push(marker);
-  const t = (d) => Date.parse(d);
-  const min = Math.min(...dates.map(t));
-  const max = Math.max(...dates.map(t));
-  const span = Math.max(1, max - min);
+  const rowHeight = 28;
+  const pad = { l: 130, r: 24, t: 8, b: 30 };
+  const t = (d) => Date.parse(`${d}T00:00:00Z`);
+  const dates = rows.flatMap((r) => [r.from, r.to]).filter(Boolean).map(t);
+  const min = Math.min(...dates);
+  const max = Math.max(...dates);
+  const span = Math.max(86400000, max - min);
   const x = (d) => pad.l + ((t(d) - min) / span) * (width - pad.l - pad.r);
   const height = pad.t + pad.b + rows.length * rowHeight;
-  const years = [];
-  for (let yr = new Date(min).getUTCFullYear(); yr <= new Date(max).getUTCFullYear() + 1; yr++) {
-    for (const m of ['01', '07']) {
-      const d = `${yr}-${m}-01`;
-      if (t(d) >= min && t(d) <= max) years.push(d);
-    }
+  // Ticks on the first of a month, every 1, 2, 3, 6 or 12 months to fit about 8.
+  const months = span / (30.4 * 86400000);
+  const every = [1, 2, 3, 6, 12].find((m) => months / m <= 8) || 24;
+  const ticksAt = [];
+  const start = new Date(min);
+  for (let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); d.getTime() <= max; d.setUTCMonth(d.getUTCMonth() + 1)) {
+    if (d.getUTCMonth() % every === 0) ticksAt.push(d.toISOString().slice(0, 10));
   }
+  const markerInside = marker && t(marker) >= min && t(marker) <= max;
   const svg = s(
     'svg',
     { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${id}-t ${id}-d`, class: 'chart' },
     s('title', { id: `${id}-t` }, title),
     s('desc', { id: `${id}-d` }, description || ''),
-    years.map((d) => [
+    ticksAt.map((d) => [
       s('line', { x1: x(d), x2: x(d), y1: pad.t, y2: height - pad.b, class: 'grid' }),
       s('text', { x: x(d), y: height - pad.b + 16, 'text-anchor': 'middle', class: 'tick' }, d.slice(0, 7)),
     ]),
@@ -135,24 +137,23 @@ export function timelineChart({ title, description, rows, width = 900, marker })
       return s(
         'g',
         {},
-        s('text', { x: pad.l - 8, y: top + rowHeight / 2 + 4, 'text-anchor': 'end', class: 'label' }, r.label.length > 30 ? `${r.label.slice(0, 29)}…` : r.label, s('title', {}, r.label)),
-        r.windows.map((w, k) =>
-          s(
-            'rect',
-            {
-              x: x(w.from),
-              y: top + 5 + (k % 2) * 3,
-              width: Math.max(2, x(w.to) - x(w.from)),
-              height: rowHeight - 14,
-              fill: w.kind === 'revoked' ? '#999999' : kPalette[k % kPalette.length],
-              opacity: 0.85,
-            },
-            s('title', {}, `${w.label}: ${w.from} to ${w.to}${w.citation ? ` (${w.citation})` : ''}`),
-          ),
+        s('text', { x: pad.l - 8, y: top + rowHeight / 2 + 4, 'text-anchor': 'end', class: 'label' }, r.label.length > 18 ? `${r.label.slice(0, 17)}…` : r.label, s('title', {}, r.label)),
+        s(
+          'rect',
+          {
+            x: x(r.from),
+            y: top + 5,
+            width: Math.max(2, x(r.to) - x(r.from)),
+            height: rowHeight - 10,
+            rx: 3,
+            fill: r.kind === 'revoked' ? '#999999' : kPalette[i % kPalette.length],
+          },
+          s('title', {}, `${r.label}: ${r.from} to ${r.to}${r.citation ? ` (${r.citation})` : ''}`),
         ),
       );
     }),
-    marker ? [s('line', { x1: x(marker), x2: x(marker), y1: pad.t, y2: height - pad.b, class: 'marker' }), s('text', { x: x(marker) + 4, y: pad.t + 10, class: 'tick' }, marker)] : null,
+    markerInside ? [s('line', { x1: x(marker), x2: x(marker), y1: pad.t, y2: height - pad.b, class: 'marker' }), s('text', { x: x(marker) + 4, y: pad.t + 10, class: 'tick' }, `today ${marker}`)] : null,
   );
-  return h('figure', { class: 'chart-figure' }, h('figcaption', {}, title), svg);
+  const caption = marker && !markerInside ? `${title} (today, ${marker}, is ${t(marker) > max ? 'after the last' : 'before the first'} window)` : title;
+  return h('figure', { class: 'chart-figure' }, h('figcaption', {}, caption), svg);
 }

@@ -15,18 +15,6 @@ export async function generalLicensesView({ navigate }) {
   if (!gls.length) {
     page.append(empty('No general license is issued.'));
   } else {
-    const rows = gls.map((gl) => ({
-      label: gl.name || gl.id,
-      windows: (gl.windows || []).map((w) => ({ from: w.from, to: w.to || w.until, label: w.id || 'window', citation: w.citation, kind: gl.revoked_on || gl.status === 'revoked' ? 'revoked' : '' })),
-    }));
-    page.append(
-      timelineChart({
-        title: 'Windows of each general license',
-        description: 'Each bar is a window in which the general license authorizes its activities; the vertical line is today. The tables below list the same windows.',
-        rows,
-        marker: today(),
-      }),
-    );
     for (const gl of gls) {
       const revoked = gl.revoked_on || gl.status === 'revoked';
       page.append(
@@ -35,6 +23,14 @@ export async function generalLicensesView({ navigate }) {
           { class: 'card' },
           h('h2', {}, gl.name || gl.id, ' ', revoked ? badge(`revoked${gl.revoked_on ? ` ${gl.revoked_on}` : ''}`, 'bad') : null),
           h('p', { class: 'muted' }, `${gl.id}${gl.citation ? ' · ' : ''}`, gl.citation ? h('cite', {}, gl.citation) : null),
+          (gl.windows || []).length
+            ? timelineChart({
+                title: `Windows of ${gl.name || gl.id}`,
+                description: 'Each bar is a window in which the general license authorizes its activities; the table below lists the same windows with their citations.',
+                rows: gl.windows.map((w) => ({ label: w.id || 'window', from: w.from, to: w.to || w.until, citation: w.citation, kind: revoked ? 'revoked' : '' })),
+                marker: today(),
+              })
+            : null,
           table(
             ['Window', 'From', 'To', 'Citation', 'Note'],
             (gl.windows || []).map((w) => [w.id || '—', w.from, w.to || w.until, h('cite', {}, w.citation || '—'), [w.check ? badge('fact to verify', 'warn') : null, w.note ? ` ${w.note}` : ''].filter(Boolean)]),

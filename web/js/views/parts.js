@@ -90,7 +90,7 @@ export function table(headers, rows, { caption, className } = {}) {
       { class: className || '' },
       caption ? h('caption', {}, caption) : null,
       h('thead', {}, h('tr', {}, headers.map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, rows.map((row) => h('tr', {}, row.map((c) => h('td', {}, c ?? '—'))))),
+      h('tbody', {}, rows.map((row) => h('tr', {}, row.map((c) => h('td', { class: /^\d{4}-\d{2}-\d{2}$/.test(String(c)) ? 'nowrap' : null }, c ?? '—'))))),
     ),
   );
 }

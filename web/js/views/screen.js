@@ -3,7 +3,7 @@
 // as it did. The query lives in the address (#/screen?name=...) so a result can be
 // shared or reloaded.
 import { get, post, query } from '../api.js';
-import { h, clear } from '../dom.js';
+import { h, clear, append } from '../dom.js';
 import { field, formErrorBox, onSubmit, str, showError } from '../forms.js';
 import { matchCard, empty, table, scoreBar, listName } from './parts.js';
 
@@ -46,10 +46,10 @@ export async function screenView({ params, navigate }) {
     try {
       const data = await get(`/api/screen${q}`);
       const matches = Array.isArray(data) ? data : data.matches || [];
-      results.append(
+      append(results, [
         h('h2', {}, matches.length ? `${matches.length} match${matches.length === 1 ? '' : 'es'} for “${params.get('name')}”` : `No match for “${params.get('name')}”`),
         matches.length ? matches.map((m) => matchCard(m)) : empty('No listed entry in force on that date scores at or above the threshold.'),
-      );
+      ]);
     } catch (error) {
       queueMicrotask(() => showError(form, error));
     }

@@ -6,7 +6,7 @@ let fieldCounter = 0;
 // One labelled control. `field` is the API's name for it ("items/0/eccn"): an error
 // naming that field is shown under this control.
 // opts: {label, name, field, type, value, required, options: [[value, text]],
-//        hint, placeholder, min, max, step, autocomplete, rows, list}
+//        hint, placeholder, min, max, step, autocomplete, rows, list, autofocus}
 export function field(opts) {
   const id = opts.id || `f${++fieldCounter}`;
   const errorId = `${id}-error`;
@@ -17,6 +17,7 @@ export function field(opts) {
     required: opts.required,
     'aria-describedby': [hintId, errorId].filter(Boolean).join(' '),
     dataset: { field: opts.field || opts.name },
+    'data-autofocus': opts.autofocus,
   };
   let control;
   if (opts.options) {

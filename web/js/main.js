@@ -128,6 +128,11 @@ async function render() {
   // Move the focus to the new page's heading so keyboard and screen-reader users
   // start at the top of what changed; a view may have focused a control itself.
   if (mine === renderCount && !main.contains(document.activeElement)) {
+    const first = main.querySelector('[data-autofocus]');
+    if (first) {
+      first.focus();
+      return;
+    }
     const heading = main.querySelector('h1');
     if (heading) {
       heading.setAttribute('tabindex', '-1');

@@ -10,7 +10,7 @@ export function loginView({ navigate }) {
     'form',
     { class: 'card narrow', novalidate: true },
     formErrorBox(),
-    field({ label: 'User name', name: 'user', required: true, autocomplete: 'username' }),
+    field({ label: 'User name', name: 'user', required: true, autocomplete: 'username', autofocus: true }),
     field({ label: 'Password', name: 'password', type: 'password', required: true, autocomplete: 'current-password' }),
     h('button', { type: 'submit', class: 'primary' }, 'Log in'),
   );
@@ -19,7 +19,6 @@ export function loginView({ navigate }) {
     setSession(result);
     navigate(homeFor(result.user));
   });
-  queueMicrotask(() => form.querySelector('input')?.focus());
   return h(
     'section',
     { class: 'login' },

@@ -15,7 +15,7 @@ export async function screenView({ params, navigate }) {
     h(
       'div',
       { class: 'row' },
-      field({ label: 'Name to screen', name: 'name', type: 'search', value: params.get('name') || '', required: true, class: 'grow', placeholder: 'e.g. Huawei Technologies Company' }),
+      field({ label: 'Name to screen', name: 'name', type: 'search', value: params.get('name') || '', required: true, class: 'grow', placeholder: 'e.g. Huawei Technologies Company', autofocus: !params.get('name') }),
       field({ label: 'Country', name: 'country', value: params.get('country') || '', hint: 'ISO code, optional', size: 4 }),
       field({
         label: 'Type',
@@ -53,8 +53,6 @@ export async function screenView({ params, navigate }) {
     } catch (error) {
       queueMicrotask(() => showError(form, error));
     }
-  } else {
-    queueMicrotask(() => form.querySelector('input')?.focus());
   }
 
   return h(

@@ -79,6 +79,13 @@ async function figure(page, name) {
   return Number((await dd.textContent()).replace(/[^0-9.-]/g, ''));
 }
 
+// Criteria are checkboxes when the catalog could be read, else ids typed in.
+async function chooseCriterion(form, id) {
+  const box = form.locator(`input[type=checkbox][name=criteria][value="${id}"]`);
+  if (await box.count()) await box.check();
+  else await form.getByLabel('Criteria').fill(id);
+}
+
 async function takeStep(page, event, fill) {
   await page.locator(`.actions-card button[data-event="${event}"]`).click();
   const form = page.locator(`form.transition-form[data-event="${event}"]`);
@@ -129,7 +136,7 @@ async function main() {
       await a.getByRole('link', { name: 'Administration' }).click();
       const orgForm = a.locator('#org-form');
       await orgForm.getByLabel('Organization id').fill('microsoft');
-      await orgForm.getByLabel('Name', { exact: true }).fill('Microsoft Corporation');
+      await orgForm.getByRole('textbox', { name: 'Name', exact: true }).fill('Microsoft Corporation');
       await orgForm.getByRole('button', { name: 'Add organization' }).click();
       await a.getByRole('cell', { name: 'Microsoft Corporation' }).waitFor();
       const roles = { applicant: 'applicant', reviewer: 'reviewer', agency: 'agency', oversight: 'oversight' };
@@ -193,7 +200,7 @@ async function main() {
       await p.getByLabel('Date of export').fill('2019-05-17');
       await p.getByLabel('Exporter').fill('Microsoft Corporation');
       await p.getByLabel('ECCN or EAR99').fill('9Z999.z');
-      await p.getByLabel('Name', { exact: true }).fill('Huawei Technologies Co., Ltd.');
+      await p.getByRole('textbox', { name: 'Name', exact: true }).fill('Huawei Technologies Co., Ltd.');
       await p.getByRole('button', { name: 'Decide' }).click();
       const error = p.locator('[data-field="items/0/eccn"]').locator('xpath=..').locator('.field-error');
       await error.filter({ hasText: /\S/ }).waitFor();
@@ -213,13 +220,14 @@ async function main() {
     let acn;
     await step('the applicant submits an application', pages, async () => {
       await p.getByRole('link', { name: 'New application' }).click();
-      await p.getByLabel('Name').first().fill('Microsoft Corporation');
-      await p.getByLabel('Address').first().fill('One Microsoft Way, Redmond, WA');
+      const applicant = p.locator('fieldset[data-field="applicant"]');
+      await applicant.getByRole('textbox', { name: 'Name', exact: true }).fill('Microsoft Corporation');
+      await applicant.getByRole('textbox', { name: 'Address', exact: true }).fill('One Microsoft Way, Redmond, WA');
       await p.getByLabel('Contact email').fill('exports@example.com');
       const consignee = p.locator('fieldset[data-field="ultimate_consignee"]');
-      await consignee.getByLabel('Name').fill('Huawei Technologies Co., Ltd.');
-      await consignee.getByLabel('Address').fill('Bantian, Longgang District, Shenzhen');
-      await consignee.getByLabel('Country').fill('CN');
+      await consignee.getByRole('textbox', { name: 'Name', exact: true }).fill('Huawei Technologies Co., Ltd.');
+      await consignee.getByRole('textbox', { name: 'Address', exact: true }).fill('Bantian, Longgang District, Shenzhen');
+      await consignee.getByRole('textbox', { name: 'Country' }).fill('CN');
       await p.getByLabel('Destination').fill('CN');
       await p.getByLabel('End use').fill('Operating systems installed on laptops sold to the public');
       await p.getByLabel('ECCN').fill('5D992.c');
@@ -254,7 +262,7 @@ async function main() {
     await step('the reviewer cannot approve before Defense recommends: the refusal is shown', pages, async () => {
       await r.locator('.actions-card button[data-event="approve"]').click();
       const form = r.locator('form.transition-form[data-event="approve"]');
-      await form.getByLabel('Criteria').fill('mass_market');
+      await chooseCriterion(form, 'mass_market');
       await form.getByLabel('Reasoning').fill('mass-market software');
       await form.getByRole('button', { name: /^Confirm/ }).click();
       const refusal = form.locator('.form-error:not([hidden]), .field-error:not(:empty)').first();
@@ -281,7 +289,7 @@ async function main() {
       await r.goto(`${url}/#/applications/${acn}`);
       await r.getByRole('cell', { name: 'no military end use' }).waitFor();
       await takeStep(r, 'approve', async (form) => {
-        await form.getByLabel('Criteria').fill('mass_market');
+        await chooseCriterion(form, 'mass_market');
         await form.getByLabel('Reasoning').fill('mass-market software');
       });
       await r.getByRole('heading', { level: 1, name: /Approved/ }).waitFor();

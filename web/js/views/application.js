@@ -41,8 +41,9 @@ export async function applicationView({ args, navigate }) {
                 type: 'button',
                 class: t.event === 'approve' ? 'primary' : t.event === 'deny' || t.event === 'intent_to_deny' ? 'danger' : '',
                 dataset: { event: t.event },
-                onclick: () => {
-                  clear(actionArea).append(transitionForm(t, app, base, () => navigate(`#/applications/${encodeURIComponent(acn)}`)));
+                onclick: async () => {
+                  const catalog = ['approve', 'intent_to_deny', 'deny'].includes(t.event) ? await criteriaCatalog() : [];
+                  clear(actionArea).append(transitionForm(t, app, base, catalog, () => navigate(`#/applications/${encodeURIComponent(acn)}`)));
                   actionArea.querySelector('input, select, textarea, button[type=submit]')?.focus();
                 },
               },
@@ -187,8 +188,22 @@ function timelineList(entries) {
   );
 }
 
+// The criteria catalog (data/criteria.json) as the criteria report lists it; empty
+// when this user may not read reports, and the form then takes ids as text.
+let catalogCache = null;
+async function criteriaCatalog() {
+  if (catalogCache) return catalogCache;
+  try {
+    const report = await get('/api/reports/criteria?format=json');
+    catalogCache = (report.criteria || []).filter((c) => c.id);
+  } catch {
+    return [];
+  }
+  return catalogCache;
+}
+
 // A transition's form: the fields its event takes (the CLI's transition JSON).
-function transitionForm(t, app, base, done) {
+function transitionForm(t, app, base, catalog, done) {
   const kind = t.event;
   const needs = t.needs || t.description;
   const controls = [];
@@ -214,7 +229,22 @@ function transitionForm(t, app, base, done) {
     );
   }
   if (['approve', 'intent_to_deny', 'deny'].includes(kind)) {
-    controls.push(field({ label: 'Criteria', name: 'criteria', field: 'event/criteria', hint: 'criterion ids from the catalog, separated by commas (e.g. mass_market)', class: 'grow' }));
+    if (catalog.length) {
+      // Criteria pointing the way of this step first.
+      const wanted = kind === 'approve' ? 'approval' : 'denial';
+      const ordered = [...catalog].sort((a, b) => (a.points_to === wanted ? 0 : 1) - (b.points_to === wanted ? 0 : 1));
+      controls.push(
+        h(
+          'fieldset',
+          { class: 'criteria', dataset: { field: 'event/criteria' } },
+          h('legend', {}, 'Criteria applied'),
+          ordered.map((c) => checkbox({ label: `${c.id}: ${c.text}${c.points_to ? ` (points to ${c.points_to})` : ''}`, name: 'criteria', value: c.id, field: 'event/criteria' })),
+          h('p', { class: 'field-error', 'aria-live': 'polite' }),
+        ),
+      );
+    } else {
+      controls.push(field({ label: 'Criteria', name: 'criteria', field: 'event/criteria', hint: 'criterion ids from the catalog, separated by commas (e.g. mass_market)', class: 'grow' }));
+    }
   }
   if (['recommend', 'approve'].includes(kind)) {
     controls.push(field({ label: 'Conditions', name: 'conditions', field: 'event/conditions', type: 'textarea', rows: 2, hint: 'one a line' }));
@@ -242,7 +272,8 @@ function transitionForm(t, app, base, done) {
     if (agencies.length) event.agencies = agencies;
     if (str(data, 'recommendation')) event.recommendation = str(data, 'recommendation');
     const list = (text, sep) => text.split(sep).map((x) => x.trim()).filter(Boolean);
-    if (str(data, 'criteria')) event.criteria = list(str(data, 'criteria'), /[,\s]+/);
+    const criteria = data.getAll('criteria').flatMap((c) => list(String(c), /[,\s]+/));
+    if (criteria.length) event.criteria = criteria;
     if (str(data, 'conditions')) event.conditions = list(str(data, 'conditions'), '\n');
     if (str(data, 'approved_items')) {
       event.approved_items = list(str(data, 'approved_items'), ',').map((pair) => {

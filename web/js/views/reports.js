@@ -119,8 +119,11 @@ async function overTime(asOf, keys) {
   const dates = sampleDates(first, asOf, 8);
   const reports = await Promise.all(dates.map((d) => get(`/api/reports/stats${query({ as_of: d, format: 'json' })}`)));
   const values = reports.map((r) => new Map(figures(r)));
-  const shown = keys.filter((k) => values.some((m) => (m.get(k) || 0) > 0));
-  const series = (shown.length ? shown : keys).map((k) => ({ name: humanize(k.replace('.', ': ')), points: dates.map((d, i) => ({ x: d, y: values[i].get(k) || 0 })) }));
+  // The states an application can be in on a date (report stats: received = processed
+  // + withdrawn + in_review); other counts when the report has none of these.
+  const states = ['received', 'in_review', 'approved', 'intent_to_deny_pending', 'denied', 'returned_without_action', 'withdrawn'].filter((k) => keys.includes(k));
+  const shown = (states.length ? states : keys).filter((k) => values.some((m) => (m.get(k) || 0) > 0));
+  const series = (shown.length ? shown : states.length ? states : keys).map((k) => ({ name: humanize(k.replace('.', ': ')), points: dates.map((d, i) => ({ x: d, y: values[i].get(k) || 0 })) }));
   const rows = [['date', ...series.map((se) => se.name)], ...dates.map((d, i) => [d, ...series.map((se) => se.points[i].y)])];
   return h(
     'div',
@@ -152,14 +155,17 @@ async function criteriaSection(from, to) {
   } else {
     const nameKey = ['criterion', 'id', 'name'].find((k) => typeof perCriterion[0][k] === 'string') || Object.keys(perCriterion[0]).find((k) => typeof perCriterion[0][k] === 'string');
     const numberKeys = Object.keys(perCriterion[0]).filter((k) => typeof perCriterion[0][k] === 'number' && !/total|count/.test(k));
-    const categories = perCriterion.map((c) => c[nameKey]);
+    const applied = perCriterion.filter((c) => numberKeys.some((k) => c[k] > 0));
+    const categories = applied.map((c) => c[nameKey]);
     section.append(
-      stackedBarChart({
-        title: 'Outcomes of the decisions citing each criterion',
-        description: 'For each criterion, how many decided applications citing it were approved or denied; the table has the same numbers.',
-        categories,
-        series: numberKeys.map((k) => ({ name: humanize(k), values: perCriterion.map((c) => c[k]) })),
-      }),
+      applied.length
+        ? stackedBarChart({
+            title: 'Outcomes of the decisions citing each criterion',
+            description: 'For each criterion, how many decided applications citing it were approved, sent a notice of intent to deny, or denied; the table has the same numbers.',
+            categories,
+            series: numberKeys.map((k) => ({ name: humanize(k), values: applied.map((c) => c[k]) })),
+          })
+        : empty('No decision in this period applied a criterion.'),
       table(Object.keys(perCriterion[0]).map(humanize), perCriterion.map((c) => Object.values(c).map(cell))),
     );
   }

@@ -53,7 +53,8 @@ port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=
 url="http://127.0.0.1:$port"
 
 # The server runs from the source tree so it serves web/ and finds data/.
-(cd "$source_dir" && exec "$bin" serve --db "$work/tollgate.db" --listen "127.0.0.1:$port" --threads 2) \
+(cd "$source_dir" && exec "$bin" serve --db "$work/tollgate.db" --listen "127.0.0.1:$port" --threads 2 \
+  --web "$source_dir/web") \
   >"$work/server.log" 2>&1 &
 server_pid=$!
 
@@ -72,9 +73,10 @@ for _ in $(seq 1 300); do
 done
 [ -n "$ready" ] || { cp "$work/server.log" "$artifacts/server.log"; fail "tollgate serve not ready on $url after 60 s"; }
 
-# The one-time admin credentials the first start prints.
-admin_password=$(sed -nE 's/.*[Pp]assword[^A-Za-z0-9]*[:=] *([^ ]+).*/\1/p' "$work/server.log" | head -n1 | tr -d '\r"')
-admin_user=$(sed -nE 's/.*(user|[Ll]og in as|name)[: ]+"?([A-Za-z0-9_.-]+)"?.*[Pp]assword.*/\2/p' "$work/server.log" | head -n1)
+# The one-time admin credentials the first start prints ("  user:     admin",
+# "  password: ...").
+admin_user=$(sed -nE 's/^[[:space:]]*user:[[:space:]]+([^[:space:]]+).*/\1/p' "$work/server.log" | head -n1)
+admin_password=$(sed -nE 's/^[[:space:]]*password:[[:space:]]+([^[:space:]]+).*/\1/p' "$work/server.log" | head -n1)
 [ -n "$admin_password" ] || { cat "$work/server.log" >&2; fail "no one-time admin password in the server's output"; }
 
 status=0

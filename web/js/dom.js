@@ -10,6 +10,10 @@ export function h(tag, attrs, ...children) {
       el.addEventListener(key.slice(2), value);
     } else if (key === 'class') {
       el.className = value;
+    } else if (key === 'style') {
+      // Through the CSSOM: the server's Content-Security-Policy (default-src 'self')
+      // refuses style attributes but not styles set from a script.
+      el.style.cssText = value;
     } else if (key === 'dataset') {
       Object.assign(el.dataset, value);
     } else if (key === 'value' && 'value' in el) {

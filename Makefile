@@ -5,7 +5,7 @@ DB ?= var/tollgate.db
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 MAKEFLAGS += --no-print-directory
 
-.PHONY: deps build run test bench eval clean format
+.PHONY: deps build run demo test bench eval clean format
 
 deps:
 	@scripts/install-deps.sh
@@ -14,8 +14,14 @@ build: deps
 	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Until the server exists, the main job is a short CLI session on the bundled data.
+# The server on the embedded SQLite default: the first start creates the database,
+# loads the shipped extract and prints a one-time admin password. LISTEN=host:port.
+LISTEN ?= 127.0.0.1:8080
 run: build
+	@$(BUILD_DIR)/tollgate --db $(DB) serve --listen $(LISTEN)
+
+# A short CLI session on the bundled data.
+demo: build
 	@scripts/demo.sh $(BUILD_DIR)/tollgate $(DB)
 
 test: build

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make run` (until the server exists): a short CLI session on the bundled extract.
+# `make demo`: a short CLI session on the bundled extract (`make run` starts the server).
 # Usage: scripts/demo.sh BUILD/tollgate DB
 set -euo pipefail
 bin=${1:?path to the tollgate binary}

@@ -17,6 +17,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   simstring-bin          # the peer in the screening benchmark
   chromium               # the browser the web UI's end-to-end tests drive (tests/e2e)
+  wrk                    # load on the HTTP server (bench/http_bench.sh)
 )
 
 missing=()

@@ -35,6 +35,7 @@ class Session {
   licensing::Workflow& workflow() { return *workflow_; }
   const licensing::User& user() const { return user_; }
   storage::Store& store() { return *store_; }
+  const licensing::CriteriaCatalog& catalog() const { return catalog_; }
 
  private:
   std::unique_ptr<storage::Store> store_;

@@ -14,6 +14,10 @@ void AddLicensesCommands(CLI::App& app, Context& context, int& exit_code);
 void AddPeopleCommands(CLI::App& app, Context& context, int& exit_code);
 void AddApplicationsCommands(CLI::App& app, Context& context, int& exit_code);
 void AddAuditCommands(CLI::App& app, Context& context, int& exit_code);
+void AddServeCommand(CLI::App& app, Context& context, int& exit_code);
+void AddTokensCommand(CLI::App& app, Context& context, int& exit_code);
+void AddReportCommands(CLI::App& app, Context& context, int& exit_code);
+void AddDemoCommands(CLI::App& app, Context& context, int& exit_code);
 // `applications transition`, registered under the `applications` command.
 void AddApplicationsTransitionCommand(CLI::App& applications, Context& context, int& exit_code);
 // `lists update`, registered under the `lists` command.

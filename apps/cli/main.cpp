@@ -26,6 +26,10 @@ int main(int argc, char** argv) {
   tollgate::cli::AddPeopleCommands(app, context, exit_code);
   tollgate::cli::AddApplicationsCommands(app, context, exit_code);
   tollgate::cli::AddAuditCommands(app, context, exit_code);
+  tollgate::cli::AddServeCommand(app, context, exit_code);
+  tollgate::cli::AddTokensCommand(app, context, exit_code);
+  tollgate::cli::AddReportCommands(app, context, exit_code);
+  tollgate::cli::AddDemoCommands(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -30,9 +30,9 @@ int RunAddUser(const Context& context, const UserFlags& flags) {
   user.name = flags.name;
   auto role = licensing::ParseRole(flags.role);
   if (!role) {
-    return Fail(MakeError(
-        ErrorCode::kInvalidArgument,
-        "--role: unknown role '" + flags.role + "' (applicant, reviewer, agency, system)"));
+    return Fail(MakeError(ErrorCode::kInvalidArgument,
+                          "--role: unknown role '" + flags.role +
+                              "' (applicant, reviewer, agency, system, oversight, admin)"));
   }
   user.role = *role;
   user.organization = flags.organization;
@@ -92,7 +92,9 @@ void AddPeopleCommands(CLI::App& app, Context& context, int& exit_code) {
   auto user = std::make_shared<UserFlags>();
   auto* add_user = users->add_subcommand("add", "add a user");
   add_user->add_option("name", user->name, "login name, e.g. msft-exports")->required();
-  add_user->add_option("--role", user->role, "applicant, reviewer, agency or system")->required();
+  add_user
+      ->add_option("--role", user->role, "applicant, reviewer, agency, system, oversight or admin")
+      ->required();
   add_user->add_option("--org", user->organization, "applicants: the organization's id");
   add_user->add_option("--agency", user->agency, "agency users: defense, state or energy");
   add_user->add_option("--by", user->by, "who sets it up, for the audit log (default $USER)");

@@ -2,12 +2,15 @@
 
 namespace tollgate {
 
-// The single table from error kinds to exit codes (sysexits-style 70 for bugs).
+// The single table from error kinds to exit codes (sysexits-style 70 for bugs) and
+// HTTP statuses. A storage or I/O failure is the server's problem, not the client's:
+// 500 and 502 carry no detail beyond the kind (the server logs the message).
 int ExitCodeFor(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidArgument:
     case ErrorCode::kParseError:
     case ErrorCode::kNotFound:
+    case ErrorCode::kRefused:
       return 2;
     case ErrorCode::kConflict:
       return 3;
@@ -23,6 +26,28 @@ int ExitCodeFor(ErrorCode code) {
   return 70;
 }
 
+int HttpStatusFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument:
+    case ErrorCode::kParseError:
+      return 400;
+    case ErrorCode::kPermissionDenied:
+      return 403;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kRefused:
+      return 422;
+    case ErrorCode::kIoError:
+      return 502;
+    case ErrorCode::kStorageError:
+    case ErrorCode::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
 const char* ErrorCodeName(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidArgument:
@@ -35,6 +60,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "conflict";
     case ErrorCode::kPermissionDenied:
       return "permission_denied";
+    case ErrorCode::kRefused:
+      return "refused";
     case ErrorCode::kIoError:
       return "io_error";
     case ErrorCode::kStorageError:

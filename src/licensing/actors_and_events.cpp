@@ -6,11 +6,13 @@
 namespace tollgate::licensing {
 namespace {
 
-constexpr std::array<std::pair<Role, const char*>, 4> kRoleNames = {{
+constexpr std::array<std::pair<Role, const char*>, 6> kRoleNames = {{
     {Role::kApplicant, "applicant"},
     {Role::kReviewer, "reviewer"},
     {Role::kAgency, "agency"},
     {Role::kSystem, "system"},
+    {Role::kOversight, "oversight"},
+    {Role::kAdmin, "admin"},
 }};
 
 constexpr std::array<std::pair<EventKind, const char*>, 11> kEventNames = {{

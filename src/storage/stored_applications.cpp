@@ -52,6 +52,7 @@ Result<TimelineEntry> DecodeTimelineRow(std::int64_t application_id, std::int64_
   const std::string what = "timeline entry " + std::to_string(seq) + " of application #" +
                            std::to_string(application_id);
   TimelineEntry entry;
+  entry.application_id = application_id;
   entry.seq = seq;
   entry.recorded_at = std::move(recorded_at);
   auto date = Date::Parse(on);

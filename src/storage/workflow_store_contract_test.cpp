@@ -233,6 +233,33 @@ TEST_P(WorkflowStoreTest, ApplicationsAreListedByOrganizationAndState) {
   EXPECT_EQ(store->CreateApplication(not_fresh, kAdmin).error().code, ErrorCode::kInvalidArgument);
 }
 
+TEST_P(WorkflowStoreTest, AllTimelinesReadsEveryApplicationsStepsInOrder) {
+  auto store = Open();
+  ASSERT_TRUE(store);
+  Seed(*store);
+  EXPECT_TRUE(store->AllTimelines()->empty());
+  Application first = Referred(*store);
+  Application second = Must(Act(*store, Draft(*store), lt::Submit(), "2019-06-02"));
+  Draft(*store);  // a draft has no timeline yet
+
+  auto all = store->AllTimelines();
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  ASSERT_EQ(all->size(), 4u);
+  auto one_by_one = store->Timeline(first.id);
+  ASSERT_TRUE(one_by_one.ok());
+  for (std::size_t i = 0; i < 3; ++i) {
+    const auto& one = (*one_by_one)[i];
+    EXPECT_EQ((*all)[i].application_id, first.id);
+    EXPECT_EQ((*all)[i].seq, one.seq);
+    EXPECT_EQ((*all)[i].on, one.on);
+    EXPECT_EQ((*all)[i].to, one.to);
+    EXPECT_EQ((*all)[i].event, one.event);
+  }
+  EXPECT_EQ((*all)[2].to, ApplicationState::kReferred);
+  EXPECT_EQ((*all)[3].application_id, second.id);
+  EXPECT_EQ((*all)[3].event.control_number, "D000002");
+}
+
 TEST_P(WorkflowStoreTest, AChangeBasedOnAStaleVersionIsAConflictAndChangesNothing) {
   auto store = Open();
   ASSERT_TRUE(store);

@@ -12,8 +12,7 @@
 
 namespace tollgate {
 
-// One table (common/error_code.cpp) maps these to CLI exit codes and, later, HTTP
-// statuses. Keep the list short: the code says what kind of failure, the message
+// One table (common/error_code.cpp) maps these to CLI exit codes and HTTP statuses. Keep the list short: the code says what kind of failure, the message
 // says what and where.
 enum class ErrorCode {
   kInvalidArgument,   // bad user input: a flag, a date, a name (exit 2)
@@ -21,6 +20,7 @@ enum class ErrorCode {
   kNotFound,          // an unknown list version, source or entry (exit 2)
   kConflict,          // a concurrent change won (exit 3)
   kPermissionDenied,  // the actor's role may not do this (exit 6)
+  kRefused,           // well-formed, refused by the rules: an illegal step (exit 2, HTTP 422)
   kIoError,           // a file or network operation failed (exit 4)
   kStorageError,      // the database refused (exit 5)
   kInternal,          // a bug: never caused by input (exit 70)
@@ -33,6 +33,8 @@ struct Error {
 
 // Process exit code for a CLI command that failed with `code`.
 int ExitCodeFor(ErrorCode code);
+// HTTP status for a request that failed with `code` (the server's error bodies).
+int HttpStatusFor(ErrorCode code);
 // Stable lower-case name, e.g. "parse_error", for JSON error bodies.
 const char* ErrorCodeName(ErrorCode code);
 

@@ -38,8 +38,12 @@
 
 namespace tollgate::licensing {
 
-enum class Role { kApplicant, kReviewer, kAgency, kSystem };
-const char* RoleName(Role role);  // "applicant", "reviewer", "agency", "system"
+// Oversight staff read everything (reports, criteria) and act on nothing; admins set
+// up users, organizations and lists. Neither appears in the transition table, so
+// neither may move an application.
+enum class Role { kApplicant, kReviewer, kAgency, kSystem, kOversight, kAdmin };
+// "applicant", "reviewer", "agency", "system", "oversight", "admin"
+const char* RoleName(Role role);
 std::optional<Role> ParseRole(std::string_view name);
 
 // Who causes an event: a role, the user's name, and for an agency actor which agency.

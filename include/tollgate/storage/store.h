@@ -73,6 +73,26 @@ struct TimelineEntry {
   licensing::ApplicationState from = licensing::ApplicationState::kDraft;
   licensing::ApplicationState to = licensing::ApplicationState::kDraft;
   licensing::Event event;
+  std::int64_t application_id = 0;  // whose timeline it belongs to
+};
+
+// An API token as stored: the SHA-256 of the secret (accounts/credentials.h), never
+// the secret itself.
+struct ApiTokenRecord {
+  std::string digest;
+  std::string user;
+  std::string name;  // what the token is for: "order-system"
+  std::string created_at;
+};
+
+// A browser session as stored: the digest of the cookie's id, whose user, and the
+// CSRF token the session's non-GET requests must echo.
+struct SessionRecord {
+  std::string digest;
+  licensing::User user;  // on write only `user.name` is read
+  std::string csrf_token;
+  std::string created_at;  // UTC "YYYY-MM-DDTHH:MM:SSZ"
+  std::string expires_at;  // same form; compares as text
 };
 
 class Store {
@@ -134,9 +154,30 @@ class Store {
   virtual Result<std::vector<licensing::Application>> ListApplications(
       const ApplicationFilter& filter = {}) = 0;
   virtual Result<std::vector<TimelineEntry>> Timeline(std::int64_t application_id) = 0;
+  // Every application's timeline in one read, by application id then seq: what the
+  // reports (reports/history.h) rebuild the past from.
+  virtual Result<std::vector<TimelineEntry>> AllTimelines() = 0;
 
   // The whole audit log by sequence (Part 762: kept, never deleted by Tollgate).
   virtual Result<std::vector<audit::Record>> AuditLog() = 0;
+
+  // Accounts: the server's credentials, kept in the store so that several server
+  // processes sharing a database share them. Secrets are stored as hashes only.
+  // SetPasswordHash and AddApiToken are audited (without the hash); kNotFound for an
+  // unknown user, kConflict for a token digest that exists.
+  virtual Status SetPasswordHash(const std::string& user, const std::string& password_hash,
+                                 const ChangeStamp& stamp) = 0;
+  // The stored hash; kNotFound when the user is unknown or has no password.
+  virtual Result<std::string> PasswordHash(const std::string& user) = 0;
+  virtual Result<std::vector<licensing::User>> ListUsers() = 0;  // by name
+  virtual Status AddApiToken(const ApiTokenRecord& token, const ChangeStamp& stamp) = 0;
+  // The user a token digest belongs to; kNotFound for an unknown digest.
+  virtual Result<licensing::User> UserForToken(const std::string& digest) = 0;
+  // Stores a session and forgets those that expired before its creation.
+  virtual Status AddSession(const SessionRecord& session) = 0;
+  // kNotFound for an unknown digest (expiry is the caller's to judge).
+  virtual Result<SessionRecord> FindSession(const std::string& digest) = 0;
+  virtual Status DeleteSession(const std::string& digest) = 0;  // no error when absent
 };
 
 // Opens (creating if needed, and migrating the schema) the store at `url`: a SQLite

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "storage/postgres/pg_handle.h"
+#include "storage/postgres/postgres_accounts.h"
 #include "storage/postgres/postgres_workflow.h"
 #include "storage/postgres/schema.h"
 #include "storage/stored_applications.h"
@@ -35,7 +36,8 @@ Status Migrate(PgConnection& db) {
 
 class PostgresStore final : public Store {
  public:
-  explicit PostgresStore(PgConnection db) : db_(std::move(db)), workflow_(db_) {}
+  explicit PostgresStore(PgConnection db)
+      : db_(std::move(db)), workflow_(db_), accounts_(db_, workflow_) {}
 
   Result<ListVersion> AddListVersion(ListVersion version,
                                      const std::vector<lists::ListEntry>& entries) override {
@@ -214,7 +216,30 @@ class PostgresStore final : public Store {
     if (auto known = GetApplication(application_id); !known.ok()) return known.error();
     return workflow_.Timeline(application_id);
   }
+  Result<std::vector<TimelineEntry>> AllTimelines() override { return workflow_.AllTimelines(); }
   Result<std::vector<audit::Record>> AuditLog() override { return workflow_.AuditLog(); }
+
+  Status SetPasswordHash(const std::string& user, const std::string& password_hash,
+                         const ChangeStamp& stamp) override {
+    return accounts_.SetPasswordHash(user, password_hash, stamp);
+  }
+  Result<std::string> PasswordHash(const std::string& user) override {
+    return accounts_.PasswordHash(user);
+  }
+  Result<std::vector<licensing::User>> ListUsers() override { return accounts_.ListUsers(); }
+  Status AddApiToken(const ApiTokenRecord& token, const ChangeStamp& stamp) override {
+    return accounts_.AddApiToken(token, stamp);
+  }
+  Result<licensing::User> UserForToken(const std::string& digest) override {
+    return accounts_.UserForToken(digest);
+  }
+  Status AddSession(const SessionRecord& session) override { return accounts_.AddSession(session); }
+  Result<SessionRecord> FindSession(const std::string& digest) override {
+    return accounts_.FindSession(digest);
+  }
+  Status DeleteSession(const std::string& digest) override {
+    return accounts_.DeleteSession(digest);
+  }
 
  private:
   Result<std::vector<licensing::License>> SelectLicenses(const std::string& number,
@@ -247,6 +272,7 @@ class PostgresStore final : public Store {
 
   PgConnection db_;
   WorkflowTables workflow_;
+  AccountTables accounts_;
 };
 
 }  // namespace

@@ -220,6 +220,21 @@ Result<std::vector<TimelineEntry>> WorkflowTables::Timeline(std::int64_t applica
   return entries;
 }
 
+Result<std::vector<TimelineEntry>> WorkflowTables::AllTimelines() {
+  auto rows = db_.Exec(kSelectAllEvents);
+  if (!rows.ok()) return rows.error();
+  std::vector<TimelineEntry> entries;
+  entries.reserve(static_cast<std::size_t>(rows->rows()));
+  for (int i = 0; i < rows->rows(); ++i) {
+    auto entry =
+        DecodeTimelineRow(rows->Int(i, 0), rows->Int(i, 1), rows->Text(i, 2), rows->Text(i, 3),
+                          rows->Text(i, 4), rows->Text(i, 5), rows->Text(i, 6));
+    if (!entry.ok()) return entry.error();
+    entries.push_back(std::move(entry).value());
+  }
+  return entries;
+}
+
 Result<std::vector<audit::Record>> WorkflowTables::AuditLog() {
   auto rows = db_.Exec(kSelectAudit);
   if (!rows.ok()) return rows.error();

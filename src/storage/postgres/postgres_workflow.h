@@ -31,14 +31,16 @@ class WorkflowTables {
                                                                  const std::string& control_number,
                                                                  const ApplicationFilter& filter);
   Result<std::vector<TimelineEntry>> Timeline(std::int64_t application_id);
+  Result<std::vector<TimelineEntry>> AllTimelines();
   Result<std::vector<audit::Record>> AuditLog();
 
- private:
-  Result<bool> Exists(std::string_view count_sql, const std::string& key);
-  // Begins a transaction holding the audit lock.
+  // Begins a transaction holding the audit lock (also for the accounts' audited writes).
   Result<PgTransaction> BeginAudited();
   // Chains `entry` after the last audit record; inside the caller's transaction.
   Status AppendAudit(audit::Entry entry);
+
+ private:
+  Result<bool> Exists(std::string_view count_sql, const std::string& key);
 
   PgConnection& db_;
 };

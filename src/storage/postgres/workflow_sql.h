@@ -56,6 +56,9 @@ inline constexpr std::string_view kInsertEvent =
 inline constexpr std::string_view kSelectEvents =
     "SELECT seq, to_char(on_date, 'YYYY-MM-DD'), recorded_at, from_state, to_state, body "
     "FROM application_events WHERE application_id = $1 ORDER BY seq";
+inline constexpr std::string_view kSelectAllEvents =
+    "SELECT application_id, seq, to_char(on_date, 'YYYY-MM-DD'), recorded_at, from_state, "
+    "to_state, body FROM application_events ORDER BY application_id, seq";
 
 inline constexpr std::string_view kSelectAuditHead =
     "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1";

@@ -7,7 +7,7 @@
 
 namespace tollgate::storage::sqlite {
 
-inline constexpr std::array<std::string_view, 3> kMigrations = {
+inline constexpr std::array<std::string_view, 4> kMigrations = {
     // 1: restricted-list versions and their entries. An entry is stored as its
     // canonical JSON (lists::ToJson) with the columns needed to find it.
     R"sql(
@@ -138,6 +138,31 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit records are append-only (part 762)'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit records are append-only (part 762)'); END;
+)sql",
+    // 4: the server's accounts: password hashes (PBKDF2, accounts/credentials.h), API
+    // tokens and browser sessions, each kept only as a SHA-256 digest of the secret.
+    // Sessions live here, not in a server's memory, so several servers can share them.
+    R"sql(
+CREATE TABLE user_passwords (
+  user_name     TEXT PRIMARY KEY REFERENCES users(name),
+  password_hash TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+CREATE TABLE api_tokens (
+  digest     TEXT PRIMARY KEY,
+  user_name  TEXT NOT NULL REFERENCES users(name),
+  name       TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX api_tokens_by_user ON api_tokens(user_name);
+CREATE TABLE sessions (
+  digest     TEXT PRIMARY KEY,
+  user_name  TEXT NOT NULL REFERENCES users(name),
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_by_expiry ON sessions(expires_at);
 )sql",
 };
 

@@ -231,12 +231,20 @@ Result<licensing::Application> WorkflowTables::RecordTransition(licensing::Appli
 
 Result<std::vector<licensing::Application>> WorkflowTables::SelectApplications(
     std::int64_t id, const std::string& control_number, const ApplicationFilter& filter) {
-  auto select = db_.Prepare(kSelectApplications);
+  auto select = db_.Prepare(id != 0                   ? kSelectApplicationById
+                            : !control_number.empty() ? kSelectApplicationByControlNumber
+                                                      : kSelectApplications);
   if (!select.ok()) return select.error();
-  select->Bind(1, id)
-      .Bind(2, control_number)
-      .Bind(3, filter.organization.value_or(""))
-      .Bind(4, filter.state ? licensing::StateName(*filter.state) : "");
+  if (id != 0) {
+    select->Bind(1, id);
+  } else if (!control_number.empty()) {
+    select->Bind(2, control_number);
+  } else {
+    select->Bind(1, id)
+        .Bind(2, control_number)
+        .Bind(3, filter.organization.value_or(""))
+        .Bind(4, filter.state ? licensing::StateName(*filter.state) : "");
+  }
   std::vector<licensing::Application> applications;
   for (;;) {
     auto row = select->Step();
@@ -260,6 +268,22 @@ Result<std::vector<TimelineEntry>> WorkflowTables::Timeline(std::int64_t applica
     if (!*row) break;
     auto entry = DecodeTimelineRow(application_id, select->Int(0), select->Text(1), select->Text(2),
                                    select->Text(3), select->Text(4), select->Text(5));
+    if (!entry.ok()) return entry.error();
+    entries.push_back(std::move(entry).value());
+  }
+  return entries;
+}
+
+Result<std::vector<TimelineEntry>> WorkflowTables::AllTimelines() {
+  auto select = db_.Prepare(kSelectAllEvents);
+  if (!select.ok()) return select.error();
+  std::vector<TimelineEntry> entries;
+  for (;;) {
+    auto row = select->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) break;
+    auto entry = DecodeTimelineRow(select->Int(0), select->Int(1), select->Text(2), select->Text(3),
+                                   select->Text(4), select->Text(5), select->Text(6));
     if (!entry.ok()) return entry.error();
     entries.push_back(std::move(entry).value());
   }

@@ -32,12 +32,15 @@ class WorkflowTables {
                                                                  const std::string& control_number,
                                                                  const ApplicationFilter& filter);
   Result<std::vector<TimelineEntry>> Timeline(std::int64_t application_id);
+  Result<std::vector<TimelineEntry>> AllTimelines();
   Result<std::vector<audit::Record>> AuditLog();
+
+  // Chains `entry` after the last audit record; inside the caller's transaction (also
+  // for the accounts' audited writes).
+  Status AppendAudit(audit::Entry entry);
 
  private:
   Result<bool> Exists(std::string_view count_sql, const std::string& key);
-  // Chains `entry` after the last audit record; inside the caller's transaction.
-  Status AppendAudit(audit::Entry entry);
 
   Connection& db_;
 };

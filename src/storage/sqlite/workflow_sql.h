@@ -42,6 +42,12 @@ inline constexpr std::string_view kSelectApplications =
     "SELECT id, version, body FROM applications WHERE (?1 = 0 OR id = ?1) AND "
     "(?2 = '' OR control_number = ?2) AND (?3 = '' OR organization = ?3) AND "
     "(?4 = '' OR state = ?4) ORDER BY id";
+// One application by id or by control number: SQLite cannot use an index for the
+// "?1 = 0 OR id = ?1" form above, so a lookup would scan every application.
+inline constexpr std::string_view kSelectApplicationById =
+    "SELECT id, version, body FROM applications WHERE id = ?1";
+inline constexpr std::string_view kSelectApplicationByControlNumber =
+    "SELECT id, version, body FROM applications WHERE control_number = ?2";
 
 inline constexpr std::string_view kNextEventSeq =
     "SELECT COALESCE(MAX(seq), 0) + 1 FROM application_events WHERE application_id = ?1";
@@ -51,6 +57,9 @@ inline constexpr std::string_view kInsertEvent =
 inline constexpr std::string_view kSelectEvents =
     "SELECT seq, on_date, recorded_at, from_state, to_state, body FROM application_events "
     "WHERE application_id = ?1 ORDER BY seq";
+inline constexpr std::string_view kSelectAllEvents =
+    "SELECT application_id, seq, on_date, recorded_at, from_state, to_state, body "
+    "FROM application_events ORDER BY application_id, seq";
 
 inline constexpr std::string_view kSelectAuditHead =
     "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1";

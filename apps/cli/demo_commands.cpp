@@ -1,0 +1,71 @@
+// `tollgate demo replay-2019`: the Huawei license applications of May-November 2019,
+// replayed into a new database (replay/replay_2019.h), then the statistics as of
+// 20 Nov 2019. Every synthetic record says so; Microsoft's application is the real one.
+#include <iostream>
+
+#include "commands.h"
+#include "report_render.h"
+#include "tollgate/licensing/clock.h"
+#include "tollgate/licensing/criteria.h"
+#include "tollgate/replay/replay_2019.h"
+#include "tollgate/reports/history.h"
+#include "tollgate/reports/stats.h"
+
+namespace tollgate::cli {
+namespace {
+
+struct Flags {
+  std::uint64_t seed = 2019;
+  int count = 299;
+};
+
+int Run(const Context& context, const Flags& flags) {
+  if (flags.count < 1) {
+    return Fail(MakeError(ErrorCode::kInvalidArgument, "--count: at least 1"));
+  }
+  int code = 0;
+  auto store = OpenStoreOrReport(context, code);
+  if (!store) return code;
+  auto catalog = licensing::LoadCriteria(licensing::ShippedCriteriaPath());
+  if (!catalog.ok()) return Fail(catalog.error());
+  replay::ReplayOptions options;
+  options.seed = flags.seed;
+  options.synthetic_applications = flags.count;
+  options.entity_list = replay::ShippedEntityList2019();
+  licensing::FixedClock clock(options.first_day);
+  auto result = replay::RunReplay2019(*store, clock, *catalog, options);
+  if (!result.ok()) return Fail(result.error());
+  std::cout << "SYNTHETIC REPLAY (seed " << flags.seed << "): " << flags.count
+            << " synthetic license applications for Huawei from synthetic US exporters, "
+            << options.first_day.ToString() << " to " << options.last_day.ToString()
+            << ", and Microsoft's real request for mass-market software (5D992.c), "
+            << result->microsoft_control_number << ".\n"
+            << "Every synthetic organization, user, address and document says \"synthetic\"; "
+               "the reviewers are simulated.\n"
+            << result->applications << " applications filed, " << result->steps
+            << " steps through the workflow, " << result->organizations << " organizations.\n\n";
+  auto histories = reports::LoadHistories(*store);
+  if (!histories.ok()) return Fail(histories.error());
+  RenderStats(reports::ComputeStats(*histories, options.last_day), ReportFormat::kTable, std::cout);
+  std::cout << "\nnext: tollgate report criteria --as " << result->reviewer << " --to "
+            << options.last_day.ToString() << "\n      tollgate applications show "
+            << result->microsoft_control_number << " --as " << result->reviewer << "\n";
+  return 0;
+}
+
+}  // namespace
+
+void AddDemoCommands(CLI::App& app, Context& context, int& exit_code) {
+  auto* demo = app.add_subcommand("demo", "demonstrations on synthetic data");
+  demo->require_subcommand(1);
+  auto flags = std::make_shared<Flags>();
+  auto* replay = demo->add_subcommand(
+      "replay-2019",
+      "replay the 2019 Huawei license applications (synthetic, plus Microsoft's) into a new "
+      "database");
+  replay->add_option("--seed", flags->seed, "random seed (the same seed, the same replay)");
+  replay->add_option("--count", flags->count, "synthetic applications");
+  replay->callback([&, flags] { exit_code = Run(context, *flags); });
+}
+
+}  // namespace tollgate::cli

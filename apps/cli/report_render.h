@@ -1,0 +1,23 @@
+// Renderers of the reports (reports/stats.h, reports/criteria_report.h) for the CLI:
+// a plain-text table, JSON, CSV (RFC 4180, one rectangular table) or Markdown. The
+// reports are data; how they look is the adapter's business.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "tollgate/reports/criteria_report.h"
+#include "tollgate/reports/stats.h"
+
+namespace tollgate::cli {
+
+enum class ReportFormat { kTable, kJson, kCsv, kMarkdown };
+// "table", "json", "csv", "md"
+std::optional<ReportFormat> ParseReportFormat(const std::string& name);
+
+void RenderStats(const reports::Stats& stats, ReportFormat format, std::ostream& out);
+void RenderCriteriaReport(const reports::CriteriaReport& report, ReportFormat format,
+                          std::ostream& out);
+
+}  // namespace tollgate::cli

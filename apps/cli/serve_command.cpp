@@ -1,0 +1,57 @@
+// `tollgate serve`: the HTTP API and the web UI (apps/server). This file only reads
+// the flags; the server is in apps/server.
+#include "../server/server.h"
+#include "commands.h"
+
+namespace tollgate::cli {
+
+void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
+  struct ServeArgs {
+    std::string listen = "127.0.0.1:8080";
+    server::ServerOptions options;
+  };
+  auto args = std::make_shared<ServeArgs>();
+  auto* serve = app.add_subcommand(
+      "serve", "the HTTP JSON API and the web UI (first start: prints how to log in)");
+  serve->add_option("--listen", args->listen, "HOST:PORT to listen on (port 0: any free port)");
+  serve->add_option("--threads", args->options.threads,
+                    "request threads; each open connection holds one (default 32)");
+  serve->add_option("--web", args->options.web_dir,
+                    "folder of static files served at / (default web/)");
+  serve->add_option("--rules", args->options.rules_dir, "rules directory (env TOLLGATE_RULES)");
+  serve->add_option("--rate-limit", args->options.rate_limit,
+                    "requests per second per client address (0: no limit)");
+  serve->add_option("--max-body", args->options.max_body, "largest JSON body in bytes");
+  serve->add_option("--max-upload", args->options.max_upload, "largest list file upload in bytes");
+  serve->add_option("--timeout", args->options.timeout_seconds, "read and write timeout, seconds");
+  serve->add_flag("--list-routes", args->options.list_routes, "print the routes and exit");
+  serve->callback([&, args] {
+    if (args->options.list_routes) {
+      server::PrintRoutes();
+      exit_code = 0;
+      return;
+    }
+    const auto colon = args->listen.rfind(':');
+    int port = -1;
+    try {
+      std::size_t used = 0;
+      if (colon != std::string::npos && colon > 0) {
+        port = std::stoi(args->listen.substr(colon + 1), &used);
+        if (used != args->listen.size() - colon - 1) port = -1;
+      }
+    } catch (const std::exception&) {
+      port = -1;
+    }
+    if (port < 0 || port > 65535) {
+      exit_code = Fail(MakeError(ErrorCode::kInvalidArgument,
+                                 "--listen '" + args->listen + "': expected HOST:PORT"));
+      return;
+    }
+    args->options.host = args->listen.substr(0, colon);
+    args->options.port = port;
+    args->options.db_url = context.db_url;
+    exit_code = server::RunServer(args->options);
+  });
+}
+
+}  // namespace tollgate::cli

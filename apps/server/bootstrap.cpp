@@ -1,0 +1,55 @@
+#include "bootstrap.h"
+
+#include <filesystem>
+
+#include "tollgate/accounts/credentials.h"
+#include "tollgate/lists/import.h"
+
+namespace tollgate::server {
+namespace {
+
+constexpr const char* kExtract = "data/lists/huawei_entity_list_2019.csv";
+
+std::filesystem::path ExtractPath() {
+  if (std::filesystem::exists(kExtract)) return kExtract;
+  return std::filesystem::path(TOLLGATE_SOURCE_DIR) / kExtract;
+}
+
+}  // namespace
+
+Status BootstrapIfEmpty(storage::Store& store, const licensing::Clock& clock,
+                        const std::string& base_url, std::ostream& out) {
+  auto versions = store.ListVersions();
+  if (!versions.ok()) return versions.error();
+  if (versions->empty()) {
+    lists::ImportOptions options;
+    options.as_of = Date::Parse("2019-05-16").value();  // 84 FR 22961, effective date
+    auto report = lists::ImportListFile(store, ExtractPath(), options);
+    if (!report.ok()) return report.error();
+    out << "loaded the shipped Entity List extract (" << report->version.entry_count
+        << " entries, in force from 2019-05-16)\n";
+  }
+
+  auto users = store.ListUsers();
+  if (!users.ok()) return users.error();
+  if (!users->empty()) return {};
+  const storage::ChangeStamp stamp{"system first start", clock.Timestamp()};
+  const licensing::User admin{"admin", licensing::Role::kAdmin, "", std::nullopt};
+  if (auto s = store.AddUser(admin, stamp); !s.ok()) return s;
+  const std::string password = accounts::GeneratePassword();
+  if (auto s = store.SetPasswordHash(admin.name, accounts::HashPassword(password), stamp);
+      !s.ok()) {
+    return s;
+  }
+  out << "\nFirst start: created the administrator.\n"
+      << "  user:     admin\n"
+      << "  password: " << password << "   (shown once; only its hash is stored)\n"
+      << "Log in at " << base_url << "/ or with curl:\n"
+      << "  curl -c cookies -H 'Content-Type: application/json' -d '{\"user\":\"admin\","
+         "\"password\":\"...\"}' "
+      << base_url << "/api/login\n"
+      << "Then create users (POST /api/users) and API tokens (POST /api/tokens).\n\n";
+  return {};
+}
+
+}  // namespace tollgate::server

@@ -1,0 +1,270 @@
+// The HTTP side of `tollgate serve`, the only file that knows cpp-httplib: the route
+// table (routes.h) becomes httplib routes; every request is rate-limited, size-limited,
+// authenticated (unless public) and logged as one JSON line on stderr; errors, also
+// the library's own (404 without a route, 413, 400), become JSON bodies.
+#include <httplib.h>
+#include <signal.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <iostream>
+#include <regex>
+#include <thread>
+
+#include "../cli/check_support.h"
+#include "bootstrap.h"
+#include "rate_limiter.h"
+#include "routes.h"
+#include "server.h"
+
+namespace tollgate::server {
+namespace {
+
+// Per request thread: when the request started and who made it, for the access log
+// (httplib calls the logger on the thread that handled the request).
+thread_local std::chrono::steady_clock::time_point tl_started;
+thread_local std::string tl_user;
+
+std::string PathRegex(const std::string& path) {
+  static const std::regex kPlaceholder(R"(\{[a-z_]+\})");
+  return std::regex_replace(path, kPlaceholder, "([^/]+)");
+}
+
+void Write(const ApiResponse& api, httplib::Response& res) {
+  res.status = api.status;
+  for (const auto& [name, value] : api.headers) res.set_header(name, value);
+  res.set_content(api.body, api.content_type);
+}
+
+ApiRequest ToApi(const httplib::Request& req) {
+  ApiRequest api;
+  api.method = req.method;
+  api.path = req.path;
+  for (std::size_t i = 1; i < req.matches.size(); ++i) api.path_params.push_back(req.matches[i]);
+  for (const auto& [key, value] : req.params) api.query.emplace(key, value);
+  api.body = req.body;
+  return api;
+}
+
+ApiError Status(int status, const char* code, std::string message) {
+  return {MakeError(ErrorCode::kInvalidArgument, std::move(message)), "", status, code};
+}
+
+void LogJson(const nlohmann::json& line) {
+  // One write per line so lines from several threads do not interleave.
+  std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::cerr << text << std::flush;
+}
+
+void AccessLog(const httplib::Request& req, const httplib::Response& res) {
+  const auto elapsed = std::chrono::steady_clock::now() - tl_started;
+  LogJson({{"time", licensing::SystemClock().Timestamp()},
+           {"remote", req.remote_addr},
+           {"method", req.method},
+           {"path", req.path},
+           {"status", res.status},
+           {"bytes", res.body.size()},
+           {"ms", std::chrono::duration<double, std::milli>(elapsed).count()},
+           {"user", tl_user.empty() ? nlohmann::json() : nlohmann::json(tl_user)}});
+}
+
+void Register(httplib::Server& http, ServerState& state, const Route& route) {
+  auto handler = [&state, route](const httplib::Request& req, httplib::Response& res) {
+    if (!route.upload && req.body.size() > state.options().max_body) {
+      return Write(ErrorResponse(Status(
+                       413, "too_large",
+                       "the body is over " + std::to_string(state.options().max_body) + " bytes")),
+                   res);
+    }
+    auto store = state.stores().Acquire();
+    if (!store.ok()) {
+      LogJson({{"error", store.error().message}});
+      return Write(ErrorResponse(FromError(store.error())), res);
+    }
+    Caller caller;
+    const Caller* who = nullptr;
+    if (route.access == Access::kUser) {
+      Credentials credentials{req.get_header_value("Authorization"), req.get_header_value("Cookie"),
+                              req.get_header_value("X-CSRF-Token")};
+      if (auto denied = Authenticate(state, **store, req.method, credentials, caller)) {
+        return Write(ErrorResponse(*denied), res);
+      }
+      who = &caller;
+      tl_user = caller.user.name;
+    }
+    Write(route.handler(state, **store, who, ToApi(req)), res);
+  };
+  const std::string pattern = PathRegex(route.path);
+  if (route.method == "GET") {
+    http.Get(pattern, handler);
+  } else {
+    http.Post(pattern, handler);
+  }
+}
+
+std::filesystem::path DefaultPath(const std::string& relative) {
+  if (std::filesystem::exists(relative)) return relative;
+  return std::filesystem::path(TOLLGATE_SOURCE_DIR) / relative;
+}
+
+}  // namespace
+
+void PrintRoutes() {
+  for (const auto& route : AllRoutes()) std::cout << route.method << " " << route.path << "\n";
+}
+
+int RunServer(ServerOptions options) {
+  if (options.openapi_path.empty()) options.openapi_path = DefaultPath("openapi.json").string();
+  if (options.web_dir.empty()) options.web_dir = DefaultPath("web").string();
+  // cpp-httplib gives each connection a thread while it is kept alive: the pool must
+  // cover the open connections (browsers keep several), not just the cores.
+  if (options.threads == 0) options.threads = 32;
+
+  auto fail = [](const Error& error) {
+    std::cerr << "tollgate: error: " << error.message << "\n";
+    return ExitCodeFor(error.code);
+  };
+  auto store = storage::OpenStore(options.db_url);
+  if (!store.ok()) return fail(store.error());
+  const std::string base_url = "http://" + options.host + ":" + std::to_string(options.port);
+  licensing::SystemClock clock;
+  if (auto s = BootstrapIfEmpty(**store, clock, base_url, std::cout); !s.ok()) {
+    return fail(s.error());
+  }
+  auto rules = cli::LoadRulesForCli(options.rules_dir);
+  if (!rules.ok()) return fail(rules.error());
+  auto catalog = licensing::LoadCriteria(licensing::ShippedCriteriaPath());
+  if (!catalog.ok()) return fail(catalog.error());
+  auto engine_store = storage::OpenStore(options.db_url);
+  if (!engine_store.ok()) return fail(engine_store.error());
+
+  ServerState state(options, *rules, std::move(catalog).value(), std::move(engine_store).value());
+  // Built before the first request: readiness means screening answers at once.
+  if (auto warm = state.indexes().ForDate(**store, clock.Today()); !warm.ok()) {
+    return fail(warm.error());
+  }
+
+  // SIGINT and SIGTERM are taken by one thread (sigwait), which stops the server;
+  // blocked here so every thread started later inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  httplib::Server http;
+  const unsigned threads = options.threads;
+  // httplib takes ownership of the queue it is given (its API requires a raw pointer).
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http.set_payload_max_length(options.max_upload);
+  http.set_read_timeout(options.timeout_seconds, 0);
+  http.set_write_timeout(options.timeout_seconds, 0);
+  http.set_keep_alive_timeout(5);
+  http.set_keep_alive_max_count(10000);
+  // Responses are written in pieces (headers, body): without this, Nagle's algorithm
+  // holds the last piece for the client's delayed ACK, some 40 ms a request.
+  http.set_tcp_nodelay(true);
+  http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                            {"X-Frame-Options", "DENY"},
+                            {"Referrer-Policy", "no-referrer"},
+                            {"Content-Security-Policy",
+                             "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"}});
+
+  RateLimiter limiter(options.rate_limit);
+  http.set_pre_routing_handler([&limiter](const httplib::Request& req, httplib::Response& res) {
+    tl_started = std::chrono::steady_clock::now();
+    tl_user.clear();
+    if (limiter.Allow(req.remote_addr)) return httplib::Server::HandlerResponse::Unhandled;
+    Write(ErrorResponse(Status(429, "rate_limited", "too many requests: slow down")), res);
+    res.set_header("Retry-After", "1");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  // Errors httplib produces itself (no route, body over the limit, a malformed request)
+  // get the same JSON body as the handlers' own.
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 404) {
+      Write(ErrorResponse(
+                {MakeError(ErrorCode::kNotFound, "no route for " + req.method + " " + req.path), "",
+                 404, "no_route"}),
+            res);
+    } else if (res.status == 413) {
+      Write(ErrorResponse(Status(413, "too_large", "the body is over the limit")), res);
+    } else {
+      Write(ErrorResponse(Status(res.status, res.status < 500 ? "invalid_argument" : "internal",
+                                 "the request could not be handled")),
+            res);
+    }
+  });
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+        try {
+          std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+          LogJson({{"error", std::string("unhandled exception: ") + e.what()}});
+        } catch (...) {
+          LogJson({{"error", "unhandled exception"}});
+        }
+        Write(ErrorResponse(FromError(MakeError(ErrorCode::kInternal, "exception"))), res);
+      });
+  http.set_logger(AccessLog);
+
+  for (const auto& route : AllRoutes()) Register(http, state, route);
+  if (std::filesystem::is_directory(options.web_dir)) {
+    http.set_mount_point("/", options.web_dir);
+  }
+
+  int port = options.port;
+  if (port == 0) {
+    port = http.bind_to_any_port(options.host);
+  } else if (!http.bind_to_port(options.host, port)) {
+    port = -1;
+  }
+  if (port < 0) {
+    return fail(MakeError(ErrorCode::kIoError,
+                          "cannot listen on " + options.host + ":" + std::to_string(options.port)));
+  }
+  std::cout << "listening on http://" << options.host << ":" << port << " (" << threads
+            << " threads, database "
+            << (options.db_url.find("://") == std::string::npos
+                    ? options.db_url
+                    : options.db_url.substr(0, options.db_url.find("://")) + "://...")
+            << ")" << std::endl;
+
+  // Lists imported by another process sharing the database are picked up within
+  // seconds: the version list is re-read and the indexes rebuilt on demand.
+  std::mutex stop_mu;
+  std::condition_variable stop_cv;
+  bool stopping = false;
+  std::thread refresher([&] {
+    auto own = storage::OpenStore(options.db_url);
+    std::unique_lock lock(stop_mu);
+    while (!stop_cv.wait_for(lock, std::chrono::seconds(5), [&] { return stopping; })) {
+      if (!own.ok()) continue;
+      if (auto s = state.ListsChanged(**own); !s.ok()) LogJson({{"error", s.error().message}});
+    }
+  });
+  std::thread signal_waiter([&] {
+    int received = 0;
+    sigwait(&signals, &received);
+    http.stop();
+  });
+
+  const bool clean = http.listen_after_bind();
+  {
+    std::lock_guard lock(stop_mu);
+    stopping = true;
+  }
+  stop_cv.notify_all();
+  refresher.join();
+  // If listening ended for another reason, wake the signal thread so it can finish.
+  if (signal_waiter.joinable()) {
+    pthread_kill(signal_waiter.native_handle(), SIGTERM);
+    signal_waiter.join();
+  }
+  std::cout << "stopped" << std::endl;
+  return clean ? 0 : ExitCodeFor(ErrorCode::kIoError);
+}
+
+}  // namespace tollgate::server

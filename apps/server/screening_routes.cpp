@@ -1,0 +1,193 @@
+// Screening (single and batch) and determinations over HTTP: the same library calls
+// and JSON as `tollgate screen --json` and `tollgate check --json`. The index comes
+// from the server's InForceIndexes (built once per version set), never per request.
+#include <charconv>
+
+#include "../cli/check_support.h"
+#include "../cli/screen_support.h"
+#include "routes.h"
+#include "tollgate/common/country.h"
+#include "tollgate/rules/engine.h"
+#include "tollgate/rules/transaction.h"
+
+namespace tollgate::server {
+namespace {
+
+constexpr std::size_t kMaxNameLength = 1024;
+constexpr std::size_t kMaxBatchNames = 1000;
+constexpr std::size_t kMaxLimit = 100;
+
+std::optional<ApiError> DateParam(const ApiRequest& request, const char* name, Date today,
+                                  Date& out) {
+  const std::string text = Query(request, name);
+  if (text.empty()) {
+    out = today;
+    return std::nullopt;
+  }
+  auto date = Date::Parse(text);
+  if (!date.ok()) return Invalid(name, date.error().message);
+  out = *date;
+  return std::nullopt;
+}
+
+std::optional<ApiError> NumberParam(const std::string& text, const char* name, double low,
+                                    double high, double& out) {
+  if (text.empty()) return std::nullopt;
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high) {
+    return Invalid(name,
+                   "expected a number from " + std::to_string(low) + " to " + std::to_string(high));
+  }
+  out = value;
+  return std::nullopt;
+}
+
+std::optional<ApiError> CountryOf(const std::string& text, const std::string& field,
+                                  std::optional<std::string>& out) {
+  if (text.empty()) return std::nullopt;
+  auto country = FindCountry(text);
+  if (!country) return Invalid(field, "not an ISO 3166 alpha-2 code or country name");
+  out = std::string(country->code);
+  return std::nullopt;
+}
+
+std::optional<ApiError> CheckName(const std::string& name, const std::string& field) {
+  if (name.find_first_not_of(" \t") == std::string::npos) return Invalid(field, "required");
+  if (name.size() > kMaxNameLength) {
+    return Invalid(field, "at most " + std::to_string(kMaxNameLength) + " bytes");
+  }
+  return std::nullopt;
+}
+
+nlohmann::json MatchesJson(const std::vector<screening::Match>& matches) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& m : matches) out.push_back(cli::MatchJson(m));
+  return out;
+}
+
+ApiResponse Screen(ServerState& state, storage::Store& store, const Caller*,
+                   const ApiRequest& request) {
+  screening::Query query;
+  query.name = Query(request, "name");
+  if (auto e = CheckName(query.name, "name")) return ErrorResponse(*e);
+  Date as_of;
+  if (auto e = DateParam(request, "as_of", state.clock().Today(), as_of)) return ErrorResponse(*e);
+  query.as_of = as_of;
+  if (auto e = CountryOf(Query(request, "country"), "country", query.country)) {
+    return ErrorResponse(*e);
+  }
+  if (const std::string type = Query(request, "type"); !type.empty()) {
+    query.type = lists::ParseEntryType(type);
+    if (!query.type) {
+      return ErrorResponse(Invalid("type", "one of entity, individual, vessel, aircraft"));
+    }
+  }
+  if (auto e = NumberParam(Query(request, "threshold"), "threshold", 0, 1, query.threshold)) {
+    return ErrorResponse(*e);
+  }
+  double limit = static_cast<double>(query.limit);
+  if (auto e = NumberParam(Query(request, "limit"), "limit", 1, kMaxLimit, limit)) {
+    return ErrorResponse(*e);
+  }
+  query.limit = static_cast<std::size_t>(limit);
+  auto in_force = state.indexes().ForDate(store, as_of);
+  if (!in_force.ok()) return ErrorResponse(FromError(in_force.error()));
+  return Json({{"as_of", as_of.ToString()},
+               {"lists_in_force", in_force->versions.size()},
+               {"matches", MatchesJson(in_force->index->Screen(query))}});
+}
+
+ApiResponse ScreenBatch(ServerState& state, storage::Store& store, const Caller*,
+                        const ApiRequest& request) {
+  auto body = ParseBody(request);
+  if (!body.ok()) return ErrorResponse(FromError(body.error()));
+  const auto& json = *body;
+  for (const auto& [key, value] : json.items()) {
+    if (key != "names" && key != "threshold" && key != "as_of") {
+      return ErrorResponse(Invalid(key, "unknown field"));
+    }
+  }
+  if (!json.contains("names") || !json["names"].is_array() || json["names"].empty()) {
+    return ErrorResponse(Invalid("names", "required: a non-empty array of {id, name, country?}"));
+  }
+  if (json["names"].size() > kMaxBatchNames) {
+    return ErrorResponse(Invalid("names", "at most " + std::to_string(kMaxBatchNames) +
+                                              " per request (use `tollgate screen --batch` for "
+                                              "files)"));
+  }
+  double threshold = screening::kDefaultThreshold;
+  if (json.contains("threshold")) {
+    if (!json["threshold"].is_number() || json["threshold"] < 0 || json["threshold"] > 1) {
+      return ErrorResponse(Invalid("threshold", "expected a number from 0 to 1"));
+    }
+    threshold = json["threshold"];
+  }
+  Date as_of = state.clock().Today();
+  if (json.contains("as_of")) {
+    auto date = json["as_of"].is_string()
+                    ? Date::Parse(json["as_of"].get<std::string>())
+                    : Result<Date>(MakeError(ErrorCode::kInvalidArgument, "expected YYYY-MM-DD"));
+    if (!date.ok()) return ErrorResponse(Invalid("as_of", date.error().message));
+    as_of = *date;
+  }
+  // Everything is checked before anything is screened.
+  std::vector<std::pair<std::string, screening::Query>> queries;
+  for (std::size_t i = 0; i < json["names"].size(); ++i) {
+    const auto& item = json["names"][i];
+    const std::string at = "names/" + std::to_string(i);
+    if (!item.is_object()) return ErrorResponse(Invalid(at, "expected an object"));
+    for (const auto& [key, value] : item.items()) {
+      if (key != "id" && key != "name" && key != "country") {
+        return ErrorResponse(Invalid(at + "/" + key, "unknown field"));
+      }
+      if (!value.is_string()) return ErrorResponse(Invalid(at + "/" + key, "expected a string"));
+    }
+    screening::Query query;
+    query.name = item.value("name", "");
+    if (auto e = CheckName(query.name, at + "/name")) return ErrorResponse(*e);
+    if (auto e = CountryOf(item.value("country", ""), at + "/country", query.country)) {
+      return ErrorResponse(*e);
+    }
+    query.as_of = as_of;
+    query.threshold = threshold;
+    queries.emplace_back(item.value("id", std::to_string(i + 1)), std::move(query));
+  }
+  auto in_force = state.indexes().ForDate(store, as_of);
+  if (!in_force.ok()) return ErrorResponse(FromError(in_force.error()));
+  nlohmann::json results = nlohmann::json::array();
+  for (const auto& [id, query] : queries) {
+    results.push_back({{"id", id},
+                       {"query", query.name},
+                       {"matches", MatchesJson(in_force->index->Screen(query))}});
+  }
+  return Json({{"as_of", as_of.ToString()}, {"results", results}});
+}
+
+ApiResponse Check(ServerState& state, storage::Store& store, const Caller*,
+                  const ApiRequest& request) {
+  auto body = ParseBody(request);
+  if (!body.ok()) return ErrorResponse(FromError(body.error()));
+  auto tx = rules::TransactionFromJson(*body);
+  if (!tx.ok()) return ErrorResponse(FromError(tx.error()));
+  if (auto valid = rules::ValidateTransaction(state.rules(), *tx); !valid.ok()) {
+    return ErrorResponse(FromError(valid.error()));
+  }
+  auto determination = state.engine().Determine(*tx);
+  if (!determination.ok()) return ErrorResponse(FromError(determination.error()));
+  auto ids = store.RecordDeterminations({cli::RecordOf(*determination)});
+  if (!ids.ok()) return ErrorResponse(FromError(ids.error()));
+  nlohmann::json out = rules::ToJson(*determination);
+  out["record_id"] = ids->front();
+  return Json(out);
+}
+
+}  // namespace
+
+void AddScreeningRoutes(std::vector<Route>& routes) {
+  routes.push_back({"GET", "/api/screen", Access::kUser, Screen});
+  routes.push_back({"POST", "/api/screen/batch", Access::kUser, ScreenBatch});
+  routes.push_back({"POST", "/api/check", Access::kUser, Check});
+}
+
+}  // namespace tollgate::server

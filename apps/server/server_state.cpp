@@ -1,0 +1,42 @@
+#include "server_state.h"
+
+namespace tollgate::server {
+
+StorePool::Lease::~Lease() {
+  if (!store_) return;
+  std::lock_guard lock(pool_->mu_);
+  pool_->idle_.push_back(std::move(store_));
+}
+
+Result<StorePool::Lease> StorePool::Acquire() {
+  {
+    std::lock_guard lock(mu_);
+    if (!idle_.empty()) {
+      auto store = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(*this, std::move(store));
+    }
+  }
+  auto opened = storage::OpenStore(url_);
+  if (!opened.ok()) return opened.error();
+  return Lease(*this, std::move(opened).value());
+}
+
+ServerState::ServerState(ServerOptions options, std::shared_ptr<const rules::RuleSet> rules,
+                         licensing::CriteriaCatalog catalog,
+                         std::unique_ptr<storage::Store> engine_store)
+    : options_(std::move(options)),
+      stores_(options_.db_url),
+      rules_(std::move(rules)),
+      engine_store_(std::move(engine_store)),
+      engine_(rules_, *engine_store_),
+      catalog_(std::move(catalog)) {}
+
+Status ServerState::ListsChanged(storage::Store& store) {
+  auto changed = indexes_.Refresh(store);
+  if (!changed.ok()) return changed.error();
+  if (*changed) engine_.Refresh();
+  return {};
+}
+
+}  // namespace tollgate::server

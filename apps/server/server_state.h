@@ -1,0 +1,100 @@
+// What the server's handlers share for the life of the process: the options, a pool
+// of store connections (one Store per thread, reused), the screening indexes of the
+// lists in force (lists::InForceIndexes: built once per version set, swapped when the
+// lists change), the rules and the determination engine, the criteria catalog and
+// the clock.
+//
+// Thread-safety: every member may be used from any request thread: the pool hands a
+// Store to one thread at a time, the indexes and the engine are thread-safe, and the
+// rest is immutable after start.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "tollgate/licensing/clock.h"
+#include "tollgate/licensing/criteria.h"
+#include "tollgate/lists/in_force_index.h"
+#include "tollgate/rules/engine.h"
+#include "tollgate/rules/rule_set.h"
+#include "tollgate/storage/store.h"
+
+namespace tollgate::server {
+
+struct ServerOptions {
+  std::string db_url;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  unsigned threads = 0;                // 0: 32 (one per kept-alive connection)
+  std::string web_dir;                 // static files served at /
+  std::size_t max_body = 1 << 20;      // JSON request bodies
+  std::size_t max_upload = 64u << 20;  // list files (POST /api/lists/import)
+  double rate_limit = 200;             // requests per second per client address; 0: off
+  int timeout_seconds = 10;            // read and write timeouts
+  std::string rules_dir;               // "" : as the CLI finds them
+  std::string openapi_path;            // the OpenAPI document served at /openapi.json
+  bool list_routes = false;            // print the routes and exit (the OpenAPI test)
+};
+
+// Stores for request threads: Acquire hands out an idle one or opens a new one.
+class StorePool {
+ public:
+  explicit StorePool(std::string url) : url_(std::move(url)) {}
+
+  class Lease {
+   public:
+    Lease(StorePool& pool, std::unique_ptr<storage::Store> store)
+        : pool_(&pool), store_(std::move(store)) {}
+    Lease(Lease&&) noexcept = default;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    storage::Store& operator*() const { return *store_; }
+    storage::Store* operator->() const { return store_.get(); }
+
+   private:
+    StorePool* pool_;
+    std::unique_ptr<storage::Store> store_;
+  };
+
+  Result<Lease> Acquire();
+
+ private:
+  std::string url_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<storage::Store>> idle_;
+};
+
+class ServerState {
+ public:
+  ServerState(ServerOptions options, std::shared_ptr<const rules::RuleSet> rules,
+              licensing::CriteriaCatalog catalog, std::unique_ptr<storage::Store> engine_store);
+
+  const ServerOptions& options() const { return options_; }
+  StorePool& stores() { return stores_; }
+  lists::InForceIndexes& indexes() { return indexes_; }
+  const rules::RuleSet& rules() const { return *rules_; }
+  rules::Engine& engine() { return engine_; }
+  const licensing::CriteriaCatalog& catalog() const { return catalog_; }
+  const licensing::Clock& clock() const { return clock_; }
+
+  // After the lists or licenses changed (here or in another process sharing the
+  // database): re-reads the version list and drops the engine's caches when needed.
+  Status ListsChanged(storage::Store& store);
+  void LicensesChanged() { engine_.Refresh(); }
+
+ private:
+  ServerOptions options_;
+  StorePool stores_;
+  lists::InForceIndexes indexes_;
+  std::shared_ptr<const rules::RuleSet> rules_;
+  std::unique_ptr<storage::Store> engine_store_;  // used by the engine alone
+  rules::Engine engine_;
+  licensing::CriteriaCatalog catalog_;
+  licensing::SystemClock clock_;
+};
+
+}  // namespace tollgate::server

@@ -1,0 +1,80 @@
+// Health, readiness, the OpenAPI document, and audit verification.
+#include <fstream>
+#include <sstream>
+
+#include "routes.h"
+#include "tollgate/audit/verify.h"
+
+namespace tollgate::server {
+namespace {
+
+using licensing::Role;
+
+ApiResponse Health(ServerState&, storage::Store&, const Caller*, const ApiRequest&) {
+  return Json({{"status", "ok"}});
+}
+
+// Ready when the store answers and the index of the lists in force today is built.
+ApiResponse Ready(ServerState& state, storage::Store& store, const Caller*, const ApiRequest&) {
+  auto in_force = state.indexes().ForDate(store, state.clock().Today());
+  if (!in_force.ok()) {
+    auto response = ErrorResponse(FromError(in_force.error()));
+    response.status = 503;
+    return response;
+  }
+  return Json({{"status", "ready"},
+               {"lists_in_force", in_force->versions.size()},
+               {"entries_indexed", in_force->index->Stats().entries}});
+}
+
+ApiResponse OpenApi(ServerState& state, storage::Store&, const Caller*, const ApiRequest&) {
+  std::ifstream in(state.options().openapi_path, std::ios::binary);
+  if (!in) return ErrorResponse(FromError(MakeError(ErrorCode::kIoError, "no openapi.json")));
+  std::stringstream text;
+  text << in.rdbuf();
+  ApiResponse response;
+  response.body = text.str();
+  return response;
+}
+
+ApiResponse AuditVerify(ServerState&, storage::Store& store, const Caller* caller,
+                        const ApiRequest&) {
+  if (auto denied = RequireRole(*caller, {Role::kOversight, Role::kAdmin})) {
+    return ErrorResponse(*denied);
+  }
+  auto log = store.AuditLog();
+  if (!log.ok()) return ErrorResponse(FromError(log.error()));
+  const auto v = audit::Verify(*log);
+  nlohmann::json out = {{"records", v.records},
+                        {"last_sequence", v.last_sequence},
+                        {"head_hash", v.head_hash},
+                        {"ok", v.ok()},
+                        {"problems", nlohmann::json::array()}};
+  for (const auto& p : v.problems) {
+    out["problems"].push_back({{"sequence", p.sequence}, {"problem", p.what}});
+  }
+  return Json(out);
+}
+
+}  // namespace
+
+void AddSystemRoutes(std::vector<Route>& routes) {
+  routes.push_back({"GET", "/healthz", Access::kPublic, Health});
+  routes.push_back({"GET", "/readyz", Access::kPublic, Ready});
+  routes.push_back({"GET", "/openapi.json", Access::kPublic, OpenApi});
+  routes.push_back({"GET", "/api/audit/verify", Access::kUser, AuditVerify});
+}
+
+std::vector<Route> AllRoutes() {
+  std::vector<Route> routes;
+  AddSystemRoutes(routes);
+  AddAuthRoutes(routes);
+  AddAdminRoutes(routes);
+  AddScreeningRoutes(routes);
+  AddListsRoutes(routes);
+  AddApplicationsRoutes(routes);
+  AddLicensesRoutes(routes);
+  return routes;
+}
+
+}  // namespace tollgate::server

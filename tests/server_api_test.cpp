@@ -1,0 +1,260 @@
+// The HTTP API of the real `tollgate serve` on both backends: first start, login with
+// the session cookie and its CSRF token, screening and determination, the application
+// workflow with its conflicts and refusals, and the OpenAPI document kept true against
+// the routes the server registers.
+#include <atomic>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "server_fixture.h"
+
+namespace tollgate::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+class ServerApiTest : public ServerFixture {};
+
+TEST_P(ServerApiTest, ScreeningFindsHuaweiOnTheShippedExtractFromTheFirstRequest) {
+  auto hit =
+      Call("auditor", "GET", "/api/screen?name=Huawei%20Technologies%20Company&as_of=2019-06-01");
+  ASSERT_EQ(hit.status, 200) << hit.text;
+  ASSERT_FALSE(hit.body["matches"].empty());
+  EXPECT_EQ(hit.body["matches"][0]["list"], "EL");  // the Entity List
+  EXPECT_GE(hit.body["matches"][0]["score"].get<double>(), 0.85);
+  EXPECT_FALSE(hit.body["matches"][0]["explanation"].get<std::string>().empty());
+  // Not yet listed the month before (84 FR 22961, effective 2019-05-16).
+  auto before =
+      Call("auditor", "GET", "/api/screen?name=Huawei%20Technologies%20Company&as_of=2019-05-01");
+  ASSERT_EQ(before.status, 200);
+  EXPECT_TRUE(before.body["matches"].empty());
+
+  auto batch = Call("msft", "POST", "/api/screen/batch",
+                    R"({"as_of": "2019-06-01", "names": [{"id": "a", "name": "Hua Wei Technologies",
+                        "country": "CN"}, {"id": "b", "name": "Contoso Bakery"}]})");
+  ASSERT_EQ(batch.status, 200) << batch.text;
+  EXPECT_FALSE(batch.body["results"][0]["matches"].empty());
+  EXPECT_TRUE(batch.body["results"][1]["matches"].empty());
+
+  auto bad = Call("msft", "GET", "/api/screen?name=Huawei&threshold=2");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body["field"], "threshold");
+}
+
+TEST_P(ServerApiTest, CheckGivesTheDeterminationAndRecordsIt) {
+  auto answer = Call("msft", "POST", "/api/check",
+                     R"({"items": [{"eccn": "5D992.c"}], "destination": "CN", "date": "2019-05-17",
+                         "parties": [{"role": "ultimate_consignee",
+                                      "name": "Huawei Technologies Co., Ltd."}],
+                         "exporter": "Microsoft Corporation"})");
+  ASSERT_EQ(answer.status, 200) << answer.text;
+  EXPECT_EQ(answer.body["decision"], "LICENSE_REQUIRED");
+  EXPECT_GT(answer.body["record_id"].get<int>(), 0);
+  auto unknown = Call("msft", "POST", "/api/check",
+                      R"({"items": [{"eccn": "9Z999"}], "destination": "CN", "date": "2019-05-17",
+                          "parties": [{"role": "end_user", "name": "Someone"}]})");
+  EXPECT_EQ(unknown.status, 400) << unknown.text;
+  EXPECT_EQ(unknown.body["code"], "invalid_argument");
+}
+
+TEST_P(ServerApiTest, AnApplicationMovesThroughTheProcessWithVersionsConflictsAndRefusals) {
+  const std::string base = "/api/applications/" + acn_;
+  auto allowed = Call("officer", "GET", base + "/transitions");
+  ASSERT_EQ(allowed.status, 200) << allowed.text;
+  std::set<std::string> events;
+  for (const auto& t : allowed.body["transitions"]) events.insert(t["event"]);
+  EXPECT_TRUE(events.count("register"));
+  EXPECT_FALSE(events.count("withdraw"));  // the applicant's, not the reviewer's
+  const int version = allowed.body["version"];
+
+  auto registered =
+      Call("officer", "POST", base + "/transitions",
+           Json{{"event", {{"event", "register"}}}, {"expected_version", version}}.dump());
+  ASSERT_EQ(registered.status, 200) << registered.text;
+  EXPECT_EQ(registered.body["application"]["state"], "registered");
+
+  // The same step on the version read before: someone else changed it first.
+  auto stale = Call("officer", "POST", base + "/transitions",
+                    Json{{"event", {{"event", "refer"}, {"agencies", {"defense"}}}},
+                         {"expected_version", version}}
+                        .dump());
+  EXPECT_EQ(stale.status, 409) << stale.text;
+  // Not allowed from here: refused by the process, not malformed.
+  auto illegal = Call(
+      "officer", "POST", base + "/transitions",
+      Json{{"event", {{"event", "deny"}, {"criteria", {"presumption_of_denial"}}, {"text", "no"}}}}
+          .dump());
+  EXPECT_EQ(illegal.status, 422) << illegal.text;
+  EXPECT_EQ(illegal.body["code"], "refused");
+
+  auto timeline = Call("msft", "GET", base + "/timeline");
+  ASSERT_EQ(timeline.status, 200);
+  EXPECT_EQ(timeline.body["timeline"].size(), 2u);  // submit, register
+  auto due = Call("officer", "GET", "/api/applications/due");
+  EXPECT_EQ(due.status, 200) << due.text;
+}
+
+TEST_P(ServerApiTest, PeopleLogInWithACookieAndMustEchoTheCsrfTokenOnPosts) {
+  auto made = Call("root", "POST", "/api/users",
+                   R"({"name": "jane", "role": "reviewer", "password": "a long passphrase 1"})");
+  ASSERT_EQ(made.status, 201) << made.text;
+  EXPECT_FALSE(made.body.contains("password"));
+
+  auto wrong = Send("POST", "/api/login", R"({"user": "jane", "password": "wrong password!"})", {});
+  EXPECT_EQ(wrong.status, 401);
+  auto login =
+      Send("POST", "/api/login", R"({"user": "jane", "password": "a long passphrase 1"})", {});
+  ASSERT_EQ(login.status, 200) << login.text;
+  EXPECT_NE(login.set_cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(login.set_cookie.find("SameSite=Strict"), std::string::npos);
+  const std::string cookie = login.set_cookie.substr(0, login.set_cookie.find(';'));
+  const std::string csrf = login.body["csrf_token"];
+
+  auto me = Send("GET", "/api/me", "", {{"Cookie", cookie}});
+  ASSERT_EQ(me.status, 200);
+  EXPECT_EQ(me.body["user"]["role"], "reviewer");
+
+  const std::string step = Json{{"event", {{"event", "register"}}}}.dump();
+  const std::string path = "/api/applications/" + acn_ + "/transitions";
+  auto no_csrf = Send("POST", path, step, {{"Cookie", cookie}});
+  EXPECT_EQ(no_csrf.status, 403) << no_csrf.text;
+  auto wrong_csrf = Send("POST", path, step, {{"Cookie", cookie}, {"X-CSRF-Token", "guess"}});
+  EXPECT_EQ(wrong_csrf.status, 403);
+  auto with_csrf = Send("POST", path, step, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  EXPECT_EQ(with_csrf.status, 200) << with_csrf.text;
+
+  auto out = Send("POST", "/api/logout", "", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  EXPECT_EQ(out.status, 200);
+  EXPECT_EQ(Send("GET", "/api/me", "", {{"Cookie", cookie}}).status, 401);
+}
+
+TEST_P(ServerApiTest, TokensAreShownOnceAndWorkAsBearerCredentials) {
+  auto issued = Call("auditor", "POST", "/api/tokens", R"({"name": "reports-job"})");
+  ASSERT_EQ(issued.status, 201) << issued.text;
+  const std::string token = issued.body["token"];
+  auto me = Send("GET", "/api/me", "", {{"Authorization", "Bearer " + token}});
+  ASSERT_EQ(me.status, 200);
+  EXPECT_EQ(me.body["user"]["name"], "auditor");
+  auto verify = Send("GET", "/api/audit/verify", "", {{"Authorization", "Bearer " + token}});
+  ASSERT_EQ(verify.status, 200);
+  EXPECT_TRUE(verify.body["ok"].get<bool>());
+}
+
+// Two server processes on one database: a session made on one is honoured by the
+// other, and the same step sent to both at once is taken once (the other is 409),
+// with the audit chain intact afterwards.
+TEST_P(ServerApiTest, TwoServersOnOneDatabaseShareSessionsAndNeverLoseAnUpdate) {
+  ServerProcess second(db_.url());
+  auto made = Call("root", "POST", "/api/users",
+                   R"({"name": "jane", "role": "reviewer", "password": "a long passphrase 1"})");
+  ASSERT_EQ(made.status, 201) << made.text;
+  auto login =
+      Send("POST", "/api/login", R"({"user": "jane", "password": "a long passphrase 1"})", {});
+  ASSERT_EQ(login.status, 200);
+  const std::string cookie = login.set_cookie.substr(0, login.set_cookie.find(';'));
+  auto me = second.Client()->Get("/api/me", {{"Cookie", cookie}});
+  ASSERT_TRUE(me);
+  EXPECT_EQ(me->status, 200) << me->body;
+
+  const std::string path = "/api/applications/" + acn_ + "/transitions";
+  const int version = Call("officer", "GET", path).body["version"];
+  const std::string step =
+      Json{{"event", {{"event", "register"}}}, {"expected_version", version}}.dump();
+  std::atomic<int> taken{0}, conflicts{0};
+  auto fire = [&](const ServerProcess& server) {
+    auto answer =
+        server.Client()->Post(path.c_str(), {{"Authorization", "Bearer " + tokens_.at("officer")}},
+                              step, "application/json");
+    if (answer && answer->status == 200) ++taken;
+    if (answer && answer->status == 409) ++conflicts;
+  };
+  std::thread a([&] { fire(*server_); });
+  std::thread b([&] { fire(second); });
+  a.join();
+  b.join();
+  EXPECT_EQ(taken.load(), 1);
+  EXPECT_EQ(conflicts.load(), 1);
+  EXPECT_EQ(Call("msft", "GET", "/api/applications/" + acn_ + "/timeline").body["timeline"].size(),
+            2u);
+  auto verify = Call("auditor", "GET", "/api/audit/verify");
+  EXPECT_TRUE(verify.body["ok"].get<bool>()) << verify.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServerApiTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+// First start on an empty database: a random admin password, printed once, that logs in.
+TEST(ServerFirstStartTest, CreatesTheDatabaseAndPrintsAOneTimeAdminPassword) {
+  TestDatabase db("sqlite");
+  std::string password;
+  {
+    ServerProcess server(db.url());
+    const auto& out = server.output();
+    const std::string marker = "password: ";
+    const auto at = out.find(marker);
+    ASSERT_NE(at, std::string::npos) << out;
+    password =
+        out.substr(at + marker.size(), out.find(' ', at + marker.size()) - at - marker.size());
+    EXPECT_EQ(password.size(), 20u) << out;
+    EXPECT_NE(out.find("Entity List extract"), std::string::npos) << out;
+    auto client = server.Client();
+    auto login = client->Post("/api/login", Json{{"user", "admin"}, {"password", password}}.dump(),
+                              "application/json");
+    ASSERT_TRUE(login);
+    EXPECT_EQ(login->status, 200) << login->body;
+  }
+  ServerProcess again(db.url());
+  EXPECT_EQ(again.output().find("password: "), std::string::npos) << "printed a second time";
+  auto other = TestDatabase("sqlite");
+  ServerProcess fresh(other.url());
+  EXPECT_EQ(fresh.output().find(password), std::string::npos) << "the same password twice";
+}
+
+// Every registered route is documented, and every documented path is routed.
+TEST(ServerOpenApiTest, EveryRouteIsDocumentedAndEveryDocumentedPathAnswers) {
+  CliSandbox cli;
+  auto listed = cli.Run("serve --list-routes");
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  std::set<std::string> routes;
+  std::istringstream lines(listed.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty()) routes.insert(line);
+  }
+  std::ifstream in(std::string(TOLLGATE_SOURCE_DIR) + "/openapi.json");
+  const Json spec = Json::parse(in);
+  EXPECT_EQ(spec["openapi"].get<std::string>().substr(0, 2), "3.");
+  std::set<std::string> documented;
+  for (const auto& [path, operations] : spec["paths"].items()) {
+    for (const auto& [method, operation] : operations.items()) {
+      std::string upper = method;
+      for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      documented.insert(upper + " " + path);
+    }
+  }
+  EXPECT_EQ(routes, documented);
+
+  ServerProcess server(cli.db());
+  auto client = server.Client();
+  for (const auto& route : documented) {
+    const std::string method = route.substr(0, route.find(' '));
+    std::string path = route.substr(route.find(' ') + 1);
+    for (std::size_t open; (open = path.find('{')) != std::string::npos;) {
+      path.replace(open, path.find('}') - open + 1, "X1");
+    }
+    auto answer = method == "GET" ? client->Get(path.c_str())
+                                  : client->Post(path.c_str(), "{}", "application/json");
+    ASSERT_TRUE(answer) << route;
+    const auto body = Json::parse(answer->body, nullptr, false);
+    EXPECT_FALSE(body.is_object() && body.value("code", "") == "no_route") << route;
+    EXPECT_NE(answer->status, 404) << route << ": " << answer->body;
+  }
+  auto missing = client->Get("/api/nothing-here");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_EQ(Json::parse(missing->body)["code"], "no_route");
+}
+
+}  // namespace
+}  // namespace tollgate::testing

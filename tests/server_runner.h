@@ -1,0 +1,89 @@
+// Runs the real `tollgate serve` (built beside the tests) on a random loopback port
+// over a given database, for tests that talk to it with cpp-httplib's client. The
+// server is stopped (SIGTERM) when the ServerProcess goes away.
+#pragma once
+
+#include <fcntl.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace tollgate::testing {
+
+class ServerProcess {
+ public:
+  // `extra`: more flags for `serve`, e.g. {"--rate-limit", "2"}. Rate limiting is off
+  // unless given: the tests send many requests from one address.
+  explicit ServerProcess(const std::string& db_url, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {TOLLGATE_CLI_PATH, "--db",        db_url,      "serve",
+                                     "--listen",        "127.0.0.1:0", "--threads", "4"};
+    if (std::find(extra.begin(), extra.end(), "--rate-limit") == extra.end()) {
+      extra.insert(extra.end(), {"--rate-limit", "0"});
+    }
+    for (auto& a : extra) args.push_back(std::move(a));
+    int out[2];
+    if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(out[1], STDOUT_FILENO);
+      // The access log goes to stderr; tests do not need it.
+      int null = open("/dev/null", O_WRONLY);
+      dup2(null, STDERR_FILENO);
+      close(out[0]);
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+    close(out[1]);
+    stdout_ = fdopen(out[0], "r");
+    char line[4096];
+    while (fgets(line, sizeof line, stdout_) != nullptr) {
+      const std::string text = line;
+      output_ += text;
+      const std::string marker = "listening on http://127.0.0.1:";
+      if (auto at = text.find(marker); at != std::string::npos) {
+        port_ = std::stoi(text.substr(at + marker.size()));
+        break;
+      }
+    }
+    if (port_ == 0) throw std::runtime_error("the server did not start: " + output_);
+  }
+  ~ServerProcess() {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      int status = 0;
+      waitpid(pid_, &status, 0);
+    }
+    if (stdout_ != nullptr) fclose(stdout_);
+  }
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  int port() const { return port_; }
+  // What the server printed before it listened (the first-start instructions).
+  const std::string& output() const { return output_; }
+  std::unique_ptr<httplib::Client> Client() const {
+    auto client = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    client->set_read_timeout(std::chrono::seconds(30));
+    return client;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* stdout_ = nullptr;
+  int port_ = 0;
+  std::string output_;
+};
+
+}  // namespace tollgate::testing

@@ -53,7 +53,7 @@ port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=
 url="http://127.0.0.1:$port"
 
 # The server runs from the source tree so it serves web/ and finds data/.
-(cd "$source_dir" && exec "$bin" serve --db "$work/tollgate.db" --listen "127.0.0.1:$port" --threads 2 \
+(cd "$source_dir" && exec "$bin" --db "$work/tollgate.db" serve --listen "127.0.0.1:$port" \
   --web "$source_dir/web") \
   >"$work/server.log" 2>&1 &
 server_pid=$!

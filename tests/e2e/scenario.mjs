@@ -72,6 +72,12 @@ async function apiAs(page, method, apiPath, body) {
   );
 }
 
+// Opens a page of the UI afresh (a reload even when it is the page already shown).
+async function visit(page, hash) {
+  await page.goto(`${url}/${hash}`);
+  await page.reload();
+}
+
 // The figure with this name on the reports page, as a number.
 async function figure(page, name) {
   const dd = page.locator(`[data-figure="${name}"] dd`);
@@ -139,6 +145,14 @@ async function main() {
       await orgForm.getByRole('textbox', { name: 'Name', exact: true }).fill('Microsoft Corporation');
       await orgForm.getByRole('button', { name: 'Add organization' }).click();
       await a.getByRole('cell', { name: 'Microsoft Corporation' }).waitFor();
+      // A refused field: the API's error is shown next to it.
+      const userForm = a.locator('#user-form');
+      await userForm.getByLabel('User name').fill('Bad Name!');
+      await userForm.getByRole('button', { name: 'Add user' }).click();
+      const nameError = userForm.locator('[data-field="name"]').locator('xpath=..').locator('.field-error');
+      await nameError.filter({ hasText: /\S/ }).waitFor();
+      expect(await userForm.getByLabel('User name').getAttribute('aria-invalid') === 'true', 'the name field is not marked invalid');
+      await screenshot(a, 'admin-field-error');
       const roles = { applicant: 'applicant', reviewer: 'reviewer', agency: 'agency', oversight: 'oversight' };
       for (const [who, role] of Object.entries(roles)) {
         const form = a.locator('#user-form');
@@ -154,13 +168,15 @@ async function main() {
     });
 
     await step('a wrong password is refused with the reason on the login form', pages, async () => {
-      const p = pages.applicant;
+      const p = await (await contextFor()).newPage();
       await p.goto(`${url}/#/login`);
       await p.getByLabel('User name').fill(users.applicant.user);
       await p.getByLabel('Password').fill('not-the-password');
       await p.getByRole('button', { name: 'Log in' }).click();
       await p.locator('.form-error:not([hidden]), .field-error:not(:empty)').first().waitFor();
       expect(!(await p.getByRole('button', { name: 'Log out' }).isVisible()), 'logged in with a wrong password');
+      await screenshot(p, 'login-refused');
+      await p.context().close();
     });
 
     for (const who of ['applicant', 'reviewer', 'agency', 'oversight']) {
@@ -170,7 +186,7 @@ async function main() {
     const o = pages.oversight;
     let before;
     await step('oversight reads the statistics before', pages, async () => {
-      await o.goto(`${url}/#/reports`);
+      await visit(o, `#/reports`);
       before = { received: await figure(o, 'received'), approved: await figure(o, 'approved') };
       await o.locator('svg.chart').first().waitFor();
       await screenshot(o, 'oversight-stats-before');
@@ -194,7 +210,7 @@ async function main() {
       await screenshot(p, 'screening-huawei');
     });
 
-    await step('a determination refuses an unknown ECCN next to the item, then requires a license for Huawei', pages, async () => {
+    await step('a determination refuses a malformed ECCN, then requires a license for Huawei', pages, async () => {
       await p.getByRole('link', { name: 'Determination' }).click();
       await p.getByLabel('Destination').fill('CN');
       await p.getByLabel('Date of export').fill('2019-05-17');
@@ -202,8 +218,8 @@ async function main() {
       await p.getByLabel('ECCN or EAR99').fill('9Z999.z');
       await p.getByRole('textbox', { name: 'Name', exact: true }).fill('Huawei Technologies Co., Ltd.');
       await p.getByRole('button', { name: 'Decide' }).click();
-      const error = p.locator('[data-field="items/0/eccn"]').locator('xpath=..').locator('.field-error');
-      await error.filter({ hasText: /\S/ }).waitFor();
+      const error = p.locator('form .form-error:not([hidden]), form .field-error:not(:empty)').first();
+      await error.waitFor();
       expect(/9Z999/.test(await error.textContent()), `error: ${await error.textContent()}`);
       await screenshot(p, 'determination-field-error');
       await p.getByLabel('ECCN or EAR99').fill('5D992.c');
@@ -247,10 +263,10 @@ async function main() {
 
     const r = pages.reviewer;
     await step(`the reviewer finds ${acn} in the queue with its clock, registers and refers it to Defense`, pages, async () => {
-      await r.goto(`${url}/#/applications`);
-      await r.getByRole('link', { name: acn }).waitFor();
+      await r.getByRole('link', { name: 'Queue' }).click();
+      await r.locator('table.queue').getByRole('link', { name: acn }).waitFor();
       await screenshot(r, 'reviewer-queue');
-      await r.getByRole('link', { name: acn }).click();
+      await r.locator('table.queue').getByRole('link', { name: acn }).click();
       await r.getByRole('heading', { level: 1, name: new RegExp(acn) }).waitFor();
       await takeStep(r, 'register');
       await r.getByRole('heading', { level: 1, name: /Registered/ }).waitFor();
@@ -275,7 +291,7 @@ async function main() {
 
     const d = pages.agency;
     await step('the Defense officer recommends approval', pages, async () => {
-      await d.goto(`${url}/#/applications/${acn}`);
+      await visit(d, `#/applications/${acn}`);
       await d.getByRole('heading', { level: 1, name: new RegExp(acn) }).waitFor();
       await takeStep(d, 'recommend', async (form) => {
         await form.getByLabel('Recommendation').selectOption('approve');
@@ -286,7 +302,7 @@ async function main() {
     });
 
     await step('the reviewer approves it citing mass_market', pages, async () => {
-      await r.goto(`${url}/#/applications/${acn}`);
+      await visit(r, `#/applications/${acn}`);
       await r.getByRole('cell', { name: 'no military end use' }).waitFor();
       await takeStep(r, 'approve', async (form) => {
         await chooseCriterion(form, 'mass_market');
@@ -299,13 +315,12 @@ async function main() {
     });
 
     await step('the applicant sees the approval', pages, async () => {
-      await p.goto(`${url}/#/applications/${acn}`);
+      await visit(p, `#/applications/${acn}`);
       await p.getByRole('heading', { level: 1, name: /Approved/ }).waitFor();
     });
 
     await step('oversight sees one more application received and one more approved', pages, async () => {
-      await o.goto(`${url}/#/reports`);
-      await o.reload();
+      await visit(o, `#/reports`);
       const after = { received: await figure(o, 'received'), approved: await figure(o, 'approved') };
       expect(after.received === before.received + 1, `received ${before.received} -> ${after.received}`);
       expect(after.approved === before.approved + 1, `approved ${before.approved} -> ${after.approved}`);

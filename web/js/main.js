@@ -142,6 +142,11 @@ async function render() {
 }
 
 window.addEventListener('hashchange', render);
+// Following a link to the page already shown reloads its data (no hashchange fires).
+document.addEventListener('click', (event) => {
+  const link = event.target.closest?.('a[href^="#/"]');
+  if (link && link.getAttribute('href') === location.hash && !event.ctrlKey && !event.metaKey) render();
+});
 window.addEventListener('tollgate:unauthenticated', () => {
   setSession(null);
   if (parseHash().path !== '/login') navigate('#/login');

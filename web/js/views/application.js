@@ -60,6 +60,7 @@ export async function applicationView({ args, navigate }) {
     { class: 'application' },
     h('h1', {}, `Application ${app.control_number || acn} `, stateBadge(app.state)),
     h('p', { class: 'muted' }, `Version ${app.version} · organization ${app.organization || '—'} · destination ${app.destination}`),
+    shown.license ? h('p', {}, 'Issued license: ', h('a', { href: `#/licenses/${encodeURIComponent(shown.license)}` }, shown.license)) : null,
     h(
       'div',
       { class: 'columns' },
@@ -104,7 +105,9 @@ export async function applicationView({ args, navigate }) {
           'section',
           { class: 'card' },
           h('h2', {}, 'Screening hits'),
-          hits.length ? hits.map((m) => matchCard(m, 'h3')) : empty('No party matched a listed entry when screened.'),
+          hits.length
+            ? hits.map((m) => matchCard(m, 'h3'))
+            : empty(['screening', 'hits', 'screening_hits', 'matches'].some((k) => k in shown) ? 'No party matched a listed entry when screened.' : 'The server sent no screening results with this application.'),
         ),
       ),
     ),

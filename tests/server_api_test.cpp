@@ -94,6 +94,18 @@ TEST_P(ServerApiTest, AnApplicationMovesThroughTheProcessWithVersionsConflictsAn
   EXPECT_EQ(timeline.body["timeline"].size(), 2u);  // submit, register
   auto due = Call("officer", "GET", "/api/applications/due");
   EXPECT_EQ(due.status, 200) << due.text;
+
+  // Oversight sees the numbers move: one received, registered, none processed.
+  auto stats = Call("auditor", "GET", "/api/reports/stats");
+  ASSERT_EQ(stats.status, 200) << stats.text;
+  EXPECT_EQ(stats.body["received"], 1) << stats.text;
+  EXPECT_EQ(stats.body["registered"], 1) << stats.text;
+  EXPECT_EQ(stats.body["processed"], 0) << stats.text;
+  auto csv = server_->Client()->Get("/api/reports/criteria?format=csv",
+                                    {{"Authorization", "Bearer " + tokens_.at("auditor")}});
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_EQ(csv->get_header_value("Content-Type").rfind("text/csv", 0), 0u);
 }
 
 TEST_P(ServerApiTest, PeopleLogInWithACookieAndMustEchoTheCsrfTokenOnPosts) {

@@ -131,6 +131,8 @@ TEST_P(ServerSecurityTest, RolesThatMayNotActAreRefusedWith403AndNothingChanges)
       {"auditor", "POST", "/api/licenses", kServerLicense},
       {"msft", "GET", "/api/audit/verify", ""},
       {"officer", "GET", "/api/audit/verify", ""},
+      {"msft", "GET", "/api/reports/stats", ""},
+      {"dod", "GET", "/api/reports/criteria", ""},
   };
   for (const auto& c : cases) {
     auto answer = Call(c.user, c.method, c.path, c.body);
@@ -216,6 +218,10 @@ TEST_P(ServerSecurityTest, SqlAndPathTraversalStringsInEveryFieldGetCleanAnswers
         {"officer", "POST", "/api/applications/" + acn_ + "/transitions",
          R"({"event": {"event": "refer", "agencies": [)" + quoted + "]}}"},
         {"msft", "GET", "/api/licenses/" + encoded, ""},
+        {"auditor", "GET", "/api/reports/stats?as_of=" + encoded, ""},
+        {"auditor", "GET", "/api/reports/stats?format=" + encoded, ""},
+        {"auditor", "GET", "/api/reports/criteria?from=" + encoded, ""},
+        {"auditor", "GET", "/api/reports/criteria?to=" + encoded, ""},
         {"officer", "POST", "/api/licenses",
          R"({"number": )" + quoted + R"(, "holder": "x", "destination": "CN", "items": [],
              "valid_from": "2019-01-01", "valid_until": "2019-02-01"})"},

@@ -74,6 +74,7 @@ std::vector<Route> AllRoutes() {
   AddListsRoutes(routes);
   AddApplicationsRoutes(routes);
   AddLicensesRoutes(routes);
+  AddReportsRoutes(routes);
   return routes;
 }
 

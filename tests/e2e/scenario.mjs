@@ -87,6 +87,7 @@ async function figure(page, name) {
 
 // Criteria are checkboxes when the catalog could be read, else ids typed in.
 async function chooseCriterion(form, id) {
+  await form.locator('input[name=criteria]').first().waitFor();
   const box = form.locator(`input[type=checkbox][name=criteria][value="${id}"]`);
   if (await box.count()) await box.check();
   else await form.getByLabel('Criteria').fill(id);

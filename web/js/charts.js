@@ -14,8 +14,10 @@ function niceMax(max) {
   return 10 * power;
 }
 
+// Counts get whole-number ticks: a maximum of 1 to 4 is divided into that many steps.
 function ticks(max, count = 4) {
-  return Array.from({ length: count + 1 }, (_, i) => (max * i) / count);
+  const steps = Number.isInteger(max) && max > 0 && max < count ? max : count;
+  return Array.from({ length: steps + 1 }, (_, i) => (max * i) / steps);
 }
 
 function legend(names) {

@@ -78,7 +78,10 @@ export async function reportsView({ params, navigate }) {
 
 async function statsSection(asOf) {
   const report = await get(`/api/reports/stats${query({ as_of: asOf, format: 'json' })}`);
-  const pairs = figures(report);
+  // The report's order (JSON objects come back with their keys sorted).
+  const kOrder = ['received', 'registered', 'referred', 'processed', 'approved', 'approved_in_whole', 'approved_in_part', 'intent_to_deny_pending', 'denied', 'returned_without_action', 'withdrawn', 'in_review', 'overdue', 'decisions_timed', 'median_days_to_decision', 'p90_days_to_decision'];
+  const rank = (k) => (kOrder.includes(k) ? kOrder.indexOf(k) : kOrder.length);
+  const pairs = figures(report).sort((a, b) => rank(a[0]) - rank(b[0]));
   const counts = pairs.filter(([k]) => !isDuration(k));
   const durations = pairs.filter(([k]) => isDuration(k));
   const section = h(
@@ -166,13 +169,20 @@ async function criteriaSection(from, to) {
             series: numberKeys.map((k) => ({ name: humanize(k), values: applied.map((c) => c[k]) })),
           })
         : empty('No decision in this period applied a criterion.'),
-      table(Object.keys(perCriterion[0]).map(humanize), perCriterion.map((c) => Object.values(c).map(cell))),
+      criteriaTable(perCriterion, nameKey, numberKeys),
     );
   }
   if (decided.length) {
     section.append(h('h3', {}, 'Decided applications'), table(Object.keys(decided[0]).map(humanize), decided.map((row) => Object.values(row).map(cell))));
   }
   return section;
+}
+
+// The criterion first, then its text and direction, then the counts.
+function criteriaTable(rows, nameKey, numberKeys) {
+  const textKeys = Object.keys(rows[0]).filter((k) => k !== nameKey && !numberKeys.includes(k));
+  const keys = [nameKey, ...textKeys, ...numberKeys];
+  return table(keys.map(humanize), rows.map((c) => keys.map((k) => cell(c[k]))));
 }
 
 function cell(v) {

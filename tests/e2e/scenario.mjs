@@ -274,6 +274,14 @@ async function main() {
       await takeStep(r, 'refer', (form) => form.getByLabel('Defense').check());
       await r.getByRole('heading', { level: 1, name: /Referred/ }).waitFor();
       await screenshot(r, 'reviewer-referred');
+      // Back in the queue the application's next clock counts down.
+      await r.getByRole('link', { name: 'Queue' }).click();
+      const row = r.locator('table.queue tr', { has: r.getByRole('link', { name: acn }) });
+      await row.waitFor();
+      expect(/\d+ days? left|due today/.test(await row.textContent()), `queue row: ${await row.textContent()}`);
+      await screenshot(r, 'reviewer-queue-clock');
+      await r.locator('table.queue').getByRole('link', { name: acn }).click();
+      await r.getByRole('heading', { level: 1, name: /Referred/ }).waitFor();
     });
 
     await step('the reviewer cannot approve before Defense recommends: the refusal is shown', pages, async () => {

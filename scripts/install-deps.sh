@@ -16,10 +16,15 @@ packages=(
   libssl-dev             # SHA-256 of imported files
   libgtest-dev libgmock-dev libbenchmark-dev
   simstring-bin          # the peer in the screening benchmark
+  chromium               # the browser the web UI's end-to-end tests drive (tests/e2e)
   wrk                    # load on the HTTP server (bench/http_bench.sh)
 )
 
 missing=()
+# Node and npm run the end-to-end tests' driver (playwright-core); a machine that has
+# them from elsewhere (e.g. a newer nodejs with npm inside) keeps its own.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
     missing+=("$p")

@@ -1,0 +1,356 @@
+// The web UI end to end, as its users would use it, on a real server and a real
+// browser: the administrator sets up an organization and its people, a compliance
+// officer screens Huawei and asks for a determination, the applicant files an
+// application, the licensing officer and a defense officer take it through review to
+// approval, and oversight sees the statistics change. Run by run.sh, which starts the
+// server; each step saves a screenshot in $ARTIFACTS.
+import { chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const url = process.env.TOLLGATE_URL;
+const artifacts = process.env.ARTIFACTS;
+const admin = { user: process.env.ADMIN_USER || 'admin', password: process.env.ADMIN_PASSWORD };
+const kTimeout = 15000;
+
+let passed = 0;
+let shot = 0;
+const results = [];
+
+class Failure extends Error {}
+function expect(condition, message) {
+  if (!condition) throw new Failure(message);
+}
+
+async function screenshot(page, name) {
+  shot += 1;
+  await page.screenshot({ path: path.join(artifacts, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+
+// Each step is reported by name; the first failure stops the scenario with a
+// screenshot of every open page.
+async function step(name, pages, body) {
+  try {
+    await body();
+    passed += 1;
+    results.push(`ok   ${name}`);
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    console.log(`FAIL ${name}: ${error.message}`);
+    for (const [who, page] of Object.entries(pages)) {
+      await page.screenshot({ path: path.join(artifacts, `failure-${who}.png`), fullPage: true }).catch(() => {});
+    }
+    throw error;
+  }
+}
+
+// Logs in with the keyboard only: the user field has the focus when the page opens.
+async function logIn(page, user, password) {
+  await page.goto(`${url}/#/login`);
+  const userField = page.getByLabel('User name');
+  await userField.waitFor({ timeout: kTimeout });
+  await page.waitForFunction(() => document.activeElement?.name === 'user', null, { timeout: kTimeout });
+  await page.keyboard.type(user);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: kTimeout });
+}
+
+async function apiAs(page, method, apiPath, body) {
+  return page.evaluate(
+    async ({ method, apiPath, body }) => {
+      const me = await (await fetch('/api/me')).json();
+      const r = await fetch(apiPath, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: r.status, body: await r.text() };
+    },
+    { method, apiPath, body },
+  );
+}
+
+// Opens a page of the UI afresh (a reload even when it is the page already shown).
+async function visit(page, hash) {
+  await page.goto(`${url}/${hash}`);
+  await page.reload();
+}
+
+// The figure with this name on the reports page, as a number.
+async function figure(page, name) {
+  const dd = page.locator(`[data-figure="${name}"] dd`);
+  await dd.waitFor({ timeout: kTimeout });
+  return Number((await dd.textContent()).replace(/[^0-9.-]/g, ''));
+}
+
+// Criteria are checkboxes when the catalog could be read, else ids typed in.
+async function chooseCriterion(form, id) {
+  await form.locator('input[name=criteria]').first().waitFor();
+  const box = form.locator(`input[type=checkbox][name=criteria][value="${id}"]`);
+  if (await box.count()) await box.check();
+  else await form.getByLabel('Criteria').fill(id);
+}
+
+async function takeStep(page, event, fill) {
+  await page.locator(`.actions-card button[data-event="${event}"]`).click();
+  const form = page.locator(`form.transition-form[data-event="${event}"]`);
+  await form.waitFor({ timeout: kTimeout });
+  if (fill) await fill(form);
+  await form.getByRole('button', { name: /^Confirm/ }).click();
+  await form.waitFor({ state: 'detached', timeout: kTimeout });
+}
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  const contextFor = () => browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const pages = {};
+  const users = {
+    applicant: { user: 'msft-exports', password: 'applicant-pass-1' },
+    reviewer: { user: 'officer', password: 'reviewer-pass-1' },
+    agency: { user: 'dod', password: 'agency-pass-1' },
+    oversight: { user: 'watcher', password: 'oversight-pass-1' },
+  };
+  try {
+    for (const who of ['admin', 'applicant', 'reviewer', 'agency', 'oversight']) {
+      pages[who] = await (await contextFor()).newPage();
+      pages[who].setDefaultTimeout(kTimeout);
+    }
+    const a = pages.admin;
+
+    await step('the administrator logs in with the one-time password', pages, async () => {
+      await logIn(a, admin.user, admin.password);
+      await a.getByRole('link', { name: 'Administration' }).waitFor();
+      await screenshot(a, 'admin-logged-in');
+    });
+
+    await step('the shipped Entity List extract is loaded', pages, async () => {
+      const status = await apiAs(a, 'GET', '/api/lists/status');
+      expect(status.status === 200, `lists status: HTTP ${status.status} ${status.body}`);
+      if (!status.body.includes('"csl"')) {
+        const csv = await readFile(path.join(process.env.SOURCE_DIR, 'data/lists/huawei_entity_list_2019.csv'), 'utf8');
+        const imported = await apiAs(a, 'POST', '/api/lists/import?format=csl-csv&as_of=2019-05-16&name=huawei_entity_list_2019.csv', csv);
+        expect(imported.status < 300, `lists import: HTTP ${imported.status} ${imported.body}`);
+      }
+    });
+
+    await step('the administrator adds an organization and four users in the UI', pages, async () => {
+      await a.getByRole('link', { name: 'Administration' }).click();
+      const orgForm = a.locator('#org-form');
+      await orgForm.getByLabel('Organization id').fill('microsoft');
+      await orgForm.getByRole('textbox', { name: 'Name', exact: true }).fill('Microsoft Corporation');
+      await orgForm.getByRole('button', { name: 'Add organization' }).click();
+      await a.getByRole('cell', { name: 'Microsoft Corporation' }).waitFor();
+      // A refused field: the API's error is shown next to it.
+      const userForm = a.locator('#user-form');
+      await userForm.getByLabel('User name').fill('Bad Name!');
+      await userForm.getByRole('button', { name: 'Add user' }).click();
+      const nameError = userForm.locator('[data-field="name"]').locator('xpath=..').locator('.field-error');
+      await nameError.filter({ hasText: /\S/ }).waitFor();
+      expect(await userForm.getByLabel('User name').getAttribute('aria-invalid') === 'true', 'the name field is not marked invalid');
+      await screenshot(a, 'admin-field-error');
+      const roles = { applicant: 'applicant', reviewer: 'reviewer', agency: 'agency', oversight: 'oversight' };
+      for (const [who, role] of Object.entries(roles)) {
+        const form = a.locator('#user-form');
+        await form.getByLabel('User name').fill(users[who].user);
+        await form.getByLabel('Role').selectOption(role);
+        await form.getByLabel('Organization').selectOption(who === 'applicant' ? 'microsoft' : '');
+        await form.getByLabel('Agency').selectOption(who === 'agency' ? 'defense' : '');
+        await form.getByLabel('Password').fill(users[who].password);
+        await form.getByRole('button', { name: 'Add user' }).click();
+        await a.locator('#user-created').getByText(`Added ${users[who].user}`).waitFor();
+      }
+      await screenshot(a, 'admin-users-added');
+    });
+
+    await step('a wrong password is refused with the reason on the login form', pages, async () => {
+      const p = await (await contextFor()).newPage();
+      await p.goto(`${url}/#/login`);
+      await p.getByLabel('User name').fill(users.applicant.user);
+      await p.getByLabel('Password').fill('not-the-password');
+      await p.getByRole('button', { name: 'Log in' }).click();
+      await p.locator('.form-error:not([hidden]), .field-error:not(:empty)').first().waitFor();
+      expect(!(await p.getByRole('button', { name: 'Log out' }).isVisible()), 'logged in with a wrong password');
+      await screenshot(p, 'login-refused');
+      await p.context().close();
+    });
+
+    for (const who of ['applicant', 'reviewer', 'agency', 'oversight']) {
+      await step(`${who} ${users[who].user} logs in`, pages, async () => logIn(pages[who], users[who].user, users[who].password));
+    }
+
+    const o = pages.oversight;
+    let before;
+    await step('oversight reads the statistics before', pages, async () => {
+      await visit(o, `#/reports`);
+      before = { received: await figure(o, 'received'), approved: await figure(o, 'approved') };
+      await o.locator('svg.chart').first().waitFor();
+      await screenshot(o, 'oversight-stats-before');
+    });
+
+    const p = pages.applicant;
+    await step('screening "Huawei Technologies Company" finds the Entity List entry, 84 FR 22961', pages, async () => {
+      await p.getByRole('link', { name: 'Screening' }).click();
+      await p.getByLabel('Name to screen').fill('Huawei Technologies Company');
+      await p.getByLabel('Name to screen').press('Enter');
+      const first = p.locator('article.match').first();
+      await first.waitFor();
+      const text = await first.textContent();
+      expect(text.includes('Huawei Technologies Co., Ltd.'), `first match: ${text.slice(0, 200)}`);
+      expect(text.includes('Entity List'), 'the match does not name the Entity List');
+      expect(text.includes('84 FR 22961'), 'the match does not cite 84 FR 22961');
+      expect(/Presumption of denial/.test(text), 'the license review policy is not shown');
+      expect(/Why:/.test(text), 'no explanation');
+      const score = Number(await first.locator('.score-num').textContent());
+      expect(score >= 0.9, `score ${score}`);
+      await screenshot(p, 'screening-huawei');
+    });
+
+    await step('a determination refuses a malformed ECCN, then requires a license for Huawei', pages, async () => {
+      await p.getByRole('link', { name: 'Determination' }).click();
+      await p.getByLabel('Destination').fill('CN');
+      await p.getByLabel('Date of export').fill('2019-05-17');
+      await p.getByLabel('Exporter').fill('Microsoft Corporation');
+      await p.getByLabel('ECCN or EAR99').fill('9Z999.z');
+      await p.getByRole('textbox', { name: 'Name', exact: true }).fill('Huawei Technologies Co., Ltd.');
+      await p.getByRole('button', { name: 'Decide' }).click();
+      const error = p.locator('form .form-error:not([hidden]), form .field-error:not(:empty)').first();
+      await error.waitFor();
+      expect(/9Z999/.test(await error.textContent()), `error: ${await error.textContent()}`);
+      await screenshot(p, 'determination-field-error');
+      await p.getByLabel('ECCN or EAR99').fill('5D992.c');
+      await p.getByRole('button', { name: 'Decide' }).click();
+      const result = p.locator('.determination');
+      await result.waitFor();
+      const text = await result.textContent();
+      expect(/License required/.test(text), `decision: ${text.slice(0, 200)}`);
+      expect(text.includes('15 CFR 744.11'), 'the trace does not cite 15 CFR 744.11');
+      expect((await result.locator('ol.checklist > li').count()) >= 3, 'the trace has fewer than 3 steps');
+      await screenshot(p, 'determination-license-required');
+    });
+
+    let acn;
+    await step('the applicant submits an application', pages, async () => {
+      await p.getByRole('link', { name: 'New application' }).click();
+      const applicant = p.locator('fieldset[data-field="applicant"]');
+      await applicant.getByRole('textbox', { name: 'Name', exact: true }).fill('Microsoft Corporation');
+      await applicant.getByRole('textbox', { name: 'Address', exact: true }).fill('One Microsoft Way, Redmond, WA');
+      await p.getByLabel('Contact email').fill('exports@example.com');
+      const consignee = p.locator('fieldset[data-field="ultimate_consignee"]');
+      await consignee.getByRole('textbox', { name: 'Name', exact: true }).fill('Huawei Technologies Co., Ltd.');
+      await consignee.getByRole('textbox', { name: 'Address', exact: true }).fill('Bantian, Longgang District, Shenzhen');
+      await consignee.getByRole('textbox', { name: 'Country' }).fill('CN');
+      await p.getByLabel('Destination').fill('CN');
+      await p.getByLabel('End use').fill('Operating systems installed on laptops sold to the public');
+      await p.getByLabel('ECCN').fill('5D992.c');
+      await p.getByLabel('Description').fill('Windows licenses, mass-market');
+      await p.getByLabel('Quantity').fill('1000');
+      await p.getByLabel('Unit price (USD)').fill('99.50');
+      await p.getByLabel('Total value (USD)').fill('99500');
+      await p.getByRole('button', { name: 'Submit application' }).click();
+      const heading = p.getByRole('heading', { level: 1, name: /Application [A-Z]\d+/ });
+      await heading.waitFor();
+      acn = /Application ([A-Z]\d+)/.exec(await heading.textContent())[1];
+      expect(/Submitted/.test(await heading.textContent()), `state: ${await heading.textContent()}`);
+      await screenshot(p, 'applicant-submitted');
+      await p.getByRole('link', { name: 'My applications' }).click();
+      await p.getByRole('link', { name: acn }).waitFor();
+    });
+
+    const r = pages.reviewer;
+    await step(`the reviewer finds ${acn} in the queue with its clock, registers and refers it to Defense`, pages, async () => {
+      await r.getByRole('link', { name: 'Queue' }).click();
+      await r.locator('table.queue').getByRole('link', { name: acn }).waitFor();
+      await screenshot(r, 'reviewer-queue');
+      await r.locator('table.queue').getByRole('link', { name: acn }).click();
+      await r.getByRole('heading', { level: 1, name: new RegExp(acn) }).waitFor();
+      await takeStep(r, 'register');
+      await r.getByRole('heading', { level: 1, name: /Registered/ }).waitFor();
+      await takeStep(r, 'refer', (form) => form.getByLabel('Defense').check());
+      await r.getByRole('heading', { level: 1, name: /Referred/ }).waitFor();
+      await screenshot(r, 'reviewer-referred');
+      // Back in the queue the application's next clock counts down.
+      await r.getByRole('link', { name: 'Queue' }).click();
+      const row = r.locator('table.queue tr', { has: r.getByRole('link', { name: acn }) });
+      await row.waitFor();
+      expect(/\d+ days? left|due today/.test(await row.textContent()), `queue row: ${await row.textContent()}`);
+      await screenshot(r, 'reviewer-queue-clock');
+      await r.locator('table.queue').getByRole('link', { name: acn }).click();
+      await r.getByRole('heading', { level: 1, name: /Referred/ }).waitFor();
+    });
+
+    await step('the reviewer cannot approve before Defense recommends: the refusal is shown', pages, async () => {
+      await r.locator('.actions-card button[data-event="approve"]').click();
+      const form = r.locator('form.transition-form[data-event="approve"]');
+      await chooseCriterion(form, 'mass_market');
+      await form.getByLabel('Reasoning').fill('mass-market software');
+      await form.getByRole('button', { name: /^Confirm/ }).click();
+      const refusal = form.locator('.form-error:not([hidden]), .field-error:not(:empty)').first();
+      await refusal.waitFor();
+      expect(/recommend|30 days/i.test(await refusal.textContent()), `refusal: ${await refusal.textContent()}`);
+      await screenshot(r, 'reviewer-approve-refused');
+      await form.getByRole('button', { name: 'Cancel' }).click();
+      await r.getByRole('heading', { level: 1, name: /Referred/ }).waitFor();
+    });
+
+    const d = pages.agency;
+    await step('the Defense officer recommends approval', pages, async () => {
+      await visit(d, `#/applications/${acn}`);
+      await d.getByRole('heading', { level: 1, name: new RegExp(acn) }).waitFor();
+      await takeStep(d, 'recommend', async (form) => {
+        await form.getByLabel('Recommendation').selectOption('approve');
+        await form.getByLabel('Reasoning').fill('no military end use');
+      });
+      await d.getByRole('cell', { name: 'no military end use' }).waitFor();
+      await screenshot(d, 'agency-recommended');
+    });
+
+    await step('the reviewer approves it citing mass_market', pages, async () => {
+      await visit(r, `#/applications/${acn}`);
+      await r.getByRole('cell', { name: 'no military end use' }).waitFor();
+      await takeStep(r, 'approve', async (form) => {
+        await chooseCriterion(form, 'mass_market');
+        await form.getByLabel('Reasoning').fill('mass-market software');
+      });
+      await r.getByRole('heading', { level: 1, name: /Approved/ }).waitFor();
+      const timeline = await r.locator('ol.timeline > li').count();
+      expect(timeline === 5, `timeline has ${timeline} entries, expected 5`);
+      await screenshot(r, 'reviewer-approved');
+    });
+
+    await step('the applicant sees the approval', pages, async () => {
+      await visit(p, `#/applications/${acn}`);
+      await p.getByRole('heading', { level: 1, name: /Approved/ }).waitFor();
+    });
+
+    await step('oversight sees one more application received and one more approved', pages, async () => {
+      await visit(o, `#/reports`);
+      const after = { received: await figure(o, 'received'), approved: await figure(o, 'approved') };
+      expect(after.received === before.received + 1, `received ${before.received} -> ${after.received}`);
+      expect(after.approved === before.approved + 1, `approved ${before.approved} -> ${after.approved}`);
+      const csv = o.getByRole('link', { name: 'Download statistics (CSV)' });
+      const href = await csv.getAttribute('href');
+      const body = await apiAs(o, 'GET', href);
+      expect(body.status === 200 && body.body.includes(','), `CSV: HTTP ${body.status}`);
+      await screenshot(o, 'oversight-stats-after');
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+main().then(
+  () => {
+    console.log(`${passed} passed, 0 failed`);
+  },
+  (error) => {
+    console.log(`${passed} passed, 1 failed`);
+    console.error(error.stack || String(error));
+    process.exit(1);
+  },
+);

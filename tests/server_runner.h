@@ -15,6 +15,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace tollgate::testing {
@@ -69,6 +70,26 @@ class ServerProcess {
   }
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
+
+  // SIGTERM, then waits up to `limit` for the server to exit; false (and SIGKILL) when it
+  // did not. After this the destructor has nothing left to stop.
+  bool StopWithin(std::chrono::milliseconds limit) {
+    if (pid_ <= 0) return true;
+    kill(pid_, SIGTERM);
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    int status = 0;
+    while (waitpid(pid_, &status, WNOHANG) == 0) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        kill(pid_, SIGKILL);
+        waitpid(pid_, &status, 0);
+        pid_ = -1;
+        return false;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    pid_ = -1;
+    return true;
+  }
 
   int port() const { return port_; }
   // What the server printed before it listened (the first-start instructions).

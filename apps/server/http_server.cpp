@@ -5,6 +5,7 @@
 #include <httplib.h>
 #include <signal.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -245,13 +246,20 @@ int RunServer(ServerOptions options) {
       if (auto s = state.ListsChanged(**own); !s.ok()) LogJson({{"error", s.error().message}});
     }
   });
+  // A signal can arrive before listen_after_bind has started its loop, when stop() is a
+  // no-op (cpp-httplib only stops a running server): keep asking until listening ends.
+  std::atomic<bool> listening_ended = false;
   std::thread signal_waiter([&] {
     int received = 0;
     sigwait(&signals, &received);
-    http.stop();
+    while (!listening_ended) {
+      http.stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
   });
 
   const bool clean = http.listen_after_bind();
+  listening_ended = true;
   {
     std::lock_guard lock(stop_mu);
     stopping = true;

@@ -59,8 +59,70 @@ TEST_P(ServerApiTest, CheckGivesTheDeterminationAndRecordsIt) {
   EXPECT_EQ(unknown.body["code"], "invalid_argument");
 }
 
+// The Huawei TGL (15 CFR 744 Supp. 7) is loaded at first start with its six windows;
+// a reviewer's extension is what the next /api/check reasons with.
+TEST_P(ServerApiTest, AReviewerExtendsTheTglAndTheNextCheckIsAuthorizedInTheNewWindow) {
+  auto listed = Call("msft", "GET", "/api/general-licenses");
+  ASSERT_EQ(listed.status, 200) << listed.text;
+  ASSERT_EQ(listed.body["general_licenses"].size(), 1u) << listed.text;
+  const auto& tgl = listed.body["general_licenses"][0];
+  EXPECT_EQ(tgl["id"], "huawei_tgl");
+  EXPECT_EQ(tgl["citation"], "15 CFR 744 Supp. 7");
+  ASSERT_EQ(tgl["windows"].size(), 6u);
+  EXPECT_EQ(tgl["windows"][0]["from"], "2019-05-20");
+  EXPECT_EQ(tgl["windows"][0]["to"], "2019-08-19");
+  EXPECT_EQ(tgl["windows"][0]["citation"], "84 FR 23468 (22 May 2019)");
+  EXPECT_EQ(tgl["windows"][5]["to"], "2020-08-13");
+  EXPECT_EQ(tgl["status"], "issued");
+
+  const std::string check =
+      R"({"items": [{"eccn": "5D992.c"}], "destination": "CN", "date": "2020-09-01",
+          "activity": "existing_handset_support",
+          "parties": [{"role": "end_user", "name": "Huawei Technologies Co., Ltd."}]})";
+  auto before = Call("msft", "POST", "/api/check", check);
+  ASSERT_EQ(before.status, 200) << before.text;
+  EXPECT_EQ(before.body["decision"], "LICENSE_REQUIRED");  // the TGL expired after 2020-08-13
+
+  const std::string window =
+      R"({"from": "2020-08-14", "to": "2020-11-13", "citation": "Test notice, 85 FR 99999"})";
+  auto refused = Call("msft", "POST", "/api/general-licenses/huawei_tgl/extend", window);
+  EXPECT_EQ(refused.status, 403) << refused.text;
+  auto unknown = Call("officer", "POST", "/api/general-licenses/no_such_gl/extend", window);
+  EXPECT_EQ(unknown.status, 404) << unknown.text;
+  auto bad = Call("officer", "POST", "/api/general-licenses/huawei_tgl/extend",
+                  R"({"from": "2020-13-45", "to": "2020-11-13", "citation": "x"})");
+  EXPECT_EQ(bad.status, 400) << bad.text;
+  EXPECT_EQ(bad.body["field"], "from");
+  EXPECT_EQ(Call("auditor", "GET", "/api/general-licenses/huawei_tgl").body["windows"].size(), 6u);
+
+  auto extended = Call("officer", "POST", "/api/general-licenses/huawei_tgl/extend", window);
+  ASSERT_EQ(extended.status, 200) << extended.text;
+  ASSERT_EQ(extended.body["windows"].size(), 7u);
+  EXPECT_EQ(extended.body["windows"][6]["id"], "extension_6");
+  auto after = Call("msft", "POST", "/api/check", check);
+  ASSERT_EQ(after.status, 200) << after.text;
+  EXPECT_EQ(after.body["decision"], "AUTHORIZED") << after.text;
+
+  auto revoked = Call("root", "POST", "/api/general-licenses/huawei_tgl/revoke",
+                      R"({"on": "2020-10-01", "citation": "Test revocation"})");
+  ASSERT_EQ(revoked.status, 200) << revoked.text;
+  EXPECT_EQ(revoked.body["status"], "revoked");
+  EXPECT_EQ(revoked.body["revoked_on"], "2020-10-01");
+  auto later =
+      Call("msft", "POST", "/api/check",
+           std::string(check).replace(std::string(check).find("2020-09-01"), 10, "2020-10-15"));
+  ASSERT_EQ(later.status, 200) << later.text;
+  EXPECT_EQ(later.body["decision"], "LICENSE_REQUIRED");
+}
+
 TEST_P(ServerApiTest, AnApplicationMovesThroughTheProcessWithVersionsConflictsAndRefusals) {
   const std::string base = "/api/applications/" + acn_;
+  // Screened at submission: Huawei, the purchaser and consignee, is on the Entity List.
+  auto shown = Call("officer", "GET", base);
+  ASSERT_EQ(shown.status, 200) << shown.text;
+  ASSERT_FALSE(shown.body["screening"].empty()) << shown.text;
+  EXPECT_EQ(shown.body["screening"][0]["list"], "EL");
+  EXPECT_EQ(shown.body["screening"][0]["party"], "Huawei Technologies Co., Ltd.");
   auto allowed = Call("officer", "GET", base + "/transitions");
   ASSERT_EQ(allowed.status, 200) << allowed.text;
   std::set<std::string> events;

@@ -32,7 +32,7 @@ std::string Encode(const std::string& text) {
 class ServerSecurityTest : public ServerFixture {
  protected:
   // What must not change: the audit log (every audited write), users, list versions,
-  // licenses and the application's version.
+  // licenses, general licenses and the application's version.
   std::string Snapshot() {
     std::ostringstream out;
     out << Call("auditor", "GET", "/api/audit/verify").body["records"] << "|"
@@ -40,7 +40,8 @@ class ServerSecurityTest : public ServerFixture {
         << Call("auditor", "GET", "/api/lists/status?as_of=2030-01-01").body["versions"].dump()
         << "|" << Call("officer", "GET", "/api/licenses").body.dump() << "|"
         << Call("officer", "GET", "/api/applications").body.dump() << "|"
-        << Call("root", "GET", "/api/organizations").body.dump();
+        << Call("root", "GET", "/api/organizations").body.dump() << "|"
+        << Call("auditor", "GET", "/api/general-licenses").body.dump();
     return out.str();
   }
 
@@ -135,6 +136,10 @@ TEST_P(ServerSecurityTest, RolesThatMayNotActAreRefusedWith403AndNothingChanges)
       {"officer", "POST", "/api/licenses/D000900/shipments", "{}"},
       {"dod", "GET", "/api/licenses/D000900/shipments", ""},
       {"dod", "GET", "/api/reports/criteria", ""},
+      {"msft", "POST", "/api/general-licenses", "{}"},
+      {"dod", "POST", "/api/general-licenses/huawei_tgl/extend",
+       R"({"from": "2020-08-14", "to": "2020-11-13", "citation": "x"})"},
+      {"auditor", "POST", "/api/general-licenses/huawei_tgl/revoke", R"({"on": "2020-01-01"})"},
   };
   for (const auto& c : cases) {
     auto answer = Call(c.user, c.method, c.path, c.body);

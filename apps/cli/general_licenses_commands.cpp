@@ -32,22 +32,8 @@ Error Invalid(std::string message) {
 // how many were added.
 Result<std::size_t> LoadMissing(storage::Store& store, const rules::RuleSet& rules,
                                 const std::string& rules_dir, const storage::ChangeStamp& stamp) {
-  auto records = rules::ReadGeneralLicenseRecords(
-      RulesDirForCli(rules_dir) / "general_licenses.json", rules.activities);
-  if (!records.ok()) return records.error();
-  auto stored = store.ListGeneralLicenses();
-  if (!stored.ok()) return stored.error();
-  std::vector<storage::GeneralLicenseRecord> missing;
-  for (auto& record : *records) {
-    bool present = false;
-    for (const auto& s : *stored) present = present || s.id == record.id;
-    if (!present) missing.push_back(std::move(record));
-  }
-  if (missing.empty()) return std::size_t{0};
-  if (auto s = store.AddGeneralLicenses(missing, "general_license.load", stamp); !s.ok()) {
-    return s.error();
-  }
-  return missing.size();
+  return rules::LoadMissingGeneralLicenses(
+      store, RulesDirForCli(rules_dir) / "general_licenses.json", rules.activities, stamp);
 }
 
 // A session whose store holds the general licenses (loaded on first use), and the
@@ -125,20 +111,6 @@ void PrintRecord(const storage::GeneralLicenseRecord& r) {
   }
 }
 
-nlohmann::json RecordJson(const storage::GeneralLicenseRecord& r) {
-  nlohmann::json out = r.definition;
-  nlohmann::json windows = nlohmann::json::array();
-  for (const auto& w : r.windows) windows.push_back(w.body);
-  out["windows"] = std::move(windows);
-  out["version"] = r.version;
-  if (r.revoked_from) {
-    out["revoked_from"] = r.revoked_from->ToString();
-    out["revocation_citation"] = r.revocation_citation;
-  }
-  out["effective"] = rules::EffectiveDefinition(r);
-  return out;
-}
-
 int RunLoad(const Context& context, const Args& args) {
   auto rules = LoadRulesForCli(args.rules_dir);
   if (!rules.ok()) return Fail(rules.error());
@@ -161,7 +133,7 @@ int RunList(const Context& context, const Args& args) {
   if (!stored.ok()) return Fail(stored.error());
   if (args.json) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& r : *stored) out.push_back(RecordJson(r));
+    for (const auto& r : *stored) out.push_back(rules::GeneralLicenseJson(r));
     std::cout << out.dump(2) << "\n";
     return 0;
   }
@@ -180,7 +152,7 @@ int RunShow(const Context& context, const Args& args) {
   auto record = Find(opened->session->store(), args.id);
   if (!record.ok()) return Fail(record.error());
   if (args.json) {
-    std::cout << RecordJson(*record).dump(2) << "\n";
+    std::cout << rules::GeneralLicenseJson(*record).dump(2) << "\n";
   } else {
     PrintRecord(*record);
   }

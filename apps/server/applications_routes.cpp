@@ -3,6 +3,7 @@
 // user sees only its organization's applications; another's is "not found", so ids
 // do not leak), and a transition based on a stale expected_version is 409.
 #include "../cli/applications_support.h"
+#include "../cli/screening_support.h"
 #include "routes.h"
 #include "tollgate/licensing/application_json.h"
 #include "tollgate/licensing/workflow.h"
@@ -44,7 +45,12 @@ ApiResponse Submit(ServerState& state, storage::Store& store, const Caller* call
   if (!body.ok()) return ErrorResponse(FromError(body.error()));
   auto form = licensing::ApplicationFromJson(*body, licensing::JsonScope::kForm);
   if (!form.ok()) return ErrorResponse(FromError(form.error()));
-  auto filed = WorkflowOf(state, store).Submit(caller->user, std::move(form).value());
+  auto workflow = WorkflowOf(state, store);
+  // Screened at submission as the CLI does, with the server's engine (thread-safe and
+  // living as long as the server: the pointer owns nothing).
+  workflow.UseScreener(
+      cli::ScreenerFor(std::shared_ptr<rules::Engine>(std::shared_ptr<void>(), &state.engine())));
+  auto filed = workflow.Submit(caller->user, std::move(form).value());
   if (!filed.ok()) return ErrorResponse(FromError(filed.error()));
   return Json(cli::ApplicationJson(*filed, {}, {}), 201);
 }
@@ -82,7 +88,13 @@ ApiResponse Show(ServerState& state, storage::Store& store, const Caller* caller
   auto timeline = workflow.Timeline(caller->user, acn);
   if (!timeline.ok()) return ErrorResponse(FromError(timeline.error()));
   const auto due = licensing::DueItems(*application, state.clock().Today());
-  return Json(cli::ApplicationJson(*application, *timeline, due));
+  auto screening = workflow.Screening(caller->user, acn);
+  if (!screening.ok()) return ErrorResponse(FromError(screening.error()));
+  // The matches recorded with the application, as `applications show --json`.
+  auto out = cli::ApplicationJson(*application, *timeline, due);
+  out["screening"] = nlohmann::json::array();
+  for (const auto& match : *screening) out["screening"].push_back(cli::ScreeningMatchJson(match));
+  return Json(out);
 }
 
 ApiResponse Timeline(ServerState& state, storage::Store& store, const Caller* caller,

@@ -4,6 +4,7 @@
 
 #include "tollgate/accounts/credentials.h"
 #include "tollgate/lists/import.h"
+#include "tollgate/rules/stored_general_licenses.h"
 
 namespace tollgate::server {
 namespace {
@@ -49,6 +50,20 @@ Status BootstrapIfEmpty(storage::Store& store, const licensing::Clock& clock,
          "\"password\":\"...\"}' "
       << base_url << "/api/login\n"
       << "Then create users (POST /api/users) and API tokens (POST /api/tokens).\n\n";
+  return {};
+}
+
+Status LoadGeneralLicensesIfNone(storage::Store& store, const rules::RuleSet& rules,
+                                 const std::filesystem::path& rules_dir,
+                                 const licensing::Clock& clock, std::ostream& out) {
+  auto stored = store.ListGeneralLicenses();
+  if (!stored.ok()) return stored.error();
+  if (!stored->empty()) return {};
+  const storage::ChangeStamp stamp{"system", clock.Timestamp()};
+  auto loaded = rules::LoadMissingGeneralLicenses(store, rules_dir / "general_licenses.json",
+                                                  rules.activities, stamp);
+  if (!loaded.ok()) return loaded.error();
+  if (*loaded > 0) out << "loaded " << *loaded << " general license(s) from the rules data\n";
   return {};
 }
 

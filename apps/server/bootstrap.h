@@ -7,10 +7,12 @@
 // without the extract (a second start imports it).
 #pragma once
 
+#include <filesystem>
 #include <ostream>
 #include <string>
 
 #include "tollgate/licensing/clock.h"
+#include "tollgate/rules/rule_set.h"
 #include "tollgate/storage/store.h"
 
 namespace tollgate::server {
@@ -19,5 +21,12 @@ namespace tollgate::server {
 // no user at all, and then tells `out` how to log in.
 Status BootstrapIfEmpty(storage::Store& store, const licensing::Clock& clock,
                         const std::string& base_url, std::ostream& out);
+
+// When the store holds no general license: loads those of `rules_dir`/
+// general_licenses.json (the Huawei TGL), as the CLI's first `general-licenses`
+// command does, so that the API lists them and reviewers can extend them.
+Status LoadGeneralLicensesIfNone(storage::Store& store, const rules::RuleSet& rules,
+                                 const std::filesystem::path& rules_dir,
+                                 const licensing::Clock& clock, std::ostream& out);
 
 }  // namespace tollgate::server

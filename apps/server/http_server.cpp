@@ -135,6 +135,11 @@ int RunServer(ServerOptions options) {
   }
   auto rules = cli::LoadRulesForCli(options.rules_dir);
   if (!rules.ok()) return fail(rules.error());
+  if (auto s = LoadGeneralLicensesIfNone(**store, **rules, cli::RulesDirForCli(options.rules_dir),
+                                         clock, std::cout);
+      !s.ok()) {
+    return fail(s.error());
+  }
   auto catalog = licensing::LoadCriteria(licensing::ShippedCriteriaPath());
   if (!catalog.ok()) return fail(catalog.error());
   auto engine_store = storage::OpenStore(options.db_url);

@@ -40,6 +40,7 @@ void AddScreeningRoutes(std::vector<Route>& routes);
 void AddListsRoutes(std::vector<Route>& routes);
 void AddApplicationsRoutes(std::vector<Route>& routes);
 void AddLicensesRoutes(std::vector<Route>& routes);
+void AddGeneralLicensesRoutes(std::vector<Route>& routes);
 void AddReportsRoutes(std::vector<Route>& routes);
 
 std::vector<Route> AllRoutes();

@@ -74,6 +74,7 @@ std::vector<Route> AllRoutes() {
   AddListsRoutes(routes);
   AddApplicationsRoutes(routes);
   AddLicensesRoutes(routes);
+  AddGeneralLicensesRoutes(routes);
   AddReportsRoutes(routes);
   return routes;
 }

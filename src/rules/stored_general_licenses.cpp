@@ -158,4 +158,43 @@ Result<storage::GeneralLicenseRecord> RevokeGeneralLicense(
   return record;
 }
 
+nlohmann::json GeneralLicenseJson(const storage::GeneralLicenseRecord& record) {
+  nlohmann::json out = record.definition;
+  out["id"] = record.id;
+  out["name"] = record.name;
+  nlohmann::json windows = nlohmann::json::array();
+  for (const auto& w : record.windows) windows.push_back(w.body);
+  out["windows"] = std::move(windows);
+  out["version"] = record.version;
+  out["status"] = record.revoked_from ? "revoked" : "issued";
+  if (record.revoked_from) {
+    out["revoked_from"] = record.revoked_from->ToString();
+    out["revoked_on"] = record.revoked_from->ToString();
+    out["revocation_citation"] = record.revocation_citation;
+  }
+  out["effective"] = EffectiveDefinition(record);
+  return out;
+}
+
+Result<std::size_t> LoadMissingGeneralLicenses(storage::Store& store,
+                                               const std::filesystem::path& file,
+                                               const std::vector<Activity>& activities,
+                                               const storage::ChangeStamp& stamp) {
+  auto records = ReadGeneralLicenseRecords(file, activities);
+  if (!records.ok()) return records.error();
+  auto stored = store.ListGeneralLicenses();
+  if (!stored.ok()) return stored.error();
+  std::vector<storage::GeneralLicenseRecord> missing;
+  for (auto& record : *records) {
+    bool present = false;
+    for (const auto& s : *stored) present = present || s.id == record.id;
+    if (!present) missing.push_back(std::move(record));
+  }
+  if (missing.empty()) return std::size_t{0};
+  if (auto s = store.AddGeneralLicenses(missing, "general_license.load", stamp); !s.ok()) {
+    return s.error();
+  }
+  return missing.size();
+}
+
 }  // namespace tollgate::rules

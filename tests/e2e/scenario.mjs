@@ -328,6 +328,22 @@ async function main() {
       await p.getByRole('heading', { level: 1, name: /Approved/ }).waitFor();
     });
 
+    await step(`the reviewer sees the screening hit recorded with ${acn}`, pages, async () => {
+      await visit(r, `#/applications/${acn}`);
+      const hit = r.locator('article.match', { hasText: /Huawei/ }).first();
+      await hit.waitFor({ timeout: kTimeout });
+    });
+
+    await step('oversight sees the Huawei TGL with its windows and their citations', pages, async () => {
+      await visit(o, `#/general-licenses`);
+      await o.getByRole('heading', { level: 2, name: /Temporary General License for Huawei/ }).waitFor({ timeout: kTimeout });
+      await o.getByRole('cell', { name: '84 FR 23468 (22 May 2019)', exact: true }).waitFor({ timeout: kTimeout });
+      const rows = await o.locator('section.card table tr', { has: o.getByRole('cell', { name: /^(initial|extension_\d)$/ }) }).count();
+      expect(rows === 6, `${rows} window rows, expected 6`);
+      await o.getByRole('cell', { name: '2020-08-13', exact: true }).first().waitFor({ timeout: kTimeout });
+      await screenshot(o, 'oversight-general-licenses');
+    });
+
     await step('oversight sees one more application received and one more approved', pages, async () => {
       await visit(o, `#/reports`);
       const after = { received: await figure(o, 'received'), approved: await figure(o, 'approved') };

@@ -52,4 +52,17 @@ Result<std::vector<GeneralLicense>> GeneralLicensesFromRecords(
     const std::vector<storage::GeneralLicenseRecord>& records,
     const std::vector<Activity>& activities);
 
+// The one JSON form of a stored general license (`general-licenses show --json` and
+// GET /api/general-licenses/{id}): the definition, its windows as issued, "version",
+// "status" ("revoked" or "issued"), "revoked_from"/"revoked_on" and
+// "revocation_citation" when revoked, and "effective" (EffectiveDefinition).
+nlohmann::json GeneralLicenseJson(const storage::GeneralLicenseRecord& record);
+
+// Adds the general licenses of `file` (data/rules/general_licenses.json) that the
+// store does not hold yet, in one transaction; returns how many were added.
+Result<std::size_t> LoadMissingGeneralLicenses(storage::Store& store,
+                                               const std::filesystem::path& file,
+                                               const std::vector<Activity>& activities,
+                                               const storage::ChangeStamp& stamp);
+
 }  // namespace tollgate::rules

@@ -20,7 +20,8 @@ export async function applicationView({ args, navigate }) {
   ]);
   const app = shown.application || shown;
   const due = shown.due || [];
-  const hits = shown.screening || shown.hits || shown.screening_hits || shown.matches || [];
+  // A stored screening match keeps the engine's hit under "match" (as `applications show --json`).
+  const hits = (shown.screening || shown.hits || shown.screening_hits || shown.matches || []).map((m) => (m.match ? { ...m.match, ...m } : m));
   const entries = Array.isArray(timeline) ? timeline : timeline?.timeline || shown.timeline || [];
   const allowed = (Array.isArray(transitions) ? transitions : transitions.transitions || []).map((t) => (typeof t === 'string' ? { event: t } : t));
   const review = app.review || {};

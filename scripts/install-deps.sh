@@ -18,6 +18,7 @@ packages=(
   simstring-bin          # the peer in the screening benchmark
   chromium               # the browser the web UI's end-to-end tests drive (tests/e2e)
   wrk                    # load on the HTTP server (bench/http_bench.sh)
+  curl jq                # two servers on one database (bench/two_servers_bench.sh)
 )
 
 missing=()

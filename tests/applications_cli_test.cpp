@@ -9,23 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
+#include "microsoft_form.h"
 #include "test_databases.h"
 
 namespace tollgate::testing {
 namespace {
-
-constexpr const char* kForm = R"json({
-  "applicant": {"name": "Microsoft Corporation", "address": "One Microsoft Way, Redmond, WA",
-                "country": "US"},
-  "contact": {"name": "Export Desk", "email": "exports@example.com"},
-  "purchaser": {"name": "Huawei Technologies Co., Ltd.", "country": "CN"},
-  "ultimate_consignee": {"name": "Huawei Technologies Co., Ltd.",
-                         "address": "Bantian, Longgang District, Shenzhen", "country": "CN"},
-  "end_use": "Operating systems installed on laptops sold to the public",
-  "destination": "CN",
-  "items": [{"eccn": "5D992.c", "description": "Windows licenses, mass-market",
-             "quantity": 1000, "unit_price_cents": 9950, "value_usd": 99500}]
-})json";
 
 class ApplicationsCliTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -39,7 +27,7 @@ class ApplicationsCliTest : public ::testing::TestWithParam<std::string> {
       auto r = cli_.Run(setup);
       ASSERT_EQ(r.exit_code, 0) << setup << ": " << r.err;
     }
-    form_ = cli_.Write("form.json", kForm).string();
+    form_ = cli_.Write("form.json", kMicrosoftForm).string();
     auto r = cli_.Run("applications submit '" + form_ + "' --as msft-exports --date 2019-06-01");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     ASSERT_EQ(r.out, "submitted application D000001 (version 2)\n");

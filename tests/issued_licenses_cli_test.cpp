@@ -12,23 +12,11 @@
 #include <string>
 
 #include "cli_runner.h"
+#include "microsoft_form.h"
 #include "test_databases.h"
 
 namespace tollgate::testing {
 namespace {
-
-constexpr const char* kForm = R"json({
-  "applicant": {"name": "Microsoft Corporation", "address": "One Microsoft Way, Redmond, WA",
-                "country": "US"},
-  "contact": {"name": "Export Desk", "email": "exports@example.com"},
-  "purchaser": {"name": "Huawei Technologies Co., Ltd.", "country": "CN"},
-  "ultimate_consignee": {"name": "Huawei Technologies Co., Ltd.",
-                         "address": "Bantian, Longgang District, Shenzhen", "country": "CN"},
-  "end_use": "Operating systems installed on laptops sold to the public",
-  "destination": "CN",
-  "items": [{"eccn": "5D992.c", "description": "Windows licenses, mass-market",
-             "quantity": 1000, "unit_price_cents": 9950, "value_usd": 99500}]
-})json";
 
 constexpr const char* kHuawei = "'ultimate_consignee=Huawei Technologies Co., Ltd.'";
 
@@ -47,7 +35,7 @@ class IssuedLicensesCliTest : public ::testing::TestWithParam<std::string> {
       auto r = cli_.Run(setup);
       ASSERT_EQ(r.exit_code, 0) << setup << ": " << r.err;
     }
-    auto form = cli_.Write("form.json", kForm).string();
+    auto form = cli_.Write("form.json", kMicrosoftForm).string();
     for (std::string step :
          {"applications submit '" + form + "' --as msft-exports --date 2019-06-01",
           std::string("applications transition D000001 register --as officer --date 2019-06-03"),

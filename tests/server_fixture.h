@@ -11,23 +11,11 @@
 #include <string>
 
 #include "cli_runner.h"
+#include "microsoft_form.h"
 #include "server_runner.h"
 #include "test_databases.h"
 
 namespace tollgate::testing {
-
-inline constexpr const char* kServerForm = R"json({
-  "applicant": {"name": "Microsoft Corporation", "address": "One Microsoft Way, Redmond, WA",
-                "country": "US"},
-  "contact": {"name": "Export Desk", "email": "exports@example.com"},
-  "purchaser": {"name": "Huawei Technologies Co., Ltd.", "country": "CN"},
-  "ultimate_consignee": {"name": "Huawei Technologies Co., Ltd.",
-                         "address": "Bantian, Longgang District, Shenzhen", "country": "CN"},
-  "end_use": "Operating systems installed on laptops sold to the public",
-  "destination": "CN",
-  "items": [{"eccn": "5D992.c", "description": "Windows licenses, mass-market",
-             "quantity": 1000, "unit_price_cents": 9950, "value_usd": 99500}]
-})json";
 
 inline constexpr const char* kServerLicense = R"json({
   "number": "D000900", "holder": "Microsoft Corporation", "organization": "microsoft",
@@ -64,7 +52,7 @@ class ServerFixture : public ::testing::TestWithParam<std::string> {
       tokens_[user] = r.out.substr(0, r.out.find('\n'));
     }
     server_ = std::make_unique<ServerProcess>(db_.url(), ExtraFlags());
-    auto filed = Call("msft", "POST", "/api/applications", kServerForm);
+    auto filed = Call("msft", "POST", "/api/applications", kMicrosoftForm);
     ASSERT_EQ(filed.status, 201) << filed.text;
     acn_ = filed.body["application"]["control_number"];
     auto license = Call("officer", "POST", "/api/licenses", kServerLicense);

@@ -46,15 +46,7 @@ int Run(const Context& context, const Flags& flags) {
   if (!log.ok()) return Fail(log.error());
   const auto v = audit::Verify(*log, anchor);
   if (flags.json) {
-    nlohmann::json out = {{"records", v.records},
-                          {"last_sequence", v.last_sequence},
-                          {"head_hash", v.head_hash},
-                          {"ok", v.ok()},
-                          {"problems", nlohmann::json::array()}};
-    for (const auto& p : v.problems) {
-      out["problems"].push_back({{"sequence", p.sequence}, {"problem", p.what}});
-    }
-    std::cout << out.dump(2) << "\n";
+    std::cout << audit::ToJson(v).dump(2) << "\n";
   } else {
     std::cout << "audit log: " << v.records << " record(s); head " << v.last_sequence << ":"
               << v.head_hash << "\n";

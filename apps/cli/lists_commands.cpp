@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "lists_support.h"
 #include "screening_support.h"
 #include "tollgate/lists/diff.h"
 #include "tollgate/lists/import.h"
@@ -21,17 +22,6 @@ std::string ResolveFeedName(const std::string& name) {
   for (char c : name) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   auto it = kAliases.find(upper);
   return it == kAliases.end() ? name : it->second;
-}
-
-nlohmann::json VersionJson(const storage::ListVersion& v) {
-  return {{"id", v.id},
-          {"feed", v.feed},
-          {"format", v.format},
-          {"as_of", v.as_of.ToString()},
-          {"imported_at", v.imported_at},
-          {"file_name", v.file_name},
-          {"sha256", v.sha256},
-          {"entries", v.entry_count}};
 }
 
 int RunImport(const Context& context, const std::string& path, const std::string& format_name,
@@ -153,20 +143,7 @@ int RunDiff(const Context& context, const std::string& source, std::int64_t from
   auto diff = lists::DiffEntries(*before, *after);
 
   if (json) {
-    nlohmann::json out = {{"feed", feed},
-                          {"from", VersionJson(*from)},
-                          {"to", VersionJson(*to)},
-                          {"added", nlohmann::json::array()},
-                          {"removed", nlohmann::json::array()},
-                          {"changed", nlohmann::json::array()}};
-    for (const auto& e : diff.added) out["added"].push_back(lists::ToJson(e));
-    for (const auto& e : diff.removed) out["removed"].push_back(lists::ToJson(e));
-    for (const auto& c : diff.changed) {
-      out["changed"].push_back({{"before", lists::ToJson(c.before)},
-                                {"after", lists::ToJson(c.after)},
-                                {"fields", c.fields}});
-    }
-    std::cout << out.dump(2) << "\n";
+    std::cout << DiffJson(feed, *from, *to, diff).dump(2) << "\n";
     return 0;
   }
   std::cout << feed << ": version " << from->id << " (" << from->as_of.ToString() << ", "

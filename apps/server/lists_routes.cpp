@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 
+#include "../cli/lists_support.h"
 #include "routes.h"
 #include "tollgate/lists/diff.h"
 #include "tollgate/lists/import.h"
@@ -17,17 +18,6 @@ namespace tollgate::server {
 namespace {
 
 using licensing::Role;
-
-nlohmann::json VersionJson(const storage::ListVersion& v) {
-  return {{"id", v.id},
-          {"feed", v.feed},
-          {"format", v.format},
-          {"as_of", v.as_of.ToString()},
-          {"imported_at", v.imported_at},
-          {"file_name", v.file_name},
-          {"sha256", v.sha256},
-          {"entries", v.entry_count}};
-}
 
 std::optional<ApiError> OptionalDate(const ApiRequest& request, const char* name,
                                      std::optional<Date>& out) {
@@ -54,7 +44,7 @@ ApiResponse Status(ServerState& state, storage::Store& store, const Caller*,
                         {"versions", nlohmann::json::array()},
                         {"in_force", nlohmann::json::array()},
                         {"entries_in_force_by_list", by_list}};
-  for (const auto& v : *versions) out["versions"].push_back(VersionJson(v));
+  for (const auto& v : *versions) out["versions"].push_back(cli::VersionJson(v));
   for (const auto& v : lists::SelectInForce(*versions, date)) out["in_force"].push_back(v.id);
   return Json(out);
 }
@@ -110,20 +100,7 @@ ApiResponse Diff(ServerState&, storage::Store& store, const Caller*, const ApiRe
   auto after = store.LoadEntries(to->id);
   if (!after.ok()) return ErrorResponse(FromError(after.error()));
   auto diff = lists::DiffEntries(*before, *after);
-  nlohmann::json out = {{"feed", feed},
-                        {"from", VersionJson(*from)},
-                        {"to", VersionJson(*to)},
-                        {"added", nlohmann::json::array()},
-                        {"removed", nlohmann::json::array()},
-                        {"changed", nlohmann::json::array()}};
-  for (const auto& e : diff.added) out["added"].push_back(lists::ToJson(e));
-  for (const auto& e : diff.removed) out["removed"].push_back(lists::ToJson(e));
-  for (const auto& c : diff.changed) {
-    out["changed"].push_back({{"before", lists::ToJson(c.before)},
-                              {"after", lists::ToJson(c.after)},
-                              {"fields", c.fields}});
-  }
-  return Json(out);
+  return Json(cli::DiffJson(feed, *from, *to, diff));
 }
 
 // A private folder removed with everything in it when the import is done.
@@ -190,7 +167,7 @@ ApiResponse Import(ServerState& state, storage::Store& store, const Caller* call
     return ErrorResponse(FromError(error));
   }
   if (auto s = state.ListsChanged(store); !s.ok()) return ErrorResponse(FromError(s.error()));
-  return Json({{"version", VersionJson(report->version)},
+  return Json({{"version", cli::VersionJson(report->version)},
                {"unchanged", report->unchanged},
                {"warnings", report->warnings}},
               report->unchanged ? 200 : 201);

@@ -44,16 +44,7 @@ ApiResponse AuditVerify(ServerState&, storage::Store& store, const Caller* calle
   }
   auto log = store.AuditLog();
   if (!log.ok()) return ErrorResponse(FromError(log.error()));
-  const auto v = audit::Verify(*log);
-  nlohmann::json out = {{"records", v.records},
-                        {"last_sequence", v.last_sequence},
-                        {"head_hash", v.head_hash},
-                        {"ok", v.ok()},
-                        {"problems", nlohmann::json::array()}};
-  for (const auto& p : v.problems) {
-    out["problems"].push_back({{"sequence", p.sequence}, {"problem", p.what}});
-  }
-  return Json(out);
+  return Json(audit::ToJson(audit::Verify(*log)));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "tollgate/audit/verify.h"
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace tollgate::audit {
@@ -93,6 +94,18 @@ Verification Verify(std::span<const Record> records, const std::optional<Anchor>
     }
   }
   return result;
+}
+
+nlohmann::json ToJson(const Verification& verification) {
+  nlohmann::json out = {{"records", verification.records},
+                        {"last_sequence", verification.last_sequence},
+                        {"head_hash", verification.head_hash},
+                        {"ok", verification.ok()},
+                        {"problems", nlohmann::json::array()}};
+  for (const auto& p : verification.problems) {
+    out["problems"].push_back({{"sequence", p.sequence}, {"problem", p.what}});
+  }
+  return out;
 }
 
 }  // namespace tollgate::audit

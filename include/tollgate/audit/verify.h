@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -50,5 +51,9 @@ struct Anchor {
 // `records` in the order they were read (by sequence, as the store returns them).
 Verification Verify(std::span<const Record> records,
                     const std::optional<Anchor>& anchor = std::nullopt);
+
+// {records, last_sequence, head_hash, ok, problems: [{sequence, problem}]}: the form
+// `tollgate audit verify --json` prints and GET /api/audit/verify answers.
+nlohmann::json ToJson(const Verification& verification);
 
 }  // namespace tollgate::audit

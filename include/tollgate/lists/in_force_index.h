@@ -28,7 +28,7 @@
 namespace tollgate::lists {
 
 // For each feed, the latest version whose as_of is on or before `date` (among equal
-// dates, the later import): what VersionsInForce answers, from a list in hand.
+// dates, the later import). VersionsInForce is this over the store's versions.
 std::vector<storage::ListVersion> SelectInForce(const std::vector<storage::ListVersion>& all,
                                                 Date date);
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <map>
 
 #include "tollgate/common/sha256.h"
+#include "tollgate/lists/in_force_index.h"
 
 namespace tollgate::lists {
 namespace {
@@ -70,19 +70,7 @@ Result<ImportReport> ImportListFile(storage::Store& store, const std::filesystem
 Result<std::vector<storage::ListVersion>> VersionsInForce(storage::Store& store, Date date) {
   auto all = store.ListVersions();
   if (!all.ok()) return all.error();
-  // Latest as_of on or before the date wins; among equal dates the later import.
-  std::map<std::string, storage::ListVersion> by_feed;
-  for (auto& v : *all) {
-    if (v.as_of > date) continue;
-    auto it = by_feed.find(v.feed);
-    if (it == by_feed.end() || it->second.as_of < v.as_of ||
-        (it->second.as_of == v.as_of && it->second.id < v.id)) {
-      by_feed[v.feed] = v;
-    }
-  }
-  std::vector<storage::ListVersion> out;
-  for (auto& [feed, v] : by_feed) out.push_back(std::move(v));
-  return out;
+  return SelectInForce(*all, date);
 }
 
 Result<std::vector<ListEntry>> EntriesInForce(storage::Store& store, Date date) {

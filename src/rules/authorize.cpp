@@ -2,17 +2,10 @@
 
 #include <algorithm>
 
+#include "rules/join.h"
+
 namespace tollgate::rules::internal {
 namespace {
-
-std::string Join(const std::vector<std::string>& parts, const char* separator) {
-  std::string out;
-  for (const auto& part : parts) {
-    if (!out.empty()) out += separator;
-    out += part;
-  }
-  return out;
-}
 
 Coverage No(std::string why, std::string citation, bool check = false) {
   Coverage c;

@@ -5,20 +5,12 @@
 
 #include "rules/authorize.h"
 #include "rules/item_requirements.h"
+#include "rules/join.h"
 #include "rules/screen_parties.h"
 #include "tollgate/common/country.h"
 
 namespace tollgate::rules::internal {
 namespace {
-
-std::string Join(const std::vector<std::string>& parts, const char* separator) {
-  std::string out;
-  for (const auto& part : parts) {
-    if (!out.empty()) out += separator;
-    out += part;
-  }
-  return out;
-}
 
 std::string Trim(const std::string& text) {
   auto begin = text.find_first_not_of(" \t\r\n");

@@ -3,19 +3,9 @@
 #include <algorithm>
 #include <iterator>
 
+#include "rules/join.h"
+
 namespace tollgate::rules::internal {
-namespace {
-
-std::string Join(const std::vector<std::string>& parts, const char* separator) {
-  std::string out;
-  for (const auto& part : parts) {
-    if (!out.empty()) out += separator;
-    out += part;
-  }
-  return out;
-}
-
-}  // namespace
 
 ItemRequirements ApplyCountryChart(const Catalog& catalog, const Classification& item,
                                    const CountryRules& country, const ChartRow& row) {

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "rules/join.h"
+
 namespace tollgate::rules::internal {
 namespace {
 
@@ -9,15 +11,6 @@ std::string Score(double score) {
   char buf[32];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, score, std::chars_format::fixed, 3);
   return ec == std::errc() ? std::string(buf, end) : std::string("?");
-}
-
-std::string Join(const std::vector<std::string>& parts, const char* separator) {
-  std::string out;
-  for (const auto& part : parts) {
-    if (!out.empty()) out += separator;
-    out += part;
-  }
-  return out;
 }
 
 std::string RoleNames(const std::vector<PartyRole>& roles) {

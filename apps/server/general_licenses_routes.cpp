@@ -74,9 +74,8 @@ ApiResponse Issue(ServerState& state, storage::Store& store, const Caller* calle
 }
 
 // The body is a window as in the rules data (from, to, citation; optional id,
-// supersedes, check, note). Without an id the window is "extension_N"; without
-// "supersedes", one starting before the last window ends supersedes it (an extension
-// published before the previous one ran out, as 84 FR 43487 was).
+// supersedes, check, note); rules::ExtendGeneralLicense names a window given without
+// an id. A window that overlaps the last one must say which it supersedes, as on the CLI.
 ApiResponse Extend(ServerState& state, storage::Store& store, const Caller* caller,
                    const ApiRequest& request) {
   if (auto denied = MayChange(*caller)) return ErrorResponse(*denied);
@@ -92,16 +91,7 @@ ApiResponse Extend(ServerState& state, storage::Store& store, const Caller* call
   }
   auto record = Find(store, request.path_params.at(0));
   if (!record.ok()) return ErrorResponse(FromError(record.error()));
-  nlohmann::json window = *body;
-  if (!window.contains("id") || !window.at("id").is_string() ||
-      window.at("id").get<std::string>().empty()) {
-    window["id"] = "extension_" + std::to_string(record->windows.size());
-  }
-  if (!window.contains("supersedes") && !record->windows.empty() &&
-      !(record->windows.back().to < *from)) {
-    window["supersedes"] = record->windows.back().id;
-  }
-  auto extended = rules::ExtendGeneralLicense(*record, window, state.rules().activities);
+  auto extended = rules::ExtendGeneralLicense(*record, *body, state.rules().activities);
   if (!extended.ok()) {
     return ErrorResponse(FromError(extended.error(), FieldOf(extended.error().message)));
   }

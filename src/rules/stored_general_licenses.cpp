@@ -123,7 +123,11 @@ Result<storage::GeneralLicenseRecord> ExtendGeneralLicense(
                      "general license " + record.id + " was revoked from " +
                          record.revoked_from->ToString() + "; a revoked license is not extended");
   }
-  auto added = WindowRecord(window);
+  nlohmann::json named = window;
+  if (named.is_object() && named.value("id", "").empty()) {
+    named["id"] = "extension_" + std::to_string(record.windows.size());
+  }
+  auto added = WindowRecord(named);
   if (!added.ok()) return added.error();
   record.windows.push_back(std::move(added).value());
   auto checked = Validate(nlohmann::json::array({EffectiveDefinition(record)}),

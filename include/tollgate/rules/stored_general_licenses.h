@@ -34,7 +34,8 @@ Result<storage::GeneralLicenseRecord> GeneralLicenseRecordFromJson(
     const std::vector<Activity>& activities);
 
 // `record` with `window` (a JSON object as in the rules file: id, from, to,
-// supersedes, citation, check, note) appended, validated with the others.
+// supersedes, citation, check, note) appended, validated with the others. A window
+// without an id is named "extension_N" (N: the windows before it).
 Result<storage::GeneralLicenseRecord> ExtendGeneralLicense(storage::GeneralLicenseRecord record,
                                                            const nlohmann::json& window,
                                                            const std::vector<Activity>& activities);

@@ -52,15 +52,19 @@ export async function generalLicensesView({ navigate }) {
 
 function manageForms(gl, done) {
   const id = encodeURIComponent(gl.id);
+  const last = (gl.windows || []).at(-1);
   const extend = h(
     'form',
     { class: 'inline-form', novalidate: true },
     formErrorBox(),
     h('div', { class: 'row' }, field({ label: 'New window from', name: 'from', type: 'date', required: true }), field({ label: 'To', name: 'to', type: 'date', required: true }), field({ label: 'Citation', name: 'citation', class: 'grow', required: true })),
+    h('div', { class: 'row' }, field({ label: 'Supersedes window', name: 'supersedes', hint: `only when the new window starts before an earlier one ends, e.g. ${last ? last.id : 'initial'}` })),
     h('button', { type: 'submit' }, 'Extend'),
   );
   onSubmit(extend, async (data) => {
-    await post(`/api/general-licenses/${id}/extend`, { from: str(data, 'from'), to: str(data, 'to'), citation: str(data, 'citation') });
+    const window = { from: str(data, 'from'), to: str(data, 'to'), citation: str(data, 'citation') };
+    if (str(data, 'supersedes')) window.supersedes = str(data, 'supersedes');
+    await post(`/api/general-licenses/${id}/extend`, window);
     done();
   });
   const revoke = h(

@@ -1,7 +1,9 @@
 #include "screening/candidates.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
+#include <span>
 
 #include "screening/edit_distance.h"
 
@@ -22,6 +24,7 @@ class MarkTable {
     std::uint64_t positions = 0;
     float reached = 0;
     std::uint32_t slot = 0;  // where the table points at it
+    PostingBound weights;    // the name's, copied from the posting that reached it
   };
 
   // Reached names, in the order they were first reached.
@@ -37,13 +40,14 @@ class MarkTable {
     }
   }
 
-  // The entry of `name`, added when it has none; valid until the next addition.
-  Entry& FindOrAdd(std::uint32_t name) {
+  // The entry of `name`, added with `weights` when it has none; valid until the next
+  // addition.
+  Entry& FindOrAdd(std::uint32_t name, const PostingBound& weights) {
     if (Entry* found = Find(name)) return *found;
     if (2 * (entries_.size() + 1) > slots_.size()) Grow();
     std::size_t at = Home(name);
     while (slots_[at] != 0) at = (at + 1) & mask_;
-    entries_.push_back({name, 0, 0, 0, static_cast<std::uint32_t>(at)});
+    entries_.push_back({name, 0, 0, 0, static_cast<std::uint32_t>(at), weights});
     slots_[at] = static_cast<std::uint32_t>(entries_.size());
     return entries_.back();
   }
@@ -144,8 +148,15 @@ class Finder {
 
   void Bound(double min_name_score, std::vector<Candidate>& out) const {
     out.clear();
-    std::uint32_t initials = 0;
-    for (const auto& token : query_.scoring) initials += token.token_class == TokenClass::kInitial;
+    // A query initial may claim a name word that starts with its letter (scorer.h).
+    std::array<std::uint32_t, kMaxQueryTokens> initials{};
+    std::size_t initial_count = 0;
+    for (const auto& token : query_.scoring) {
+      if (token.token_class == TokenClass::kInitial) {
+        initials[initial_count++] = InitialBit(token.canon.front());
+      }
+    }
+    const std::span<const std::uint32_t> query_initials(initials.data(), initial_count);
     // Which query tokens reached a name already bounds its score; most names reached
     // only by a common word fail that test without reading the name's own data. The
     // weight of the query tokens that did not reach it is kept beside.
@@ -170,7 +181,7 @@ class Finder {
       } else {
         extra = ExtraWeight(tokens);
       }
-      const double bound = NameBound(marks, initials, extra);
+      const double bound = NameBound(marks, query_initials, extra);
       if (bound >= min_name_score) out.push_back({marks.name, bound});
     }
     // Names without distinctive tokens are never reached by a lookup above.
@@ -180,8 +191,9 @@ class Finder {
  private:
   // Marks name positions reached; `weight` is added once per newly reached position
   // (the weight of the distinctive token there, 0 for the others).
-  void Mark(std::uint32_t name, std::uint64_t position, std::uint32_t query_tokens, double weight) {
-    Update(s_.marks.FindOrAdd(name), position, query_tokens, weight);
+  void Mark(std::uint32_t name, const PostingBound& weights, std::uint64_t position,
+            std::uint32_t query_tokens, double weight) {
+    Update(s_.marks.FindOrAdd(name, weights), position, query_tokens, weight);
   }
   static void Update(MarkTable::Entry& marks, std::uint64_t position, std::uint32_t query_tokens,
                      double weight) {
@@ -199,12 +211,13 @@ class Finder {
                      std::uint32_t query_tokens) {
     const double weight = impl_.token_weight[token];
     const std::uint32_t* postings = impl_.postings.data();
+    const PostingBound* weights = impl_.posting_bounds.data();
     constexpr std::uint32_t kAhead = 8;  // names are scattered: start their loads early
     for (std::uint32_t k = begin; k < end; ++k) {
       if (k + kAhead < end) s_.marks.Prefetch(postings[k + kAhead] >> kPositionBits);
       const std::uint32_t posting = postings[k];
-      Mark(posting >> kPositionBits, std::uint64_t{1} << (posting & ((1u << kPositionBits) - 1)),
-           query_tokens, weight);
+      Mark(posting >> kPositionBits, weights[k],
+           std::uint64_t{1} << (posting & ((1u << kPositionBits) - 1)), query_tokens, weight);
     }
   }
 
@@ -316,21 +329,22 @@ class Finder {
     const double high = aligned + std::max(0.0, room) / kMissingFactor + kSlack;
     const double low =
         t < 1 ? t * kExtraFactor * extra / (2 * (1 - t)) - kSlack : 0.0;  // for T <= A
-    const float* totals = impl_.posting_totals.data();
+    const PostingBound* weights = impl_.posting_bounds.data();
     const float low_total = static_cast<float>(low);
     const float high_total = static_cast<float>(high);
     std::uint32_t from = begin;
     std::uint32_t to = begin;
     constexpr std::uint32_t kShortPostings = 16;  // a scan beats the binary searches
     if (end - begin <= kShortPostings) {
-      while (from < end && totals[from] < low_total) ++from;
+      while (from < end && weights[from].total_weight < low_total) ++from;
       to = from;
-      while (to < end && totals[to] <= high_total) ++to;
+      while (to < end && weights[to].total_weight <= high_total) ++to;
     } else {
-      from = static_cast<std::uint32_t>(std::lower_bound(totals + begin, totals + end, low_total) -
-                                        totals);
-      to = static_cast<std::uint32_t>(std::upper_bound(totals + from, totals + end, high_total) -
-                                      totals);
+      const auto total = &PostingBound::total_weight;
+      from = static_cast<std::uint32_t>(
+          std::ranges::lower_bound(weights + begin, weights + end, low_total, {}, total) - weights);
+      to = static_cast<std::uint32_t>(
+          std::ranges::upper_bound(weights + from, weights + end, high_total, {}, total) - weights);
     }
     TraverseRange(term.token, from, to, 1u << term.query);
     term.walked_begin = from;
@@ -486,9 +500,10 @@ class Finder {
                                  form.starts_with(first.text) && form.ends_with(second.text);
         if (!canon_joined && !text_joined) return;
         joinable_ |= 1u << i;
+        const NameBoundData& bound = impl_.name_bounds[n];
         for (const ScoringToken* part : {&first, &second}) {
           const std::uint32_t k = part == &first ? p : p + 1;
-          Mark(n, std::uint64_t{1} << k, 1u << i,
+          Mark(n, {bound.total_weight, bound.low_weight}, std::uint64_t{1} << k, 1u << i,
                IsDistinctive(part->token_class) ? part->weight : 0.0);
         }
       });
@@ -546,16 +561,24 @@ class Finder {
     return extra;
   }
 
-  double NameBound(const MarkTable::Entry& marks, std::uint32_t query_initials,
+  double NameBound(const MarkTable::Entry& marks, std::span<const std::uint32_t> query_initials,
                    double extra) const {
-    const NameBoundData& name = impl_.name_bounds[marks.name];
     const double reached = marks.reached;
-    // Float sums (NameBoundData, MarkTable): widen a little so rounding never cuts a
+    // Each query initial whose letter begins one of the name's words may claim its
+    // heaviest word (the name's own data is read only for such queries).
+    double initials_weight = 0;
+    if (!query_initials.empty()) {
+      const NameBoundData& name = impl_.name_bounds[marks.name];
+      for (std::uint32_t bit : query_initials) {
+        if (name.word_initials & bit) initials_weight += name.max_weight;
+      }
+    }
+    // Float sums (PostingBound, MarkTable): widen a little so rounding never cuts a
     // true match.
     constexpr double kSlack = 1e-5;
-    const double total = name.total_weight + kSlack;
+    const double total = marks.weights.total_weight + kSlack;
     const double aligned =
-        std::min(total, reached + name.low_weight + query_initials * name.max_weight + kSlack);
+        std::min(total, reached + marks.weights.low_weight + initials_weight + kSlack);
     const double denominator = 2 * aligned +
                                kMissingFactor * std::max(0.0, total - aligned - kSlack) +
                                kExtraFactor * std::max(0.0, extra - kSlack);

@@ -81,6 +81,10 @@ QueryFacts FactsOf(const Query& query, const PreparedName& prepared) {
   return facts;
 }
 
+double MaxRaise(const QueryFacts& facts) {
+  return (facts.country.empty() ? 0.0 : kCountryAgrees) + (facts.type ? kTypeAgrees : 0.0);
+}
+
 double Adjust(const QueryFacts& facts, const IndexedEntry& entry, std::vector<std::string>* notes) {
   double total = 0;
   if (!facts.country.empty() && !entry.countries.empty()) {

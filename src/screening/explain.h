@@ -15,8 +15,6 @@
 
 namespace tollgate::screening {
 
-// The largest amount adjustments can add; candidate pruning leaves room for it.
-inline constexpr double kMaxRaise = 0.03;
 inline constexpr double kCountryAgrees = 0.02;
 inline constexpr double kCountryDiffers = -0.03;
 inline constexpr double kTypeAgrees = 0.01;
@@ -29,6 +27,11 @@ struct QueryFacts {
   const NameToken* legal_form = nullptr;  // the query's first legal form, if any
 };
 QueryFacts FactsOf(const Query& query, const PreparedName& prepared);
+
+// The most Adjust can add to any entry's score for a query with these facts; candidate
+// pruning leaves room for it. Only an agreeing country or type raises a score, so a
+// query that gives neither (most batch and bench queries) is pruned at its threshold.
+double MaxRaise(const QueryFacts& facts);
 
 // Sum of the adjustments for a query against an entry; with `notes`, also says why.
 // Without an explicit type, a query that carries a legal form names an organisation,

@@ -72,7 +72,7 @@ std::vector<Match> Index::Screen(const Query& query) const {
   scored.clear();
   saved_edges.clear();
   thread_local std::vector<Candidate> candidates;
-  FindCandidates(impl, prepared, query.threshold - kMaxRaise - kScoreTolerance, candidates);
+  FindCandidates(impl, prepared, query.threshold - MaxRaise(facts) - kScoreTolerance, candidates);
   for (const Candidate& candidate : candidates) {
     const IndexedName& name = impl.names[candidate.name];
     const IndexedEntry& entry = impl.entries[name.entry];

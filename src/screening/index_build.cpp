@@ -147,9 +147,10 @@ class Builder {
                                 bounds[b >> kPositionBits].total_weight;
                        });
     }
-    impl_.posting_totals.resize(impl_.postings.size());
+    impl_.posting_bounds.resize(impl_.postings.size());
     for (std::size_t k = 0; k < impl_.postings.size(); ++k) {
-      impl_.posting_totals[k] = bounds[impl_.postings[k] >> kPositionBits].total_weight;
+      const NameBoundData& name = bounds[impl_.postings[k] >> kPositionBits];
+      impl_.posting_bounds[k] = {name.total_weight, name.low_weight};
     }
   }
 
@@ -165,7 +166,10 @@ class Builder {
         const float w = static_cast<float>(impl_.token_weight[ids[p]]);
         bound.total_weight += w;
         if (!IsDistinctive(c)) bound.low_weight += w;
-        if (c == TokenClass::kWord) bound.max_weight = std::max(bound.max_weight, w);
+        if (c == TokenClass::kWord) {
+          bound.max_weight = std::max(bound.max_weight, w);
+          bound.word_initials |= InitialBit(impl_.token_canon[ids[p]].front());
+        }
       }
     }
   }
@@ -306,7 +310,7 @@ IndexStats Index::Stats() const {
   bytes += impl_->token_weight.capacity() * sizeof(double);
   bytes += impl_->token_letters.capacity() * sizeof(std::uint64_t);
   bytes += (impl_->posting_begin.capacity() + impl_->postings.capacity()) * sizeof(std::uint32_t);
-  bytes += impl_->posting_totals.capacity() * sizeof(float);
+  bytes += impl_->posting_bounds.capacity() * sizeof(PostingBound);
   bytes +=
       (impl_->phonetic_begin.capacity() + impl_->phonetic_pairs.capacity()) * sizeof(std::uint32_t);
   bytes += impl_->entries.capacity() * sizeof(IndexedEntry);

@@ -45,9 +45,23 @@ struct IndexedName {
 // What candidate pruning reads of each name, packed apart from IndexedName so that
 // the thousands of names a common word reaches cost one cache line each.
 struct NameBoundData {
-  float total_weight = 0;  // all tokens
-  float low_weight = 0;    // tokens that are not distinctive (never hit by a lookup)
-  float max_weight = 0;    // heaviest ordinary word, which a query initial may claim
+  float total_weight = 0;           // all tokens
+  float low_weight = 0;             // tokens that are not distinctive (never hit by a lookup)
+  float max_weight = 0;             // heaviest ordinary word, which a query initial may claim
+  std::uint32_t word_initials = 0;  // InitialBit of each ordinary word's first letter
+};
+
+// A name's first letter as a bit: a..z, and one bit for anything else.
+inline std::uint32_t InitialBit(char c) {
+  return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+}
+
+// The two weights of a posting's name that bound its score, stored beside each posting
+// so that the names a frequent word reaches are bounded without a read of their own
+// (name_bounds is only read for queries with initials).
+struct PostingBound {
+  float total_weight = 0;
+  float low_weight = 0;
 };
 
 struct IndexedEntry {
@@ -75,7 +89,7 @@ struct Index::Impl {
   // Each token's postings in ascending order of their name's total weight, so that
   // candidate generation can walk only the names whose weight leaves room for a match.
   std::vector<std::uint32_t> postings;
-  std::vector<float> posting_totals;  // parallel: name_bounds[name].total_weight
+  std::vector<PostingBound> posting_bounds;  // parallel: from name_bounds[name]
 
   // Per word token, the other tokens that PhoneticPair pairs it with (same key, spelt
   // close enough), worked out at build time: a query word the index knows takes its

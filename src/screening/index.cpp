@@ -72,16 +72,21 @@ std::vector<Match> Index::Screen(const Query& query) const {
   scored.clear();
   saved_edges.clear();
   thread_local std::vector<Candidate> candidates;
-  FindCandidates(impl, prepared, query.threshold - MaxRaise(facts) - kScoreTolerance, candidates);
+
+  const double min_name_score = query.threshold - MaxRaise(facts) - kScoreTolerance;
+  FindCandidates(impl, prepared, min_name_score, candidates);
+  // Most candidates fail on the name alone: the entry (dates, type, countries), one
+  // more cache miss on a large list, is read only for those that do not.
   for (const Candidate& candidate : candidates) {
     const IndexedName& name = impl.names[candidate.name];
-    const IndexedEntry& entry = impl.entries[name.entry];
-    if (!InForce(entry, query.as_of)) continue;
     name_tokens.clear();
     for (std::uint32_t p = 0; p < name.token_count; ++p) {
       name_tokens.push_back(impl.NameToken(name.token_begin + p));
     }
     const AlignmentResult result = ScoreAlignment(prepared.scoring, name_tokens, &edges);
+    if (result.score < min_name_score) continue;
+    const IndexedEntry& entry = impl.entries[name.entry];
+    if (!InForce(entry, query.as_of)) continue;
     const double score = std::clamp(result.score + Adjust(facts, entry, nullptr), 0.0, 1.0);
     if (score >= query.threshold - kScoreTolerance) {
       scored.push_back({name.entry, candidate.name, score, result.score,

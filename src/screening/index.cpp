@@ -113,6 +113,15 @@ std::vector<Match> Index::Screen(const Query& query) const {
   matches.reserve(scored.size());
   for (const Scored& s : scored) {
     const IndexedName& name = impl.names[s.name];
+    if (!query.explain) {
+      Match& match = matches.emplace_back();
+      match.entry = impl.entries[s.entry].entry;
+      match.score = s.score;
+      match.name_score = s.name_score;
+      match.matched_name = name.text;
+      match.matched_alias = name.alias;
+      continue;
+    }
     matches.push_back(Finish(facts, prepared, impl.entries[s.entry],
                              PrepareIndexedName(impl, s.name), name.text, name.alias, s.name_score,
                              std::span<const Edge>(saved_edges).subspan(s.edge_begin, s.edge_count),

@@ -62,6 +62,8 @@ class Builder {
       for (const auto& token : tokens) {
         const std::uint32_t text = InternText(token.text);
         impl_.name_token_texts.push_back(text);
+        impl_.name_token_flags.push_back(static_cast<std::uint8_t>(
+            (token.abbreviation ? kAbbreviationFlag : 0) | (token.corrected ? kCorrectedFlag : 0)));
         if (!IsDistinctive(token.token_class) && low_texts_seen_.insert(text).second) {
           impl_.low_texts.Insert(HashKey(token.text, kLowTextSeed), text);
         }
@@ -304,6 +306,7 @@ IndexStats Index::Stats() const {
   for (const auto& key : impl_->token_phonetic) bytes += sizeof key + key.capacity();
   bytes +=
       (impl_->name_tokens.capacity() + impl_->name_token_texts.capacity()) * sizeof(std::uint32_t);
+  bytes += impl_->name_token_flags.capacity();
   for (const auto& text : impl_->texts) bytes += sizeof text + text.capacity();
   bytes += impl_->name_bounds.capacity() * sizeof(NameBoundData);
   bytes += impl_->token_class.capacity() * sizeof(TokenClass);

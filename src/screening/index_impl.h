@@ -24,6 +24,8 @@ namespace tollgate::screening {
 
 inline constexpr unsigned kPositionBits = 6;  // kMaxNameTokens < 64
 inline constexpr std::uint32_t kNoToken = 0xffffffffu;
+inline constexpr std::uint8_t kAbbreviationFlag = 1;  // NameToken::abbreviation
+inline constexpr std::uint8_t kCorrectedFlag = 2;     // NameToken::corrected
 
 // Seeds keep the key spaces of the tables apart.
 inline constexpr std::uint64_t kTokenSeed = 0x746f6b656eULL;
@@ -78,7 +80,10 @@ struct Index::Impl {
   std::vector<NameBoundData> name_bounds;  // parallel to names
   std::vector<std::uint32_t> name_tokens;
   std::vector<std::uint32_t> name_token_texts;  // parallel: ids into `texts`
-  std::vector<std::string> texts;               // distinct words as written
+  // Parallel: how the word was written (kAbbreviationFlag, kCorrectedFlag), as
+  // tokenizing found it, so that explaining a match does not ask the lexicon again.
+  std::vector<std::uint8_t> name_token_flags;
+  std::vector<std::string> texts;  // distinct words as written
 
   std::vector<std::string> token_canon;
   std::vector<std::string> token_phonetic;

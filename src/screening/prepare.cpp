@@ -2,7 +2,6 @@
 
 #include "screening/edit_distance.h"
 #include "screening/index_impl.h"
-#include "screening/lexicon.h"
 #include "screening/phonetic.h"
 
 namespace tollgate::screening {
@@ -72,11 +71,8 @@ PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name_inde
     token.text = impl.texts[impl.name_token_texts[slot]];
     token.canon = impl.token_canon[id];
     token.token_class = impl.token_class[id];
-    const LexiconWord* word = FindLexiconWord(token.text);
-    token.abbreviation = word != nullptr && word->abbreviation;
-    // A word the lexicon does not know but whose canon it does was a slip of one.
-    token.corrected =
-        word == nullptr && token.text != token.canon && token.text.find(' ') == std::string::npos;
+    token.abbreviation = (impl.name_token_flags[slot] & kAbbreviationFlag) != 0;
+    token.corrected = (impl.name_token_flags[slot] & kCorrectedFlag) != 0;
     prepared.phonetic[p] = impl.token_phonetic[id];
     prepared.ids[p] = id;
   }

@@ -99,15 +99,16 @@ struct Scratch {
   };
   MarkTable marks;
   std::vector<std::uint32_t> forced;  // same common words exactly: bound 1
-  // Per token: 2 * generation when reached by the current query token, one more when
-  // found too far for a typo; a new query token takes a new generation.
+  // Per token: the generation of the query token that last reached it; each query
+  // token takes a new generation.
   std::vector<std::uint32_t> token_state;
   std::uint32_t generation = 0;
   std::vector<std::uint32_t> term_bits;  // per token: the query tokens reaching it
   std::vector<Term> terms;
   std::vector<double> next_weight;  // per term: the next lighter term of its query token
   std::vector<std::uint64_t> variants;
-  std::vector<float> memo_bound;  // per set of reaching query tokens, see Bound
+  std::vector<std::uint32_t> neighbours;  // of a query word the index does not know
+  std::vector<float> memo_bound;          // per set of reaching query tokens, see Bound
   std::vector<float> memo_extra;
   std::string joined;
 };
@@ -434,20 +435,16 @@ class Finder {
   }
 
   void NextGeneration() {
-    if (s_.generation >= 0x7ffffffeu) {
+    if (s_.generation == 0xffffffffu) {
       std::fill(s_.token_state.begin(), s_.token_state.end(), 0);
       s_.generation = 0;
     }
     ++s_.generation;
   }
-  bool Visited(std::uint32_t token) const { return s_.token_state[token] == 2 * s_.generation; }
-  bool Rejected(std::uint32_t token) const {
-    return s_.token_state[token] == 2 * s_.generation + 1;
-  }
-  void Reject(std::uint32_t token) { s_.token_state[token] = 2 * s_.generation + 1; }
+  bool Visited(std::uint32_t token) const { return s_.token_state[token] == s_.generation; }
   bool FirstVisit(std::uint32_t token) {
     if (Visited(token)) return false;
-    s_.token_state[token] = 2 * s_.generation;
+    s_.token_state[token] = s_.generation;
     return true;
   }
 
@@ -460,22 +457,14 @@ class Finder {
     if (query_.ids[i] != kNoToken) Reach(query_.ids[i], i);
     if (query_.scoring[i].token_class != TokenClass::kWord) return;
 
-    if (MaxTypos(canon.size()) > 0) {
-      DeleteVariantHashes(canon, DeletionsFor(canon.size()), s_.variants);
-      for (std::uint64_t h : s_.variants) impl_.deletes.Prefetch(h);
-      for (std::uint64_t h : s_.variants) {
-        impl_.deletes.ForEach(h, [&](std::uint32_t t) {
-          if (Visited(t) || Rejected(t)) return;
-          const std::string& other = impl_.token_canon[t];
-          const int allowed = MaxTyposBetween(canon.size(), other.size());
-          if (allowed > 0 && !TooManyMissingLetters(letters, impl_.token_letters[t], allowed) &&
-              BoundedOsaDistance(canon, other, allowed) <= allowed) {
-            Reach(t, i);
-          } else {
-            Reject(t);  // may still pair phonetically below
-          }
-        });
+    if (query_.ids[i] != kNoToken) {
+      const std::uint32_t id = query_.ids[i];
+      for (std::uint32_t k = impl_.typo_begin[id]; k < impl_.typo_begin[id + 1]; ++k) {
+        Reach(impl_.typo_pairs[k], i);
       }
+    } else {
+      TypoNeighbours(impl_, canon, letters, s_.variants, s_.neighbours);
+      for (std::uint32_t t : s_.neighbours) Reach(t, i);
     }
     const std::string& key = query_.phonetic[i];
     if (!key.empty() && query_.ids[i] != kNoToken) {

@@ -98,6 +98,7 @@ class Builder {
       map->Freeze();
     }
     BuildPhoneticPairs();
+    BuildTypoPairs();
   }
 
  private:
@@ -216,6 +217,23 @@ class Builder {
     impl_.phonetic_pairs.shrink_to_fit();
   }
 
+  void BuildTypoPairs() {
+    const std::size_t token_count = impl_.token_canon.size();
+    impl_.typo_begin.assign(token_count + 1, 0);
+    std::vector<std::uint64_t> variants;
+    std::vector<std::uint32_t> neighbours;
+    for (std::uint32_t t = 0; t < token_count; ++t) {
+      impl_.typo_begin[t] = static_cast<std::uint32_t>(impl_.typo_pairs.size());
+      if (impl_.token_class[t] != TokenClass::kWord) continue;
+      TypoNeighbours(impl_, impl_.token_canon[t], impl_.token_letters[t], variants, neighbours);
+      for (std::uint32_t other : neighbours) {
+        if (other != t) impl_.typo_pairs.push_back(other);
+      }
+    }
+    impl_.typo_begin[token_count] = static_cast<std::uint32_t>(impl_.typo_pairs.size());
+    impl_.typo_pairs.shrink_to_fit();
+  }
+
   void BuildNameKeys() {
     std::string joined;
     std::string written;
@@ -316,6 +334,7 @@ IndexStats Index::Stats() const {
   bytes += impl_->posting_bounds.capacity() * sizeof(PostingBound);
   bytes +=
       (impl_->phonetic_begin.capacity() + impl_->phonetic_pairs.capacity()) * sizeof(std::uint32_t);
+  bytes += (impl_->typo_begin.capacity() + impl_->typo_pairs.capacity()) * sizeof(std::uint32_t);
   bytes += impl_->entries.capacity() * sizeof(IndexedEntry);
   for (const auto* map : {&impl_->token_ids, &impl_->deletes, &impl_->phonetic, &impl_->prefixes,
                           &impl_->concat, &impl_->common_only, &impl_->low_texts}) {

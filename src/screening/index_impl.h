@@ -101,6 +101,11 @@ struct Index::Impl {
   // phonetic neighbours from here instead of checking its key's every token.
   std::vector<std::uint32_t> phonetic_begin;  // size tokens + 1
   std::vector<std::uint32_t> phonetic_pairs;
+  // Likewise the word tokens within typo distance of each word token (TypoNeighbours),
+  // so that a query word the index knows needs none of its deletion-variant probes,
+  // each a cache miss in the large `deletes` table.
+  std::vector<std::uint32_t> typo_begin;  // size tokens + 1
+  std::vector<std::uint32_t> typo_pairs;
 
   FlatMultiMap token_ids;    // canon -> token id
   FlatMultiMap deletes;      // deletion variant -> word token id
@@ -169,5 +174,13 @@ PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name);
 // Hashes (kDeleteSeed) of `word` and of every variant with up to `max_deletes`
 // letters deleted, sorted and without duplicates.
 void DeleteVariantHashes(std::string_view word, int max_deletes, std::vector<std::uint64_t>& out);
+
+// The word tokens of `impl` that pair with the word `canon` (letters: its LetterMask)
+// by the scorer's typo rule (MaxTyposBetween edits, optimal string alignment), found
+// through the deletion variants both sides are keyed by; `canon` itself included if
+// the index has it. `out` receives them sorted and without duplicates; `variants` is
+// scratch.
+void TypoNeighbours(const Index::Impl& impl, std::string_view canon, std::uint64_t letters,
+                    std::vector<std::uint64_t>& variants, std::vector<std::uint32_t>& out);
 
 }  // namespace tollgate::screening

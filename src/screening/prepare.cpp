@@ -113,4 +113,23 @@ void DeleteVariantHashes(std::string_view word, int max_deletes, std::vector<std
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
+void TypoNeighbours(const Index::Impl& impl, std::string_view canon, std::uint64_t letters,
+                    std::vector<std::uint64_t>& variants, std::vector<std::uint32_t>& out) {
+  out.clear();
+  if (MaxTypos(canon.size()) == 0) return;
+  DeleteVariantHashes(canon, DeletionsFor(canon.size()), variants);
+  for (std::uint64_t h : variants) impl.deletes.Prefetch(h);
+  for (std::uint64_t h : variants) {
+    impl.deletes.ForEach(h, [&](std::uint32_t t) { out.push_back(t); });
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  std::erase_if(out, [&](std::uint32_t t) {
+    const std::string& other = impl.token_canon[t];
+    const int allowed = MaxTyposBetween(canon.size(), other.size());
+    return allowed == 0 || TooManyMissingLetters(letters, impl.token_letters[t], allowed) ||
+           BoundedOsaDistance(canon, other, allowed) > allowed;
+  });
+}
+
 }  // namespace tollgate::screening

@@ -144,6 +144,7 @@ class Finder {
     for (std::size_t i = 0; i < q; ++i) {
       if (IsDistinctive(query_.scoring[i].token_class)) LookupToken(i);
     }
+    FindLowMask();
     WalkTerms(min_name_score);
     LookupCommonOnly();
   }
@@ -381,9 +382,9 @@ class Finder {
       if (k + kAhead < to) s_.marks.Prefetch(postings[k + kAhead] >> kPositionBits);
       const double total = weights[k].total_weight;
       const double low = weights[k].low_weight;
-      const double s =
-          std::min(total, std::min(total - low, word_capacity) + std::min(low, low_capacity)) +
-          kSlack;
+      const double low_aligned =
+          (weights[k].low_signature & low_mask_) != 0 ? std::min(low, low_capacity) : 0.0;
+      const double s = std::min(total, std::min(total - low, word_capacity) + low_aligned) + kSlack;
       const double missing = std::max(0.0, total - s);
       if (2 * s * (1 - t) < t * (kMissingFactor * missing + kExtraFactor * extra)) {
         term.skipped = true;
@@ -545,10 +546,26 @@ class Finder {
         const NameBoundData& bound = impl_.name_bounds[n];
         for (const ScoringToken* part : {&first, &second}) {
           const std::uint32_t k = part == &first ? p : p + 1;
-          Mark(n, {bound.total_weight, bound.low_weight}, std::uint64_t{1} << k, 1u << i,
+          Mark(n, {bound.total_weight, bound.low_weight, bound.low_signature},
+               std::uint64_t{1} << k, 1u << i,
                IsDistinctive(part->token_class) ? part->weight : 0.0);
         }
       });
+    }
+  }
+
+  // Which of a name's legal forms, common words and initials (by LowBit) the query's
+  // own could align; every one when a concatenation of query words may spell one or a
+  // query word may cover one with its neighbour in the name.
+  void FindLowMask() {
+    if ((maybe_aligned_ | joinable_) != 0) {
+      low_mask_ = ~0u;
+      return;
+    }
+    for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
+      if (IsDistinctive(query_.scoring[i].token_class)) continue;
+      low_mask_ |= query_.ids[i] != kNoToken ? impl_.low_partners[query_.ids[i]]
+                                             : FindLowPartners(impl_, query_.scoring[i]);
     }
   }
 
@@ -619,8 +636,9 @@ class Finder {
     // true match.
     constexpr double kSlack = 1e-5;
     const double total = marks.weights.total_weight + kSlack;
-    const double aligned =
-        std::min(total, reached + marks.weights.low_weight + initials_weight + kSlack);
+    const double low =
+        (marks.weights.low_signature & low_mask_) != 0 ? marks.weights.low_weight : 0.0;
+    const double aligned = std::min(total, reached + low + initials_weight + kSlack);
     const double denominator = 2 * aligned +
                                kMissingFactor * std::max(0.0, total - aligned - kSlack) +
                                kExtraFactor * std::max(0.0, extra - kSlack);
@@ -634,6 +652,7 @@ class Finder {
   Scratch& s_;
   std::uint32_t maybe_aligned_ = 0;
   std::uint32_t joinable_ = 0;  // query tokens that some listed pair of words spells
+  std::uint32_t low_mask_ = 0;  // FindLowMask
   // What the query may align of a name's legal forms, common words and initials
   // (WalkTerms): its own legal forms, common words and particles (part of the weight
   // `aligned` of WalkInterval, and only of that side), its initials and the words a

@@ -99,6 +99,7 @@ class Builder {
     }
     BuildPhoneticPairs();
     BuildTypoPairs();
+    BuildLowPartners();
   }
 
  private:
@@ -153,7 +154,7 @@ class Builder {
     impl_.posting_bounds.resize(impl_.postings.size());
     for (std::size_t k = 0; k < impl_.postings.size(); ++k) {
       const NameBoundData& name = bounds[impl_.postings[k] >> kPositionBits];
-      impl_.posting_bounds[k] = {name.total_weight, name.low_weight};
+      impl_.posting_bounds[k] = {name.total_weight, name.low_weight, name.low_signature};
     }
   }
 
@@ -168,7 +169,10 @@ class Builder {
         const TokenClass c = impl_.token_class[ids[p]];
         const float w = static_cast<float>(impl_.token_weight[ids[p]]);
         bound.total_weight += w;
-        if (!IsDistinctive(c)) bound.low_weight += w;
+        if (!IsDistinctive(c)) {
+          bound.low_weight += w;
+          bound.low_signature |= LowBit(impl_.token_canon[ids[p]]);
+        }
         if (c == TokenClass::kWord) {
           bound.max_weight = std::max(bound.max_weight, w);
           bound.word_initials |= InitialBit(impl_.token_canon[ids[p]].front());
@@ -215,6 +219,17 @@ class Builder {
     }
     impl_.phonetic_begin[token_count] = static_cast<std::uint32_t>(impl_.phonetic_pairs.size());
     impl_.phonetic_pairs.shrink_to_fit();
+  }
+
+  void BuildLowPartners() {
+    const std::size_t token_count = impl_.token_canon.size();
+    for (std::uint32_t t = 0; t < token_count; ++t) {
+      if (!IsDistinctive(impl_.token_class[t])) impl_.low_tokens.push_back(t);
+    }
+    impl_.low_partners.assign(token_count, 0);
+    for (std::uint32_t t : impl_.low_tokens) {
+      impl_.low_partners[t] = FindLowPartners(impl_, impl_.TokenOf(t));
+    }
   }
 
   void BuildTypoPairs() {

@@ -35,6 +35,14 @@ inline constexpr std::uint64_t kPrefixSeed = 0x707265ULL;
 inline constexpr std::uint64_t kConcatSeed = 0x636f6eULL;
 inline constexpr std::uint64_t kCommonOnlySeed = 0x636d6eULL;
 inline constexpr std::uint64_t kLowTextSeed = 0x6c6f77ULL;
+inline constexpr std::uint64_t kLowBitSeed = 0x6c6269ULL;
+
+// A legal form, common word, particle or initial as one bit of 32: a name's low tokens
+// OR'd together say which of them it may hold (a shared bit may be a collision, so
+// the test is only ever used to rule a pairing out).
+inline std::uint32_t LowBit(std::string_view canon) {
+  return 1u << (HashKey(canon, kLowBitSeed) & 31);
+}
 
 struct IndexedName {
   std::uint32_t entry = 0;
@@ -51,6 +59,7 @@ struct NameBoundData {
   float low_weight = 0;             // tokens that are not distinctive (never hit by a lookup)
   float max_weight = 0;             // heaviest ordinary word, which a query initial may claim
   std::uint32_t word_initials = 0;  // InitialBit of each ordinary word's first letter
+  std::uint32_t low_signature = 0;  // LowBit of each token that is not distinctive
 };
 
 // A name's first letter as a bit: a..z, and one bit for anything else.
@@ -64,6 +73,7 @@ inline std::uint32_t InitialBit(char c) {
 struct PostingBound {
   float total_weight = 0;
   float low_weight = 0;
+  std::uint32_t low_signature = 0;
 };
 
 struct IndexedEntry {
@@ -90,6 +100,12 @@ struct Index::Impl {
   std::vector<TokenClass> token_class;
   std::vector<double> token_weight;
   std::vector<std::uint64_t> token_letters;  // LetterMask of the canon
+  // Per token that is not distinctive: the LowBit of every such index token it pairs
+  // with by the scorer's rules (itself included), so that a query knows which of a
+  // name's legal forms, common words and initials its own could align. `low_tokens`
+  // lists those tokens, for query tokens the index has never seen.
+  std::vector<std::uint32_t> low_partners;
+  std::vector<std::uint32_t> low_tokens;
   std::vector<std::uint32_t> posting_begin;  // size tokens + 1
   // Each token's postings in ascending order of their name's total weight, so that
   // candidate generation can walk only the names whose weight leaves room for a match.
@@ -116,6 +132,11 @@ struct Index::Impl {
   FlatMultiMap low_texts;    // a legal form or common word as written -> its text id
 
   std::uint32_t FindToken(std::string_view canon) const;
+  // The scoring view of token `id` on its own (written as its canon).
+  ScoringToken TokenOf(std::uint32_t id) const {
+    return {token_canon[id], token_canon[id],  token_phonetic[id],
+            token_class[id], token_weight[id], token_letters[id]};
+  }
   // The scoring view of the token at `slot` of name_tokens.
   ScoringToken NameToken(std::uint32_t slot) const {
     const std::uint32_t id = name_tokens[slot];
@@ -170,6 +191,10 @@ PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::si
 
 // The same for an indexed name, rebuilt from the index without tokenizing again.
 PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name);
+
+// The LowBits of the index's low tokens that the low token `token` pairs with by the
+// scorer's rules (PairSimilarity), by a scan of Impl::low_tokens.
+std::uint32_t FindLowPartners(const Index::Impl& impl, const ScoringToken& token);
 
 // Hashes (kDeleteSeed) of `word` and of every variant with up to `max_deletes`
 // letters deleted, sorted and without duplicates.

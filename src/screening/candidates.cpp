@@ -107,8 +107,9 @@ struct Scratch {
   std::vector<Term> terms;
   std::vector<double> next_weight;  // per term: the next lighter term of its query token
   std::vector<std::uint64_t> variants;
-  std::vector<std::uint32_t> neighbours;  // of a query word the index does not know
-  std::vector<float> memo_bound;          // per set of reaching query tokens, see Bound
+  std::vector<std::uint64_t> low_partners;  // bit set over Impl::low_tokens
+  std::vector<std::uint32_t> neighbours;    // of a query word the index does not know
+  std::vector<float> memo_bound;            // per set of reaching query tokens, see Bound
   std::vector<float> memo_extra;
   std::string joined;
 };
@@ -144,7 +145,7 @@ class Finder {
     for (std::size_t i = 0; i < q; ++i) {
       if (IsDistinctive(query_.scoring[i].token_class)) LookupToken(i);
     }
-    FindLowMask();
+    FindLowPartners();
     WalkTerms(min_name_score);
     LookupCommonOnly();
   }
@@ -382,8 +383,7 @@ class Finder {
       if (k + kAhead < to) s_.marks.Prefetch(postings[k + kAhead] >> kPositionBits);
       const double total = weights[k].total_weight;
       const double low = weights[k].low_weight;
-      const double low_aligned =
-          (weights[k].low_signature & low_mask_) != 0 ? std::min(low, low_capacity) : 0.0;
+      const double low_aligned = std::min(LowAlignable(weights[k]), low_capacity);
       const double s = std::min(total, std::min(total - low, word_capacity) + low_aligned) + kSlack;
       const double missing = std::max(0.0, total - s);
       if (2 * s * (1 - t) < t * (kMissingFactor * missing + kExtraFactor * extra)) {
@@ -546,27 +546,54 @@ class Finder {
         const NameBoundData& bound = impl_.name_bounds[n];
         for (const ScoringToken* part : {&first, &second}) {
           const std::uint32_t k = part == &first ? p : p + 1;
-          Mark(n, {bound.total_weight, bound.low_weight, bound.low_signature},
-               std::uint64_t{1} << k, 1u << i,
-               IsDistinctive(part->token_class) ? part->weight : 0.0);
+          Mark(n, {bound.total_weight, bound.low_weight, bound.low_tokens}, std::uint64_t{1} << k,
+               1u << i, IsDistinctive(part->token_class) ? part->weight : 0.0);
         }
       });
     }
   }
 
-  // Which of a name's legal forms, common words and initials (by LowBit) the query's
-  // own could align; every one when a concatenation of query words may spell one or a
-  // query word may cover one with its neighbour in the name.
-  void FindLowMask() {
-    if ((maybe_aligned_ | joinable_) != 0) {
-      low_mask_ = ~0u;
-      return;
-    }
-    for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
+  // Which of the index's legal forms, common words and initials the query's own could
+  // align (Scratch::low_partners, by dense number); every one when a concatenation of
+  // query words may spell one or a query word may cover one with its neighbour in a
+  // name.
+  void FindLowPartners() {
+    any_low_ = (maybe_aligned_ | joinable_) != 0;
+    std::vector<std::uint64_t>& set = s_.low_partners;
+    set.assign((impl_.low_tokens.size() + 63) / 64, 0);
+    auto add = [&set](std::uint16_t number) {
+      set[number / 64] |= std::uint64_t{1} << (number % 64);
+    };
+    for (std::size_t i = 0; i < query_.scoring.size() && !any_low_; ++i) {
       if (IsDistinctive(query_.scoring[i].token_class)) continue;
-      low_mask_ |= query_.ids[i] != kNoToken ? impl_.low_partners[query_.ids[i]]
-                                             : FindLowPartners(impl_, query_.scoring[i]);
+      const std::uint32_t id = query_.ids[i];
+      const std::uint16_t number = id != kNoToken ? impl_.low_number[id] : kManyLowTokens;
+      if (number != kManyLowTokens) {
+        for (std::uint32_t k = impl_.low_partner_begin[number];
+             k < impl_.low_partner_begin[number + 1]; ++k) {
+          add(impl_.low_partners[k]);
+        }
+      } else if (id == kNoToken) {
+        ForEachLowPartner(impl_, query_.scoring[i], add);
+      } else {
+        any_low_ = true;  // an index token past the numbered ones
+      }
     }
+  }
+
+  // The weight of a name's low tokens that some query token could align: all of it
+  // when FindLowPartners could not tell.
+  double LowAlignable(const PostingBound& name) const {
+    const LowTokens& low = name.low_tokens;
+    if (any_low_ || low.count == kManyLowTokens) return name.low_weight;
+    double weight = 0;
+    for (std::uint16_t k = 0; k < low.count; ++k) {
+      const std::uint16_t number = low.ids[k];
+      if (s_.low_partners[number / 64] >> (number % 64) & 1) {
+        weight += impl_.token_weight[impl_.low_tokens[number]];
+      }
+    }
+    return weight;
   }
 
   void LookupCommonOnly() {
@@ -636,8 +663,7 @@ class Finder {
     // true match.
     constexpr double kSlack = 1e-5;
     const double total = marks.weights.total_weight + kSlack;
-    const double low =
-        (marks.weights.low_signature & low_mask_) != 0 ? marks.weights.low_weight : 0.0;
+    const double low = LowAlignable(marks.weights);
     const double aligned = std::min(total, reached + low + initials_weight + kSlack);
     const double denominator = 2 * aligned +
                                kMissingFactor * std::max(0.0, total - aligned - kSlack) +
@@ -652,7 +678,7 @@ class Finder {
   Scratch& s_;
   std::uint32_t maybe_aligned_ = 0;
   std::uint32_t joinable_ = 0;  // query tokens that some listed pair of words spells
-  std::uint32_t low_mask_ = 0;  // FindLowMask
+  bool any_low_ = false;        // FindLowPartners: every low token may align
   // What the query may align of a name's legal forms, common words and initials
   // (WalkTerms): its own legal forms, common words and particles (part of the weight
   // `aligned` of WalkInterval, and only of that side), its initials and the words a

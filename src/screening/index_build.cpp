@@ -89,6 +89,7 @@ class Builder {
                                   ? WordWeight(document_frequency_[t], impl_.names.size())
                                   : ClassWeight(impl_.token_class[t]);
     }
+    BuildLowTokens();
     BuildNameBounds();
     BuildPostings();
     BuildWordKeys();
@@ -99,7 +100,6 @@ class Builder {
     }
     BuildPhoneticPairs();
     BuildTypoPairs();
-    BuildLowPartners();
   }
 
  private:
@@ -154,7 +154,7 @@ class Builder {
     impl_.posting_bounds.resize(impl_.postings.size());
     for (std::size_t k = 0; k < impl_.postings.size(); ++k) {
       const NameBoundData& name = bounds[impl_.postings[k] >> kPositionBits];
-      impl_.posting_bounds[k] = {name.total_weight, name.low_weight, name.low_signature};
+      impl_.posting_bounds[k] = {name.total_weight, name.low_weight, name.low_tokens};
     }
   }
 
@@ -171,7 +171,13 @@ class Builder {
         bound.total_weight += w;
         if (!IsDistinctive(c)) {
           bound.low_weight += w;
-          bound.low_signature |= LowBit(impl_.token_canon[ids[p]]);
+          LowTokens& low = bound.low_tokens;
+          const std::uint16_t number = impl_.low_number[ids[p]];
+          if (low.count == kMaxLowTokens || number == kManyLowTokens) {
+            low.count = kManyLowTokens;
+          } else if (low.count != kManyLowTokens) {
+            low.ids[low.count++] = number;
+          }
         }
         if (c == TokenClass::kWord) {
           bound.max_weight = std::max(bound.max_weight, w);
@@ -221,15 +227,25 @@ class Builder {
     impl_.phonetic_pairs.shrink_to_fit();
   }
 
-  void BuildLowPartners() {
+  // Numbers the low tokens (before BuildNameBounds, which records them per name) and
+  // pairs them once with each other. Past kManyLowTokens of them (never near on real
+  // lists: a few hundred), the rest go unnumbered and their names unbounded by them.
+  void BuildLowTokens() {
     const std::size_t token_count = impl_.token_canon.size();
+    impl_.low_number.assign(token_count, kManyLowTokens);
     for (std::uint32_t t = 0; t < token_count; ++t) {
-      if (!IsDistinctive(impl_.token_class[t])) impl_.low_tokens.push_back(t);
+      if (IsDistinctive(impl_.token_class[t]) || impl_.low_tokens.size() == kManyLowTokens) {
+        continue;
+      }
+      impl_.low_number[t] = static_cast<std::uint16_t>(impl_.low_tokens.size());
+      impl_.low_tokens.push_back(t);
     }
-    impl_.low_partners.assign(token_count, 0);
     for (std::uint32_t t : impl_.low_tokens) {
-      impl_.low_partners[t] = FindLowPartners(impl_, impl_.TokenOf(t));
+      impl_.low_partner_begin.push_back(static_cast<std::uint32_t>(impl_.low_partners.size()));
+      ForEachLowPartner(impl_, impl_.TokenOf(t),
+                        [&](std::uint16_t number) { impl_.low_partners.push_back(number); });
     }
+    impl_.low_partner_begin.push_back(static_cast<std::uint32_t>(impl_.low_partners.size()));
   }
 
   void BuildTypoPairs() {
@@ -350,6 +366,9 @@ IndexStats Index::Stats() const {
   bytes +=
       (impl_->phonetic_begin.capacity() + impl_->phonetic_pairs.capacity()) * sizeof(std::uint32_t);
   bytes += (impl_->typo_begin.capacity() + impl_->typo_pairs.capacity()) * sizeof(std::uint32_t);
+  bytes +=
+      (impl_->low_tokens.capacity() + impl_->low_partner_begin.capacity()) * sizeof(std::uint32_t);
+  bytes += (impl_->low_number.capacity() + impl_->low_partners.capacity()) * sizeof(std::uint16_t);
   bytes += impl_->entries.capacity() * sizeof(IndexedEntry);
   for (const auto* map : {&impl_->token_ids, &impl_->deletes, &impl_->phonetic, &impl_->prefixes,
                           &impl_->concat, &impl_->common_only, &impl_->low_texts}) {

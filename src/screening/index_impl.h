@@ -35,14 +35,16 @@ inline constexpr std::uint64_t kPrefixSeed = 0x707265ULL;
 inline constexpr std::uint64_t kConcatSeed = 0x636f6eULL;
 inline constexpr std::uint64_t kCommonOnlySeed = 0x636d6eULL;
 inline constexpr std::uint64_t kLowTextSeed = 0x6c6f77ULL;
-inline constexpr std::uint64_t kLowBitSeed = 0x6c6269ULL;
 
-// A legal form, common word, particle or initial as one bit of 32: a name's low tokens
-// OR'd together say which of them it may hold (a shared bit may be a collision, so
-// the test is only ever used to rule a pairing out).
-inline std::uint32_t LowBit(std::string_view canon) {
-  return 1u << (HashKey(canon, kLowBitSeed) & 31);
-}
+// A name's legal forms, common words, particles and initials (its low tokens), by
+// their dense number in Impl::low_tokens, when it has at most kMaxLowTokens of them;
+// otherwise `count` is kManyLowTokens and bounds assume every one may align.
+inline constexpr std::size_t kMaxLowTokens = 3;
+inline constexpr std::uint16_t kManyLowTokens = 0xffff;
+struct LowTokens {
+  std::uint16_t ids[kMaxLowTokens] = {};
+  std::uint16_t count = 0;
+};
 
 struct IndexedName {
   std::uint32_t entry = 0;
@@ -59,7 +61,7 @@ struct NameBoundData {
   float low_weight = 0;             // tokens that are not distinctive (never hit by a lookup)
   float max_weight = 0;             // heaviest ordinary word, which a query initial may claim
   std::uint32_t word_initials = 0;  // InitialBit of each ordinary word's first letter
-  std::uint32_t low_signature = 0;  // LowBit of each token that is not distinctive
+  LowTokens low_tokens;
 };
 
 // A name's first letter as a bit: a..z, and one bit for anything else.
@@ -73,7 +75,7 @@ inline std::uint32_t InitialBit(char c) {
 struct PostingBound {
   float total_weight = 0;
   float low_weight = 0;
-  std::uint32_t low_signature = 0;
+  LowTokens low_tokens;
 };
 
 struct IndexedEntry {
@@ -100,12 +102,13 @@ struct Index::Impl {
   std::vector<TokenClass> token_class;
   std::vector<double> token_weight;
   std::vector<std::uint64_t> token_letters;  // LetterMask of the canon
-  // Per token that is not distinctive: the LowBit of every such index token it pairs
-  // with by the scorer's rules (itself included), so that a query knows which of a
-  // name's legal forms, common words and initials its own could align. `low_tokens`
-  // lists those tokens, for query tokens the index has never seen.
-  std::vector<std::uint32_t> low_partners;
-  std::vector<std::uint32_t> low_tokens;
+  // The tokens that are not distinctive, numbered densely (LowTokens), and for each
+  // the numbers of those it pairs with by the scorer's rules (itself included), so
+  // that a query knows which of a name's low tokens its own could align.
+  std::vector<std::uint32_t> low_tokens;         // dense number -> token id
+  std::vector<std::uint16_t> low_number;         // token id -> dense number, or kManyLowTokens
+  std::vector<std::uint32_t> low_partner_begin;  // size low_tokens + 1
+  std::vector<std::uint16_t> low_partners;
   std::vector<std::uint32_t> posting_begin;  // size tokens + 1
   // Each token's postings in ascending order of their name's total weight, so that
   // candidate generation can walk only the names whose weight leaves room for a match.
@@ -192,9 +195,17 @@ PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::si
 // The same for an indexed name, rebuilt from the index without tokenizing again.
 PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name);
 
-// The LowBits of the index's low tokens that the low token `token` pairs with by the
-// scorer's rules (PairSimilarity), by a scan of Impl::low_tokens.
-std::uint32_t FindLowPartners(const Index::Impl& impl, const ScoringToken& token);
+// Calls `fn(number)` for each of the index's low tokens that the low token `token`
+// pairs with by the scorer's rules (PairSimilarity), by a scan of Impl::low_tokens.
+template <typename Fn>
+void ForEachLowPartner(const Index::Impl& impl, const ScoringToken& token, Fn&& fn) {
+  for (std::size_t d = 0; d < impl.low_tokens.size(); ++d) {
+    EdgeKind kind = EdgeKind::kExact;
+    if (PairSimilarity(token, impl.TokenOf(impl.low_tokens[d]), kind) > 0) {
+      fn(static_cast<std::uint16_t>(d));
+    }
+  }
+}
 
 // Hashes (kDeleteSeed) of `word` and of every variant with up to `max_deletes`
 // letters deleted, sorted and without duplicates.

@@ -113,15 +113,6 @@ void DeleteVariantHashes(std::string_view word, int max_deletes, std::vector<std
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
-std::uint32_t FindLowPartners(const Index::Impl& impl, const ScoringToken& token) {
-  std::uint32_t partners = 0;
-  for (std::uint32_t u : impl.low_tokens) {
-    EdgeKind kind = EdgeKind::kExact;
-    if (PairSimilarity(token, impl.TokenOf(u), kind) > 0) partners |= LowBit(impl.token_canon[u]);
-  }
-  return partners;
-}
-
 void TypoNeighbours(const Index::Impl& impl, std::string_view canon, std::uint64_t letters,
                     std::vector<std::uint64_t>& variants, std::vector<std::uint32_t>& out) {
   out.clear();

@@ -107,9 +107,12 @@ struct Scratch {
   std::vector<Term> terms;
   std::vector<double> next_weight;  // per term: the next lighter term of its query token
   std::vector<std::uint64_t> variants;
-  std::vector<std::uint64_t> low_partners;  // bit set over Impl::low_tokens
-  std::vector<std::uint32_t> neighbours;    // of a query word the index does not know
-  std::vector<float> memo_bound;            // per set of reaching query tokens, see Bound
+  // Per low token (Impl::low_tokens): its weight when some query token pairs with it,
+  // else 0; `low_set` lists the ones set.
+  std::vector<float> low_alignable;
+  std::vector<std::uint16_t> low_set;
+  std::vector<std::uint32_t> neighbours;  // of a query word the index does not know
+  std::vector<float> memo_bound;          // per set of reaching query tokens, see Bound
   std::vector<float> memo_extra;
   std::string joined;
 };
@@ -554,15 +557,19 @@ class Finder {
   }
 
   // Which of the index's legal forms, common words and initials the query's own could
-  // align (Scratch::low_partners, by dense number); every one when a concatenation of
+  // align (Scratch::low_alignable, by dense number); every one when a concatenation of
   // query words may spell one or a query word may cover one with its neighbour in a
   // name.
   void FindLowPartners() {
     any_low_ = (maybe_aligned_ | joinable_) != 0;
-    std::vector<std::uint64_t>& set = s_.low_partners;
-    set.assign((impl_.low_tokens.size() + 63) / 64, 0);
-    auto add = [&set](std::uint16_t number) {
-      set[number / 64] |= std::uint64_t{1} << (number % 64);
+    std::vector<float>& alignable = s_.low_alignable;
+    if (alignable.size() < impl_.low_tokens.size()) alignable.resize(impl_.low_tokens.size(), 0);
+    for (std::uint16_t number : s_.low_set) alignable[number] = 0;  // the last query's
+    s_.low_set.clear();
+    auto add = [&](std::uint16_t number) {
+      if (alignable[number] != 0) return;
+      alignable[number] = static_cast<float>(impl_.token_weight[impl_.low_tokens[number]]);
+      s_.low_set.push_back(number);
     };
     for (std::size_t i = 0; i < query_.scoring.size() && !any_low_; ++i) {
       if (IsDistinctive(query_.scoring[i].token_class)) continue;
@@ -587,12 +594,7 @@ class Finder {
     const LowTokens& low = name.low_tokens;
     if (any_low_ || low.count == kManyLowTokens) return name.low_weight;
     double weight = 0;
-    for (std::uint16_t k = 0; k < low.count; ++k) {
-      const std::uint16_t number = low.ids[k];
-      if (s_.low_partners[number / 64] >> (number % 64) & 1) {
-        weight += impl_.token_weight[impl_.low_tokens[number]];
-      }
-    }
+    for (std::uint16_t k = 0; k < low.count; ++k) weight += s_.low_alignable[low.ids[k]];
     return weight;
   }
 

@@ -38,9 +38,23 @@ double MaxRaise(const QueryFacts& facts);
 // so an individual, vessel or aircraft entry disagrees.
 double Adjust(const QueryFacts& facts, const IndexedEntry& entry, std::vector<std::string>* notes);
 
+// What describing an alignment reads of each token, as views: a query's come from its
+// PreparedName, an indexed name's straight from the index, with no copy of its words.
+struct DescribedToken {
+  std::string_view text;  // as written (folded)
+  TokenClass token_class = TokenClass::kWord;
+  bool abbreviation = false;
+  bool corrected = false;
+  double weight = 0;
+};
+// Views of `prepared`'s tokens, into `out` (cleared first); valid while it lives.
+void DescribedTokens(const PreparedName& prepared, std::vector<DescribedToken>& out);
+// Views of indexed name `name`'s tokens, into `out`; valid while the index lives.
+void DescribedTokens(const Index::Impl& impl, std::uint32_t name, std::vector<DescribedToken>& out);
+
 // Fills match.alignment and match.explanation (matched_name, matched_alias,
 // adjustments and score must be set already).
-void Describe(const PreparedName& query, const PreparedName& name, std::span<const Edge> edges,
-              bool capped, Match& match);
+void Describe(std::span<const DescribedToken> query, std::span<const DescribedToken> name,
+              std::span<const Edge> edges, bool capped, Match& match);
 
 }  // namespace tollgate::screening

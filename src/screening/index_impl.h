@@ -192,9 +192,6 @@ std::vector<NameToken> DistinctTokens(std::string_view text, std::size_t max_tok
 
 PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::size_t max_tokens);
 
-// The same for an indexed name, rebuilt from the index without tokenizing again.
-PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name);
-
 // Calls `fn(number)` for each of the index's low tokens that the low token `token`
 // pairs with by the scorer's rules (PairSimilarity), by a scan of Impl::low_tokens.
 template <typename Fn>

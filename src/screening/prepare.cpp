@@ -56,38 +56,6 @@ PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::si
   return prepared;
 }
 
-PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name_index) {
-  const IndexedName& name = impl.names[name_index];
-  PreparedName prepared;
-  const std::size_t n = name.token_count;
-  prepared.tokens.resize(n);
-  prepared.phonetic.resize(n);
-  prepared.ids.resize(n);
-  prepared.scoring.resize(n);
-  for (std::size_t p = 0; p < n; ++p) {
-    const std::uint32_t slot = name.token_begin + static_cast<std::uint32_t>(p);
-    const std::uint32_t id = impl.name_tokens[slot];
-    NameToken& token = prepared.tokens[p];
-    token.text = impl.texts[impl.name_token_texts[slot]];
-    token.canon = impl.token_canon[id];
-    token.token_class = impl.token_class[id];
-    token.abbreviation = (impl.name_token_flags[slot] & kAbbreviationFlag) != 0;
-    token.corrected = (impl.name_token_flags[slot] & kCorrectedFlag) != 0;
-    prepared.phonetic[p] = impl.token_phonetic[id];
-    prepared.ids[p] = id;
-  }
-  for (std::size_t p = 0; p < n; ++p) {
-    const NameToken& token = prepared.tokens[p];
-    prepared.scoring[p] = {token.canon,
-                           token.text,
-                           prepared.phonetic[p],
-                           token.token_class,
-                           impl.token_weight[prepared.ids[p]],
-                           impl.token_letters[prepared.ids[p]]};
-  }
-  return prepared;
-}
-
 void DeleteVariantHashes(std::string_view word, int max_deletes, std::vector<std::uint64_t>& out) {
   out.clear();
   out.push_back(HashKey(word, kDeleteSeed));

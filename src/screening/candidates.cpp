@@ -91,8 +91,8 @@ struct Scratch {
   // an abbreviation), and the part of its postings left unwalked.
   struct Term {
     std::uint32_t token = 0;
-    std::uint32_t query = 0;  // position of the query token
-    double weight = 0;
+    std::uint32_t query = 0;         // position of the query token
+    double weight = 0;               // the token's weight times its similarity to the query token
     std::uint32_t walked_begin = 0;  // into Impl::postings
     std::uint32_t walked_end = 0;
     bool skipped = false;  // some postings in [walked_begin, walked_end) were not marked
@@ -104,6 +104,7 @@ struct Scratch {
   std::vector<std::uint32_t> token_state;
   std::uint32_t generation = 0;
   std::vector<std::uint32_t> term_bits;  // per token: the query tokens reaching it
+  std::vector<float> term_weight;        // per token: its best Term::weight
   std::vector<Term> terms;
   std::vector<double> next_weight;  // per term: the next lighter term of its query token
   std::vector<std::uint64_t> variants;
@@ -124,6 +125,7 @@ class Finder {
     if (s_.token_state.size() < impl.token_canon.size()) {
       s_.token_state.resize(impl.token_canon.size(), 0);
       s_.term_bits.resize(impl.token_canon.size(), 0);
+      s_.term_weight.resize(impl.token_canon.size(), 0);
     }
     s_.marks.Clear();
     s_.forced.clear();
@@ -132,7 +134,10 @@ class Finder {
 
   ~Finder() {
     s_.marks.Clear();
-    for (const Scratch::Term& term : s_.terms) s_.term_bits[term.token] = 0;
+    for (const Scratch::Term& term : s_.terms) {
+      s_.term_bits[term.token] = 0;
+      s_.term_weight[term.token] = 0;
+    }
   }
 
   // Lookups run in two phases. Concatenation keys are cheap and walk every name they
@@ -231,7 +236,7 @@ class Finder {
   // Like TraverseRange, but only for names some lookup already reached.
   void TraverseReached(std::uint32_t token, std::uint32_t begin, std::uint32_t end,
                        std::uint32_t query_tokens) {
-    const double weight = impl_.token_weight[token];
+    const double weight = s_.term_weight[token];
     const std::uint32_t* postings = impl_.postings.data();
     for (std::uint32_t k = begin; k < end; ++k) {
       MarkTable::Entry* marks = s_.marks.Find(postings[k] >> kPositionBits);
@@ -241,12 +246,18 @@ class Finder {
     }
   }
 
-  // A distinctive token the query token at `i` reaches: a term to walk.
-  void Reach(std::uint32_t token, std::size_t i) {
+  // A distinctive token the query token at `i` reaches: a term to walk. Its weight is
+  // the token's times `similarity`, at least the similarity the scorer will find for
+  // the pair: a name word aligned with similarity s adds s * 2w to the score's
+  // numerator and 2w to its denominator, and the bounds below, of the form
+  // 2E / (2E + kMissingFactor (T - E) + kExtraFactor X), grow with E, so E, the sum of
+  // s * w, may stand for the aligned weight (E <= S <= T).
+  void Reach(std::uint32_t token, std::size_t i, double similarity) {
     if (!FirstVisit(token)) return;
-    s_.terms.push_back(
-        {token, static_cast<std::uint32_t>(i), impl_.token_weight[token], 0, 0, false});
+    const double weight = similarity * impl_.token_weight[token];
+    s_.terms.push_back({token, static_cast<std::uint32_t>(i), weight, 0, 0, false});
     s_.term_bits[token] |= 1u << i;
+    s_.term_weight[token] = std::max(s_.term_weight[token], static_cast<float>(weight));
   }
 
   // MaxScore over terms. A name that no term walked so far reached can align each
@@ -377,7 +388,7 @@ class Finder {
     constexpr double kSlack = 1e-4;  // float sums of weights, as in WalkInterval
     const double word_capacity = std::max(0.0, aligned - low_capacity_);
     const double low_capacity = low_capacity_ + initial_low_capacity_ + concat_low_capacity_;
-    const double weight = impl_.token_weight[term.token];
+    const double weight = s_.term_weight[term.token];
     const std::uint32_t query_bit = 1u << term.query;
     const std::uint32_t* postings = impl_.postings.data();
     const PostingBound* weights = impl_.posting_bounds.data();
@@ -433,7 +444,7 @@ class Finder {
       for (std::uint32_t p = 0; p < name.token_count; ++p) {
         const std::uint32_t id = impl_.name_tokens[name.token_begin + p];
         const std::uint32_t bits = s_.term_bits[id];
-        if (bits != 0) Update(marks, std::uint64_t{1} << p, bits, impl_.token_weight[id]);
+        if (bits != 0) Update(marks, std::uint64_t{1} << p, bits, s_.term_weight[id]);
       }
     }
   }
@@ -458,24 +469,37 @@ class Finder {
     const std::string_view canon = query_.scoring[i].canon;
     const std::uint64_t letters = query_.scoring[i].letters;
     NextGeneration();
-    if (query_.ids[i] != kNoToken) Reach(query_.ids[i], i);
+    if (query_.ids[i] != kNoToken) Reach(query_.ids[i], i, 1.0);
     if (query_.scoring[i].token_class != TokenClass::kWord) return;
 
+    // A pair within typo distance scores 1 - kTypoCost d / (the longer length), which
+    // is at most this (the other word has at most d letters more), and never less than
+    // a phonetic pair or an abbreviation (a pair of words within typo distance has no
+    // better rule; see MaxTypos).
+    auto typo_similarity = [&](std::uint32_t entry) {
+      const int d = TyposOf(entry);
+      return std::max({kPhoneticSimilarity, kAbbreviationSimilarity,
+                       1.0 - kTypoCost * d / static_cast<double>(canon.size() + d)});
+    };
     if (query_.ids[i] != kNoToken) {
       const std::uint32_t id = query_.ids[i];
       for (std::uint32_t k = impl_.typo_begin[id]; k < impl_.typo_begin[id + 1]; ++k) {
-        Reach(impl_.typo_pairs[k], i);
+        Reach(TokenOf(impl_.typo_pairs[k]), i, typo_similarity(impl_.typo_pairs[k]));
       }
     } else {
       TypoNeighbours(impl_, canon, letters, s_.variants, s_.neighbours);
-      for (std::uint32_t t : s_.neighbours) Reach(t, i);
+      for (std::uint32_t entry : s_.neighbours) {
+        Reach(TokenOf(entry), i, typo_similarity(entry));
+      }
     }
+    // Words that are not within typo distance pair phonetically or as an abbreviation.
+    const double other_similarity = std::max(kPhoneticSimilarity, kAbbreviationSimilarity);
     const std::string& key = query_.phonetic[i];
     if (!key.empty() && query_.ids[i] != kNoToken) {
       const std::uint32_t id = query_.ids[i];
       for (std::uint32_t k = impl_.phonetic_begin[id]; k < impl_.phonetic_begin[id + 1]; ++k) {
         const std::uint32_t t = impl_.phonetic_pairs[k];
-        if (!Visited(t)) Reach(t, i);
+        if (!Visited(t)) Reach(t, i, other_similarity);
       }
     } else if (!key.empty()) {
       impl_.phonetic.ForEach(HashKey(key, kPhoneticSeed), [&](std::uint32_t t) {
@@ -484,20 +508,22 @@ class Finder {
                 letters, impl_.token_letters[t],
                 MaxPhoneticEdits(std::max(canon.size(), impl_.token_canon[t].size()))) &&
             PhoneticPair(canon, impl_.token_canon[t])) {
-          Reach(t, i);
+          Reach(t, i, other_similarity);
         }
       });
     }
     if (canon.size() >= kMinAbbreviation && canon.size() <= kMaxAbbreviation) {
       impl_.prefixes.ForEach(HashKey(canon, kPrefixSeed), [&](std::uint32_t t) {
         const std::string& longer = impl_.token_canon[t];
-        if (longer.size() >= canon.size() + 2 && longer.starts_with(canon)) Reach(t, i);
+        if (longer.size() >= canon.size() + 2 && longer.starts_with(canon)) {
+          Reach(t, i, other_similarity);
+        }
       });
     }
     for (std::size_t len = kMinAbbreviation; len <= kMaxAbbreviation && len + 2 <= canon.size();
          ++len) {
       const std::uint32_t t = impl_.FindToken(canon.substr(0, len));
-      if (t != kNoToken && impl_.token_class[t] == TokenClass::kWord) Reach(t, i);
+      if (t != kNoToken && impl_.token_class[t] == TokenClass::kWord) Reach(t, i, other_similarity);
     }
   }
 

@@ -257,8 +257,8 @@ class Builder {
       impl_.typo_begin[t] = static_cast<std::uint32_t>(impl_.typo_pairs.size());
       if (impl_.token_class[t] != TokenClass::kWord) continue;
       TypoNeighbours(impl_, impl_.token_canon[t], impl_.token_letters[t], variants, neighbours);
-      for (std::uint32_t other : neighbours) {
-        if (other != t) impl_.typo_pairs.push_back(other);
+      for (std::uint32_t entry : neighbours) {
+        if (TokenOf(entry) != t) impl_.typo_pairs.push_back(entry);
       }
     }
     impl_.typo_begin[token_count] = static_cast<std::uint32_t>(impl_.typo_pairs.size());

@@ -24,6 +24,11 @@ namespace tollgate::screening {
 
 inline constexpr unsigned kPositionBits = 6;  // kMaxNameTokens < 64
 inline constexpr std::uint32_t kNoToken = 0xffffffffu;
+// In typo_pairs and TypoNeighbours' results: the pair differs by two edits, not one
+// (token ids stay below it).
+inline constexpr std::uint32_t kTwoTypos = 0x80000000u;
+inline std::uint32_t TokenOf(std::uint32_t typo_entry) { return typo_entry & ~kTwoTypos; }
+inline int TyposOf(std::uint32_t typo_entry) { return (typo_entry & kTwoTypos) ? 2 : 1; }
 inline constexpr std::uint8_t kAbbreviationFlag = 1;  // NameToken::abbreviation
 inline constexpr std::uint8_t kCorrectedFlag = 2;     // NameToken::corrected
 
@@ -124,7 +129,7 @@ struct Index::Impl {
   // so that a query word the index knows needs none of its deletion-variant probes,
   // each a cache miss in the large `deletes` table.
   std::vector<std::uint32_t> typo_begin;  // size tokens + 1
-  std::vector<std::uint32_t> typo_pairs;
+  std::vector<std::uint32_t> typo_pairs;  // token ids, kTwoTypos set for two edits
 
   FlatMultiMap token_ids;    // canon -> token id
   FlatMultiMap deletes;      // deletion variant -> word token id
@@ -211,8 +216,8 @@ void DeleteVariantHashes(std::string_view word, int max_deletes, std::vector<std
 // The word tokens of `impl` that pair with the word `canon` (letters: its LetterMask)
 // by the scorer's typo rule (MaxTyposBetween edits, optimal string alignment), found
 // through the deletion variants both sides are keyed by; `canon` itself included if
-// the index has it. `out` receives them sorted and without duplicates; `variants` is
-// scratch.
+// the index has it. `out` receives them sorted by token and without duplicates, each
+// with kTwoTypos set when the two differ by two edits; `variants` is scratch.
 void TypoNeighbours(const Index::Impl& impl, std::string_view canon, std::uint64_t letters,
                     std::vector<std::uint64_t>& variants, std::vector<std::uint32_t>& out);
 

@@ -92,12 +92,15 @@ void TypoNeighbours(const Index::Impl& impl, std::string_view canon, std::uint64
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
-  std::erase_if(out, [&](std::uint32_t t) {
+  std::size_t kept = 0;
+  for (const std::uint32_t t : out) {
     const std::string& other = impl.token_canon[t];
     const int allowed = MaxTyposBetween(canon.size(), other.size());
-    return allowed == 0 || TooManyMissingLetters(letters, impl.token_letters[t], allowed) ||
-           BoundedOsaDistance(canon, other, allowed) > allowed;
-  });
+    if (allowed == 0 || TooManyMissingLetters(letters, impl.token_letters[t], allowed)) continue;
+    const int d = BoundedOsaDistance(canon, other, allowed);
+    if (d <= allowed) out[kept++] = d == 2 ? t | kTwoTypos : t;
+  }
+  out.resize(kept);
 }
 
 }  // namespace tollgate::screening

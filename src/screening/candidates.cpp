@@ -95,7 +95,10 @@ struct Scratch {
     double weight = 0;               // the token's weight times its similarity to the query token
     std::uint32_t walked_begin = 0;  // into Impl::postings
     std::uint32_t walked_end = 0;
-    bool skipped = false;  // some postings in [walked_begin, walked_end) were not marked
+    // Postings in [walked_begin, walked_end) that were not marked: [skipped_begin,
+    // skipped_end) of Scratch::skipped.
+    std::uint32_t skipped_begin = 0;
+    std::uint32_t skipped_end = 0;
   };
   MarkTable marks;
   std::vector<std::uint32_t> forced;  // same common words exactly: bound 1
@@ -108,6 +111,7 @@ struct Scratch {
   std::vector<Term> terms;
   std::vector<double> next_weight;  // per term: the next lighter term of its query token
   std::vector<std::uint64_t> variants;
+  std::vector<std::uint32_t> skipped;  // postings walks passed over (Term::skipped_begin)
   // Per low token (Impl::low_tokens): its weight when some query token pairs with it,
   // else 0; `low_set` lists the ones set.
   std::vector<float> low_alignable;
@@ -130,6 +134,7 @@ class Finder {
     s_.marks.Clear();
     s_.forced.clear();
     s_.terms.clear();
+    s_.skipped.clear();
   }
 
   ~Finder() {
@@ -255,7 +260,7 @@ class Finder {
   void Reach(std::uint32_t token, std::size_t i, double similarity) {
     if (!FirstVisit(token)) return;
     const double weight = similarity * impl_.token_weight[token];
-    s_.terms.push_back({token, static_cast<std::uint32_t>(i), weight, 0, 0, false});
+    s_.terms.push_back({token, static_cast<std::uint32_t>(i), weight, 0, 0, 0, 0});
     s_.term_bits[token] |= 1u << i;
     s_.term_weight[token] = std::max(s_.term_weight[token], static_cast<float>(weight));
   }
@@ -370,7 +375,9 @@ class Finder {
       to = static_cast<std::uint32_t>(
           std::ranges::upper_bound(weights + from, weights + end, high_total, {}, total) - weights);
     }
+    term.skipped_begin = static_cast<std::uint32_t>(s_.skipped.size());
     TraverseBounded(term, from, to, aligned, extra, t);
+    term.skipped_end = static_cast<std::uint32_t>(s_.skipped.size());
     term.walked_begin = from;
     term.walked_end = to;
   }
@@ -401,7 +408,7 @@ class Finder {
       const double s = std::min(total, std::min(total - low, word_capacity) + low_aligned) + kSlack;
       const double missing = std::max(0.0, total - s);
       if (2 * s * (1 - t) < t * (kMissingFactor * missing + kExtraFactor * extra)) {
-        term.skipped = true;
+        s_.skipped.push_back(k);
         continue;
       }
       const std::uint32_t posting = postings[k];
@@ -420,7 +427,8 @@ class Finder {
     for (const Scratch::Term& term : s_.terms) {
       const std::uint32_t postings =
           impl_.posting_begin[term.token + 1] - impl_.posting_begin[term.token];
-      unwalked += term.skipped ? postings : postings - (term.walked_end - term.walked_begin);
+      unwalked += postings - (term.walked_end - term.walked_begin) +
+                  (term.skipped_end - term.skipped_begin);
     }
     const std::size_t reached = s_.marks.entries().size();
     if (unwalked == 0 || reached == 0) return;
@@ -430,12 +438,11 @@ class Finder {
         const std::uint32_t bit = 1u << term.query;
         const std::uint32_t begin = impl_.posting_begin[term.token];
         const std::uint32_t end = impl_.posting_begin[term.token + 1];
-        if (term.skipped) {
-          TraverseReached(term.token, begin, end, bit);  // marking twice changes nothing
-          continue;
-        }
         TraverseReached(term.token, begin, term.walked_begin, bit);
         TraverseReached(term.token, term.walked_end, end, bit);
+        for (std::uint32_t k = term.skipped_begin; k < term.skipped_end; ++k) {
+          TraverseReached(term.token, s_.skipped[k], s_.skipped[k] + 1, bit);
+        }
       }
       return;
     }

@@ -4,11 +4,14 @@
 // the routes the server registers.
 #include <atomic>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
 
 #include "server_fixture.h"
+#include "tollgate/storage/store.h"
 
 namespace tollgate::testing {
 namespace {
@@ -57,6 +60,55 @@ TEST_P(ServerApiTest, CheckGivesTheDeterminationAndRecordsIt) {
                           "parties": [{"role": "end_user", "name": "Someone"}]})");
   EXPECT_EQ(unknown.status, 400) << unknown.text;
   EXPECT_EQ(unknown.body["code"], "invalid_argument");
+}
+
+// Concurrent checks are recorded together (DeterminationRecorder): each request must
+// still get the id of its own record, and every record must be stored exactly once.
+TEST_P(ServerApiTest, ConcurrentChecksAreEachRecordedOnceUnderTheirOwnId) {
+  auto store = storage::OpenStore(db_.url());
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  const std::size_t before = (*store)->ListDeterminations()->size();
+  constexpr int kThreads = 12;
+  constexpr int kEach = 5;
+  std::mutex mutex;
+  std::map<std::int64_t, std::string> party_of;  // record id -> the party that request named
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < kEach; ++k) {
+        const std::string party = "Harbor Optics " + std::to_string(t * kEach + k);
+        const Json body{{"items", {{{"eccn", "EAR99"}}}},
+                        {"destination", "DE"},
+                        {"date", "2019-06-01"},
+                        {"parties", {{{"role", "end_user"}, {"name", party}}}}};
+        auto answer = server_->Client()->Post("/api/check",
+                                              {{"Authorization", "Bearer " + tokens_.at("msft")}},
+                                              body.dump(), "application/json");
+        if (!answer || answer->status != 200) {
+          ++failures;
+          continue;
+        }
+        const std::int64_t id = Json::parse(answer->body)["record_id"];
+        std::lock_guard lock(mutex);
+        if (!party_of.emplace(id, party).second) ++failures;  // an id given twice
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  ASSERT_EQ(party_of.size(), std::size_t{kThreads * kEach});
+  auto stored = (*store)->ListDeterminations();
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->size(), before + kThreads * kEach);
+  for (const auto& record : *stored) {
+    auto sent = party_of.find(record.id);
+    if (sent == party_of.end()) continue;  // recorded by the fixture or another test step
+    EXPECT_NE(record.request_json.find(sent->second), std::string::npos)
+        << "record " << record.id << " holds " << record.request_json << ", not " << sent->second;
+    party_of.erase(sent);
+  }
+  EXPECT_TRUE(party_of.empty()) << party_of.size() << " answered ids have no record";
 }
 
 // The Huawei TGL (15 CFR 744 Supp. 7) is loaded at first start with its six windows;

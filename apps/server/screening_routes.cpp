@@ -175,10 +175,11 @@ ApiResponse Check(ServerState& state, storage::Store& store, const Caller*,
   }
   auto determination = state.engine().Determine(*tx);
   if (!determination.ok()) return ErrorResponse(FromError(determination.error()));
-  auto ids = store.RecordDeterminations({cli::RecordOf(*determination)});
-  if (!ids.ok()) return ErrorResponse(FromError(ids.error()));
+  // Recorded with the other requests' of the moment, in one transaction.
+  auto id = state.recorder().Record(store, cli::RecordOf(*determination));
+  if (!id.ok()) return ErrorResponse(FromError(id.error()));
   nlohmann::json out = rules::ToJson(*determination);
-  out["record_id"] = ids->front();
+  out["record_id"] = *id;
   return Json(out);
 }
 

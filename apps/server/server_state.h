@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "determination_recorder.h"
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/criteria.h"
 #include "tollgate/lists/in_force_index.h"
@@ -80,6 +81,7 @@ class ServerState {
   rules::Engine& engine() { return engine_; }
   const licensing::CriteriaCatalog& catalog() const { return catalog_; }
   const licensing::Clock& clock() const { return clock_; }
+  DeterminationRecorder& recorder() { return recorder_; }
 
   // After the lists or licenses changed (here or in another process sharing the
   // database): re-reads the version list and drops the engine's caches when needed.
@@ -95,6 +97,7 @@ class ServerState {
   rules::Engine engine_;
   licensing::CriteriaCatalog catalog_;
   licensing::SystemClock clock_;
+  DeterminationRecorder recorder_;
 };
 
 }  // namespace tollgate::server

@@ -1,17 +1,33 @@
-// Joins the parts of a trace step's text ("NS1, RS1") with a separator.
+// Building a trace step's text (private to src/rules): Join for the parts of a list
+// ("NS1, RS1"), Concat for a sentence made of pieces. Both size the result first and
+// allocate once: the trace is most of what a determination allocates.
 #pragma once
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tollgate::rules::internal {
 
-inline std::string Join(const std::vector<std::string>& parts, const char* separator) {
+inline std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::size_t size = 0;
+  for (const auto& part : parts) size += part.size() + separator.size();
   std::string out;
+  out.reserve(size);
   for (const auto& part : parts) {
     if (!out.empty()) out += separator;
     out += part;
   }
+  return out;
+}
+
+inline std::string Concat(std::initializer_list<std::string_view> pieces) {
+  std::size_t size = 0;
+  for (std::string_view piece : pieces) size += piece.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view piece : pieces) out += piece;
   return out;
 }
 

@@ -12,11 +12,15 @@
 namespace tollgate::rules::internal {
 namespace {
 
-std::string Trim(const std::string& text) {
-  auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return "";
+// In place: a name that needs no trimming (nearly all) is neither copied nor moved.
+void Trim(std::string& text) {
   auto end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
+  if (end == std::string::npos) {
+    text.clear();
+    return;
+  }
+  text.erase(end + 1);
+  text.erase(0, text.find_first_not_of(" \t\r\n"));
 }
 
 Error Invalid(std::string message) {
@@ -264,17 +268,18 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
 
 }  // namespace
 
-Result<Transaction> NormalizeTransaction(const RuleSet& rules, const Transaction& input) {
-  Transaction tx = input;
+Result<NormalizedTransaction> NormalizeTransaction(const RuleSet& rules, const Transaction& input) {
+  NormalizedTransaction out{input, {}};
+  Transaction& tx = out.tx;
   if (tx.items.empty()) return Invalid("a transaction needs at least one item (an ECCN or EAR99)");
   if (tx.parties.empty()) {
     return Invalid(
         "a transaction needs at least one party with its role (purchaser, "
         "intermediate_consignee, ultimate_consignee or end_user)");
   }
-  tx.exporter = Trim(tx.exporter);
+  Trim(tx.exporter);
   for (std::size_t i = 0; i < tx.parties.size(); ++i) {
-    tx.parties[i].name = Trim(tx.parties[i].name);
+    Trim(tx.parties[i].name);
     if (tx.parties[i].name.empty()) {
       return Invalid("party " + std::to_string(i + 1) + " (" + PartyRoleName(tx.parties[i].role) +
                      ") has no name");
@@ -293,7 +298,9 @@ Result<Transaction> NormalizeTransaction(const RuleSet& rules, const Transaction
       tx.parties[i].country = std::string(country->code);
     }
   }
-  auto iso = CountryByCode(Trim(tx.destination));
+  std::string destination = tx.destination;
+  Trim(destination);
+  auto iso = CountryByCode(destination);
   if (!iso) {
     return Invalid("unknown country code: destination '" + tx.destination +
                    "' is not an ISO 3166-1 alpha-2 country code");
@@ -313,37 +320,40 @@ Result<Transaction> NormalizeTransaction(const RuleSet& rules, const Transaction
                                                " has no Country Chart row in force on " +
                                                tx.date.ToString());
   }
-  tx.activity = Trim(tx.activity);
+  Trim(tx.activity);
   if (!tx.activity.empty() && rules.FindActivity(tx.activity) == nullptr) {
     std::vector<std::string> known;
     for (const auto& a : rules.activities) known.push_back(a.name);
     return Invalid("unknown activity '" + tx.activity + "': expected one of " + Join(known, ", "));
   }
+  out.classifications.reserve(tx.items.size());
   for (std::size_t i = 0; i < tx.items.size(); ++i) {
     auto classification = rules.catalog.Classify(tx.items[i].eccn, tx.date);
     if (!classification.ok()) {
       return MakeError(classification.error().code,
                        "item " + std::to_string(i + 1) + ": " + classification.error().message);
     }
+    out.classifications.push_back(std::move(classification).value());
   }
-  return tx;
+  return out;
 }
 
-Determination DetermineNormalized(const RuleSet& rules, Transaction input,
+Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction normalized,
                                   const ListsInForce& lists,
                                   const std::vector<licensing::License>& licenses) {
   Determination d;
-  d.transaction = std::move(input);
+  d.transaction = std::move(normalized.tx);
   const Transaction& tx = d.transaction;
   const CountryRules& country = *rules.countries.Find(tx.destination);
-  d.trace.push_back(lists.versions_step);
   PartyScreening screening = ScreenParties(rules, tx, lists.screen);
   if (lists.versions.empty()) {
     // Never a silent pass: with no list in force nobody was really screened.
     screening.review.push_back("no restricted list in force on " + tx.date.ToString() +
                                ": import the lists, then check again");
   }
-  d.trace.reserve(screening.trace.size() + 2);
+  // The list versions, the screening, the end use, the decision.
+  d.trace.reserve(screening.trace.size() + 3);
+  d.trace.push_back(lists.versions_step);
   d.trace.insert(d.trace.end(), std::make_move_iterator(screening.trace.begin()),
                  std::make_move_iterator(screening.trace.end()));
   if (!tx.end_use.empty()) {
@@ -371,10 +381,9 @@ Determination DetermineNormalized(const RuleSet& rules, Transaction input,
 
   ItemContext ctx{rules, tx, country, screening, held};
   d.decision = Decision::kNoLicenseRequired;
-  for (const Item& item : tx.items) {
-    // NormalizeTransaction classified every item already; this cannot fail.
-    auto classification = rules.catalog.Classify(item.eccn, tx.date);
-    ItemDetermination determined = DetermineItem(ctx, item, *classification);
+  d.items.reserve(tx.items.size());
+  for (std::size_t i = 0; i < tx.items.size(); ++i) {
+    ItemDetermination determined = DetermineItem(ctx, tx.items[i], normalized.classifications[i]);
     d.decision = Worse(d.decision, determined.decision);
     for (const auto& used : determined.authorized_by) {
       for (const auto& condition : used.conditions) AddCondition(d.conditions, condition);
@@ -401,7 +410,7 @@ Result<Determination> Determine(const RuleSet& rules, const Transaction& input,
                                 const std::vector<licensing::License>& licenses) {
   auto normalized = NormalizeTransaction(rules, input);
   if (!normalized.ok()) return normalized.error();
-  TraceStep step = ListVersionsStep(versions, normalized->date);
+  TraceStep step = ListVersionsStep(versions, normalized->tx.date);
   return DetermineNormalized(rules, std::move(normalized).value(),
                              {versions, step, ScreenWith(index)}, licenses);
 }

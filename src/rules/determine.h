@@ -18,12 +18,19 @@
 
 namespace tollgate::rules::internal {
 
+// A transaction checked against the rules, with what each item classifies as on its
+// date (kept so the determination does not classify twice).
+struct NormalizedTransaction {
+  Transaction tx;
+  std::vector<Classification> classifications;  // one per item, in order
+};
+
 // Checks the input against the rules and returns it normalized (upper-case destination,
 // trimmed names). kInvalidArgument: no item, no party, an unnamed party, a destination
 // that is not an ISO code or has no rules, an unknown activity, a malformed or unknown
 // ECCN; kNotFound: no rule in force on the date for a destination or ECCN that has one
 // at other dates.
-Result<Transaction> NormalizeTransaction(const RuleSet& rules, const Transaction& tx);
+Result<NormalizedTransaction> NormalizeTransaction(const RuleSet& rules, const Transaction& tx);
 
 // The first trace step: which list versions the parties are screened against.
 TraceStep ListVersionsStep(const std::vector<storage::ListVersion>& versions, Date date);
@@ -35,8 +42,8 @@ struct ListsInForce {
   ScreenFn screen;
 };
 
-// `tx` must come from NormalizeTransaction.
-Determination DetermineNormalized(const RuleSet& rules, Transaction tx, const ListsInForce& lists,
+Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction normalized,
+                                  const ListsInForce& lists,
                                   const std::vector<licensing::License>& licenses);
 
 // Normalizes, then determines against `index` directly.

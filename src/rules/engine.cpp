@@ -101,7 +101,7 @@ Result<Determination> Engine::Determine(const Transaction& transaction) {
   // Bad input fails before the store is read.
   auto normalized = internal::NormalizeTransaction(*rules_, transaction);
   if (!normalized.ok()) return normalized.error();
-  auto lists = ForDate(normalized->date);
+  auto lists = ForDate(normalized->tx.date);
   if (!lists.ok()) return lists.error();
   auto licenses = Licenses();
   if (!licenses.ok()) return licenses.error();

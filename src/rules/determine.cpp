@@ -1,7 +1,9 @@
 #include "rules/determine.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <iterator>
+#include <string_view>
 
 #include "rules/authorize.h"
 #include "rules/item_requirements.h"
@@ -64,26 +66,41 @@ struct ItemContext {
   const std::vector<const licensing::License*>& held;
 };
 
+// A trace step with its facts (name, value) in order.
+TraceStep Step(const char* name, std::string finding, std::initializer_list<const char*> fact_names,
+               std::initializer_list<std::string_view> fact_values, std::string citation,
+               bool check = false) {
+  TraceStep step;
+  step.step = name;
+  step.finding = std::move(finding);
+  step.facts.reserve(fact_names.size());
+  auto value = fact_values.begin();
+  for (const char* fact : fact_names) step.facts.push_back({fact, std::string(*value++)});
+  step.citation = std::move(citation);
+  step.check = check;
+  return step;
+}
+
 ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
                                 const Classification& classification) {
   const Transaction& tx = ctx.tx;
   ItemDetermination out;
   out.item = item;
   out.eccn = classification.eccn;
-  out.trace.push_back({"classify",
-                       classification.eccn + ": " + classification.description +
-                           (classification.controls.empty()
-                                ? "; no reasons for control"
-                                : "; controlled for " + Join(classification.controls, ", ")),
-                       {{"eccn", classification.eccn},
-                        {"entry", classification.entry},
-                        {"paragraph", classification.paragraph},
-                        {"controls", Join(classification.controls, ", ")}},
-                       classification.source.citation,
-                       classification.source.check,
-                       {}});
   ItemRequirements needs =
       RequirementsFor(ctx.rules, classification, ctx.country, tx.date, ctx.screening.entity_list);
+  // classify, the requirements' steps, one per license held, general license and
+  // exception tried (usually none or one), the exceptions' summary, the decision.
+  out.trace.reserve(needs.trace.size() + ctx.held.size() + 4);
+  std::string controls = Join(classification.controls, ", ");
+  out.trace.push_back(Step(
+      "classify",
+      Concat({classification.eccn, ": ", classification.description,
+              classification.controls.empty() ? "; no reasons for control" : "; controlled for ",
+              controls}),
+      {"eccn", "entry", "paragraph", "controls"},
+      {classification.eccn, classification.entry, classification.paragraph, controls},
+      classification.source.citation, classification.source.check));
   out.requirements = std::move(needs.requirements);
   out.trace.insert(out.trace.end(), std::make_move_iterator(needs.trace.begin()),
                    std::make_move_iterator(needs.trace.end()));
@@ -107,33 +124,24 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
   if (!out.requirements.empty()) {
     // 1. A specific license the exporter holds covers the whole item (part 750).
     if (tx.exporter.empty()) {
-      out.trace.push_back({"specific_license",
-                           "no exporter given: licenses held in the store cannot be matched",
-                           {},
-                           "15 CFR 750.7",
-                           false,
-                           {}});
+      out.trace.push_back(Step("specific_license",
+                               "no exporter given: licenses held in the store cannot be matched",
+                               {}, {}, "15 CFR 750.7"));
     } else if (ctx.held.empty()) {
-      out.trace.push_back({"specific_license",
-                           "'" + tx.exporter + "' holds no license in the store",
-                           {{"holder", tx.exporter}},
-                           "15 CFR 750.7",
-                           false,
-                           {}});
+      out.trace.push_back(Step("specific_license",
+                               Concat({"'", tx.exporter, "' holds no license in the store"}),
+                               {"holder"}, {tx.exporter}, "15 CFR 750.7"));
     }
     for (const licensing::License* license : ctx.held) {
       if (all_covered()) break;
       Coverage coverage = LicenseCovers(*license, tx, item, classification);
-      out.trace.push_back({"specific_license",
-                           coverage.why,
-                           {{"license", license->number}, {"holder", license->holder}},
-                           coverage.citation,
-                           coverage.check,
-                           {}});
+      out.trace.push_back(Step("specific_license", coverage.why, {"license", "holder"},
+                               {license->number, license->holder}, coverage.citation,
+                               coverage.check));
       if (coverage.covers) {
         use({"license",
              license->number,
-             "License " + license->number + " held by " + license->holder,
+             Concat({"License ", license->number, " held by ", license->holder}),
              "",
              {},
              {}},
@@ -144,18 +152,15 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
     // names (the Huawei TGL, part 744 Supp. No. 7).
     for (const ScreeningHit& hit : ctx.screening.entity_list) {
       if (all_covered()) break;
-      std::string basis_prefix = hit.list + ": " + hit.entry_name;
+      std::string basis_prefix = Concat({hit.list, ": ", hit.entry_name});
       for (const GeneralLicense& gl : ctx.rules.general_licenses) {
         if (!gl.AppliesToEntry(hit.list, hit.federal_register)) continue;
         Coverage coverage = GeneralLicenseCovers(gl, hit, tx, ctx.country);
-        out.trace.push_back({"general_license",
-                             coverage.why,
-                             {{"general_license", gl.id},
-                              {"entry", hit.entry_name},
-                              {"activity", tx.activity.empty() ? "(none declared)" : tx.activity}},
-                             coverage.citation,
-                             coverage.check,
-                             {}});
+        out.trace.push_back(
+            Step("general_license", coverage.why, {"general_license", "entry", "activity"},
+                 {gl.id, hit.entry_name,
+                  tx.activity.empty() ? std::string_view("(none declared)") : tx.activity},
+                 coverage.citation, coverage.check));
         if (coverage.covers) {
           use({"general_license", gl.id, gl.name, "", {}, {}}, coverage, [&](const Requirement& r) {
             return r.source == kEntityList &&
@@ -181,48 +186,37 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
       // it is what stops an exporter from reaching for an exception.
       const ScreeningHit& hit = ctx.screening.entity_list.front();
       const ListRule& rule = ctx.rules.list_rules.For(hit.list, tx.date);
-      out.trace.push_back({"license_exceptions",
-                           "no license exception is available: a party is on the Entity List "
-                           "and its entry names none",
-                           {{"entry", hit.entry_name}},
-                           rule.exceptions_barred_citation,
-                           false,
-                           {}});
+      out.trace.push_back(Step("license_exceptions",
+                               "no license exception is available: a party is on the Entity List "
+                               "and its entry names none",
+                               {"entry"}, {hit.entry_name}, rule.exceptions_barred_citation));
     } else if (!chart_controls.empty()) {
       if (embargoed) {
         out.trace.push_back(
-            {"license_exceptions",
-             "license exceptions do not overcome the embargo of " + ctx.country.name,
-             {{"destination", ctx.country.code}},
-             "15 CFR part 746",
-             false,
-             {}});
+            Step("license_exceptions",
+                 Concat({"license exceptions do not overcome the embargo of ", ctx.country.name}),
+                 {"destination"}, {ctx.country.code}, "15 CFR part 746"));
       } else {
         bool any = false;
         for (const LicenseException& ex : ctx.rules.license_exceptions) {
           if (!ex.EligibleEccn(classification.entry)) continue;
           any = true;
           Coverage coverage = ExceptionCovers(ex, classification, chart_controls, tx, ctx.country);
-          out.trace.push_back({"license_exception",
-                               coverage.why,
-                               {{"exception", ex.code + " " + ex.paragraph}},
-                               coverage.citation,
-                               coverage.check,
-                               {}});
+          std::string id = Concat({ex.code, " ", ex.paragraph});
+          out.trace.push_back(Step("license_exception", coverage.why, {"exception"}, {id},
+                                   coverage.citation, coverage.check));
           if (coverage.covers) {
-            use({"license_exception", ex.code + " " + ex.paragraph, ex.name, "", {}, {}}, coverage,
+            use({"license_exception", std::move(id), ex.name, "", {}, {}}, coverage,
                 [](const Requirement& r) { return r.source == kCountryChart; });
             break;
           }
         }
         if (!any) {
-          out.trace.push_back(
-              {"license_exceptions",
-               "no license exception in the rules data is available for " + classification.entry,
-               {{"eccn", classification.eccn}},
-               "15 CFR part 740",
-               false,
-               {}});
+          out.trace.push_back(Step("license_exceptions",
+                                   Concat({"no license exception in the rules data is available "
+                                           "for ",
+                                           classification.entry}),
+                                   {"eccn"}, {classification.eccn}, "15 CFR part 740"));
         }
       }
     }
@@ -231,15 +225,15 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
   std::string why;
   if (out.requirements.empty()) {
     out.decision = Decision::kNoLicenseRequired;
-    why = "no license is required for " + classification.eccn + " to " + ctx.country.name;
+    why = Concat({"no license is required for ", classification.eccn, " to ", ctx.country.name});
   } else if (all_covered()) {
     out.decision = Decision::kAuthorized;
-    std::vector<std::string> names;
+    std::vector<std::string_view> names;
     for (const auto& a : out.authorized_by) names.push_back(a.name);
-    why = "a license is required and is authorized by " + Join(names, "; ");
+    why = Concat({"a license is required and is authorized by ", Join(names, "; ")});
   } else {
     out.decision = Decision::kLicenseRequired;
-    std::vector<std::string> bases;
+    std::vector<std::string_view> bases;
     for (std::size_t i = 0; i < out.requirements.size(); ++i) {
       if (covered[i]) continue;
       bases.push_back(out.requirements[i].basis);
@@ -249,20 +243,21 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
         out.review_policies.push_back(policy);
       }
     }
-    why = "a license is required (" + Join(bases, "; ") +
-          ") and nothing authorizes it; an application would be reviewed under: " +
-          Join(out.review_policies, "; ");
+    why = Concat({"a license is required (", Join(bases, "; "),
+                  ") and nothing authorizes it; an application would be reviewed under: ",
+                  Join(out.review_policies, "; ")});
   }
   if (!ctx.screening.prohibited.empty()) {
     out.decision = Decision::kProhibited;
-    why = "prohibited: " + Join(ctx.screening.prohibited, "; ");
+    why = Concat({"prohibited: ", Join(ctx.screening.prohibited, "; ")});
   } else if (!ctx.screening.review.empty()) {
     out.decision = Worse(out.decision, Decision::kReview);
     out.review_reasons = ctx.screening.review;
-    why = "REVIEW before anything ships (" + Join(ctx.screening.review, "; ") +
-          "); without it: " + why;
+    why = Concat({"REVIEW before anything ships (", Join(ctx.screening.review, "; "),
+                  "); without it: ", why});
   }
-  out.trace.push_back({"decision", why, {{"decision", DecisionName(out.decision)}}, "", false, {}});
+  out.trace.push_back(
+      Step("decision", std::move(why), {"decision"}, {DecisionName(out.decision)}, ""));
   return out;
 }
 
@@ -359,14 +354,12 @@ Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction no
   if (!tx.end_use.empty()) {
     // Stated so the record shows it was not silently weighed: the end-use controls of
     // part 744 (other than the Entity List) are not in the rules data.
-    d.trace.push_back({"end_use",
-                       "stated end use '" + tx.end_use +
-                           "': the end-use controls of part 744 are not modelled; an analyst "
-                           "must judge them",
-                       {{"end_use", tx.end_use}},
-                       "15 CFR 744.2-744.6, 744.9, 744.17, 744.21 (not modelled)",
-                       false,
-                       {}});
+    d.trace.push_back(Step("end_use",
+                           Concat({"stated end use '", tx.end_use,
+                                   "': the end-use controls of part 744 are not modelled; an "
+                                   "analyst must judge them"}),
+                           {"end_use"}, {tx.end_use},
+                           "15 CFR 744.2-744.6, 744.9, 744.17, 744.21 (not modelled)"));
   }
   d.matches = std::move(screening.hits);
   d.review_reasons = screening.review;
@@ -391,16 +384,13 @@ Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction no
     d.items.push_back(std::move(determined));
   }
   std::vector<std::string> per_item;
-  for (const auto& item : d.items) {
-    per_item.push_back(item.eccn + ": " + DecisionName(item.decision));
-  }
-  d.trace.push_back({"decision",
-                     std::string(DecisionName(d.decision)) + " (" + Join(per_item, ", ") +
-                         "): the transaction takes its most restrictive item decision",
-                     {{"decision", DecisionName(d.decision)}},
-                     "",
-                     false,
-                     {}});
+  per_item.reserve(d.items.size());
+  for (const auto& item : d.items)
+    per_item.push_back(Concat({item.eccn, ": ", DecisionName(item.decision)}));
+  d.trace.push_back(Step("decision",
+                         Concat({DecisionName(d.decision), " (", Join(per_item, ", "),
+                                 "): the transaction takes its most restrictive item decision"}),
+                         {"decision"}, {DecisionName(d.decision)}, ""));
   return d;
 }
 

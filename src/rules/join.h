@@ -10,7 +10,9 @@
 
 namespace tollgate::rules::internal {
 
-inline std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
+// `parts`: any range of std::string or std::string_view.
+template <typename Parts>
+std::string Join(const Parts& parts, std::string_view separator) {
   std::size_t size = 0;
   for (const auto& part : parts) size += part.size() + separator.size();
   std::string out;

@@ -25,6 +25,13 @@ void Trim(std::string& text) {
   text.erase(0, text.find_first_not_of(" \t\r\n"));
 }
 
+Result<std::shared_ptr<const ItemRules>> BuildItemRules(const RuleSet& rules, std::string_view eccn,
+                                                        const CountryRules& country, Date date) {
+  auto built = ItemRulesFor(rules, eccn, country, date);
+  if (!built.ok()) return built.error();
+  return std::make_shared<const ItemRules>(std::move(built).value());
+}
+
 Error Invalid(std::string message) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(message));
 }
@@ -81,29 +88,24 @@ TraceStep Step(const char* name, std::string finding, std::initializer_list<cons
   return step;
 }
 
-ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
-                                const Classification& classification) {
+ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item, const ItemRules& rules) {
   const Transaction& tx = ctx.tx;
+  const Classification& classification = rules.classification;
+  const std::vector<ScreeningHit>& listed = ctx.screening.entity_list;
   ItemDetermination out;
   out.item = item;
   out.eccn = classification.eccn;
-  ItemRequirements needs =
-      RequirementsFor(ctx.rules, classification, ctx.country, tx.date, ctx.screening.entity_list);
-  // classify, the requirements' steps, one per license held, general license and
-  // exception tried (usually none or one), the exceptions' summary, the decision.
-  out.trace.reserve(needs.trace.size() + ctx.held.size() + 4);
-  std::string controls = Join(classification.controls, ", ");
-  out.trace.push_back(Step(
-      "classify",
-      Concat({classification.eccn, ": ", classification.description,
-              classification.controls.empty() ? "; no reasons for control" : "; controlled for ",
-              controls}),
-      {"eccn", "entry", "paragraph", "controls"},
-      {classification.eccn, classification.entry, classification.paragraph, controls},
-      classification.source.citation, classification.source.check));
-  out.requirements = std::move(needs.requirements);
-  out.trace.insert(out.trace.end(), std::make_move_iterator(needs.trace.begin()),
-                   std::make_move_iterator(needs.trace.end()));
+  // classify, one step per Entity List hit, the destination's steps, one per license
+  // held, general license and exception tried (usually none or one), the exceptions'
+  // summary, the decision.
+  out.trace.reserve(1 + listed.size() + rules.destination.trace.size() + ctx.held.size() + 4);
+  out.requirements.reserve(listed.size() + rules.destination.requirements.size());
+  out.trace.push_back(rules.classify);
+  AddEntityListRequirements(ctx.rules, classification, tx.date, listed, out.requirements,
+                            out.trace);
+  out.requirements.insert(out.requirements.end(), rules.destination.requirements.begin(),
+                          rules.destination.requirements.end());
+  out.trace.insert(out.trace.end(), rules.destination.trace.begin(), rules.destination.trace.end());
 
   std::vector<bool> covered(out.requirements.size(), false);
   auto all_covered = [&] {
@@ -263,7 +265,8 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
 
 }  // namespace
 
-Result<NormalizedTransaction> NormalizeTransaction(const RuleSet& rules, const Transaction& input) {
+Result<NormalizedTransaction> NormalizeTransaction(const RuleSet& rules, const Transaction& input,
+                                                   const ItemRulesFn& item_rules) {
   NormalizedTransaction out{input, {}};
   Transaction& tx = out.tx;
   if (tx.items.empty()) return Invalid("a transaction needs at least one item (an ECCN or EAR99)");
@@ -321,14 +324,15 @@ Result<NormalizedTransaction> NormalizeTransaction(const RuleSet& rules, const T
     for (const auto& a : rules.activities) known.push_back(a.name);
     return Invalid("unknown activity '" + tx.activity + "': expected one of " + Join(known, ", "));
   }
-  out.classifications.reserve(tx.items.size());
+  out.items.reserve(tx.items.size());
   for (std::size_t i = 0; i < tx.items.size(); ++i) {
-    auto classification = rules.catalog.Classify(tx.items[i].eccn, tx.date);
-    if (!classification.ok()) {
-      return MakeError(classification.error().code,
-                       "item " + std::to_string(i + 1) + ": " + classification.error().message);
+    auto item = item_rules ? item_rules(tx.items[i].eccn, *country, tx.date)
+                           : BuildItemRules(rules, tx.items[i].eccn, *country, tx.date);
+    if (!item.ok()) {
+      return MakeError(item.error().code,
+                       "item " + std::to_string(i + 1) + ": " + item.error().message);
     }
-    out.classifications.push_back(std::move(classification).value());
+    out.items.push_back(std::move(item).value());
   }
   return out;
 }
@@ -376,7 +380,7 @@ Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction no
   d.decision = Decision::kNoLicenseRequired;
   d.items.reserve(tx.items.size());
   for (std::size_t i = 0; i < tx.items.size(); ++i) {
-    ItemDetermination determined = DetermineItem(ctx, tx.items[i], normalized.classifications[i]);
+    ItemDetermination determined = DetermineItem(ctx, tx.items[i], *normalized.items[i]);
     d.decision = Worse(d.decision, determined.decision);
     for (const auto& used : determined.authorized_by) {
       for (const auto& condition : used.conditions) AddCondition(d.conditions, condition);

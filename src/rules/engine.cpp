@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "rules/determine.h"
+#include "rules/item_requirements.h"
 #include "rules/screen_parties.h"
 #include "tollgate/lists/import.h"
 #include "tollgate/rules/stored_general_licenses.h"
@@ -97,9 +98,37 @@ Engine::Matches Engine::Screen(const Snapshot& snapshot, const screening::Query&
   return matches;
 }
 
+Result<std::shared_ptr<const internal::ItemRules>> Engine::ItemRulesFor(std::string_view eccn,
+                                                                        const CountryRules& country,
+                                                                        Date date) {
+  std::string key;
+  key.reserve(eccn.size() + country.code.size() + 16);
+  key.append(eccn);
+  key += '\x1f';
+  key += country.code;
+  key += '\x1f';
+  key += std::to_string(date.days_since_epoch());
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = item_rules_.find(key); it != item_rules_.end()) return it->second;
+  }
+  // The catalog and the countries are the same in the effective rules (only the
+  // general licenses differ), so rules_ answers for both.
+  auto built = internal::ItemRulesFor(*rules_, eccn, country, date);
+  if (!built.ok()) return built.error();
+  auto item = std::make_shared<const internal::ItemRules>(std::move(built).value());
+  std::lock_guard lock(mu_);
+  if (item_rules_.size() >= kItemRulesMemoSize) item_rules_.clear();
+  item_rules_.emplace(std::move(key), item);
+  return item;
+}
+
 Result<Determination> Engine::Determine(const Transaction& transaction) {
   // Bad input fails before the store is read.
-  auto normalized = internal::NormalizeTransaction(*rules_, transaction);
+  auto normalized = internal::NormalizeTransaction(
+      *rules_, transaction, [this](std::string_view eccn, const CountryRules& country, Date date) {
+        return ItemRulesFor(eccn, country, date);
+      });
   if (!normalized.ok()) return normalized.error();
   auto lists = ForDate(normalized->tx.date);
   if (!lists.ok()) return lists.error();
@@ -153,6 +182,7 @@ void Engine::Refresh() {
   licenses_.reset();
   effective_.reset();
   screen_memo_.clear();
+  item_rules_.clear();
 }
 
 Engine::CacheStats Engine::cache_stats() const {

@@ -7,9 +7,8 @@
 
 namespace tollgate::rules::internal {
 
-ItemRequirements ApplyCountryChart(const Catalog& catalog, const Classification& item,
-                                   const CountryRules& country, const ChartRow& row) {
-  ItemRequirements out;
+void ApplyCountryChart(const Catalog& catalog, const Classification& item,
+                       const CountryRules& country, const ChartRow& row, ItemRequirements& out) {
   TraceStep step;
   step.step = "country_chart";
   step.citation = row.source.citation;
@@ -30,7 +29,7 @@ ItemRequirements ApplyCountryChart(const Catalog& catalog, const Classification&
     step.citation = item.source.citation;
     step.check = item.source.check;
     out.trace.push_back(std::move(step));
-    return out;
+    return;
   }
   std::vector<std::string_view> required;
   std::vector<std::string_view> not_required;
@@ -68,18 +67,12 @@ ItemRequirements ApplyCountryChart(const Catalog& catalog, const Classification&
   }
   step.citation = Join(citations, "; ");
   out.trace.push_back(std::move(step));
-  return out;
 }
 
-ItemRequirements RequirementsFor(const RuleSet& rules, const Classification& item,
-                                 const CountryRules& country, Date date,
-                                 const std::vector<ScreeningHit>& entity_list_hits) {
-  ItemRequirements out;
-  // At most one step per hit and per embargo, then the chart's; requirements likewise,
-  // plus one per control.
-  out.trace.reserve(entity_list_hits.size() + country.embargoes.size() + 1);
-  out.requirements.reserve(entity_list_hits.size() + country.embargoes.size() +
-                           item.controls.size());
+void AddEntityListRequirements(const RuleSet& rules, const Classification& item, Date date,
+                               const std::vector<ScreeningHit>& entity_list_hits,
+                               std::vector<Requirement>& requirements,
+                               std::vector<TraceStep>& trace) {
   for (const auto& hit : entity_list_hits) {
     const ListRule& rule = rules.list_rules.For(hit.list, date);
     std::string federal_register = Join(hit.federal_register, "; ");
@@ -87,23 +80,48 @@ ItemRequirements RequirementsFor(const RuleSet& rules, const Classification& ite
                             ? Concat({hit.list, ": ", hit.entry_name})
                             : Concat({hit.list, ": ", hit.entry_name, " (", federal_register, ")"});
     std::string citation = Concat({rule.source.citation, "; ", rule.review_policy_citation});
-    out.requirements.push_back(
+    requirements.push_back(
         {kEntityList, std::move(basis),
          hit.license_policy.empty() ? "not stated in the entry" : hit.license_policy, citation});
     TraceStep step;
     step.step = "entity_list";
-    step.finding = Concat({"'", hit.party, "' (", PartyRoleName(hit.role),
-                           ") is listed: a license is required for ", item.eccn,
-                           " (all items subject to the EAR); review policy: ",
-                           out.requirements.back().review_policy});
+    step.finding = Concat(
+        {"'", hit.party, "' (", PartyRoleName(hit.role), ") is listed: a license is required for ",
+         item.eccn,
+         " (all items subject to the EAR); review policy: ", requirements.back().review_policy});
     step.facts.reserve(3);
     step.facts.push_back({"entry", hit.entry_name});
     step.facts.push_back({"license_requirement", hit.license_requirement});
     step.facts.push_back({"federal_register", std::move(federal_register)});
     step.citation = std::move(citation);
     step.check = rule.source.check;
-    out.trace.push_back(std::move(step));
+    trace.push_back(std::move(step));
   }
+}
+
+Result<ItemRules> ItemRulesFor(const RuleSet& rules, std::string_view eccn,
+                               const CountryRules& country, Date date) {
+  auto classification = rules.catalog.Classify(eccn, date);
+  if (!classification.ok()) return classification.error();
+  ItemRules out;
+  out.classification = std::move(classification).value();
+  const Classification& item = out.classification;
+  std::string controls = Join(item.controls, ", ");
+  TraceStep& classify = out.classify;
+  classify.step = "classify";
+  classify.finding =
+      Concat({item.eccn, ": ", item.description,
+              item.controls.empty() ? "; no reasons for control" : "; controlled for ", controls});
+  classify.facts.reserve(4);
+  classify.facts.push_back({"eccn", item.eccn});
+  classify.facts.push_back({"entry", item.entry});
+  classify.facts.push_back({"paragraph", item.paragraph});
+  classify.facts.push_back({"controls", std::move(controls)});
+  classify.citation = item.source.citation;
+  classify.check = item.source.check;
+  ItemRequirements& destination = out.destination;
+  destination.trace.reserve(country.embargoes.size() + 1);
+  destination.requirements.reserve(country.embargoes.size() + item.controls.size());
   for (const Embargo& embargo : country.embargoes) {
     if (!embargo.effective.Contains(date)) continue;
     bool applies = embargo.scope == EmbargoScope::kAllItems || !item.ear99;
@@ -115,8 +133,8 @@ ItemRequirements RequirementsFor(const RuleSet& rules, const Classification& ite
     step.citation = embargo.source.citation;
     step.check = embargo.source.check;
     if (applies) {
-      out.requirements.push_back({kEmbargo, Concat({country.code, " embargo"}), embargo.description,
-                                  embargo.source.citation});
+      destination.requirements.push_back({kEmbargo, Concat({country.code, " embargo"}),
+                                          embargo.description, embargo.source.citation});
       step.finding = Concat({country.name, ": ", embargo.description, " (", embargo.source.citation,
                              "): a license is required for ", item.eccn});
     } else {
@@ -124,17 +142,10 @@ ItemRequirements RequirementsFor(const RuleSet& rules, const Classification& ite
           {country.name, ": ", embargo.description, "; ", item.eccn, " is outside its scope"});
     }
     if (!embargo.source.note.empty()) step.facts.push_back({"note", embargo.source.note});
-    out.trace.push_back(std::move(step));
+    destination.trace.push_back(std::move(step));
   }
   const ChartRow* row = country.ChartOn(date);
-  if (row != nullptr) {
-    ItemRequirements chart = ApplyCountryChart(rules.catalog, item, country, *row);
-    out.requirements.insert(out.requirements.end(),
-                            std::make_move_iterator(chart.requirements.begin()),
-                            std::make_move_iterator(chart.requirements.end()));
-    out.trace.insert(out.trace.end(), std::make_move_iterator(chart.trace.begin()),
-                     std::make_move_iterator(chart.trace.end()));
-  }
+  if (row != nullptr) ApplyCountryChart(rules.catalog, item, country, *row, destination);
   return out;
 }
 

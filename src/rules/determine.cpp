@@ -344,17 +344,15 @@ Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction no
   d.transaction = std::move(normalized.tx);
   const Transaction& tx = d.transaction;
   const CountryRules& country = *rules.countries.Find(tx.destination);
-  PartyScreening screening = ScreenParties(rules, tx, lists.screen);
+  // The list versions, one step per party (and per hit), the end use, the decision.
+  d.trace.reserve(tx.parties.size() + 5);
+  d.trace.push_back(lists.versions_step);
+  PartyScreening screening = ScreenParties(rules, tx, lists.screen, d.trace);
   if (lists.versions.empty()) {
     // Never a silent pass: with no list in force nobody was really screened.
     screening.review.push_back("no restricted list in force on " + tx.date.ToString() +
                                ": import the lists, then check again");
   }
-  // The list versions, the screening, the end use, the decision.
-  d.trace.reserve(screening.trace.size() + 3);
-  d.trace.push_back(lists.versions_step);
-  d.trace.insert(d.trace.end(), std::make_move_iterator(screening.trace.begin()),
-                 std::make_move_iterator(screening.trace.end()));
   if (!tx.end_use.empty()) {
     // Stated so the record shows it was not silently weighed: the end-use controls of
     // part 744 (other than the Entity List) are not in the rules data.
@@ -387,14 +385,18 @@ Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction no
     }
     d.items.push_back(std::move(determined));
   }
-  std::vector<std::string> per_item;
-  per_item.reserve(d.items.size());
-  for (const auto& item : d.items)
-    per_item.push_back(Concat({item.eccn, ": ", DecisionName(item.decision)}));
-  d.trace.push_back(Step("decision",
-                         Concat({DecisionName(d.decision), " (", Join(per_item, ", "),
-                                 "): the transaction takes its most restrictive item decision"}),
-                         {"decision"}, {DecisionName(d.decision)}, ""));
+  std::string finding = DecisionName(d.decision);
+  finding.reserve(128);
+  finding += " (";
+  for (std::size_t i = 0; i < d.items.size(); ++i) {
+    if (i > 0) finding += ", ";
+    finding += d.items[i].eccn;
+    finding += ": ";
+    finding += DecisionName(d.items[i].decision);
+  }
+  finding += "): the transaction takes its most restrictive item decision";
+  d.trace.push_back(
+      Step("decision", std::move(finding), {"decision"}, {DecisionName(d.decision)}, ""));
   return d;
 }
 

@@ -136,7 +136,9 @@ Result<Determination> Engine::Determine(const Transaction& transaction) {
   if (!licenses.ok()) return licenses.error();
   auto effective = EffectiveRules();
   if (!effective.ok()) return effective.error();
-  std::shared_ptr<const Snapshot> snapshot = lists->snapshot;
+  // `lists` keeps the snapshot alive for the call; the lambda holds two pointers, which
+  // std::function stores without allocating.
+  const Snapshot* snapshot = lists->snapshot.get();
   internal::ListsInForce in_force{
       snapshot->versions, *lists->versions_step,
       [this, snapshot](const screening::Query& query) { return Screen(*snapshot, query); }};
@@ -152,9 +154,10 @@ Result<std::vector<ScreeningHit>> Engine::ScreenParties(const std::vector<Party>
   tx.parties = parties;
   tx.date = date;
   std::shared_ptr<const Snapshot> snapshot = lists->snapshot;
+  std::vector<TraceStep> trace;
   auto screened = internal::ScreenParties(
       *rules_, tx,
-      [this, snapshot](const screening::Query& query) { return Screen(*snapshot, query); });
+      [this, snapshot](const screening::Query& query) { return Screen(*snapshot, query); }, trace);
   return std::move(screened.hits);
 }
 

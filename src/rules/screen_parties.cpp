@@ -67,6 +67,7 @@ struct Screener {
   const std::string review_threshold;
   const std::string block_threshold;
   const std::string date;
+  std::vector<TraceStep>& trace;
   screening::Query query;  // reused: its strings keep their capacity from party to party
   PartyScreening out;
 
@@ -92,11 +93,11 @@ void Screener::Screen(PartyRole role, const std::string& name, const std::string
   step.facts.push_back({"name", name});
   if (!country.empty()) step.facts.push_back({"country", country});
   step.citation = policy.source.citation;
-  const std::size_t step_index = out.trace.size();
+  const std::size_t step_index = trace.size();
   if (matches.empty()) {
     step.finding = Concat({"'", name, "' (", role_name, "): no listed entry in force on ", date,
                            " scores at or above ", review_threshold});
-    out.trace.push_back(std::move(step));
+    trace.push_back(std::move(step));
     return;
   }
   std::string best_score = Score(matches.front().score);
@@ -105,7 +106,7 @@ void Screener::Screen(PartyRole role, const std::string& name, const std::string
               " match(es) at or above ", review_threshold, "; best: ", matches.front().entry->list,
               " '", matches.front().entry->name, "' ", best_score});
   step.matches.reserve(matches.size());
-  out.trace.push_back(std::move(step));
+  trace.push_back(std::move(step));
   for (std::size_t m = 0; m < matches.size(); ++m) {
     const screening::Match& match = matches[m];
     const lists::ListEntry& entry = *match.entry;
@@ -197,9 +198,9 @@ void Screener::Screen(PartyRole role, const std::string& name, const std::string
                   "; an analyst must decide"});
       out.review.push_back(std::move(described));
     }
-    out.trace[step_index].matches.push_back(hit);
+    trace[step_index].matches.push_back(hit);
     out.hits.push_back(std::move(hit));
-    out.trace.push_back(std::move(effect));
+    trace.push_back(std::move(effect));
   }
 }
 
@@ -211,7 +212,8 @@ ScreenFn ScreenWith(const screening::Index& index) {
   };
 }
 
-PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const ScreenFn& screen) {
+PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const ScreenFn& screen,
+                             std::vector<TraceStep>& trace) {
   const ScreeningPolicy& policy = rules.list_rules.screening();
   Screener screener{rules,
                     tx,
@@ -220,14 +222,12 @@ PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const 
                     Score(policy.review_threshold),
                     Score(policy.block_threshold),
                     tx.date.ToString(),
+                    trace,
                     {},
                     {}};
   screener.query.as_of = tx.date;
   screener.query.threshold = policy.review_threshold;
   screener.query.limit = 5;
-  // One step per party, then one per effective hit; every hit lands in `hits`.
-  std::size_t parties = tx.parties.size() + (tx.exporter.empty() ? 0 : 1);
-  screener.out.trace.reserve(parties + 2);
   // The exporter first (a denied person may not export), then every party in the
   // order given.
   if (!tx.exporter.empty()) {

@@ -95,10 +95,15 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item, const 
   ItemDetermination out;
   out.item = item;
   out.eccn = classification.eccn;
-  // classify, one step per Entity List hit, the destination's steps, one per license
-  // held, general license and exception tried (usually none or one), the exceptions'
-  // summary, the decision.
-  out.trace.reserve(1 + listed.size() + rules.destination.trace.size() + ctx.held.size() + 4);
+  // Room for the steps nearly every item has: classify, one per Entity List hit, the
+  // destination's, then (when something requires a license) one per license held or
+  // one saying there is none, and one on the exceptions; the decision. A general
+  // license or a second exception tried grows the vector. Reserving no more than that
+  // keeps the allocation small enough for malloc's per-thread cache (a vector over
+  // about 1 KiB takes its slow path).
+  bool required = !listed.empty() || !rules.destination.requirements.empty();
+  out.trace.reserve(1 + listed.size() + rules.destination.trace.size() +
+                    (required ? std::max<std::size_t>(1, ctx.held.size()) + 1 : 0) + 1);
   out.requirements.reserve(listed.size() + rules.destination.requirements.size());
   out.trace.push_back(rules.classify);
   AddEntityListRequirements(ctx.rules, classification, tx.date, listed, out.requirements,
@@ -344,8 +349,10 @@ Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction no
   d.transaction = std::move(normalized.tx);
   const Transaction& tx = d.transaction;
   const CountryRules& country = *rules.countries.Find(tx.destination);
-  // The list versions, one step per party (and per hit), the end use, the decision.
-  d.trace.reserve(tx.parties.size() + 5);
+  // The list versions, one step per party, the end use, the decision; a hit adds a
+  // step and grows the vector (see DetermineItem on why no more is reserved).
+  d.trace.reserve(1 + tx.parties.size() + (tx.exporter.empty() ? 0 : 1) +
+                  (tx.end_use.empty() ? 0 : 1) + 1);
   d.trace.push_back(lists.versions_step);
   PartyScreening screening = ScreenParties(rules, tx, lists.screen, d.trace);
   if (lists.versions.empty()) {

@@ -97,6 +97,7 @@ int Main(int argc, char** argv) {
        MakeQueryMix(table, options.Number("batch-queries"), options.Number("seed"))) {
     screening::Query screening_query;
     screening_query.name = std::move(query.text);
+    screening_query.explain = false;  // as `tollgate screen --batch` asks
     queries.push_back(std::move(screening_query));
   }
   const std::shared_ptr<const screening::Index> index =

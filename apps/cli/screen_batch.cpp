@@ -82,6 +82,7 @@ Result<std::vector<screening::Query>> ReadInput(const std::string& path, double 
     query.as_of = as_of;
     query.threshold = threshold;
     query.limit = screening::kDefaultLimit;
+    query.explain = false;  // the output has scores and names only
     if (country_col >= 0 && !reader.field(static_cast<std::size_t>(country_col)).empty()) {
       auto country = ValidateCountryFlag(reader.field(static_cast<std::size_t>(country_col)));
       if (!country.ok()) {

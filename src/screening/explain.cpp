@@ -23,20 +23,22 @@ std::string Format2(double value) {
   return digits.front() == '-' ? std::string(digits) : "+" + std::string(digits);
 }
 
-std::string JoinTexts(const PreparedName& name, std::size_t first, std::size_t count) {
+std::string JoinTexts(std::span<const DescribedToken> tokens, std::size_t first,
+                      std::size_t count) {
   std::string text;
   for (std::size_t k = first; k < first + count; ++k) {
     if (!text.empty()) text += ' ';
-    text += name.tokens[k].text;
+    text += tokens[k].text;
   }
   return text;
 }
 
-const char* KindName(const Edge& edge, const PreparedName& query, const PreparedName& name) {
+const char* KindName(const Edge& edge, std::span<const DescribedToken> query,
+                     std::span<const DescribedToken> name) {
   switch (edge.kind) {
     case EdgeKind::kExact: {
-      const NameToken& q = query.tokens[edge.query_first];
-      const NameToken& n = name.tokens[edge.name_first];
+      const DescribedToken& q = query[edge.query_first];
+      const DescribedToken& n = name[edge.name_first];
       if (q.corrected || n.corrected) return "typo";
       if (q.text != n.text && (q.abbreviation || n.abbreviation)) return "abbreviation";
       return "exact";
@@ -81,6 +83,10 @@ QueryFacts FactsOf(const Query& query, const PreparedName& prepared) {
   return facts;
 }
 
+double MaxRaise(const QueryFacts& facts) {
+  return (facts.country.empty() ? 0.0 : kCountryAgrees) + (facts.type ? kTypeAgrees : 0.0);
+}
+
 double Adjust(const QueryFacts& facts, const IndexedEntry& entry, std::vector<std::string>* notes) {
   double total = 0;
   if (!facts.country.empty() && !entry.countries.empty()) {
@@ -119,10 +125,33 @@ double Adjust(const QueryFacts& facts, const IndexedEntry& entry, std::vector<st
   return total;
 }
 
-void Describe(const PreparedName& query, const PreparedName& name, std::span<const Edge> edges,
-              bool capped, Match& match) {
+void DescribedTokens(const PreparedName& prepared, std::vector<DescribedToken>& out) {
+  out.clear();
+  for (std::size_t i = 0; i < prepared.tokens.size(); ++i) {
+    const NameToken& token = prepared.tokens[i];
+    out.push_back({token.text, token.token_class, token.abbreviation, token.corrected,
+                   prepared.scoring[i].weight});
+  }
+}
+
+void DescribedTokens(const Index::Impl& impl, std::uint32_t name,
+                     std::vector<DescribedToken>& out) {
+  out.clear();
+  const IndexedName& indexed = impl.names[name];
+  for (std::uint32_t slot = indexed.token_begin; slot < indexed.token_begin + indexed.token_count;
+       ++slot) {
+    const std::uint32_t id = impl.name_tokens[slot];
+    const std::uint8_t flags = impl.name_token_flags[slot];
+    out.push_back({impl.texts[impl.name_token_texts[slot]], impl.token_class[id],
+                   (flags & kAbbreviationFlag) != 0, (flags & kCorrectedFlag) != 0,
+                   impl.token_weight[id]});
+  }
+}
+
+void Describe(std::span<const DescribedToken> query, std::span<const DescribedToken> name,
+              std::span<const Edge> edges, bool capped, Match& match) {
   match.alignment.clear();
-  match.alignment.reserve(query.tokens.size() + name.tokens.size());
+  match.alignment.reserve(query.size() + name.size());
   std::array<const Edge*, kMaxQueryTokens> by_query{};
   std::uint64_t name_aligned = 0;
   for (const Edge& e : edges) {
@@ -138,15 +167,15 @@ void Describe(const PreparedName& query, const PreparedName& name, std::span<con
     if (!list.empty()) list += ", ";
     return list;
   };
-  for (std::size_t i = 0; i < query.tokens.size(); ++i) {
+  for (std::size_t i = 0; i < query.size(); ++i) {
     const Edge* e = i < by_query.size() ? by_query[i] : nullptr;
     if (e == nullptr) {
       const bool covered = std::any_of(edges.begin(), edges.end(), [&](const Edge& x) {
         return i > x.query_first && i < std::size_t{x.query_first} + x.query_count;
       });
       if (covered) continue;  // second half of a split pair
-      match.alignment.push_back({query.tokens[i].text, "", "extra", 0, query.scoring[i].weight});
-      next(extra) += query.tokens[i].text;
+      match.alignment.push_back({std::string(query[i].text), "", "extra", 0, query[i].weight});
+      next(extra) += query[i].text;
       continue;
     }
     TokenAlignment a;
@@ -157,7 +186,7 @@ void Describe(const PreparedName& query, const PreparedName& name, std::span<con
     a.kind = kind;
     a.similarity = e->similarity;
     a.weight = e->weight;
-    const TokenClass name_class = name.tokens[e->name_first].token_class;
+    const TokenClass name_class = name[e->name_first].token_class;
     const bool same = a.query_token == a.entry_token;
     if (e->name_count == 1 && LowWeight(name_class)) {
       const char* what = TokenClassName(name_class);
@@ -188,10 +217,10 @@ void Describe(const PreparedName& query, const PreparedName& name, std::span<con
     }
     match.alignment.push_back(std::move(a));
   }
-  for (std::size_t j = 0; j < name.tokens.size(); ++j) {
+  for (std::size_t j = 0; j < name.size(); ++j) {
     if (j < 64 && (name_aligned >> j & 1)) continue;
-    match.alignment.push_back({"", name.tokens[j].text, "missing", 0, name.scoring[j].weight});
-    next(missing) += name.tokens[j].text;
+    match.alignment.push_back({"", std::string(name[j].text), "missing", 0, name[j].weight});
+    next(missing) += name[j].text;
   }
 
   char buffer[32];

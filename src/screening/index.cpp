@@ -40,9 +40,9 @@ bool Better(const Index::Impl& impl, const Scored& a, const Scored& b) {
   return a.entry < b.entry;
 }
 
-Match Finish(const QueryFacts& facts, const PreparedName& prepared_query, const IndexedEntry& entry,
-             const PreparedName& name, std::string name_text, bool alias, double name_score,
-             std::span<const Edge> edges, bool capped) {
+Match Finish(const QueryFacts& facts, std::span<const DescribedToken> query,
+             const IndexedEntry& entry, std::span<const DescribedToken> name, std::string name_text,
+             bool alias, double name_score, std::span<const Edge> edges, bool capped) {
   Match match;
   match.entry = entry.entry;
   match.name_score = name_score;
@@ -50,7 +50,7 @@ Match Finish(const QueryFacts& facts, const PreparedName& prepared_query, const 
   match.score = std::clamp(name_score + adjustment, 0.0, 1.0);
   match.matched_name = std::move(name_text);
   match.matched_alias = alias;
-  Describe(prepared_query, name, edges, capped, match);
+  Describe(query, name, edges, capped, match);
   return match;
 }
 
@@ -72,16 +72,21 @@ std::vector<Match> Index::Screen(const Query& query) const {
   scored.clear();
   saved_edges.clear();
   thread_local std::vector<Candidate> candidates;
-  FindCandidates(impl, prepared, query.threshold - kMaxRaise - kScoreTolerance, candidates);
+
+  const double min_name_score = query.threshold - MaxRaise(facts) - kScoreTolerance;
+  FindCandidates(impl, prepared, min_name_score, candidates);
+  // Most candidates fail on the name alone: the entry (dates, type, countries), one
+  // more cache miss on a large list, is read only for those that do not.
   for (const Candidate& candidate : candidates) {
     const IndexedName& name = impl.names[candidate.name];
-    const IndexedEntry& entry = impl.entries[name.entry];
-    if (!InForce(entry, query.as_of)) continue;
     name_tokens.clear();
     for (std::uint32_t p = 0; p < name.token_count; ++p) {
       name_tokens.push_back(impl.NameToken(name.token_begin + p));
     }
     const AlignmentResult result = ScoreAlignment(prepared.scoring, name_tokens, &edges);
+    if (result.score < min_name_score) continue;
+    const IndexedEntry& entry = impl.entries[name.entry];
+    if (!InForce(entry, query.as_of)) continue;
     const double score = std::clamp(result.score + Adjust(facts, entry, nullptr), 0.0, 1.0);
     if (score >= query.threshold - kScoreTolerance) {
       scored.push_back({name.entry, candidate.name, score, result.score,
@@ -106,10 +111,23 @@ std::vector<Match> Index::Screen(const Query& query) const {
 
   std::vector<Match> matches;
   matches.reserve(scored.size());
+  thread_local std::vector<DescribedToken> query_tokens;
+  thread_local std::vector<DescribedToken> match_tokens;
+  if (query.explain) DescribedTokens(prepared, query_tokens);
   for (const Scored& s : scored) {
     const IndexedName& name = impl.names[s.name];
-    matches.push_back(Finish(facts, prepared, impl.entries[s.entry],
-                             PrepareIndexedName(impl, s.name), name.text, name.alias, s.name_score,
+    if (!query.explain) {
+      Match& match = matches.emplace_back();
+      match.entry = impl.entries[s.entry].entry;
+      match.score = s.score;
+      match.name_score = s.name_score;
+      match.matched_name = name.text;
+      match.matched_alias = name.alias;
+      continue;
+    }
+    DescribedTokens(impl, s.name, match_tokens);
+    matches.push_back(Finish(facts, query_tokens, impl.entries[s.entry], match_tokens, name.text,
+                             name.alias, s.name_score,
                              std::span<const Edge>(saved_edges).subspan(s.edge_begin, s.edge_count),
                              s.capped));
   }
@@ -141,8 +159,12 @@ Match Index::Explain(const Query& query, const lists::ListEntry& entry) const {
   const PreparedName name = PrepareName(impl, names[best].text, kMaxNameTokens);
   std::vector<Edge> edges;
   const AlignmentResult result = ScoreAlignment(prepared.scoring, name.scoring, &edges);
-  return Finish(FactsOf(query, prepared), prepared, indexed, name, std::move(names[best].text),
-                names[best].alias, best_score, edges, result.capped);
+  std::vector<DescribedToken> query_tokens;
+  std::vector<DescribedToken> name_tokens;
+  DescribedTokens(prepared, query_tokens);
+  DescribedTokens(name, name_tokens);
+  return Finish(FactsOf(query, prepared), query_tokens, indexed, name_tokens,
+                std::move(names[best].text), names[best].alias, best_score, edges, result.capped);
 }
 
 }  // namespace tollgate::screening

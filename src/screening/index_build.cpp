@@ -62,6 +62,8 @@ class Builder {
       for (const auto& token : tokens) {
         const std::uint32_t text = InternText(token.text);
         impl_.name_token_texts.push_back(text);
+        impl_.name_token_flags.push_back(static_cast<std::uint8_t>(
+            (token.abbreviation ? kAbbreviationFlag : 0) | (token.corrected ? kCorrectedFlag : 0)));
         if (!IsDistinctive(token.token_class) && low_texts_seen_.insert(text).second) {
           impl_.low_texts.Insert(HashKey(token.text, kLowTextSeed), text);
         }
@@ -87,6 +89,7 @@ class Builder {
                                   ? WordWeight(document_frequency_[t], impl_.names.size())
                                   : ClassWeight(impl_.token_class[t]);
     }
+    BuildLowTokens();
     BuildNameBounds();
     BuildPostings();
     BuildWordKeys();
@@ -96,6 +99,7 @@ class Builder {
       map->Freeze();
     }
     BuildPhoneticPairs();
+    BuildTypoPairs();
   }
 
  private:
@@ -147,9 +151,10 @@ class Builder {
                                 bounds[b >> kPositionBits].total_weight;
                        });
     }
-    impl_.posting_totals.resize(impl_.postings.size());
+    impl_.posting_bounds.resize(impl_.postings.size());
     for (std::size_t k = 0; k < impl_.postings.size(); ++k) {
-      impl_.posting_totals[k] = bounds[impl_.postings[k] >> kPositionBits].total_weight;
+      const NameBoundData& name = bounds[impl_.postings[k] >> kPositionBits];
+      impl_.posting_bounds[k] = {name.total_weight, name.low_weight, name.low_tokens};
     }
   }
 
@@ -164,8 +169,20 @@ class Builder {
         const TokenClass c = impl_.token_class[ids[p]];
         const float w = static_cast<float>(impl_.token_weight[ids[p]]);
         bound.total_weight += w;
-        if (!IsDistinctive(c)) bound.low_weight += w;
-        if (c == TokenClass::kWord) bound.max_weight = std::max(bound.max_weight, w);
+        if (!IsDistinctive(c)) {
+          bound.low_weight += w;
+          LowTokens& low = bound.low_tokens;
+          const std::uint16_t number = impl_.low_number[ids[p]];
+          if (low.count == kMaxLowTokens || number == kManyLowTokens) {
+            low.count = kManyLowTokens;
+          } else if (low.count != kManyLowTokens) {
+            low.ids[low.count++] = number;
+          }
+        }
+        if (c == TokenClass::kWord) {
+          bound.max_weight = std::max(bound.max_weight, w);
+          bound.word_initials |= InitialBit(impl_.token_canon[ids[p]].front());
+        }
       }
     }
   }
@@ -208,6 +225,44 @@ class Builder {
     }
     impl_.phonetic_begin[token_count] = static_cast<std::uint32_t>(impl_.phonetic_pairs.size());
     impl_.phonetic_pairs.shrink_to_fit();
+  }
+
+  // Numbers the low tokens (before BuildNameBounds, which records them per name) and
+  // pairs them once with each other. Past kManyLowTokens of them (never near on real
+  // lists: a few hundred), the rest go unnumbered and their names unbounded by them.
+  void BuildLowTokens() {
+    const std::size_t token_count = impl_.token_canon.size();
+    impl_.low_number.assign(token_count, kManyLowTokens);
+    for (std::uint32_t t = 0; t < token_count; ++t) {
+      if (IsDistinctive(impl_.token_class[t]) || impl_.low_tokens.size() == kManyLowTokens) {
+        continue;
+      }
+      impl_.low_number[t] = static_cast<std::uint16_t>(impl_.low_tokens.size());
+      impl_.low_tokens.push_back(t);
+    }
+    for (std::uint32_t t : impl_.low_tokens) {
+      impl_.low_partner_begin.push_back(static_cast<std::uint32_t>(impl_.low_partners.size()));
+      ForEachLowPartner(impl_, impl_.TokenOf(t),
+                        [&](std::uint16_t number) { impl_.low_partners.push_back(number); });
+    }
+    impl_.low_partner_begin.push_back(static_cast<std::uint32_t>(impl_.low_partners.size()));
+  }
+
+  void BuildTypoPairs() {
+    const std::size_t token_count = impl_.token_canon.size();
+    impl_.typo_begin.assign(token_count + 1, 0);
+    std::vector<std::uint64_t> variants;
+    std::vector<std::uint32_t> neighbours;
+    for (std::uint32_t t = 0; t < token_count; ++t) {
+      impl_.typo_begin[t] = static_cast<std::uint32_t>(impl_.typo_pairs.size());
+      if (impl_.token_class[t] != TokenClass::kWord) continue;
+      TypoNeighbours(impl_, impl_.token_canon[t], impl_.token_letters[t], variants, neighbours);
+      for (std::uint32_t entry : neighbours) {
+        if (TokenOf(entry) != t) impl_.typo_pairs.push_back(entry);
+      }
+    }
+    impl_.typo_begin[token_count] = static_cast<std::uint32_t>(impl_.typo_pairs.size());
+    impl_.typo_pairs.shrink_to_fit();
   }
 
   void BuildNameKeys() {
@@ -300,15 +355,20 @@ IndexStats Index::Stats() const {
   for (const auto& key : impl_->token_phonetic) bytes += sizeof key + key.capacity();
   bytes +=
       (impl_->name_tokens.capacity() + impl_->name_token_texts.capacity()) * sizeof(std::uint32_t);
+  bytes += impl_->name_token_flags.capacity();
   for (const auto& text : impl_->texts) bytes += sizeof text + text.capacity();
   bytes += impl_->name_bounds.capacity() * sizeof(NameBoundData);
   bytes += impl_->token_class.capacity() * sizeof(TokenClass);
   bytes += impl_->token_weight.capacity() * sizeof(double);
   bytes += impl_->token_letters.capacity() * sizeof(std::uint64_t);
   bytes += (impl_->posting_begin.capacity() + impl_->postings.capacity()) * sizeof(std::uint32_t);
-  bytes += impl_->posting_totals.capacity() * sizeof(float);
+  bytes += impl_->posting_bounds.capacity() * sizeof(PostingBound);
   bytes +=
       (impl_->phonetic_begin.capacity() + impl_->phonetic_pairs.capacity()) * sizeof(std::uint32_t);
+  bytes += (impl_->typo_begin.capacity() + impl_->typo_pairs.capacity()) * sizeof(std::uint32_t);
+  bytes +=
+      (impl_->low_tokens.capacity() + impl_->low_partner_begin.capacity()) * sizeof(std::uint32_t);
+  bytes += (impl_->low_number.capacity() + impl_->low_partners.capacity()) * sizeof(std::uint16_t);
   bytes += impl_->entries.capacity() * sizeof(IndexedEntry);
   for (const auto* map : {&impl_->token_ids, &impl_->deletes, &impl_->phonetic, &impl_->prefixes,
                           &impl_->concat, &impl_->common_only, &impl_->low_texts}) {

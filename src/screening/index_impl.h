@@ -24,6 +24,13 @@ namespace tollgate::screening {
 
 inline constexpr unsigned kPositionBits = 6;  // kMaxNameTokens < 64
 inline constexpr std::uint32_t kNoToken = 0xffffffffu;
+// In typo_pairs and TypoNeighbours' results: the pair differs by two edits, not one
+// (token ids stay below it).
+inline constexpr std::uint32_t kTwoTypos = 0x80000000u;
+inline std::uint32_t TokenOf(std::uint32_t typo_entry) { return typo_entry & ~kTwoTypos; }
+inline int TyposOf(std::uint32_t typo_entry) { return (typo_entry & kTwoTypos) ? 2 : 1; }
+inline constexpr std::uint8_t kAbbreviationFlag = 1;  // NameToken::abbreviation
+inline constexpr std::uint8_t kCorrectedFlag = 2;     // NameToken::corrected
 
 // Seeds keep the key spaces of the tables apart.
 inline constexpr std::uint64_t kTokenSeed = 0x746f6b656eULL;
@@ -33,6 +40,16 @@ inline constexpr std::uint64_t kPrefixSeed = 0x707265ULL;
 inline constexpr std::uint64_t kConcatSeed = 0x636f6eULL;
 inline constexpr std::uint64_t kCommonOnlySeed = 0x636d6eULL;
 inline constexpr std::uint64_t kLowTextSeed = 0x6c6f77ULL;
+
+// A name's legal forms, common words, particles and initials (its low tokens), by
+// their dense number in Impl::low_tokens, when it has at most kMaxLowTokens of them;
+// otherwise `count` is kManyLowTokens and bounds assume every one may align.
+inline constexpr std::size_t kMaxLowTokens = 3;
+inline constexpr std::uint16_t kManyLowTokens = 0xffff;
+struct LowTokens {
+  std::uint16_t ids[kMaxLowTokens] = {};
+  std::uint16_t count = 0;
+};
 
 struct IndexedName {
   std::uint32_t entry = 0;
@@ -45,9 +62,25 @@ struct IndexedName {
 // What candidate pruning reads of each name, packed apart from IndexedName so that
 // the thousands of names a common word reaches cost one cache line each.
 struct NameBoundData {
-  float total_weight = 0;  // all tokens
-  float low_weight = 0;    // tokens that are not distinctive (never hit by a lookup)
-  float max_weight = 0;    // heaviest ordinary word, which a query initial may claim
+  float total_weight = 0;           // all tokens
+  float low_weight = 0;             // tokens that are not distinctive (never hit by a lookup)
+  float max_weight = 0;             // heaviest ordinary word, which a query initial may claim
+  std::uint32_t word_initials = 0;  // InitialBit of each ordinary word's first letter
+  LowTokens low_tokens;
+};
+
+// A name's first letter as a bit: a..z, and one bit for anything else.
+inline std::uint32_t InitialBit(char c) {
+  return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+}
+
+// The two weights of a posting's name that bound its score, stored beside each posting
+// so that the names a frequent word reaches are bounded without a read of their own
+// (name_bounds is only read for queries with initials).
+struct PostingBound {
+  float total_weight = 0;
+  float low_weight = 0;
+  LowTokens low_tokens;
 };
 
 struct IndexedEntry {
@@ -64,24 +97,39 @@ struct Index::Impl {
   std::vector<NameBoundData> name_bounds;  // parallel to names
   std::vector<std::uint32_t> name_tokens;
   std::vector<std::uint32_t> name_token_texts;  // parallel: ids into `texts`
-  std::vector<std::string> texts;               // distinct words as written
+  // Parallel: how the word was written (kAbbreviationFlag, kCorrectedFlag), as
+  // tokenizing found it, so that explaining a match does not ask the lexicon again.
+  std::vector<std::uint8_t> name_token_flags;
+  std::vector<std::string> texts;  // distinct words as written
 
   std::vector<std::string> token_canon;
   std::vector<std::string> token_phonetic;
   std::vector<TokenClass> token_class;
   std::vector<double> token_weight;
   std::vector<std::uint64_t> token_letters;  // LetterMask of the canon
+  // The tokens that are not distinctive, numbered densely (LowTokens), and for each
+  // the numbers of those it pairs with by the scorer's rules (itself included), so
+  // that a query knows which of a name's low tokens its own could align.
+  std::vector<std::uint32_t> low_tokens;         // dense number -> token id
+  std::vector<std::uint16_t> low_number;         // token id -> dense number, or kManyLowTokens
+  std::vector<std::uint32_t> low_partner_begin;  // size low_tokens + 1
+  std::vector<std::uint16_t> low_partners;
   std::vector<std::uint32_t> posting_begin;  // size tokens + 1
   // Each token's postings in ascending order of their name's total weight, so that
   // candidate generation can walk only the names whose weight leaves room for a match.
   std::vector<std::uint32_t> postings;
-  std::vector<float> posting_totals;  // parallel: name_bounds[name].total_weight
+  std::vector<PostingBound> posting_bounds;  // parallel: from name_bounds[name]
 
   // Per word token, the other tokens that PhoneticPair pairs it with (same key, spelt
   // close enough), worked out at build time: a query word the index knows takes its
   // phonetic neighbours from here instead of checking its key's every token.
   std::vector<std::uint32_t> phonetic_begin;  // size tokens + 1
   std::vector<std::uint32_t> phonetic_pairs;
+  // Likewise the word tokens within typo distance of each word token (TypoNeighbours),
+  // so that a query word the index knows needs none of its deletion-variant probes,
+  // each a cache miss in the large `deletes` table.
+  std::vector<std::uint32_t> typo_begin;  // size tokens + 1
+  std::vector<std::uint32_t> typo_pairs;  // token ids, kTwoTypos set for two edits
 
   FlatMultiMap token_ids;    // canon -> token id
   FlatMultiMap deletes;      // deletion variant -> word token id
@@ -92,6 +140,11 @@ struct Index::Impl {
   FlatMultiMap low_texts;    // a legal form or common word as written -> its text id
 
   std::uint32_t FindToken(std::string_view canon) const;
+  // The scoring view of token `id` on its own (written as its canon).
+  ScoringToken TokenOf(std::uint32_t id) const {
+    return {token_canon[id], token_canon[id],  token_phonetic[id],
+            token_class[id], token_weight[id], token_letters[id]};
+  }
   // The scoring view of the token at `slot` of name_tokens.
   ScoringToken NameToken(std::uint32_t slot) const {
     const std::uint32_t id = name_tokens[slot];
@@ -144,11 +197,28 @@ std::vector<NameToken> DistinctTokens(std::string_view text, std::size_t max_tok
 
 PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::size_t max_tokens);
 
-// The same for an indexed name, rebuilt from the index without tokenizing again.
-PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name);
+// Calls `fn(number)` for each of the index's low tokens that the low token `token`
+// pairs with by the scorer's rules (PairSimilarity), by a scan of Impl::low_tokens.
+template <typename Fn>
+void ForEachLowPartner(const Index::Impl& impl, const ScoringToken& token, Fn&& fn) {
+  for (std::size_t d = 0; d < impl.low_tokens.size(); ++d) {
+    EdgeKind kind = EdgeKind::kExact;
+    if (PairSimilarity(token, impl.TokenOf(impl.low_tokens[d]), kind) > 0) {
+      fn(static_cast<std::uint16_t>(d));
+    }
+  }
+}
 
 // Hashes (kDeleteSeed) of `word` and of every variant with up to `max_deletes`
 // letters deleted, sorted and without duplicates.
 void DeleteVariantHashes(std::string_view word, int max_deletes, std::vector<std::uint64_t>& out);
+
+// The word tokens of `impl` that pair with the word `canon` (letters: its LetterMask)
+// by the scorer's typo rule (MaxTyposBetween edits, optimal string alignment), found
+// through the deletion variants both sides are keyed by; `canon` itself included if
+// the index has it. `out` receives them sorted by token and without duplicates, each
+// with kTwoTypos set when the two differ by two edits; `variants` is scratch.
+void TypoNeighbours(const Index::Impl& impl, std::string_view canon, std::uint64_t letters,
+                    std::vector<std::uint64_t>& variants, std::vector<std::uint32_t>& out);
 
 }  // namespace tollgate::screening

@@ -163,6 +163,30 @@ TEST_F(ScreeningTest, MatchExplainsItsAlignmentAndAdjustments) {
   EXPECT_NE(m.explanation.find("low weight"), std::string::npos) << m.explanation;
 }
 
+TEST_F(ScreeningTest, WithoutExplanationsTheSameMatchesCarryOnlyTheirScores) {
+  for (const char* name : {"HUAWEI TECH CO LTD", "Hua Wei Technologies", "KARIMOV Rustam"}) {
+    Query query;
+    query.name = name;
+    query.country = "CN";
+    const auto explained = (*index_)->Screen(query);
+    query.explain = false;
+    const auto bare = (*index_)->Screen(query);
+    ASSERT_FALSE(explained.empty()) << name;
+    ASSERT_EQ(bare.size(), explained.size()) << name;
+    for (std::size_t i = 0; i < bare.size(); ++i) {
+      EXPECT_EQ(bare[i].entry->entry_id, explained[i].entry->entry_id) << name;
+      EXPECT_EQ(bare[i].score, explained[i].score) << name;
+      EXPECT_EQ(bare[i].name_score, explained[i].name_score) << name;
+      EXPECT_EQ(bare[i].matched_name, explained[i].matched_name) << name;
+      EXPECT_EQ(bare[i].matched_alias, explained[i].matched_alias) << name;
+      EXPECT_FALSE(explained[i].explanation.empty()) << name;
+      EXPECT_TRUE(bare[i].explanation.empty() && bare[i].alignment.empty() &&
+                  bare[i].adjustments.empty())
+          << name;
+    }
+  }
+}
+
 TEST_F(ScreeningTest, ConflictingCountryAndTypeLowerTheScore) {
   Query query;
   query.name = "Huawei Technologies Co Ltd";

@@ -2,7 +2,6 @@
 
 #include "screening/edit_distance.h"
 #include "screening/index_impl.h"
-#include "screening/lexicon.h"
 #include "screening/phonetic.h"
 
 namespace tollgate::screening {
@@ -57,41 +56,6 @@ PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::si
   return prepared;
 }
 
-PreparedName PrepareIndexedName(const Index::Impl& impl, std::uint32_t name_index) {
-  const IndexedName& name = impl.names[name_index];
-  PreparedName prepared;
-  const std::size_t n = name.token_count;
-  prepared.tokens.resize(n);
-  prepared.phonetic.resize(n);
-  prepared.ids.resize(n);
-  prepared.scoring.resize(n);
-  for (std::size_t p = 0; p < n; ++p) {
-    const std::uint32_t slot = name.token_begin + static_cast<std::uint32_t>(p);
-    const std::uint32_t id = impl.name_tokens[slot];
-    NameToken& token = prepared.tokens[p];
-    token.text = impl.texts[impl.name_token_texts[slot]];
-    token.canon = impl.token_canon[id];
-    token.token_class = impl.token_class[id];
-    const LexiconWord* word = FindLexiconWord(token.text);
-    token.abbreviation = word != nullptr && word->abbreviation;
-    // A word the lexicon does not know but whose canon it does was a slip of one.
-    token.corrected =
-        word == nullptr && token.text != token.canon && token.text.find(' ') == std::string::npos;
-    prepared.phonetic[p] = impl.token_phonetic[id];
-    prepared.ids[p] = id;
-  }
-  for (std::size_t p = 0; p < n; ++p) {
-    const NameToken& token = prepared.tokens[p];
-    prepared.scoring[p] = {token.canon,
-                           token.text,
-                           prepared.phonetic[p],
-                           token.token_class,
-                           impl.token_weight[prepared.ids[p]],
-                           impl.token_letters[prepared.ids[p]]};
-  }
-  return prepared;
-}
-
 void DeleteVariantHashes(std::string_view word, int max_deletes, std::vector<std::uint64_t>& out) {
   out.clear();
   out.push_back(HashKey(word, kDeleteSeed));
@@ -115,6 +79,28 @@ void DeleteVariantHashes(std::string_view word, int max_deletes, std::vector<std
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+void TypoNeighbours(const Index::Impl& impl, std::string_view canon, std::uint64_t letters,
+                    std::vector<std::uint64_t>& variants, std::vector<std::uint32_t>& out) {
+  out.clear();
+  if (MaxTypos(canon.size()) == 0) return;
+  DeleteVariantHashes(canon, DeletionsFor(canon.size()), variants);
+  for (std::uint64_t h : variants) impl.deletes.Prefetch(h);
+  for (std::uint64_t h : variants) {
+    impl.deletes.ForEach(h, [&](std::uint32_t t) { out.push_back(t); });
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  std::size_t kept = 0;
+  for (const std::uint32_t t : out) {
+    const std::string& other = impl.token_canon[t];
+    const int allowed = MaxTyposBetween(canon.size(), other.size());
+    if (allowed == 0 || TooManyMissingLetters(letters, impl.token_letters[t], allowed)) continue;
+    const int d = BoundedOsaDistance(canon, other, allowed);
+    if (d <= allowed) out[kept++] = d == 2 ? t | kTwoTypos : t;
+  }
+  out.resize(kept);
 }
 
 }  // namespace tollgate::screening

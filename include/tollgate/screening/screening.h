@@ -47,6 +47,10 @@ struct Query {
   std::optional<Date> as_of;             // only entries in force on that date
   double threshold = kDefaultThreshold;
   std::size_t limit = kDefaultLimit;
+  // With false, matches carry their entry, scores and matched name but no alignment,
+  // adjustment notes or explanation: for callers that only record scores (batch
+  // screening's CSV), which then skip the cost of describing every match.
+  bool explain = true;
 };
 
 // How one query token lined up with the matched name.

@@ -1,0 +1,98 @@
+// Index::Screen alone, for comparing two builds of the engine: the same query mix as
+// screening_bench (real lists or a generated list), no peers, `--passes` passes over
+// the queries, then the mean time per query and a checksum of every answer (entry,
+// matched name, score and explanation of each match, in order). Two builds whose
+// checksums agree gave the same answers to every query; run them alternately on a
+// shared machine, as their times move with its load.
+//
+//   screening_ab_bench [--names=0] [--queries=6000] [--passes=5] [--seed=20261122]
+//   (--names=0: every list file in shared/data/lists; N: a generated list of N names)
+//
+// It is also the workload to profile: perf record or valgrind --tool=callgrind
+// --toggle-collect='tollgate::screening::Index::Screen*' on it measure only queries
+// once the index is built.
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bench_options.h"
+#include "list_corpus.h"
+#include "name_generator.h"
+#include "name_table.h"
+#include "query_mix.h"
+#include "tollgate/screening/screening.h"
+
+namespace tollgate::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Folds one answer into the checksum: order, entries, names, scores and explanations.
+std::uint64_t Fold(std::uint64_t sum, const std::vector<screening::Match>& matches) {
+  for (const screening::Match& match : matches) {
+    const std::string key = match.entry->list + '\t' + match.entry->entry_id + '\t' +
+                            match.matched_name + '\t' + std::to_string(match.score) + '\t' +
+                            match.explanation;
+    sum = sum * 1000003 + std::hash<std::string>{}(key);
+  }
+  return sum * 31 + matches.size();
+}
+
+int Main(int argc, char** argv) {
+  Result<BenchOptions> parsed = BenchOptions::Parse(argc, argv,
+                                                    {{"lists", TOLLGATE_SHARED_DATA "/lists"},
+                                                     {"names", "0"},
+                                                     {"queries", "6000"},
+                                                     {"passes", "5"},
+                                                     {"seed", "20261122"}});
+  if (!parsed.ok()) {
+    std::fprintf(stderr, "screening_ab_bench: %s\n", parsed.error().message.c_str());
+    return 2;
+  }
+  const BenchOptions& options = *parsed;
+  std::vector<lists::ListEntry> entries;
+  if (options.Number("names") == 0) {
+    Result<ListCorpus> corpus = LoadListCorpus(options.Text("lists"));
+    if (!corpus.ok()) {
+      std::fprintf(stderr, "screening_ab_bench: %s\n", corpus.error().message.c_str());
+      return 1;
+    }
+    entries = std::move(corpus->entries);
+  } else {
+    entries = GenerateEntries(options.Number("names"), options.Number("seed"));
+  }
+  const NameTable table = MakeNameTable(entries);
+  const std::vector<BenchQuery> queries =
+      MakeQueryMix(table, options.Number("queries"), options.Number("seed"));
+  const auto index = screening::Index::Build(std::move(entries));
+
+  const std::uint64_t passes = std::max<std::uint64_t>(1, options.Number("passes"));
+  std::uint64_t checksum = 0;
+  std::size_t matches = 0;
+  const auto start = Clock::now();
+  for (std::uint64_t pass = 0; pass < passes; ++pass) {
+    for (const BenchQuery& bench_query : queries) {
+      screening::Query query;
+      query.name = bench_query.text;
+      const std::vector<screening::Match> found = index->Screen(query);
+      matches += found.size();
+      if (pass == 0) checksum = Fold(checksum, found);
+    }
+  }
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  const double calls = static_cast<double>(passes * queries.size());
+  std::printf(
+      "%zu names, %zu queries x %llu passes: %.1f us a query, %.2f matches a query, "
+      "checksum %016llx\n",
+      index->Stats().names, queries.size(), static_cast<unsigned long long>(passes),
+      seconds * 1e6 / calls, static_cast<double>(matches) / calls,
+      static_cast<unsigned long long>(checksum));
+  return 0;
+}
+
+}  // namespace
+}  // namespace tollgate::bench
+
+int main(int argc, char** argv) { return tollgate::bench::Main(argc, argv); }

@@ -67,15 +67,16 @@ Result<std::shared_ptr<const std::vector<licensing::License>>> Engine::Licenses(
 
 Engine::Matches Engine::Screen(const Snapshot& snapshot, const screening::Query& query) {
   // The key holds every field of the query that can change the answer: the numbers as
-  // their bytes (a fixed 32), then the country and the name.
+  // their bytes (a fixed 32), whether matches are explained, the country and the name.
   std::string key;
-  key.reserve(4 * sizeof(long long) + 4 + query.name.size());
+  key.reserve(4 * sizeof(long long) + 5 + query.name.size());
   for (long long part :
        {static_cast<long long>(snapshot.id),
         static_cast<long long>(query.as_of ? query.as_of->days_since_epoch() : 0),
         std::llround(query.threshold * 1e6), static_cast<long long>(query.limit)}) {
     key.append(reinterpret_cast<const char*>(&part), sizeof part);
   }
+  key += query.explain ? 'e' : '-';
   if (query.country) key += *query.country;
   key += '\x1f';
   key += query.name;

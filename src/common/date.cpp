@@ -1,9 +1,10 @@
 #include "tollgate/common/date.h"
 
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <chrono>
-#include <cctype>
+#include <cstdio>
 
 namespace tollgate {
 namespace {
@@ -78,9 +79,9 @@ std::optional<Date> ParseDayMonthYear(std::string_view s) {
 
 Result<Date> Date::Parse(std::string_view iso) {
   if (auto d = ParseIso(iso)) return *d;
-  return MakeError(ErrorCode::kInvalidArgument,
-                   "invalid date '" + std::string(iso) +
-                       "': expected a real calendar date as YYYY-MM-DD");
+  return MakeError(
+      ErrorCode::kInvalidArgument,
+      "invalid date '" + std::string(iso) + "': expected a real calendar date as YYYY-MM-DD");
 }
 
 std::optional<Date> Date::ParseLenient(std::string_view text) {
@@ -104,10 +105,26 @@ Date Date::Today() {
 
 std::string Date::ToString() const {
   chr::year_month_day ymd{chr::sys_days{chr::days{days_}}};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
+  int year = static_cast<int>(ymd.year());
+  unsigned month = static_cast<unsigned>(ymd.month());
+  unsigned day = static_cast<unsigned>(ymd.day());
+  if (year < 0 || year > 9999) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year, month, day);
+    return buf;
+  }
+  // Written digit by digit: the determination trace formats a date per party, and
+  // snprintf costs more than the rest of the step.
+  std::string out(10, '-');
+  out[0] = static_cast<char>('0' + year / 1000);
+  out[1] = static_cast<char>('0' + year / 100 % 10);
+  out[2] = static_cast<char>('0' + year / 10 % 10);
+  out[3] = static_cast<char>('0' + year % 10);
+  out[5] = static_cast<char>('0' + month / 10);
+  out[6] = static_cast<char>('0' + month % 10);
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return out;
 }
 
 int Date::year() const {

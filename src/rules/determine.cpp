@@ -1,7 +1,9 @@
 #include "rules/determine.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <iterator>
+#include <string_view>
 
 #include "rules/authorize.h"
 #include "rules/item_requirements.h"
@@ -12,11 +14,22 @@
 namespace tollgate::rules::internal {
 namespace {
 
-std::string Trim(const std::string& text) {
-  auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return "";
+// In place: a name that needs no trimming (nearly all) is neither copied nor moved.
+void Trim(std::string& text) {
   auto end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
+  if (end == std::string::npos) {
+    text.clear();
+    return;
+  }
+  text.erase(end + 1);
+  text.erase(0, text.find_first_not_of(" \t\r\n"));
+}
+
+Result<std::shared_ptr<const ItemRules>> BuildItemRules(const RuleSet& rules, std::string_view eccn,
+                                                        const CountryRules& country, Date date) {
+  auto built = ItemRulesFor(rules, eccn, country, date);
+  if (!built.ok()) return built.error();
+  return std::make_shared<const ItemRules>(std::move(built).value());
 }
 
 Error Invalid(std::string message) {
@@ -60,29 +73,44 @@ struct ItemContext {
   const std::vector<const licensing::License*>& held;
 };
 
-ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
-                                const Classification& classification) {
+// A trace step with its facts (name, value) in order.
+TraceStep Step(const char* name, std::string finding, std::initializer_list<const char*> fact_names,
+               std::initializer_list<std::string_view> fact_values, std::string citation,
+               bool check = false) {
+  TraceStep step;
+  step.step = name;
+  step.finding = std::move(finding);
+  step.facts.reserve(fact_names.size());
+  auto value = fact_values.begin();
+  for (const char* fact : fact_names) step.facts.push_back({fact, std::string(*value++)});
+  step.citation = std::move(citation);
+  step.check = check;
+  return step;
+}
+
+ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item, const ItemRules& rules) {
   const Transaction& tx = ctx.tx;
+  const Classification& classification = rules.classification;
+  const std::vector<ScreeningHit>& listed = ctx.screening.entity_list;
   ItemDetermination out;
   out.item = item;
   out.eccn = classification.eccn;
-  out.trace.push_back({"classify",
-                       classification.eccn + ": " + classification.description +
-                           (classification.controls.empty()
-                                ? "; no reasons for control"
-                                : "; controlled for " + Join(classification.controls, ", ")),
-                       {{"eccn", classification.eccn},
-                        {"entry", classification.entry},
-                        {"paragraph", classification.paragraph},
-                        {"controls", Join(classification.controls, ", ")}},
-                       classification.source.citation,
-                       classification.source.check,
-                       {}});
-  ItemRequirements needs =
-      RequirementsFor(ctx.rules, classification, ctx.country, tx.date, ctx.screening.entity_list);
-  out.requirements = std::move(needs.requirements);
-  out.trace.insert(out.trace.end(), std::make_move_iterator(needs.trace.begin()),
-                   std::make_move_iterator(needs.trace.end()));
+  // Room for the steps nearly every item has: classify, one per Entity List hit, the
+  // destination's, then (when something requires a license) one per license held or
+  // one saying there is none, and one on the exceptions; the decision. A general
+  // license or a second exception tried grows the vector. Reserving no more than that
+  // keeps the allocation small enough for malloc's per-thread cache (a vector over
+  // about 1 KiB takes its slow path).
+  bool required = !listed.empty() || !rules.destination.requirements.empty();
+  out.trace.reserve(1 + listed.size() + rules.destination.trace.size() +
+                    (required ? std::max<std::size_t>(1, ctx.held.size()) + 1 : 0) + 1);
+  out.requirements.reserve(listed.size() + rules.destination.requirements.size());
+  out.trace.push_back(rules.classify);
+  AddEntityListRequirements(ctx.rules, classification, tx.date, listed, out.requirements,
+                            out.trace);
+  out.requirements.insert(out.requirements.end(), rules.destination.requirements.begin(),
+                          rules.destination.requirements.end());
+  out.trace.insert(out.trace.end(), rules.destination.trace.begin(), rules.destination.trace.end());
 
   std::vector<bool> covered(out.requirements.size(), false);
   auto all_covered = [&] {
@@ -103,33 +131,24 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
   if (!out.requirements.empty()) {
     // 1. A specific license the exporter holds covers the whole item (part 750).
     if (tx.exporter.empty()) {
-      out.trace.push_back({"specific_license",
-                           "no exporter given: licenses held in the store cannot be matched",
-                           {},
-                           "15 CFR 750.7",
-                           false,
-                           {}});
+      out.trace.push_back(Step("specific_license",
+                               "no exporter given: licenses held in the store cannot be matched",
+                               {}, {}, "15 CFR 750.7"));
     } else if (ctx.held.empty()) {
-      out.trace.push_back({"specific_license",
-                           "'" + tx.exporter + "' holds no license in the store",
-                           {{"holder", tx.exporter}},
-                           "15 CFR 750.7",
-                           false,
-                           {}});
+      out.trace.push_back(Step("specific_license",
+                               Concat({"'", tx.exporter, "' holds no license in the store"}),
+                               {"holder"}, {tx.exporter}, "15 CFR 750.7"));
     }
     for (const licensing::License* license : ctx.held) {
       if (all_covered()) break;
       Coverage coverage = LicenseCovers(*license, tx, item, classification);
-      out.trace.push_back({"specific_license",
-                           coverage.why,
-                           {{"license", license->number}, {"holder", license->holder}},
-                           coverage.citation,
-                           coverage.check,
-                           {}});
+      out.trace.push_back(Step("specific_license", coverage.why, {"license", "holder"},
+                               {license->number, license->holder}, coverage.citation,
+                               coverage.check));
       if (coverage.covers) {
         use({"license",
              license->number,
-             "License " + license->number + " held by " + license->holder,
+             Concat({"License ", license->number, " held by ", license->holder}),
              "",
              {},
              {}},
@@ -140,18 +159,15 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
     // names (the Huawei TGL, part 744 Supp. No. 7).
     for (const ScreeningHit& hit : ctx.screening.entity_list) {
       if (all_covered()) break;
-      std::string basis_prefix = hit.list + ": " + hit.entry_name;
+      std::string basis_prefix = Concat({hit.list, ": ", hit.entry_name});
       for (const GeneralLicense& gl : ctx.rules.general_licenses) {
         if (!gl.AppliesToEntry(hit.list, hit.federal_register)) continue;
         Coverage coverage = GeneralLicenseCovers(gl, hit, tx, ctx.country);
-        out.trace.push_back({"general_license",
-                             coverage.why,
-                             {{"general_license", gl.id},
-                              {"entry", hit.entry_name},
-                              {"activity", tx.activity.empty() ? "(none declared)" : tx.activity}},
-                             coverage.citation,
-                             coverage.check,
-                             {}});
+        out.trace.push_back(
+            Step("general_license", coverage.why, {"general_license", "entry", "activity"},
+                 {gl.id, hit.entry_name,
+                  tx.activity.empty() ? std::string_view("(none declared)") : tx.activity},
+                 coverage.citation, coverage.check));
         if (coverage.covers) {
           use({"general_license", gl.id, gl.name, "", {}, {}}, coverage, [&](const Requirement& r) {
             return r.source == kEntityList &&
@@ -177,48 +193,37 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
       // it is what stops an exporter from reaching for an exception.
       const ScreeningHit& hit = ctx.screening.entity_list.front();
       const ListRule& rule = ctx.rules.list_rules.For(hit.list, tx.date);
-      out.trace.push_back({"license_exceptions",
-                           "no license exception is available: a party is on the Entity List "
-                           "and its entry names none",
-                           {{"entry", hit.entry_name}},
-                           rule.exceptions_barred_citation,
-                           false,
-                           {}});
+      out.trace.push_back(Step("license_exceptions",
+                               "no license exception is available: a party is on the Entity List "
+                               "and its entry names none",
+                               {"entry"}, {hit.entry_name}, rule.exceptions_barred_citation));
     } else if (!chart_controls.empty()) {
       if (embargoed) {
         out.trace.push_back(
-            {"license_exceptions",
-             "license exceptions do not overcome the embargo of " + ctx.country.name,
-             {{"destination", ctx.country.code}},
-             "15 CFR part 746",
-             false,
-             {}});
+            Step("license_exceptions",
+                 Concat({"license exceptions do not overcome the embargo of ", ctx.country.name}),
+                 {"destination"}, {ctx.country.code}, "15 CFR part 746"));
       } else {
         bool any = false;
         for (const LicenseException& ex : ctx.rules.license_exceptions) {
           if (!ex.EligibleEccn(classification.entry)) continue;
           any = true;
           Coverage coverage = ExceptionCovers(ex, classification, chart_controls, tx, ctx.country);
-          out.trace.push_back({"license_exception",
-                               coverage.why,
-                               {{"exception", ex.code + " " + ex.paragraph}},
-                               coverage.citation,
-                               coverage.check,
-                               {}});
+          std::string id = Concat({ex.code, " ", ex.paragraph});
+          out.trace.push_back(Step("license_exception", coverage.why, {"exception"}, {id},
+                                   coverage.citation, coverage.check));
           if (coverage.covers) {
-            use({"license_exception", ex.code + " " + ex.paragraph, ex.name, "", {}, {}}, coverage,
+            use({"license_exception", std::move(id), ex.name, "", {}, {}}, coverage,
                 [](const Requirement& r) { return r.source == kCountryChart; });
             break;
           }
         }
         if (!any) {
-          out.trace.push_back(
-              {"license_exceptions",
-               "no license exception in the rules data is available for " + classification.entry,
-               {{"eccn", classification.eccn}},
-               "15 CFR part 740",
-               false,
-               {}});
+          out.trace.push_back(Step("license_exceptions",
+                                   Concat({"no license exception in the rules data is available "
+                                           "for ",
+                                           classification.entry}),
+                                   {"eccn"}, {classification.eccn}, "15 CFR part 740"));
         }
       }
     }
@@ -227,15 +232,15 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
   std::string why;
   if (out.requirements.empty()) {
     out.decision = Decision::kNoLicenseRequired;
-    why = "no license is required for " + classification.eccn + " to " + ctx.country.name;
+    why = Concat({"no license is required for ", classification.eccn, " to ", ctx.country.name});
   } else if (all_covered()) {
     out.decision = Decision::kAuthorized;
-    std::vector<std::string> names;
+    std::vector<std::string_view> names;
     for (const auto& a : out.authorized_by) names.push_back(a.name);
-    why = "a license is required and is authorized by " + Join(names, "; ");
+    why = Concat({"a license is required and is authorized by ", Join(names, "; ")});
   } else {
     out.decision = Decision::kLicenseRequired;
-    std::vector<std::string> bases;
+    std::vector<std::string_view> bases;
     for (std::size_t i = 0; i < out.requirements.size(); ++i) {
       if (covered[i]) continue;
       bases.push_back(out.requirements[i].basis);
@@ -245,36 +250,39 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item,
         out.review_policies.push_back(policy);
       }
     }
-    why = "a license is required (" + Join(bases, "; ") +
-          ") and nothing authorizes it; an application would be reviewed under: " +
-          Join(out.review_policies, "; ");
+    why = Concat({"a license is required (", Join(bases, "; "),
+                  ") and nothing authorizes it; an application would be reviewed under: ",
+                  Join(out.review_policies, "; ")});
   }
   if (!ctx.screening.prohibited.empty()) {
     out.decision = Decision::kProhibited;
-    why = "prohibited: " + Join(ctx.screening.prohibited, "; ");
+    why = Concat({"prohibited: ", Join(ctx.screening.prohibited, "; ")});
   } else if (!ctx.screening.review.empty()) {
     out.decision = Worse(out.decision, Decision::kReview);
     out.review_reasons = ctx.screening.review;
-    why = "REVIEW before anything ships (" + Join(ctx.screening.review, "; ") +
-          "); without it: " + why;
+    why = Concat({"REVIEW before anything ships (", Join(ctx.screening.review, "; "),
+                  "); without it: ", why});
   }
-  out.trace.push_back({"decision", why, {{"decision", DecisionName(out.decision)}}, "", false, {}});
+  out.trace.push_back(
+      Step("decision", std::move(why), {"decision"}, {DecisionName(out.decision)}, ""));
   return out;
 }
 
 }  // namespace
 
-Result<Transaction> NormalizeTransaction(const RuleSet& rules, const Transaction& input) {
-  Transaction tx = input;
+Result<NormalizedTransaction> NormalizeTransaction(const RuleSet& rules, const Transaction& input,
+                                                   const ItemRulesFn& item_rules) {
+  NormalizedTransaction out{input, {}};
+  Transaction& tx = out.tx;
   if (tx.items.empty()) return Invalid("a transaction needs at least one item (an ECCN or EAR99)");
   if (tx.parties.empty()) {
     return Invalid(
         "a transaction needs at least one party with its role (purchaser, "
         "intermediate_consignee, ultimate_consignee or end_user)");
   }
-  tx.exporter = Trim(tx.exporter);
+  Trim(tx.exporter);
   for (std::size_t i = 0; i < tx.parties.size(); ++i) {
-    tx.parties[i].name = Trim(tx.parties[i].name);
+    Trim(tx.parties[i].name);
     if (tx.parties[i].name.empty()) {
       return Invalid("party " + std::to_string(i + 1) + " (" + PartyRoleName(tx.parties[i].role) +
                      ") has no name");
@@ -293,7 +301,9 @@ Result<Transaction> NormalizeTransaction(const RuleSet& rules, const Transaction
       tx.parties[i].country = std::string(country->code);
     }
   }
-  auto iso = CountryByCode(Trim(tx.destination));
+  std::string destination = tx.destination;
+  Trim(destination);
+  auto iso = CountryByCode(destination);
   if (!iso) {
     return Invalid("unknown country code: destination '" + tx.destination +
                    "' is not an ISO 3166-1 alpha-2 country code");
@@ -313,50 +323,52 @@ Result<Transaction> NormalizeTransaction(const RuleSet& rules, const Transaction
                                                " has no Country Chart row in force on " +
                                                tx.date.ToString());
   }
-  tx.activity = Trim(tx.activity);
+  Trim(tx.activity);
   if (!tx.activity.empty() && rules.FindActivity(tx.activity) == nullptr) {
     std::vector<std::string> known;
     for (const auto& a : rules.activities) known.push_back(a.name);
     return Invalid("unknown activity '" + tx.activity + "': expected one of " + Join(known, ", "));
   }
+  out.items.reserve(tx.items.size());
   for (std::size_t i = 0; i < tx.items.size(); ++i) {
-    auto classification = rules.catalog.Classify(tx.items[i].eccn, tx.date);
-    if (!classification.ok()) {
-      return MakeError(classification.error().code,
-                       "item " + std::to_string(i + 1) + ": " + classification.error().message);
+    auto item = item_rules ? item_rules(tx.items[i].eccn, *country, tx.date)
+                           : BuildItemRules(rules, tx.items[i].eccn, *country, tx.date);
+    if (!item.ok()) {
+      return MakeError(item.error().code,
+                       "item " + std::to_string(i + 1) + ": " + item.error().message);
     }
+    out.items.push_back(std::move(item).value());
   }
-  return tx;
+  return out;
 }
 
-Determination DetermineNormalized(const RuleSet& rules, Transaction input,
+Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction normalized,
                                   const ListsInForce& lists,
                                   const std::vector<licensing::License>& licenses) {
   Determination d;
-  d.transaction = std::move(input);
+  d.transaction = std::move(normalized.tx);
   const Transaction& tx = d.transaction;
   const CountryRules& country = *rules.countries.Find(tx.destination);
+  // The list versions, one step per party, the end use, the decision; a hit adds a
+  // step and grows the vector (see DetermineItem on why no more is reserved).
+  d.trace.reserve(1 + tx.parties.size() + (tx.exporter.empty() ? 0 : 1) +
+                  (tx.end_use.empty() ? 0 : 1) + 1);
   d.trace.push_back(lists.versions_step);
-  PartyScreening screening = ScreenParties(rules, tx, lists.screen);
+  PartyScreening screening = ScreenParties(rules, tx, lists.screen, d.trace);
   if (lists.versions.empty()) {
     // Never a silent pass: with no list in force nobody was really screened.
     screening.review.push_back("no restricted list in force on " + tx.date.ToString() +
                                ": import the lists, then check again");
   }
-  d.trace.reserve(screening.trace.size() + 2);
-  d.trace.insert(d.trace.end(), std::make_move_iterator(screening.trace.begin()),
-                 std::make_move_iterator(screening.trace.end()));
   if (!tx.end_use.empty()) {
     // Stated so the record shows it was not silently weighed: the end-use controls of
     // part 744 (other than the Entity List) are not in the rules data.
-    d.trace.push_back({"end_use",
-                       "stated end use '" + tx.end_use +
-                           "': the end-use controls of part 744 are not modelled; an analyst "
-                           "must judge them",
-                       {{"end_use", tx.end_use}},
-                       "15 CFR 744.2-744.6, 744.9, 744.17, 744.21 (not modelled)",
-                       false,
-                       {}});
+    d.trace.push_back(Step("end_use",
+                           Concat({"stated end use '", tx.end_use,
+                                   "': the end-use controls of part 744 are not modelled; an "
+                                   "analyst must judge them"}),
+                           {"end_use"}, {tx.end_use},
+                           "15 CFR 744.2-744.6, 744.9, 744.17, 744.21 (not modelled)"));
   }
   d.matches = std::move(screening.hits);
   d.review_reasons = screening.review;
@@ -371,27 +383,27 @@ Determination DetermineNormalized(const RuleSet& rules, Transaction input,
 
   ItemContext ctx{rules, tx, country, screening, held};
   d.decision = Decision::kNoLicenseRequired;
-  for (const Item& item : tx.items) {
-    // NormalizeTransaction classified every item already; this cannot fail.
-    auto classification = rules.catalog.Classify(item.eccn, tx.date);
-    ItemDetermination determined = DetermineItem(ctx, item, *classification);
+  d.items.reserve(tx.items.size());
+  for (std::size_t i = 0; i < tx.items.size(); ++i) {
+    ItemDetermination determined = DetermineItem(ctx, tx.items[i], *normalized.items[i]);
     d.decision = Worse(d.decision, determined.decision);
     for (const auto& used : determined.authorized_by) {
       for (const auto& condition : used.conditions) AddCondition(d.conditions, condition);
     }
     d.items.push_back(std::move(determined));
   }
-  std::vector<std::string> per_item;
-  for (const auto& item : d.items) {
-    per_item.push_back(item.eccn + ": " + DecisionName(item.decision));
+  std::string finding = DecisionName(d.decision);
+  finding.reserve(128);
+  finding += " (";
+  for (std::size_t i = 0; i < d.items.size(); ++i) {
+    if (i > 0) finding += ", ";
+    finding += d.items[i].eccn;
+    finding += ": ";
+    finding += DecisionName(d.items[i].decision);
   }
-  d.trace.push_back({"decision",
-                     std::string(DecisionName(d.decision)) + " (" + Join(per_item, ", ") +
-                         "): the transaction takes its most restrictive item decision",
-                     {{"decision", DecisionName(d.decision)}},
-                     "",
-                     false,
-                     {}});
+  finding += "): the transaction takes its most restrictive item decision";
+  d.trace.push_back(
+      Step("decision", std::move(finding), {"decision"}, {DecisionName(d.decision)}, ""));
   return d;
 }
 
@@ -401,7 +413,7 @@ Result<Determination> Determine(const RuleSet& rules, const Transaction& input,
                                 const std::vector<licensing::License>& licenses) {
   auto normalized = NormalizeTransaction(rules, input);
   if (!normalized.ok()) return normalized.error();
-  TraceStep step = ListVersionsStep(versions, normalized->date);
+  TraceStep step = ListVersionsStep(versions, normalized->tx.date);
   return DetermineNormalized(rules, std::move(normalized).value(),
                              {versions, step, ScreenWith(index)}, licenses);
 }

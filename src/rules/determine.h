@@ -6,8 +6,12 @@
 // Thread-safety: pure; every argument is read-only.
 #pragma once
 
+#include <functional>
+#include <memory>
+#include <string_view>
 #include <vector>
 
+#include "rules/item_requirements.h"
 #include "rules/screen_parties.h"
 #include "tollgate/common/result.h"
 #include "tollgate/licensing/license.h"
@@ -18,12 +22,26 @@
 
 namespace tollgate::rules::internal {
 
+// What each item means on the date to the destination (rules/item_requirements.h):
+// built directly, or looked up in the Engine's cache.
+using ItemRulesFn = std::function<Result<std::shared_ptr<const ItemRules>>(
+    std::string_view eccn, const CountryRules& country, Date date)>;
+
+// A transaction checked against the rules, with what each item classifies as on its
+// date (kept so the determination does not classify twice).
+struct NormalizedTransaction {
+  Transaction tx;
+  std::vector<std::shared_ptr<const ItemRules>> items;  // one per item, in order
+};
+
 // Checks the input against the rules and returns it normalized (upper-case destination,
 // trimmed names). kInvalidArgument: no item, no party, an unnamed party, a destination
 // that is not an ISO code or has no rules, an unknown activity, a malformed or unknown
 // ECCN; kNotFound: no rule in force on the date for a destination or ECCN that has one
 // at other dates.
-Result<Transaction> NormalizeTransaction(const RuleSet& rules, const Transaction& tx);
+// `item_rules` empty: built directly (ItemRulesFor).
+Result<NormalizedTransaction> NormalizeTransaction(const RuleSet& rules, const Transaction& tx,
+                                                   const ItemRulesFn& item_rules = {});
 
 // The first trace step: which list versions the parties are screened against.
 TraceStep ListVersionsStep(const std::vector<storage::ListVersion>& versions, Date date);
@@ -35,8 +53,8 @@ struct ListsInForce {
   ScreenFn screen;
 };
 
-// `tx` must come from NormalizeTransaction.
-Determination DetermineNormalized(const RuleSet& rules, Transaction tx, const ListsInForce& lists,
+Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction normalized,
+                                  const ListsInForce& lists,
                                   const std::vector<licensing::License>& licenses);
 
 // Normalizes, then determines against `index` directly.

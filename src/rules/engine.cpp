@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "rules/determine.h"
+#include "rules/item_requirements.h"
 #include "rules/screen_parties.h"
 #include "tollgate/lists/import.h"
 #include "tollgate/rules/stored_general_licenses.h"
@@ -65,19 +66,18 @@ Result<std::shared_ptr<const std::vector<licensing::License>>> Engine::Licenses(
 }
 
 Engine::Matches Engine::Screen(const Snapshot& snapshot, const screening::Query& query) {
-  // The key holds every field of the query that can change the answer.
+  // The key holds every field of the query that can change the answer: the numbers as
+  // their bytes (a fixed 32), whether matches are explained, the country and the name.
   std::string key;
-  key.reserve(query.name.size() + 48);
+  key.reserve(4 * sizeof(long long) + 5 + query.name.size());
   for (long long part :
        {static_cast<long long>(snapshot.id),
         static_cast<long long>(query.as_of ? query.as_of->days_since_epoch() : 0),
         std::llround(query.threshold * 1e6), static_cast<long long>(query.limit)}) {
-    char buf[24];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, part);
-    key.append(buf, end);
-    key += '\x1f';
+    key.append(reinterpret_cast<const char*>(&part), sizeof part);
   }
-  key += query.country.value_or("");
+  key += query.explain ? 'e' : '-';
+  if (query.country) key += *query.country;
   key += '\x1f';
   key += query.name;
   {
@@ -97,17 +97,47 @@ Engine::Matches Engine::Screen(const Snapshot& snapshot, const screening::Query&
   return matches;
 }
 
+Result<std::shared_ptr<const internal::ItemRules>> Engine::ItemRulesFor(std::string_view eccn,
+                                                                        const CountryRules& country,
+                                                                        Date date) {
+  std::string key;
+  key.reserve(eccn.size() + country.code.size() + 16);
+  key.append(eccn);
+  key += '\x1f';
+  key += country.code;
+  key += '\x1f';
+  key += std::to_string(date.days_since_epoch());
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = item_rules_.find(key); it != item_rules_.end()) return it->second;
+  }
+  // The catalog and the countries are the same in the effective rules (only the
+  // general licenses differ), so rules_ answers for both.
+  auto built = internal::ItemRulesFor(*rules_, eccn, country, date);
+  if (!built.ok()) return built.error();
+  auto item = std::make_shared<const internal::ItemRules>(std::move(built).value());
+  std::lock_guard lock(mu_);
+  if (item_rules_.size() >= kItemRulesMemoSize) item_rules_.clear();
+  item_rules_.emplace(std::move(key), item);
+  return item;
+}
+
 Result<Determination> Engine::Determine(const Transaction& transaction) {
   // Bad input fails before the store is read.
-  auto normalized = internal::NormalizeTransaction(*rules_, transaction);
+  auto normalized = internal::NormalizeTransaction(
+      *rules_, transaction, [this](std::string_view eccn, const CountryRules& country, Date date) {
+        return ItemRulesFor(eccn, country, date);
+      });
   if (!normalized.ok()) return normalized.error();
-  auto lists = ForDate(normalized->date);
+  auto lists = ForDate(normalized->tx.date);
   if (!lists.ok()) return lists.error();
   auto licenses = Licenses();
   if (!licenses.ok()) return licenses.error();
   auto effective = EffectiveRules();
   if (!effective.ok()) return effective.error();
-  std::shared_ptr<const Snapshot> snapshot = lists->snapshot;
+  // `lists` keeps the snapshot alive for the call; the lambda holds two pointers, which
+  // std::function stores without allocating.
+  const Snapshot* snapshot = lists->snapshot.get();
   internal::ListsInForce in_force{
       snapshot->versions, *lists->versions_step,
       [this, snapshot](const screening::Query& query) { return Screen(*snapshot, query); }};
@@ -123,9 +153,10 @@ Result<std::vector<ScreeningHit>> Engine::ScreenParties(const std::vector<Party>
   tx.parties = parties;
   tx.date = date;
   std::shared_ptr<const Snapshot> snapshot = lists->snapshot;
+  std::vector<TraceStep> trace;
   auto screened = internal::ScreenParties(
       *rules_, tx,
-      [this, snapshot](const screening::Query& query) { return Screen(*snapshot, query); });
+      [this, snapshot](const screening::Query& query) { return Screen(*snapshot, query); }, trace);
   return std::move(screened.hits);
 }
 
@@ -153,6 +184,7 @@ void Engine::Refresh() {
   licenses_.reset();
   effective_.reset();
   screen_memo_.clear();
+  item_rules_.clear();
 }
 
 Engine::CacheStats Engine::cache_stats() const {

@@ -91,6 +91,42 @@ TEST_F(EngineTest, RefreshSeesLicensesAddedAfterTheFirstDetermination) {
   EXPECT_EQ(engine.Determine(tx)->decision, Decision::kAuthorized);
 }
 
+// What an item means to a destination is kept per (ECCN as given, destination, date):
+// the answer follows the date and the destination, never the previous transaction.
+TEST_F(EngineTest, ItemRulesFollowTheDateAndTheDestinationFromOneTransactionToTheNext) {
+  Import(fs::path(TOLLGATE_SHARED_DATA) / "lists" / "state_isn_2019.csv", "2019-01-01");
+  Engine engine(rules_, *store_);
+  auto decide = [&](const char* eccn, const char* to, const char* date) {
+    Transaction tx;
+    tx.items = {{eccn, std::nullopt, std::nullopt}};
+    tx.destination = to;
+    tx.parties = {{PartyRole::kUltimateConsignee, "Nordic Garden Tools GmbH", ""}};
+    tx.date = D(date);
+    auto d = engine.Determine(tx);
+    EXPECT_TRUE(d.ok()) << d.error().message;
+    return d.ok() ? d->decision : Decision::kReview;
+  };
+  // 5A992.c is AT-only; Russia's embargo of CCL items starts 2022-02-24 (part 746.8).
+  EXPECT_EQ(decide("5A992.c", "RU", "2022-02-23"), Decision::kNoLicenseRequired);
+  EXPECT_EQ(decide("5A992.c", "RU", "2022-02-24"), Decision::kLicenseRequired);
+  EXPECT_EQ(decide("5A992.c", "RU", "2022-02-23"), Decision::kNoLicenseRequired);
+  EXPECT_EQ(decide("5a992.C", "RU", "2022-02-24"), Decision::kLicenseRequired);
+  EXPECT_EQ(decide("5A992.c", "DE", "2022-02-24"), Decision::kNoLicenseRequired);
+  EXPECT_EQ(decide("3A001", "DE", "2022-02-24"), Decision::kLicenseRequired);
+  EXPECT_EQ(decide("3A001", "CA", "2022-02-24"), Decision::kNoLicenseRequired);
+  // A bad ECCN is refused every time, not remembered as an answer.
+  Transaction bad;
+  bad.items = {{"5A993", std::nullopt, std::nullopt}};
+  bad.destination = "RU";
+  bad.parties = {{PartyRole::kUltimateConsignee, "Nordic Garden Tools GmbH", ""}};
+  bad.date = D("2022-02-24");
+  for (int i = 0; i < 2; ++i) {
+    auto d = engine.Determine(bad);
+    ASSERT_FALSE(d.ok());
+    EXPECT_EQ(d.error().code, ErrorCode::kInvalidArgument);
+  }
+}
+
 TEST_F(EngineTest, BadInputFailsBeforeTheStoreIsRead) {
   Engine engine(rules_, *store_);
   Transaction tx = Huawei("2019-05-17");

@@ -2,11 +2,17 @@
 // functions: the Entity List hits (§744.16(a)), an embargo of the destination
 // (part 746), and the Commerce Country Chart for the item's controls (part 738).
 //
-// Thread-safety: pure functions.
+// ItemRules is the part that depends only on the item, the destination and the date
+// (not on the parties): the Engine keeps it per (ECCN as given, destination, date), so
+// an order book that ships the same items to the same places builds it once.
+//
+// Thread-safety: pure functions; an ItemRules is immutable once built.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
+#include "tollgate/common/result.h"
 #include "tollgate/rules/determination.h"
 #include "tollgate/rules/rule_set.h"
 
@@ -22,15 +28,28 @@ struct ItemRequirements {
   std::vector<TraceStep> trace;
 };
 
-// The Country Chart alone: for each control of the classification, whether the
-// destination's row marks it (or, for a column-less reason such as EI, whether the
-// destination is outside its exceptions).
-ItemRequirements ApplyCountryChart(const Catalog& catalog, const Classification& item,
-                                   const CountryRules& country, const ChartRow& row);
+// The Country Chart alone, appended to `out`: for each control of the classification,
+// whether the destination's row marks it (or, for a column-less reason such as EI,
+// whether the destination is outside its exceptions).
+void ApplyCountryChart(const Catalog& catalog, const Classification& item,
+                       const CountryRules& country, const ChartRow& row, ItemRequirements& out);
 
-// Everything: Entity List hits, embargoes in force, then the chart.
-ItemRequirements RequirementsFor(const RuleSet& rules, const Classification& item,
-                                 const CountryRules& country, Date date,
-                                 const std::vector<ScreeningHit>& entity_list_hits);
+// One requirement and one step per Entity List hit, appended.
+void AddEntityListRequirements(const RuleSet& rules, const Classification& item, Date date,
+                               const std::vector<ScreeningHit>& entity_list_hits,
+                               std::vector<Requirement>& requirements,
+                               std::vector<TraceStep>& trace);
+
+// An item on a date to a destination, whoever the parties are.
+struct ItemRules {
+  Classification classification;
+  TraceStep classify;            // the "classify" step
+  ItemRequirements destination;  // embargoes in force, then the chart
+};
+
+// Classifies `eccn` (as given) on `date` and applies the embargoes and the chart of
+// `country`; fails as Catalog::Classify does.
+Result<ItemRules> ItemRulesFor(const RuleSet& rules, std::string_view eccn,
+                               const CountryRules& country, Date date);
 
 }  // namespace tollgate::rules::internal

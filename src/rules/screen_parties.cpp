@@ -1,13 +1,34 @@
 #include "rules/screen_parties.h"
 
 #include <charconv>
+#include <cmath>
+#include <cstdint>
 
 #include "rules/join.h"
 
 namespace tollgate::rules::internal {
 namespace {
 
+// Fixed with three decimals, as std::to_chars writes it (correctly rounded), without
+// its snprintf: `score * 1000` is within 1e-7 of the exact product, so unless the
+// product is that close to a halfway point, rounding it gives the same digits.
 std::string Score(double score) {
+  if (score >= 0 && !std::signbit(score) && score < 1e6) {
+    double scaled = score * 1000;
+    double whole = std::floor(scaled);
+    double fraction = scaled - whole;
+    if (std::abs(fraction - 0.5) > 1e-6) {
+      auto n = static_cast<std::uint64_t>(fraction > 0.5 ? whole + 1 : whole);
+      char buf[32];
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n / 1000);
+      unsigned rest = static_cast<unsigned>(n % 1000);
+      *end++ = '.';
+      *end++ = static_cast<char>('0' + rest / 100);
+      *end++ = static_cast<char>('0' + rest / 10 % 10);
+      *end++ = static_cast<char>('0' + rest % 10);
+      return std::string(buf, end);
+    }
+  }
   char buf[32];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, score, std::chars_format::fixed, 3);
   return ec == std::errc() ? std::string(buf, end) : std::string("?");
@@ -19,30 +40,168 @@ std::string RoleNames(const std::vector<PartyRole>& roles) {
   return Join(names, ", ");
 }
 
-std::string Describe(const ScreeningHit& hit) {
-  return "'" + hit.party + "' (" + PartyRoleName(hit.role) + ") matches " + hit.list + " entry '" +
-         hit.entry_name + "'" +
-         (hit.matched_name != hit.entry_name ? " as '" + hit.matched_name + "'" : "") +
-         " with score " + Score(hit.score);
-}
-
-// The parties to screen: the exporter (a denied person may not export) and every
-// party of the transaction, in the order given.
-std::vector<Party> PartiesToScreen(const Transaction& tx) {
-  std::vector<Party> parties;
-  if (!tx.exporter.empty()) parties.push_back({PartyRole::kExporter, tx.exporter, ""});
-  parties.insert(parties.end(), tx.parties.begin(), tx.parties.end());
-  return parties;
+std::string Describe(const ScreeningHit& hit, std::string_view score) {
+  bool alias = hit.matched_name != hit.entry_name;
+  return Concat({"'", hit.party, "' (", PartyRoleName(hit.role), ") matches ", hit.list, " entry '",
+                 hit.entry_name, "'", alias ? " as '" : "",
+                 alias ? std::string_view(hit.matched_name) : "", alias ? "'" : "", " with score ",
+                 score});
 }
 
 // The ultimate consignee and the end user are in the destination by definition
 // (§772.1), so the destination is their country when none is given.
-std::string QueryCountry(const Party& party, const Transaction& tx) {
+const std::string& QueryCountry(const Party& party, const Transaction& tx) {
+  static const std::string kNone;
   if (!party.country.empty()) return party.country;
   if (party.role == PartyRole::kUltimateConsignee || party.role == PartyRole::kEndUser) {
     return tx.destination;
   }
-  return "";
+  return kNone;
+}
+
+struct Screener {
+  const RuleSet& rules;
+  const Transaction& tx;
+  const ScreenFn& screen;
+  const ScreeningPolicy& policy;
+  const std::string review_threshold;
+  const std::string block_threshold;
+  const std::string date;
+  std::vector<TraceStep>& trace;
+  screening::Query query;  // reused: its strings keep their capacity from party to party
+  PartyScreening out;
+
+  void Screen(PartyRole role, const std::string& name, const std::string& country);
+};
+
+void Screener::Screen(PartyRole role, const std::string& name, const std::string& country) {
+  query.name = name;
+  if (country.empty()) {
+    query.country.reset();
+  } else {
+    query.country = country;
+  }
+  const auto found = screen(query);
+  const std::vector<screening::Match>& matches = *found;
+  const char* role_name = PartyRoleName(role);
+
+  TraceStep step;
+  step.step = "screen_party";
+  // The date and thresholds are in the finding; the facts are what varies per party.
+  step.facts.reserve(3);
+  step.facts.push_back({"role", role_name});
+  step.facts.push_back({"name", name});
+  if (!country.empty()) step.facts.push_back({"country", country});
+  step.citation = policy.source.citation;
+  const std::size_t step_index = trace.size();
+  if (matches.empty()) {
+    step.finding = Concat({"'", name, "' (", role_name, "): no listed entry in force on ", date,
+                           " scores at or above ", review_threshold});
+    trace.push_back(std::move(step));
+    return;
+  }
+  std::string best_score = Score(matches.front().score);
+  step.finding =
+      Concat({"'", name, "' (", role_name, "): ", std::to_string(matches.size()),
+              " match(es) at or above ", review_threshold, "; best: ", matches.front().entry->list,
+              " '", matches.front().entry->name, "' ", best_score});
+  step.matches.reserve(matches.size());
+  trace.push_back(std::move(step));
+  for (std::size_t m = 0; m < matches.size(); ++m) {
+    const screening::Match& match = matches[m];
+    const lists::ListEntry& entry = *match.entry;
+    ScreeningHit hit;
+    hit.role = role;
+    hit.party = name;
+    hit.list = entry.list;
+    hit.entry_id = entry.entry_id;
+    hit.entry_name = entry.name;
+    hit.matched_name = match.matched_name;
+    for (const auto& address : entry.addresses) {
+      if (!address.country.empty()) {
+        hit.country = address.country;
+        break;
+      }
+    }
+    hit.score = match.score;
+    hit.block = match.score >= policy.block_threshold;
+    hit.explanation = match.explanation;
+    hit.federal_register = entry.federal_register;
+    hit.license_requirement = entry.license_requirement;
+    hit.license_policy = entry.license_policy;
+    std::string score = m == 0 ? best_score : Score(match.score);
+    std::string described = Describe(hit, score);
+
+    const ListRule& rule = rules.list_rules.For(entry.list, tx.date);
+    TraceStep effect;
+    effect.citation = rule.source.citation;
+    effect.check = rule.source.check;
+    effect.facts.reserve(7);
+    effect.facts.push_back({"list", entry.list});
+    effect.facts.push_back({"entry", entry.name});
+    effect.facts.push_back({"entry_id", entry.entry_id});
+    effect.facts.push_back({"score", std::move(score)});
+    if (!hit.block) {
+      // DOMAIN.md section 7: between the thresholds a match is possible, not certain;
+      // the transaction waits for an analyst with the candidate in front of them.
+      hit.effect = ListMeaningName(ListMeaning::kReview);
+      effect.step = "possible_match";
+      effect.finding =
+          Concat({described, ", between the review threshold ", review_threshold,
+                  " and the block threshold ", block_threshold, ": an analyst must decide"});
+      effect.citation = policy.source.citation;
+      out.review.push_back("possible match: " + described);
+    } else if (!rule.AppliesToRole(role)) {
+      std::string roles = RoleNames(rule.roles);
+      hit.effect =
+          Concat({"none: ", rule.list.empty() ? "this list" : rule.list, " applies to ", roles});
+      effect.step = "role_not_affected";
+      effect.finding = Concat(
+          {described, "; ", rule.list, " affects only the ", roles, ", not the ", role_name});
+    } else if (rule.meaning == ListMeaning::kProhibited) {
+      hit.effect = ListMeaningName(ListMeaning::kProhibited);
+      effect.step = "denied_party";
+      effect.finding =
+          Concat({described, ": ", entry.list,
+                  " means the export is prohibited and cannot be licensed by the exporter"});
+      out.prohibited.push_back(described);
+    } else if (rule.meaning == ListMeaning::kLicenseRequired) {
+      effect.step = "entity_list";
+      std::string federal_register = Join(entry.federal_register, "; ");
+      effect.facts.push_back({"license_requirement", entry.license_requirement});
+      effect.facts.push_back({"license_policy", entry.license_policy});
+      effect.facts.push_back({"federal_register", federal_register});
+      if (rule.RequirementCoversAllItems(entry.license_requirement)) {
+        hit.effect = ListMeaningName(ListMeaning::kLicenseRequired);
+        effect.finding = Concat(
+            {described, ": a license is required for all items subject to the EAR; review policy: ",
+             entry.license_policy.empty() ? "not stated" : entry.license_policy});
+        effect.citation += "; ";
+        effect.citation += federal_register;
+        out.entity_list.push_back(hit);
+      } else {
+        // The requirement names only some items (or is missing): the engine does not
+        // read free text, so an analyst decides which items it reaches.
+        hit.effect = ListMeaningName(ListMeaning::kReview);
+        effect.finding =
+            Concat({described, ": its License Requirement '", entry.license_requirement,
+                    "' is not one the engine can apply: an analyst must decide"});
+        out.review.push_back("Entity List requirement to read: " + described);
+      }
+    } else {
+      hit.effect = ListMeaningName(ListMeaning::kReview);
+      effect.step = "list_match_review";
+      effect.finding =
+          Concat({described, ": ",
+                  rule.list.empty() ? "no rule for list " + entry.list
+                                    : rule.list + " is outside what the engine decides",
+                  "; an analyst must decide"});
+      out.review.push_back(std::move(described));
+    }
+    trace[step_index].matches.push_back(hit);
+    out.hits.push_back(std::move(hit));
+    trace.push_back(std::move(effect));
+  }
 }
 
 }  // namespace
@@ -53,130 +212,32 @@ ScreenFn ScreenWith(const screening::Index& index) {
   };
 }
 
-PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const ScreenFn& screen) {
+PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const ScreenFn& screen,
+                             std::vector<TraceStep>& trace) {
   const ScreeningPolicy& policy = rules.list_rules.screening();
-  const std::string review_threshold = Score(policy.review_threshold);
-  const std::string block_threshold = Score(policy.block_threshold);
-  const std::string date = tx.date.ToString();
-  PartyScreening out;
-  for (const Party& party : PartiesToScreen(tx)) {
-    screening::Query query;
-    query.name = party.name;
-    std::string country = QueryCountry(party, tx);
-    if (!country.empty()) query.country = country;
-    query.as_of = tx.date;
-    query.threshold = policy.review_threshold;
-    query.limit = 5;
-    const auto found = screen(query);
-    const std::vector<screening::Match>& matches = *found;
-
-    TraceStep step;
-    step.step = "screen_party";
-    // The date and thresholds are in the finding; the facts are what varies per party.
-    step.facts = {{"role", PartyRoleName(party.role)}, {"name", party.name}};
-    if (!country.empty()) step.facts.push_back({"country", country});
-    step.citation = policy.source.citation;
-    std::vector<TraceStep> effects;
-    for (const auto& match : matches) {
-      const lists::ListEntry& entry = *match.entry;
-      ScreeningHit hit;
-      hit.role = party.role;
-      hit.party = party.name;
-      hit.list = entry.list;
-      hit.entry_id = entry.entry_id;
-      hit.entry_name = entry.name;
-      hit.matched_name = match.matched_name;
-      for (const auto& address : entry.addresses) {
-        if (!address.country.empty()) {
-          hit.country = address.country;
-          break;
-        }
-      }
-      hit.score = match.score;
-      hit.block = match.score >= policy.block_threshold;
-      hit.explanation = match.explanation;
-      hit.federal_register = entry.federal_register;
-      hit.license_requirement = entry.license_requirement;
-      hit.license_policy = entry.license_policy;
-
-      const ListRule& rule = rules.list_rules.For(entry.list, tx.date);
-      TraceStep effect;
-      effect.citation = rule.source.citation;
-      effect.check = rule.source.check;
-      effect.facts = {{"list", entry.list},
-                      {"entry", entry.name},
-                      {"entry_id", entry.entry_id},
-                      {"score", Score(match.score)}};
-      if (!hit.block) {
-        // DOMAIN.md section 7: between the thresholds a match is possible, not certain;
-        // the transaction waits for an analyst with the candidate in front of them.
-        hit.effect = ListMeaningName(ListMeaning::kReview);
-        effect.step = "possible_match";
-        effect.finding = Describe(hit) + ", between the review threshold " + review_threshold +
-                         " and the block threshold " + block_threshold + ": an analyst must decide";
-        effect.citation = policy.source.citation;
-        out.review.push_back("possible match: " + Describe(hit));
-      } else if (!rule.AppliesToRole(party.role)) {
-        hit.effect = "none: " + std::string(rule.list.empty() ? "this list" : rule.list) +
-                     " applies to " + RoleNames(rule.roles);
-        effect.step = "role_not_affected";
-        effect.finding = Describe(hit) + "; " + rule.list + " affects only the " +
-                         RoleNames(rule.roles) + ", not the " + PartyRoleName(party.role);
-      } else if (rule.meaning == ListMeaning::kProhibited) {
-        hit.effect = ListMeaningName(ListMeaning::kProhibited);
-        effect.step = "denied_party";
-        effect.finding = Describe(hit) + ": " + entry.list +
-                         " means the export is prohibited and cannot be licensed by the exporter";
-        out.prohibited.push_back(Describe(hit));
-      } else if (rule.meaning == ListMeaning::kLicenseRequired) {
-        effect.step = "entity_list";
-        effect.facts.push_back({"license_requirement", entry.license_requirement});
-        effect.facts.push_back({"license_policy", entry.license_policy});
-        effect.facts.push_back({"federal_register", Join(entry.federal_register, "; ")});
-        if (rule.RequirementCoversAllItems(entry.license_requirement)) {
-          hit.effect = ListMeaningName(ListMeaning::kLicenseRequired);
-          effect.finding = Describe(hit) +
-                           ": a license is required for all items subject to "
-                           "the EAR; review policy: " +
-                           (entry.license_policy.empty() ? "not stated" : entry.license_policy);
-          effect.citation += "; " + Join(entry.federal_register, "; ");
-          out.entity_list.push_back(hit);
-        } else {
-          // The requirement names only some items (or is missing): the engine does not
-          // read free text, so an analyst decides which items it reaches.
-          hit.effect = ListMeaningName(ListMeaning::kReview);
-          effect.finding = Describe(hit) + ": its License Requirement '" +
-                           entry.license_requirement +
-                           "' is not one the engine can apply: an analyst must decide";
-          out.review.push_back("Entity List requirement to read: " + Describe(hit));
-        }
-      } else {
-        hit.effect = ListMeaningName(ListMeaning::kReview);
-        effect.step = "list_match_review";
-        effect.finding = Describe(hit) + ": " +
-                         (rule.list.empty() ? "no rule for list " + entry.list
-                                            : rule.list + " is outside what the engine decides") +
-                         "; an analyst must decide";
-        out.review.push_back(Describe(hit));
-      }
-      step.matches.push_back(hit);
-      out.hits.push_back(hit);
-      effects.push_back(std::move(effect));
-    }
-    if (matches.empty()) {
-      step.finding = "'" + party.name + "' (" + PartyRoleName(party.role) +
-                     "): no listed entry in force on " + date + " scores at or above " +
-                     review_threshold;
-    } else {
-      step.finding = "'" + party.name + "' (" + PartyRoleName(party.role) +
-                     "): " + std::to_string(matches.size()) + " match(es) at or above " +
-                     review_threshold + "; best: " + matches.front().entry->list + " '" +
-                     matches.front().entry->name + "' " + Score(matches.front().score);
-    }
-    out.trace.push_back(std::move(step));
-    for (auto& effect : effects) out.trace.push_back(std::move(effect));
+  Screener screener{rules,
+                    tx,
+                    screen,
+                    policy,
+                    Score(policy.review_threshold),
+                    Score(policy.block_threshold),
+                    tx.date.ToString(),
+                    trace,
+                    {},
+                    {}};
+  screener.query.as_of = tx.date;
+  screener.query.threshold = policy.review_threshold;
+  screener.query.limit = 5;
+  // The exporter first (a denied person may not export), then every party in the
+  // order given.
+  if (!tx.exporter.empty()) {
+    Party exporter{PartyRole::kExporter, tx.exporter, ""};
+    screener.Screen(exporter.role, exporter.name, QueryCountry(exporter, tx));
   }
-  return out;
+  for (const Party& party : tx.parties) {
+    screener.Screen(party.role, party.name, QueryCountry(party, tx));
+  }
+  return std::move(screener.out);
 }
 
 }  // namespace tollgate::rules::internal

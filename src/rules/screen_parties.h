@@ -20,7 +20,6 @@ namespace tollgate::rules::internal {
 
 struct PartyScreening {
   std::vector<ScreeningHit> hits;         // every match at or above the review threshold
-  std::vector<TraceStep> trace;           // one step per party, then one per effective hit
   std::vector<ScreeningHit> entity_list;  // block-level EL hits requiring a license for all items
   std::vector<std::string> prohibited;    // why PROHIBITED, one line per denied party
   std::vector<std::string> review;        // why REVIEW, one line per possible match
@@ -33,6 +32,8 @@ using ScreenFn =
 // Screens `index` directly.
 ScreenFn ScreenWith(const screening::Index& index);
 
-PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const ScreenFn& screen);
+// Appends to `trace` one step per party, each followed by one per effective hit.
+PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const ScreenFn& screen,
+                             std::vector<TraceStep>& trace);
 
 }  // namespace tollgate::rules::internal

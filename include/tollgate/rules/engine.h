@@ -10,8 +10,10 @@
 // licenses and general licenses are read from the store once. Screening results are memoized per
 // (version set, date, name, country): the index is immutable, so the answer cannot differ, and an
 // order book names the same parties again and again (at most kScreenMemoSize queries are kept; then
-// the memo starts over). Call Refresh() after the store's lists or licenses change; the CLI opens
-// one Engine per command.
+// the memo starts over). Likewise what an item means to a destination on a date (its
+// classification, embargoes and Country Chart, with their trace steps) is kept per (ECCN as
+// given, destination, date), at most kItemRulesMemoSize of them. Call Refresh() after the store's
+// lists or licenses change; the CLI opens one Engine per command.
 //
 // Thread-safety: Determine may be called from several threads at once; the caches are
 // guarded by a mutex and the index is immutable. The Store is only used under that
@@ -26,6 +28,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -38,6 +41,10 @@
 
 namespace tollgate::rules {
 
+namespace internal {
+struct ItemRules;
+}
+
 // Checks a transaction against the rules without any store: unknown ECCN, country or
 // activity, a party without a name. What Engine::Determine checks first, and what a
 // caller runs before opening or writing anything.
@@ -46,6 +53,7 @@ Status ValidateTransaction(const RuleSet& rules, const Transaction& transaction)
 class Engine {
  public:
   static constexpr std::size_t kScreenMemoSize = 1 << 16;
+  static constexpr std::size_t kItemRulesMemoSize = 1 << 12;
 
   Engine(std::shared_ptr<const RuleSet> rules, storage::Store& store);
 
@@ -85,6 +93,9 @@ class Engine {
   // the rules data's own when the store holds none (never loaded).
   Result<std::shared_ptr<const RuleSet>> EffectiveRules();
   Matches Screen(const Snapshot& snapshot, const screening::Query& query);
+  Result<std::shared_ptr<const internal::ItemRules>> ItemRulesFor(std::string_view eccn,
+                                                                  const CountryRules& country,
+                                                                  Date date);
 
   std::shared_ptr<const RuleSet> rules_;
   storage::Store& store_;
@@ -94,6 +105,7 @@ class Engine {
   std::shared_ptr<const std::vector<licensing::License>> licenses_;
   std::shared_ptr<const RuleSet> effective_;
   std::unordered_map<std::string, Matches> screen_memo_;
+  std::unordered_map<std::string, std::shared_ptr<const internal::ItemRules>> item_rules_;
   CacheStats stats_;
 };
 

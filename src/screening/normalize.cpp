@@ -61,6 +61,14 @@ bool HasDigit(std::string_view s) {
   return false;
 }
 
+// ClassOf for a canon the lexicon does not list.
+TokenClass ClassOfUnlisted(std::string_view canon) {
+  if (HasDigit(canon)) return TokenClass::kNumber;
+  if (canon.size() == 1) return TokenClass::kInitial;
+  if (IsLegalPhraseCanon(canon)) return TokenClass::kLegalForm;
+  return TokenClass::kWord;
+}
+
 struct RawWord {
   std::string text;
   bool dot_joined = false;  // the next word follows after exactly one '.'
@@ -114,17 +122,18 @@ NameToken ClassifyFoldedWord(std::string text) {
   NameToken token;
   if (const LexiconWord* entry = FindLexiconWord(text)) {
     token.canon = std::string(entry->canon);
-    token.token_class = entry->token_class;
     token.abbreviation = entry->abbreviation;
+    // The class follows the canon alone, so the index and a query always agree on it.
+    token.token_class = ClassOf(token.canon);
   } else if (const LexiconWord* near = HasDigit(text) ? nullptr : FindNearLexiconWord(text)) {
     token.canon = std::string(near->canon);
-    token.token_class = near->token_class;
     token.corrected = true;
+    token.token_class = ClassOf(token.canon);
   } else {
     token.canon = text;
+    // ClassOf without the lexicon lookup that has just missed for this very text.
+    token.token_class = ClassOfUnlisted(token.canon);
   }
-  // The class follows the canon alone, so the index and a query always agree on it.
-  token.token_class = ClassOf(token.canon);
   token.text = std::move(text);
   return token;
 }
@@ -152,8 +161,8 @@ const char* TokenClassName(TokenClass token_class) {
 std::string FoldToAscii(std::string_view text) {
   std::string out;
   if (IsAscii(text)) {
-    out.reserve(text.size());
-    for (char c : text) out.push_back(LowerAscii(c));
+    out.resize(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) out[i] = LowerAscii(text[i]);
     return out;
   }
   icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
@@ -173,8 +182,7 @@ TokenClass ClassOf(std::string_view canon) {
   if (HasDigit(canon)) return TokenClass::kNumber;
   if (canon.size() == 1) return TokenClass::kInitial;
   if (const LexiconWord* entry = FindLexiconWord(canon)) return entry->token_class;
-  if (IsLegalPhraseCanon(canon)) return TokenClass::kLegalForm;
-  return TokenClass::kWord;
+  return ClassOfUnlisted(canon);
 }
 
 std::vector<NameToken> TokenizeName(std::string_view name) {

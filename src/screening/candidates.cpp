@@ -519,18 +519,15 @@ class Finder {
         }
       });
     }
-    if (canon.size() >= kMinAbbreviation && canon.size() <= kMaxAbbreviation) {
-      impl_.prefixes.ForEach(HashKey(canon, kPrefixSeed), [&](std::uint32_t t) {
-        const std::string& longer = impl_.token_canon[t];
-        if (longer.size() >= canon.size() + 2 && longer.starts_with(canon)) {
-          Reach(t, i, other_similarity);
-        }
-      });
-    }
-    for (std::size_t len = kMinAbbreviation; len <= kMaxAbbreviation && len + 2 <= canon.size();
-         ++len) {
-      const std::uint32_t t = impl_.FindToken(canon.substr(0, len));
-      if (t != kNoToken && impl_.token_class[t] == TokenClass::kWord) Reach(t, i, other_similarity);
+    if (query_.ids[i] != kNoToken) {
+      const std::uint32_t id = query_.ids[i];
+      for (std::uint32_t k = impl_.abbreviation_begin[id]; k < impl_.abbreviation_begin[id + 1];
+           ++k) {
+        Reach(impl_.abbreviation_pairs[k], i, other_similarity);
+      }
+    } else {
+      ForEachAbbreviationPartner(impl_, canon,
+                                 [&](std::uint32_t t) { Reach(t, i, other_similarity); });
     }
   }
 

@@ -100,6 +100,7 @@ class Builder {
     }
     BuildPhoneticPairs();
     BuildTypoPairs();
+    BuildAbbreviationPairs();
   }
 
  private:
@@ -265,6 +266,26 @@ class Builder {
     impl_.typo_pairs.shrink_to_fit();
   }
 
+  void BuildAbbreviationPairs() {
+    const std::size_t token_count = impl_.token_canon.size();
+    impl_.abbreviation_begin.assign(token_count + 1, 0);
+    std::vector<std::uint32_t> partners;
+    for (std::uint32_t t = 0; t < token_count; ++t) {
+      impl_.abbreviation_begin[t] = static_cast<std::uint32_t>(impl_.abbreviation_pairs.size());
+      if (impl_.token_class[t] != TokenClass::kWord) continue;
+      partners.clear();
+      ForEachAbbreviationPartner(impl_, impl_.token_canon[t],
+                                 [&](std::uint32_t other) { partners.push_back(other); });
+      std::sort(partners.begin(), partners.end());
+      partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
+      impl_.abbreviation_pairs.insert(impl_.abbreviation_pairs.end(), partners.begin(),
+                                      partners.end());
+    }
+    impl_.abbreviation_begin[token_count] =
+        static_cast<std::uint32_t>(impl_.abbreviation_pairs.size());
+    impl_.abbreviation_pairs.shrink_to_fit();
+  }
+
   void BuildNameKeys() {
     std::string joined;
     std::string written;
@@ -366,6 +387,8 @@ IndexStats Index::Stats() const {
   bytes +=
       (impl_->phonetic_begin.capacity() + impl_->phonetic_pairs.capacity()) * sizeof(std::uint32_t);
   bytes += (impl_->typo_begin.capacity() + impl_->typo_pairs.capacity()) * sizeof(std::uint32_t);
+  bytes += (impl_->abbreviation_begin.capacity() + impl_->abbreviation_pairs.capacity()) *
+           sizeof(std::uint32_t);
   bytes +=
       (impl_->low_tokens.capacity() + impl_->low_partner_begin.capacity()) * sizeof(std::uint32_t);
   bytes += (impl_->low_number.capacity() + impl_->low_partners.capacity()) * sizeof(std::uint16_t);

@@ -130,6 +130,11 @@ struct Index::Impl {
   // each a cache miss in the large `deletes` table.
   std::vector<std::uint32_t> typo_begin;  // size tokens + 1
   std::vector<std::uint32_t> typo_pairs;  // token ids, kTwoTypos set for two edits
+  // Likewise the word tokens each word token pairs with as an abbreviation
+  // (ForEachAbbreviationPartner), so that a query word the index knows needs neither the
+  // prefix table nor up to four token lookups.
+  std::vector<std::uint32_t> abbreviation_begin;  // size tokens + 1
+  std::vector<std::uint32_t> abbreviation_pairs;
 
   FlatMultiMap token_ids;    // canon -> token id
   FlatMultiMap deletes;      // deletion variant -> word token id
@@ -206,6 +211,24 @@ void ForEachLowPartner(const Index::Impl& impl, const ScoringToken& token, Fn&& 
     if (PairSimilarity(token, impl.TokenOf(impl.low_tokens[d]), kind) > 0) {
       fn(static_cast<std::uint16_t>(d));
     }
+  }
+}
+
+// Calls `fn(token)` for each word token of `impl` that pairs with the word `canon` as
+// an abbreviation (scorer.h): the longer words `canon` begins, when it has 4..7
+// letters, and the 4..7-letter words that begin it. A token may come twice.
+template <typename Fn>
+void ForEachAbbreviationPartner(const Index::Impl& impl, std::string_view canon, Fn&& fn) {
+  if (canon.size() >= kMinAbbreviation && canon.size() <= kMaxAbbreviation) {
+    impl.prefixes.ForEach(HashKey(canon, kPrefixSeed), [&](std::uint32_t t) {
+      const std::string& longer = impl.token_canon[t];
+      if (longer.size() >= canon.size() + 2 && longer.starts_with(canon)) fn(t);
+    });
+  }
+  for (std::size_t len = kMinAbbreviation; len <= kMaxAbbreviation && len + 2 <= canon.size();
+       ++len) {
+    const std::uint32_t t = impl.FindToken(canon.substr(0, len));
+    if (t != kNoToken && impl.token_class[t] == TokenClass::kWord) fn(t);
   }
 }
 

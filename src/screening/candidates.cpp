@@ -227,15 +227,23 @@ class Finder {
   void TraverseRange(std::uint32_t token, std::uint32_t begin, std::uint32_t end,
                      std::uint32_t query_tokens) {
     const double weight = impl_.token_weight[token];
-    const std::uint32_t* postings = impl_.postings.data();
-    const PostingBound* weights = impl_.posting_bounds.data();
-    constexpr std::uint32_t kAhead = 8;  // names are scattered: start their loads early
     for (std::uint32_t k = begin; k < end; ++k) {
-      if (k + kAhead < end) s_.marks.Prefetch(postings[k + kAhead] >> kPositionBits);
-      const std::uint32_t posting = postings[k];
-      Mark(posting >> kPositionBits, weights[k],
-           std::uint64_t{1} << (posting & ((1u << kPositionBits) - 1)), query_tokens, weight);
+      PrefetchAhead(k, end);
+      MarkPosting(k, query_tokens, weight);
     }
+  }
+
+  // Marks the name of posting `k` (its position in it) as reached by `query_tokens`.
+  void MarkPosting(std::uint32_t k, std::uint32_t query_tokens, double weight) {
+    const std::uint32_t posting = impl_.postings[k];
+    Mark(posting >> kPositionBits, impl_.posting_bounds[k],
+         std::uint64_t{1} << (posting & ((1u << kPositionBits) - 1)), query_tokens, weight);
+  }
+
+  // Names are scattered: a walk over postings [k, end) starts their loads early.
+  void PrefetchAhead(std::uint32_t k, std::uint32_t end) const {
+    constexpr std::uint32_t kAhead = 8;
+    if (k + kAhead < end) s_.marks.Prefetch(impl_.postings[k + kAhead] >> kPositionBits);
   }
 
   // Like TraverseRange, but only for names some lookup already reached.
@@ -275,7 +283,7 @@ class Finder {
   //   2S / (2S + kMissingFactor (T - S) + kExtraFactor X),  S <= min(T, A),
   // which is below `min_name_score` outside an interval [T_lo, T_hi] of T. Postings are
   // sorted by the total weight of their name (index_build.cpp), so each term walks only
-  // that interval; the rest of its postings only mark names already reached (Finish).
+  // that interval; the rest of its postings only mark names already reached (MarkUnwalked).
   void WalkTerms(double min_name_score) {
     constexpr double kLowCap = 0.3;
     const std::size_t q = query_.scoring.size();
@@ -397,11 +405,9 @@ class Finder {
     const double low_capacity = low_capacity_ + initial_low_capacity_ + concat_low_capacity_;
     const double weight = s_.term_weight[term.token];
     const std::uint32_t query_bit = 1u << term.query;
-    const std::uint32_t* postings = impl_.postings.data();
     const PostingBound* weights = impl_.posting_bounds.data();
-    constexpr std::uint32_t kAhead = 8;  // names are scattered: start their loads early
     for (std::uint32_t k = from; k < to; ++k) {
-      if (k + kAhead < to) s_.marks.Prefetch(postings[k + kAhead] >> kPositionBits);
+      PrefetchAhead(k, to);
       const double total = weights[k].total_weight;
       const double low = weights[k].low_weight;
       const double low_aligned = std::min(LowAlignable(weights[k]), low_capacity);
@@ -411,9 +417,7 @@ class Finder {
         s_.skipped.push_back(k);
         continue;
       }
-      const std::uint32_t posting = postings[k];
-      Mark(posting >> kPositionBits, weights[k],
-           std::uint64_t{1} << (posting & ((1u << kPositionBits) - 1)), query_bit, weight);
+      MarkPosting(k, query_bit, weight);
     }
   }
 
@@ -490,8 +494,8 @@ class Finder {
     };
     if (query_.ids[i] != kNoToken) {
       const std::uint32_t id = query_.ids[i];
-      for (std::uint32_t k = impl_.typo_begin[id]; k < impl_.typo_begin[id + 1]; ++k) {
-        Reach(TokenOf(impl_.typo_pairs[k]), i, typo_similarity(impl_.typo_pairs[k]));
+      for (std::uint32_t entry : impl_.typo_pairs.Of(id)) {
+        Reach(TokenOf(entry), i, typo_similarity(entry));
       }
     } else {
       TypoNeighbours(impl_, canon, letters, s_.variants, s_.neighbours);
@@ -504,10 +508,7 @@ class Finder {
     const std::string& key = query_.phonetic[i];
     if (!key.empty() && query_.ids[i] != kNoToken) {
       const std::uint32_t id = query_.ids[i];
-      for (std::uint32_t k = impl_.phonetic_begin[id]; k < impl_.phonetic_begin[id + 1]; ++k) {
-        const std::uint32_t t = impl_.phonetic_pairs[k];
-        if (!Visited(t)) Reach(t, i, other_similarity);
-      }
+      for (std::uint32_t t : impl_.phonetic_pairs.Of(id)) Reach(t, i, other_similarity);
     } else if (!key.empty()) {
       impl_.phonetic.ForEach(HashKey(key, kPhoneticSeed), [&](std::uint32_t t) {
         if (impl_.token_phonetic[t] == key && !Visited(t) &&
@@ -521,10 +522,7 @@ class Finder {
     }
     if (query_.ids[i] != kNoToken) {
       const std::uint32_t id = query_.ids[i];
-      for (std::uint32_t k = impl_.abbreviation_begin[id]; k < impl_.abbreviation_begin[id + 1];
-           ++k) {
-        Reach(impl_.abbreviation_pairs[k], i, other_similarity);
-      }
+      for (std::uint32_t t : impl_.abbreviation_pairs.Of(id)) Reach(t, i, other_similarity);
     } else {
       ForEachAbbreviationPartner(impl_, canon,
                                  [&](std::uint32_t t) { Reach(t, i, other_similarity); });
@@ -606,10 +604,7 @@ class Finder {
       const std::uint32_t id = query_.ids[i];
       const std::uint16_t number = id != kNoToken ? impl_.low_number[id] : kManyLowTokens;
       if (number != kManyLowTokens) {
-        for (std::uint32_t k = impl_.low_partner_begin[number];
-             k < impl_.low_partner_begin[number + 1]; ++k) {
-          add(impl_.low_partners[k]);
-        }
+        for (std::uint16_t partner : impl_.low_partners.Of(number)) add(partner);
       } else if (id == kNoToken) {
         ForEachLowPartner(impl_, query_.scoring[i], add);
       } else {

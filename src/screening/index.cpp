@@ -40,17 +40,17 @@ bool Better(const Index::Impl& impl, const Scored& a, const Scored& b) {
   return a.entry < b.entry;
 }
 
-Match Finish(const QueryFacts& facts, std::span<const DescribedToken> query,
-             const IndexedEntry& entry, std::span<const DescribedToken> name, std::string name_text,
-             bool alias, double name_score, std::span<const Edge> edges, bool capped) {
+// A match with its entry, scores and matched name; with `notes`, also the notes of its
+// adjustments (Describe adds the rest of the explanation).
+Match MatchOf(const QueryFacts& facts, const IndexedEntry& entry, std::string name_text, bool alias,
+              double name_score, bool notes) {
   Match match;
   match.entry = entry.entry;
   match.name_score = name_score;
-  const double adjustment = Adjust(facts, entry, &match.adjustments);
+  const double adjustment = Adjust(facts, entry, notes ? &match.adjustments : nullptr);
   match.score = std::clamp(name_score + adjustment, 0.0, 1.0);
   match.matched_name = std::move(name_text);
   match.matched_alias = alias;
-  Describe(query, name, edges, capped, match);
   return match;
 }
 
@@ -116,20 +116,13 @@ std::vector<Match> Index::Screen(const Query& query) const {
   if (query.explain) DescribedTokens(prepared, query_tokens);
   for (const Scored& s : scored) {
     const IndexedName& name = impl.names[s.name];
-    if (!query.explain) {
-      Match& match = matches.emplace_back();
-      match.entry = impl.entries[s.entry].entry;
-      match.score = s.score;
-      match.name_score = s.name_score;
-      match.matched_name = name.text;
-      match.matched_alias = name.alias;
-      continue;
-    }
+    Match& match = matches.emplace_back(
+        MatchOf(facts, impl.entries[s.entry], name.text, name.alias, s.name_score, query.explain));
+    if (!query.explain) continue;
     DescribedTokens(impl, s.name, match_tokens);
-    matches.push_back(Finish(facts, query_tokens, impl.entries[s.entry], match_tokens, name.text,
-                             name.alias, s.name_score,
-                             std::span<const Edge>(saved_edges).subspan(s.edge_begin, s.edge_count),
-                             s.capped));
+    Describe(query_tokens, match_tokens,
+             std::span<const Edge>(saved_edges).subspan(s.edge_begin, s.edge_count), s.capped,
+             match);
   }
   return matches;
 }
@@ -163,8 +156,10 @@ Match Index::Explain(const Query& query, const lists::ListEntry& entry) const {
   std::vector<DescribedToken> name_tokens;
   DescribedTokens(prepared, query_tokens);
   DescribedTokens(name, name_tokens);
-  return Finish(FactsOf(query, prepared), query_tokens, indexed, name_tokens,
-                std::move(names[best].text), names[best].alias, best_score, edges, result.capped);
+  Match match = MatchOf(FactsOf(query, prepared), indexed, std::move(names[best].text),
+                        names[best].alias, best_score, true);
+  Describe(query_tokens, name_tokens, edges, result.capped, match);
+  return match;
 }
 
 }  // namespace tollgate::screening

@@ -172,13 +172,7 @@ class Builder {
         bound.total_weight += w;
         if (!IsDistinctive(c)) {
           bound.low_weight += w;
-          LowTokens& low = bound.low_tokens;
-          const std::uint16_t number = impl_.low_number[ids[p]];
-          if (low.count == kMaxLowTokens || number == kManyLowTokens) {
-            low.count = kManyLowTokens;
-          } else if (low.count != kManyLowTokens) {
-            low.ids[low.count++] = number;
-          }
+          bound.low_tokens.Add(impl_.low_number[ids[p]]);
         }
         if (c == TokenClass::kWord) {
           bound.max_weight = std::max(bound.max_weight, w);
@@ -210,22 +204,18 @@ class Builder {
   }
 
   void BuildPhoneticPairs() {
-    const std::size_t token_count = impl_.token_canon.size();
-    impl_.phonetic_begin.assign(token_count + 1, 0);
-    for (std::uint32_t t = 0; t < token_count; ++t) {
-      impl_.phonetic_begin[t] = static_cast<std::uint32_t>(impl_.phonetic_pairs.size());
-      const std::string& key = impl_.token_phonetic[t];
-      if (key.empty() || impl_.token_class[t] != TokenClass::kWord) continue;
-      const std::string& canon = impl_.token_canon[t];
-      impl_.phonetic.ForEach(HashKey(key, kPhoneticSeed), [&](std::uint32_t other) {
-        if (other != t && impl_.token_phonetic[other] == key &&
-            PhoneticPair(canon, impl_.token_canon[other])) {
-          impl_.phonetic_pairs.push_back(other);
-        }
-      });
-    }
-    impl_.phonetic_begin[token_count] = static_cast<std::uint32_t>(impl_.phonetic_pairs.size());
-    impl_.phonetic_pairs.shrink_to_fit();
+    impl_.phonetic_pairs = ListsOf<std::uint32_t>::Build(
+        impl_.token_canon.size(), [&](std::size_t t, std::vector<std::uint32_t>& out) {
+          const std::string& key = impl_.token_phonetic[t];
+          if (key.empty() || impl_.token_class[t] != TokenClass::kWord) return;
+          const std::string& canon = impl_.token_canon[t];
+          impl_.phonetic.ForEach(HashKey(key, kPhoneticSeed), [&](std::uint32_t other) {
+            if (other != t && impl_.token_phonetic[other] == key &&
+                PhoneticPair(canon, impl_.token_canon[other])) {
+              out.push_back(other);
+            }
+          });
+        });
   }
 
   // Numbers the low tokens (before BuildNameBounds, which records them per name) and
@@ -241,49 +231,37 @@ class Builder {
       impl_.low_number[t] = static_cast<std::uint16_t>(impl_.low_tokens.size());
       impl_.low_tokens.push_back(t);
     }
-    for (std::uint32_t t : impl_.low_tokens) {
-      impl_.low_partner_begin.push_back(static_cast<std::uint32_t>(impl_.low_partners.size()));
-      ForEachLowPartner(impl_, impl_.TokenOf(t),
-                        [&](std::uint16_t number) { impl_.low_partners.push_back(number); });
-    }
-    impl_.low_partner_begin.push_back(static_cast<std::uint32_t>(impl_.low_partners.size()));
+    impl_.low_partners = ListsOf<std::uint16_t>::Build(
+        impl_.low_tokens.size(), [&](std::size_t number, std::vector<std::uint16_t>& out) {
+          ForEachLowPartner(impl_, impl_.TokenOf(impl_.low_tokens[number]),
+                            [&](std::uint16_t partner) { out.push_back(partner); });
+        });
   }
 
   void BuildTypoPairs() {
-    const std::size_t token_count = impl_.token_canon.size();
-    impl_.typo_begin.assign(token_count + 1, 0);
     std::vector<std::uint64_t> variants;
     std::vector<std::uint32_t> neighbours;
-    for (std::uint32_t t = 0; t < token_count; ++t) {
-      impl_.typo_begin[t] = static_cast<std::uint32_t>(impl_.typo_pairs.size());
-      if (impl_.token_class[t] != TokenClass::kWord) continue;
-      TypoNeighbours(impl_, impl_.token_canon[t], impl_.token_letters[t], variants, neighbours);
-      for (std::uint32_t entry : neighbours) {
-        if (TokenOf(entry) != t) impl_.typo_pairs.push_back(entry);
-      }
-    }
-    impl_.typo_begin[token_count] = static_cast<std::uint32_t>(impl_.typo_pairs.size());
-    impl_.typo_pairs.shrink_to_fit();
+    impl_.typo_pairs = ListsOf<std::uint32_t>::Build(
+        impl_.token_canon.size(), [&](std::size_t t, std::vector<std::uint32_t>& out) {
+          if (impl_.token_class[t] != TokenClass::kWord) return;
+          TypoNeighbours(impl_, impl_.token_canon[t], impl_.token_letters[t], variants, neighbours);
+          for (std::uint32_t entry : neighbours) {
+            if (TokenOf(entry) != t) out.push_back(entry);
+          }
+        });
   }
 
   void BuildAbbreviationPairs() {
-    const std::size_t token_count = impl_.token_canon.size();
-    impl_.abbreviation_begin.assign(token_count + 1, 0);
-    std::vector<std::uint32_t> partners;
-    for (std::uint32_t t = 0; t < token_count; ++t) {
-      impl_.abbreviation_begin[t] = static_cast<std::uint32_t>(impl_.abbreviation_pairs.size());
-      if (impl_.token_class[t] != TokenClass::kWord) continue;
-      partners.clear();
-      ForEachAbbreviationPartner(impl_, impl_.token_canon[t],
-                                 [&](std::uint32_t other) { partners.push_back(other); });
-      std::sort(partners.begin(), partners.end());
-      partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
-      impl_.abbreviation_pairs.insert(impl_.abbreviation_pairs.end(), partners.begin(),
-                                      partners.end());
-    }
-    impl_.abbreviation_begin[token_count] =
-        static_cast<std::uint32_t>(impl_.abbreviation_pairs.size());
-    impl_.abbreviation_pairs.shrink_to_fit();
+    impl_.abbreviation_pairs = ListsOf<std::uint32_t>::Build(
+        impl_.token_canon.size(), [&](std::size_t t, std::vector<std::uint32_t>& out) {
+          if (impl_.token_class[t] != TokenClass::kWord) return;
+          const std::size_t first = out.size();
+          ForEachAbbreviationPartner(impl_, impl_.token_canon[t],
+                                     [&](std::uint32_t other) { out.push_back(other); });
+          std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+          out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()),
+                    out.end());
+        });
   }
 
   void BuildNameKeys() {
@@ -384,14 +362,10 @@ IndexStats Index::Stats() const {
   bytes += impl_->token_letters.capacity() * sizeof(std::uint64_t);
   bytes += (impl_->posting_begin.capacity() + impl_->postings.capacity()) * sizeof(std::uint32_t);
   bytes += impl_->posting_bounds.capacity() * sizeof(PostingBound);
-  bytes +=
-      (impl_->phonetic_begin.capacity() + impl_->phonetic_pairs.capacity()) * sizeof(std::uint32_t);
-  bytes += (impl_->typo_begin.capacity() + impl_->typo_pairs.capacity()) * sizeof(std::uint32_t);
-  bytes += (impl_->abbreviation_begin.capacity() + impl_->abbreviation_pairs.capacity()) *
-           sizeof(std::uint32_t);
-  bytes +=
-      (impl_->low_tokens.capacity() + impl_->low_partner_begin.capacity()) * sizeof(std::uint32_t);
-  bytes += (impl_->low_number.capacity() + impl_->low_partners.capacity()) * sizeof(std::uint16_t);
+  bytes += impl_->phonetic_pairs.MemoryBytes() + impl_->typo_pairs.MemoryBytes() +
+           impl_->abbreviation_pairs.MemoryBytes() + impl_->low_partners.MemoryBytes();
+  bytes += impl_->low_tokens.capacity() * sizeof(std::uint32_t) +
+           impl_->low_number.capacity() * sizeof(std::uint16_t);
   bytes += impl_->entries.capacity() * sizeof(IndexedEntry);
   for (const auto* map : {&impl_->token_ids, &impl_->deletes, &impl_->phonetic, &impl_->prefixes,
                           &impl_->concat, &impl_->common_only, &impl_->low_texts}) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "screening/flat_multimap.h"
+#include "screening/lists_of.h"
 #include "screening/scorer.h"
 #include "tollgate/lists/entry.h"
 #include "tollgate/screening/screening.h"
@@ -49,6 +50,16 @@ inline constexpr std::uint16_t kManyLowTokens = 0xffff;
 struct LowTokens {
   std::uint16_t ids[kMaxLowTokens] = {};
   std::uint16_t count = 0;
+
+  // Adds low token `number` (kManyLowTokens: one the index did not number).
+  void Add(std::uint16_t number) {
+    if (count == kManyLowTokens) return;
+    if (count == kMaxLowTokens || number == kManyLowTokens) {
+      count = kManyLowTokens;
+    } else {
+      ids[count++] = number;
+    }
+  }
 };
 
 struct IndexedName {
@@ -110,10 +121,9 @@ struct Index::Impl {
   // The tokens that are not distinctive, numbered densely (LowTokens), and for each
   // the numbers of those it pairs with by the scorer's rules (itself included), so
   // that a query knows which of a name's low tokens its own could align.
-  std::vector<std::uint32_t> low_tokens;         // dense number -> token id
-  std::vector<std::uint16_t> low_number;         // token id -> dense number, or kManyLowTokens
-  std::vector<std::uint32_t> low_partner_begin;  // size low_tokens + 1
-  std::vector<std::uint16_t> low_partners;
+  std::vector<std::uint32_t> low_tokens;     // dense number -> token id
+  std::vector<std::uint16_t> low_number;     // token id -> dense number, or kManyLowTokens
+  ListsOf<std::uint16_t> low_partners;       // per dense number
   std::vector<std::uint32_t> posting_begin;  // size tokens + 1
   // Each token's postings in ascending order of their name's total weight, so that
   // candidate generation can walk only the names whose weight leaves room for a match.
@@ -123,18 +133,15 @@ struct Index::Impl {
   // Per word token, the other tokens that PhoneticPair pairs it with (same key, spelt
   // close enough), worked out at build time: a query word the index knows takes its
   // phonetic neighbours from here instead of checking its key's every token.
-  std::vector<std::uint32_t> phonetic_begin;  // size tokens + 1
-  std::vector<std::uint32_t> phonetic_pairs;
+  ListsOf<std::uint32_t> phonetic_pairs;
   // Likewise the word tokens within typo distance of each word token (TypoNeighbours),
   // so that a query word the index knows needs none of its deletion-variant probes,
   // each a cache miss in the large `deletes` table.
-  std::vector<std::uint32_t> typo_begin;  // size tokens + 1
-  std::vector<std::uint32_t> typo_pairs;  // token ids, kTwoTypos set for two edits
+  ListsOf<std::uint32_t> typo_pairs;  // token ids, kTwoTypos set for two edits
   // Likewise the word tokens each word token pairs with as an abbreviation
   // (ForEachAbbreviationPartner), so that a query word the index knows needs neither the
   // prefix table nor up to four token lookups.
-  std::vector<std::uint32_t> abbreviation_begin;  // size tokens + 1
-  std::vector<std::uint32_t> abbreviation_pairs;
+  ListsOf<std::uint32_t> abbreviation_pairs;
 
   FlatMultiMap token_ids;    // canon -> token id
   FlatMultiMap deletes;      // deletion variant -> word token id

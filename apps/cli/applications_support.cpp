@@ -1,10 +1,9 @@
 #include "applications_support.h"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "check_support.h"
+#include "json_file.h"
 #include "tollgate/licensing/application_json.h"
 
 namespace tollgate::cli {
@@ -87,15 +86,9 @@ storage::ChangeStamp Session::stamp() const {
 }
 
 Result<licensing::Application> ReadForm(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(ErrorCode::kIoError, "cannot open form '" + path + "'");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto json = nlohmann::json::parse(buffer.str(), nullptr, false);
-  if (json.is_discarded()) return MakeError(ErrorCode::kParseError, path + ": not valid JSON");
-  auto form = licensing::ApplicationFromJson(json, licensing::JsonScope::kForm);
-  if (!form.ok()) return MakeError(form.error().code, path + ": " + form.error().message);
-  return form;
+  return FromJsonFile(path, [](const nlohmann::json& json) {
+    return licensing::ApplicationFromJson(json, licensing::JsonScope::kForm);
+  });
 }
 
 void PrintApplication(const licensing::Application& a,

@@ -4,14 +4,13 @@
 // general_licenses.json the first time one of these commands runs (or by `load`);
 // BIS's reviewers issue, extend (a new window with its Federal Register citation) and
 // revoke (from a date); a general license expires when its last window ends.
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "applications_support.h"
 #include "check_support.h"
 #include "commands.h"
+#include "json_file.h"
 #include "tollgate/rules/stored_general_licenses.h"
 
 namespace tollgate::cli {
@@ -161,19 +160,13 @@ int RunShow(const Context& context, const Args& args) {
 
 int RunIssue(const Context& context, const Args& args) {
   if (args.file.empty()) return Fail(Invalid("--file GL.json is required"));
-  std::ifstream in(args.file, std::ios::binary);
-  if (!in) return Fail(MakeError(ErrorCode::kIoError, "--file: cannot open '" + args.file + "'"));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto json = nlohmann::json::parse(buffer.str(), nullptr, false);
-  if (json.is_discarded()) {
-    return Fail(MakeError(ErrorCode::kParseError, args.file + ": not valid JSON"));
-  }
+  auto json = ReadJsonFile(args.file);
+  if (!json.ok()) return Fail(json.error());
   int code = 0;
   auto opened = Open(context, args, code);
   if (!opened) return code;
   if (auto may = MayChange(opened->session->user()); !may.ok()) return Fail(may.error());
-  auto record = rules::GeneralLicenseRecordFromJson(json, args.file, opened->rules->activities);
+  auto record = rules::GeneralLicenseRecordFromJson(*json, args.file, opened->rules->activities);
   if (!record.ok()) return Fail(record.error());
   if (auto s = opened->session->store().AddGeneralLicenses({*record}, "general_license.issue",
                                                            opened->session->stamp());

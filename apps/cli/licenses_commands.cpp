@@ -1,13 +1,12 @@
 // `tollgate licenses add|list|show`: the licenses an exporter holds, kept in the store
 // so that `tollgate check` finds what authorizes a transaction. The licensing workflow
 // issues licenses into the same table.
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "applications_support.h"
 #include "commands.h"
+#include "json_file.h"
 #include "tollgate/licensing/license.h"
 #include "tollgate/licensing/shipment.h"
 #include "tollgate/rules/transaction.h"
@@ -35,15 +34,8 @@ Error UnknownLicenseError(const std::string& number) {
 std::string Amount(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "-"; }
 
 Result<licensing::License> LicenseFromFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(ErrorCode::kIoError, "--file: cannot open '" + path + "'");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto json = nlohmann::json::parse(buffer.str(), nullptr, false);
-  if (json.is_discarded()) return MakeError(ErrorCode::kParseError, path + ": not valid JSON");
-  auto license = licensing::LicenseFromJson(json);
-  if (!license.ok()) return MakeError(license.error().code, path + ": " + license.error().message);
-  return license;
+  return FromJsonFile(path,
+                      [](const nlohmann::json& json) { return licensing::LicenseFromJson(json); });
 }
 
 Result<licensing::License> LicenseFromFlags(const AddArgs& a) {
@@ -243,17 +235,8 @@ Result<licensing::Shipment> ShipmentFromFlags(const ShipArgs& a) {
 }
 
 Result<licensing::Shipment> ShipmentFromFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(ErrorCode::kIoError, "--file: cannot open '" + path + "'");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto json = nlohmann::json::parse(buffer.str(), nullptr, false);
-  if (json.is_discarded()) return MakeError(ErrorCode::kParseError, path + ": not valid JSON");
-  auto shipment = licensing::ShipmentFromJson(json);
-  if (!shipment.ok()) {
-    return MakeError(shipment.error().code, path + ": " + shipment.error().message);
-  }
-  return shipment;
+  return FromJsonFile(path,
+                      [](const nlohmann::json& json) { return licensing::ShipmentFromJson(json); });
 }
 
 int RunShip(const Context& context, const ShipArgs& args) {

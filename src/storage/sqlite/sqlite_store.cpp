@@ -12,6 +12,7 @@
 #include "storage/stored_applications.h"
 #include "storage/stored_licenses.h"
 #include "storage/stored_rows.h"
+#include "storage/tables_store.h"
 
 namespace tollgate::storage::sqlite {
 namespace {
@@ -40,10 +41,9 @@ Status Migrate(Connection& db) {
   return tx->Commit();
 }
 
-class SqliteStore final : public Store {
+class SqliteStore final : public TablesStore<Connection, WorkflowTables, AccountTables> {
  public:
-  explicit SqliteStore(Connection db)
-      : db_(std::move(db)), workflow_(db_), accounts_(db_, workflow_) {}
+  explicit SqliteStore(Connection db) : TablesStore(std::move(db)) {}
 
   Result<ListVersion> AddListVersion(ListVersion version,
                                      const std::vector<lists::ListEntry>& entries) override {
@@ -177,115 +177,6 @@ class SqliteStore final : public Store {
     }
     return records;
   }
-
-  // The licensing workflow (sqlite_workflow.cpp).
-  Status AddOrganization(const licensing::Organization& organization,
-                         const ChangeStamp& stamp) override {
-    return workflow_.AddOrganization(organization, stamp);
-  }
-  Result<std::vector<licensing::Organization>> ListOrganizations() override {
-    return workflow_.ListOrganizations();
-  }
-  Status AddUser(const licensing::User& user, const ChangeStamp& stamp) override {
-    return workflow_.AddUser(user, stamp);
-  }
-  Result<licensing::User> GetUser(const std::string& name) override {
-    return workflow_.GetUser(name);
-  }
-  Result<licensing::ControlNumber> IssueControlNumber() override {
-    return workflow_.IssueControlNumber();
-  }
-  Result<licensing::Application> CreateApplication(licensing::Application draft,
-                                                   const ChangeStamp& stamp) override {
-    return workflow_.CreateApplication(std::move(draft), stamp);
-  }
-  Result<licensing::Application> RecordTransition(licensing::Application after,
-                                                  const licensing::Event& event, Date on,
-                                                  const std::string& timestamp) override {
-    return workflow_.RecordTransition(std::move(after), event, on, timestamp);
-  }
-  Result<licensing::Application> GetApplication(std::int64_t id) override {
-    return OneApplication(workflow_.SelectApplications(id, "", {}), "#" + std::to_string(id));
-  }
-  Result<licensing::Application> FindApplication(const std::string& control_number) override {
-    if (control_number.empty()) return UnknownApplication("with an empty control number");
-    return OneApplication(workflow_.SelectApplications(0, control_number, {}), control_number);
-  }
-  Result<std::vector<licensing::Application>> ListApplications(
-      const ApplicationFilter& filter) override {
-    return workflow_.SelectApplications(0, "", filter);
-  }
-  Result<std::vector<TimelineEntry>> Timeline(std::int64_t application_id) override {
-    if (auto known = GetApplication(application_id); !known.ok()) return known.error();
-    return workflow_.Timeline(application_id);
-  }
-  Result<std::vector<TimelineEntry>> AllTimelines() override { return workflow_.AllTimelines(); }
-  Result<std::vector<audit::Record>> AuditLog() override { return workflow_.AuditLog(); }
-
-  Status SetPasswordHash(const std::string& user, const std::string& password_hash,
-                         const ChangeStamp& stamp) override {
-    return accounts_.SetPasswordHash(user, password_hash, stamp);
-  }
-  Result<std::string> PasswordHash(const std::string& user) override {
-    return accounts_.PasswordHash(user);
-  }
-  Result<std::vector<licensing::User>> ListUsers() override { return accounts_.ListUsers(); }
-  Status AddApiToken(const ApiTokenRecord& token, const ChangeStamp& stamp) override {
-    return accounts_.AddApiToken(token, stamp);
-  }
-  Result<licensing::User> UserForToken(const std::string& digest) override {
-    return accounts_.UserForToken(digest);
-  }
-  Status AddSession(const SessionRecord& session) override { return accounts_.AddSession(session); }
-  Result<SessionRecord> FindSession(const std::string& digest) override {
-    return accounts_.FindSession(digest);
-  }
-  Status DeleteSession(const std::string& digest) override {
-    return accounts_.DeleteSession(digest);
-  }
-
-  // Issued licenses and shipments (sqlite_licenses.cpp).
-  Result<Approval> RecordApproval(licensing::Application after, const licensing::Event& event,
-                                  Date on, const std::string& timestamp,
-                                  licensing::License license) override {
-    return workflow_.RecordApproval(std::move(after), event, on, timestamp, std::move(license));
-  }
-  Result<std::vector<licensing::License>> FindLicenses(const LicenseFilter& filter) override {
-    return SelectLicenses(db_, "", "", filter);
-  }
-  Result<licensing::License> RecordShipment(licensing::Shipment shipment,
-                                            const ChangeStamp& stamp) override {
-    return workflow_.RecordShipment(std::move(shipment), stamp);
-  }
-  Result<std::vector<licensing::Shipment>> Shipments(const std::string& license_number) override {
-    return workflow_.Shipments(license_number);
-  }
-  Status AddGeneralLicenses(const std::vector<GeneralLicenseRecord>& records,
-                            const std::string& action, const ChangeStamp& stamp) override {
-    return workflow_.AddGeneralLicenses(records, action, stamp);
-  }
-  Result<GeneralLicenseRecord> UpdateGeneralLicense(GeneralLicenseRecord after,
-                                                    const std::string& action,
-                                                    const ChangeStamp& stamp) override {
-    return workflow_.UpdateGeneralLicense(std::move(after), action, stamp);
-  }
-  Result<std::vector<GeneralLicenseRecord>> ListGeneralLicenses() override {
-    return workflow_.SelectGeneralLicenses("");
-  }
-  Result<std::vector<ScreeningMatchRecord>> RecordScreening(
-      std::int64_t application_id, std::vector<ScreeningMatchRecord> matches,
-      const ChangeStamp& stamp) override {
-    return workflow_.RecordScreening(application_id, std::move(matches), stamp);
-  }
-  Result<std::vector<ScreeningMatchRecord>> ScreeningMatches(std::int64_t application_id) override {
-    if (auto known = GetApplication(application_id); !known.ok()) return known.error();
-    return workflow_.ScreeningMatches(application_id);
-  }
-
- private:
-  Connection db_;
-  WorkflowTables workflow_;
-  AccountTables accounts_;
 };
 
 }  // namespace

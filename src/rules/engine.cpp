@@ -19,7 +19,7 @@ Status ValidateTransaction(const RuleSet& rules, const Transaction& transaction)
 }
 
 Engine::Engine(std::shared_ptr<const RuleSet> rules, storage::Store& store)
-    : rules_(std::move(rules)), store_(store) {}
+    : rules_(std::move(rules)), store_(store), screen_seen_(kScreenSeenSize) {}
 
 Result<Engine::DateEntry> Engine::ForDate(Date date) {
   std::lock_guard lock(mu_);
@@ -90,8 +90,17 @@ Engine::Matches Engine::Screen(const Snapshot& snapshot, const screening::Query&
   // Outside the lock: the index is immutable and may be read by any number of threads.
   auto matches =
       std::make_shared<const std::vector<screening::Match>>(snapshot.index->Screen(query));
+  const std::size_t hash = std::hash<std::string>{}(key);
   std::lock_guard lock(mu_);
   ++stats_.screens;
+  // Kept only from the second time its hash is seen (in a slot no later query has taken
+  // since): a name that comes once, as in a batch of new customers, would otherwise pay a
+  // node, a table that outgrows the caches, and its share of clearing it, for nothing.
+  std::size_t& seen = screen_seen_[hash % screen_seen_.size()];
+  if (seen != hash) {
+    seen = hash;
+    return matches;
+  }
   if (screen_memo_.size() >= kScreenMemoSize) screen_memo_.clear();
   screen_memo_.emplace(std::move(key), matches);
   return matches;

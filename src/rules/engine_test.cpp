@@ -127,6 +127,39 @@ TEST_F(EngineTest, ItemRulesFollowTheDateAndTheDestinationFromOneTransactionToTh
   }
 }
 
+// The screening memo answers a party met before with the same matches, from the
+// third sighting of the same query on (the first two are screened; the second is kept),
+// and does not keep names met once.
+TEST_F(EngineTest, ScreeningMemoAnswersRecurringPartiesWithTheSameMatches) {
+  Import(fs::path(TOLLGATE_SOURCE_DIR) / "data" / "lists" / "huawei_entity_list_2019.csv",
+         "2019-05-16");
+  Engine engine(rules_, *store_);
+  const Transaction tx = Huawei("2019-06-01");
+  std::vector<Determination> seen;
+  for (int i = 0; i < 3; ++i) {
+    auto d = engine.Determine(tx);
+    ASSERT_TRUE(d.ok()) << d.error().message;
+    seen.push_back(std::move(d).value());
+  }
+  EXPECT_EQ(engine.cache_stats().screens, 2u);
+  EXPECT_EQ(engine.cache_stats().memo_hits, 1u);
+  ASSERT_EQ(seen[2].matches.size(), 1u);
+  EXPECT_EQ(seen[2].matches[0].entry_name, seen[0].matches[0].entry_name);
+  EXPECT_EQ(seen[2].matches[0].score, seen[0].matches[0].score);
+  EXPECT_EQ(ToJson(seen[2]).dump(), ToJson(seen[0]).dump());
+
+  // One-off names are screened, each once, and none is answered from the memo.
+  for (int i = 0; i < 50; ++i) {
+    Transaction other = tx;
+    other.parties[0].name = "Huawei Technologies Co., Ltd. " + std::to_string(i);
+    ASSERT_TRUE(engine.Determine(other).ok());
+  }
+  EXPECT_EQ(engine.cache_stats().screens, 52u);
+  EXPECT_EQ(engine.cache_stats().memo_hits, 1u);
+  ASSERT_TRUE(engine.Determine(tx).ok());
+  EXPECT_EQ(engine.cache_stats().memo_hits, 2u);
+}
+
 TEST_F(EngineTest, BadInputFailsBeforeTheStoreIsRead) {
   Engine engine(rules_, *store_);
   Transaction tx = Huawei("2019-05-17");

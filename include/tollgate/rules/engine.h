@@ -9,7 +9,8 @@
 // shares it; each entry's own start/end dates are applied per query), and the
 // licenses and general licenses are read from the store once. Screening results are memoized per
 // (version set, date, name, country): the index is immutable, so the answer cannot differ, and an
-// order book names the same parties again and again (at most kScreenMemoSize queries are kept; then
+// order book names the same parties again and again (a query is kept from its second
+// sighting on, so one-off names do not fill it; at most kScreenMemoSize queries are kept; then
 // the memo starts over). Likewise what an item means to a destination on a date (its
 // classification, embargoes and Country Chart, with their trace steps) is kept per (ECCN as
 // given, destination, date), at most kItemRulesMemoSize of them. Call Refresh() after the store's
@@ -53,6 +54,7 @@ Status ValidateTransaction(const RuleSet& rules, const Transaction& transaction)
 class Engine {
  public:
   static constexpr std::size_t kScreenMemoSize = 1 << 16;
+  static constexpr std::size_t kScreenSeenSize = 1 << 14;
   static constexpr std::size_t kItemRulesMemoSize = 1 << 12;
 
   Engine(std::shared_ptr<const RuleSet> rules, storage::Store& store);
@@ -105,6 +107,7 @@ class Engine {
   std::shared_ptr<const std::vector<licensing::License>> licenses_;
   std::shared_ptr<const RuleSet> effective_;
   std::unordered_map<std::string, Matches> screen_memo_;
+  std::vector<std::size_t> screen_seen_;  // hashes of memo keys seen once, one per slot
   std::unordered_map<std::string, std::shared_ptr<const internal::ItemRules>> item_rules_;
   CacheStats stats_;
 };

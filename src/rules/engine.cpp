@@ -80,6 +80,10 @@ Engine::Matches Engine::Screen(const Snapshot& snapshot, const screening::Query&
   if (query.country) key += *query.country;
   key += '\x1f';
   key += query.name;
+  // The slot is read after the screening; fetched now, its cache miss is not waited for.
+  const std::size_t hash = std::hash<std::string>{}(key);
+  std::size_t& seen = screen_seen_[hash % screen_seen_.size()];
+  __builtin_prefetch(&seen, 1);
   {
     std::lock_guard lock(mu_);
     if (auto it = screen_memo_.find(key); it != screen_memo_.end()) {
@@ -90,13 +94,11 @@ Engine::Matches Engine::Screen(const Snapshot& snapshot, const screening::Query&
   // Outside the lock: the index is immutable and may be read by any number of threads.
   auto matches =
       std::make_shared<const std::vector<screening::Match>>(snapshot.index->Screen(query));
-  const std::size_t hash = std::hash<std::string>{}(key);
   std::lock_guard lock(mu_);
   ++stats_.screens;
   // Kept only from the second time its hash is seen (in a slot no later query has taken
   // since): a name that comes once, as in a batch of new customers, would otherwise pay a
   // node, a table that outgrows the caches, and its share of clearing it, for nothing.
-  std::size_t& seen = screen_seen_[hash % screen_seen_.size()];
   if (seen != hash) {
     seen = hash;
     return matches;
@@ -134,7 +136,8 @@ Result<std::shared_ptr<const internal::ItemRules>> Engine::ItemRulesFor(std::str
 Result<Determination> Engine::Determine(const Transaction& transaction) {
   // Bad input fails before the store is read.
   auto normalized = internal::NormalizeTransaction(
-      *rules_, transaction, [this](std::string_view eccn, const CountryRules& country, Date date) {
+      *rules_, std::move(transaction),
+      [this](std::string_view eccn, const CountryRules& country, Date date) {
         return ItemRulesFor(eccn, country, date);
       });
   if (!normalized.ok()) return normalized.error();

@@ -270,9 +270,9 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item, const 
 
 }  // namespace
 
-Result<NormalizedTransaction> NormalizeTransaction(const RuleSet& rules, const Transaction& input,
+Result<NormalizedTransaction> NormalizeTransaction(const RuleSet& rules, Transaction input,
                                                    const ItemRulesFn& item_rules) {
-  NormalizedTransaction out{input, {}};
+  NormalizedTransaction out{std::move(input), {}};
   Transaction& tx = out.tx;
   if (tx.items.empty()) return Invalid("a transaction needs at least one item (an ECCN or EAR99)");
   if (tx.parties.empty()) {

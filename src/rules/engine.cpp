@@ -133,7 +133,7 @@ Result<std::shared_ptr<const internal::ItemRules>> Engine::ItemRulesFor(std::str
   return item;
 }
 
-Result<Determination> Engine::Determine(const Transaction& transaction) {
+Result<Determination> Engine::Determine(Transaction transaction) {
   // Bad input fails before the store is read.
   auto normalized = internal::NormalizeTransaction(
       *rules_, std::move(transaction),

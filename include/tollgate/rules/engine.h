@@ -59,7 +59,9 @@ class Engine {
 
   Engine(std::shared_ptr<const RuleSet> rules, storage::Store& store);
 
-  Result<Determination> Determine(const Transaction& transaction);
+  // By value: the Determination holds the transaction, so a caller done with it moves
+  // it in and its strings are not copied.
+  Result<Determination> Determine(Transaction transaction);
 
   // Screens `parties` (and `exporter`, when given) against the lists in force on
   // `date` exactly as Determine does, with what each match means under the list rules;

@@ -19,7 +19,9 @@ Status ValidateTransaction(const RuleSet& rules, const Transaction& transaction)
 }
 
 Engine::Engine(std::shared_ptr<const RuleSet> rules, storage::Store& store)
-    : rules_(std::move(rules)), store_(store), screen_seen_(kScreenSeenSize) {}
+    : rules_(std::move(rules)),
+      store_(store),
+      screen_seen_(kScreenSeenSize / std::size(SeenSet{}.hashes)) {}
 
 Result<Engine::DateEntry> Engine::ForDate(Date date) {
   std::lock_guard lock(mu_);
@@ -68,22 +70,20 @@ Result<std::shared_ptr<const std::vector<licensing::License>>> Engine::Licenses(
 Engine::Matches Engine::Screen(const Snapshot& snapshot, const screening::Query& query) {
   // The key holds every field of the query that can change the answer: the numbers as
   // their bytes (a fixed 32), whether matches are explained, the country and the name.
-  std::string key;
-  key.reserve(4 * sizeof(long long) + 5 + query.name.size());
+  ScreenKey key;
+  std::string& bytes = key.bytes;
+  bytes.reserve(4 * sizeof(long long) + 5 + query.name.size());
   for (long long part :
        {static_cast<long long>(snapshot.id),
         static_cast<long long>(query.as_of ? query.as_of->days_since_epoch() : 0),
         std::llround(query.threshold * 1e6), static_cast<long long>(query.limit)}) {
-    key.append(reinterpret_cast<const char*>(&part), sizeof part);
+    bytes.append(reinterpret_cast<const char*>(&part), sizeof part);
   }
-  key += query.explain ? 'e' : '-';
-  if (query.country) key += *query.country;
-  key += '\x1f';
-  key += query.name;
-  // The slot is read after the screening; fetched now, its cache miss is not waited for.
-  const std::size_t hash = std::hash<std::string>{}(key);
-  std::size_t& seen = screen_seen_[hash % screen_seen_.size()];
-  __builtin_prefetch(&seen, 1);
+  bytes += query.explain ? 'e' : '-';
+  if (query.country) bytes += *query.country;
+  bytes += '\x1f';
+  bytes += query.name;
+  key.hash = std::hash<std::string>{}(bytes);
   {
     std::lock_guard lock(mu_);
     if (auto it = screen_memo_.find(key); it != screen_memo_.end()) {
@@ -91,16 +91,23 @@ Engine::Matches Engine::Screen(const Snapshot& snapshot, const screening::Query&
       return it->second;
     }
   }
+  // Read after the screening; fetched now, its cache miss is not waited for.
+  SeenSet& seen = screen_seen_[key.hash % screen_seen_.size()];
+  __builtin_prefetch(&seen, 1);
   // Outside the lock: the index is immutable and may be read by any number of threads.
   auto matches =
       std::make_shared<const std::vector<screening::Match>>(snapshot.index->Screen(query));
   std::lock_guard lock(mu_);
   ++stats_.screens;
-  // Kept only from the second time its hash is seen (in a slot no later query has taken
-  // since): a name that comes once, as in a batch of new customers, would otherwise pay a
-  // node, a table that outgrows the caches, and its share of clearing it, for nothing.
-  if (seen != hash) {
-    seen = hash;
+  // Kept only from the second time its hash is seen (among the last eight of its set):
+  // a name that comes once, as in a batch of new customers, would otherwise pay a node, a
+  // table that outgrows the caches, and its share of clearing it, for nothing. Eight per
+  // set, not one per slot: two recurring names sharing one slot would evict each other
+  // forever and never be kept (with 3,000 names in 16,384 slots, about one in six).
+  auto* end = std::end(seen.hashes);
+  if (std::find(std::begin(seen.hashes), end, key.hash) == end) {
+    std::copy_backward(std::begin(seen.hashes), end - 1, end);
+    seen.hashes[0] = key.hash;
     return matches;
   }
   if (screen_memo_.size() >= kScreenMemoSize) screen_memo_.clear();

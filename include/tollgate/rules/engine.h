@@ -90,6 +90,17 @@ class Engine {
     std::shared_ptr<const TraceStep> versions_step;
   };
   using Matches = std::shared_ptr<const std::vector<screening::Match>>;
+  // A screening memo key with its hash, taken once for the memo and the seen sets.
+  struct ScreenKey {
+    std::string bytes;
+    std::size_t hash = 0;
+    bool operator==(const ScreenKey& other) const {
+      return hash == other.hash && bytes == other.bytes;
+    }
+  };
+  struct ScreenKeyHash {
+    std::size_t operator()(const ScreenKey& key) const { return key.hash; }
+  };
 
   Result<DateEntry> ForDate(Date date);
   Result<std::shared_ptr<const std::vector<licensing::License>>> Licenses();
@@ -108,8 +119,12 @@ class Engine {
   std::map<std::vector<std::int64_t>, std::shared_ptr<const Snapshot>> by_versions_;
   std::shared_ptr<const std::vector<licensing::License>> licenses_;
   std::shared_ptr<const RuleSet> effective_;
-  std::unordered_map<std::string, Matches> screen_memo_;
-  std::vector<std::size_t> screen_seen_;  // hashes of memo keys seen once, one per slot
+  std::unordered_map<ScreenKey, Matches, ScreenKeyHash> screen_memo_;
+  // Hashes of memo keys seen, the latest first; one cache line per set.
+  struct alignas(64) SeenSet {
+    std::size_t hashes[8] = {};
+  };
+  std::vector<SeenSet> screen_seen_;
   std::unordered_map<std::string, std::shared_ptr<const internal::ItemRules>> item_rules_;
   CacheStats stats_;
 };

@@ -139,8 +139,18 @@ World& TheWorld() {
   return world;
 }
 
+// The share of the run's party screenings the engine's memo answered.
+void CountMemoShare(benchmark::State& state, const rules::Engine& engine,
+                    const rules::Engine::CacheStats& before) {
+  auto after = engine.cache_stats();
+  auto hits = static_cast<double>(after.memo_hits - before.memo_hits);
+  auto screens = static_cast<double>(after.screens - before.screens);
+  state.counters["memo_share"] = hits / std::max(1.0, hits + screens);
+}
+
 void BM_Determine(benchmark::State& state) {
   World& world = TheWorld();
+  const auto stats = world.engine->cache_stats();
   std::size_t i = 0;
   std::size_t licensed = 0;
   for (auto _ : state) {
@@ -151,6 +161,7 @@ void BM_Determine(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
   state.counters["entries_in_force"] = static_cast<double>(world.entries_in_force);
+  CountMemoShare(state, *world.engine, stats);
   state.counters["share_not_NLR"] =
       static_cast<double>(licensed) /
       static_cast<double>(std::max<std::int64_t>(1, state.iterations()));
@@ -178,6 +189,7 @@ std::vector<rules::Transaction> DistinctBatch(const World& world) {
 
 void BM_DetermineDistinctParties(benchmark::State& state) {
   World& world = TheWorld();
+  const auto stats = world.engine->cache_stats();
   std::vector<rules::Transaction> batch;
   std::size_t at = 0;
   for (auto _ : state) {
@@ -193,6 +205,7 @@ void BM_DetermineDistinctParties(benchmark::State& state) {
     benchmark::DoNotOptimize(d);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+  CountMemoShare(state, *world.engine, stats);
 }
 BENCHMARK(BM_DetermineDistinctParties)->Unit(benchmark::kMicrosecond)->MinTime(2.0);
 

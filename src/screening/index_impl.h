@@ -70,9 +70,10 @@ struct IndexedName {
   std::string text;  // the name as published (or the part of it indexed)
 };
 
-// What candidate pruning reads of each name, packed apart from IndexedName so that
-// the thousands of names a common word reaches cost one cache line each.
-struct NameBoundData {
+// What candidate pruning reads of each name. A copy sits beside each of the name's
+// postings, so that the thousands of names a frequent word reaches are bounded
+// without a read of their own.
+struct NameWeights {
   float total_weight = 0;           // all tokens
   float low_weight = 0;             // tokens that are not distinctive (never hit by a lookup)
   float max_weight = 0;             // heaviest ordinary word, which a query initial may claim
@@ -85,13 +86,18 @@ inline std::uint32_t InitialBit(char c) {
   return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
 }
 
-// The two weights of a posting's name that bound its score, stored beside each posting
-// so that the names a frequent word reaches are bounded without a read of their own
-// (name_bounds is only read for queries with initials).
-struct PostingBound {
-  float total_weight = 0;
-  float low_weight = 0;
-  LowTokens low_tokens;
+// The name's distinctive tokens other than the posting's own, beside each posting:
+// with them a walk over a frequent word bounds each name it reaches completely (which
+// of its words the query reaches, and how heavily) before the name costs a mark. Each
+// slot packs (token id << kPositionBits | position); unused slots are kNoWord. A name
+// with more than kPostingWords of them has kManyWords in slot 0 and is bounded the
+// slow way (marked, then completed from its own tokens).
+inline constexpr std::size_t kPostingWords = 4;
+inline constexpr std::uint32_t kNoWord = 0xffffffffu;
+inline constexpr std::uint32_t kManyWords = 0xfffffffeu;
+inline constexpr std::uint32_t kMaxPackedToken = (kManyWords >> kPositionBits) - 1;
+struct PostingWords {
+  std::uint32_t slots[kPostingWords] = {kNoWord, kNoWord, kNoWord, kNoWord};
 };
 
 struct IndexedEntry {
@@ -105,7 +111,7 @@ struct IndexedEntry {
 struct Index::Impl {
   std::vector<IndexedEntry> entries;
   std::vector<IndexedName> names;
-  std::vector<NameBoundData> name_bounds;  // parallel to names
+  std::vector<NameWeights> name_bounds;  // parallel to names
   std::vector<std::uint32_t> name_tokens;
   std::vector<std::uint32_t> name_token_texts;  // parallel: ids into `texts`
   // Parallel: how the word was written (kAbbreviationFlag, kCorrectedFlag), as
@@ -128,7 +134,8 @@ struct Index::Impl {
   // Each token's postings in ascending order of their name's total weight, so that
   // candidate generation can walk only the names whose weight leaves room for a match.
   std::vector<std::uint32_t> postings;
-  std::vector<PostingBound> posting_bounds;  // parallel: from name_bounds[name]
+  std::vector<NameWeights> posting_bounds;  // parallel: from name_bounds[name]
+  std::vector<PostingWords> posting_words;  // parallel
 
   // Per word token, the other tokens that PhoneticPair pairs it with (same key, spelt
   // close enough), worked out at build time: a query word the index knows takes its

@@ -89,6 +89,7 @@ class Builder {
                                   ? WordWeight(document_frequency_[t], impl_.names.size())
                                   : ClassWeight(impl_.token_class[t]);
     }
+    BuildTokenViews();
     BuildLowTokens();
     BuildNameBounds();
     BuildPostings();
@@ -117,6 +118,16 @@ class Builder {
       impl_.token_ids.Insert(HashKey(token.canon, kTokenSeed), it->second);
     }
     return it->second;
+  }
+
+  // Impl::token_views: views into the token vectors, which no longer change.
+  void BuildTokenViews() {
+    const std::size_t token_count = impl_.token_canon.size();
+    impl_.token_views.resize(token_count);
+    for (std::size_t t = 0; t < token_count; ++t) {
+      impl_.token_views[t] = {impl_.token_canon[t], impl_.token_canon[t],  impl_.token_phonetic[t],
+                              impl_.token_class[t], impl_.token_weight[t], impl_.token_letters[t]};
+    }
   }
 
   std::uint32_t InternText(const std::string& text) {
@@ -381,6 +392,7 @@ IndexStats Index::Stats() const {
   bytes += impl_->token_class.capacity() * sizeof(TokenClass);
   bytes += impl_->token_weight.capacity() * sizeof(double);
   bytes += impl_->token_letters.capacity() * sizeof(std::uint64_t);
+  bytes += impl_->token_views.capacity() * sizeof(ScoringToken);
   bytes += (impl_->posting_begin.capacity() + impl_->postings.capacity()) * sizeof(std::uint32_t);
   bytes += impl_->posting_bounds.capacity() * sizeof(NameWeights);
   bytes += impl_->posting_words.capacity() * sizeof(PostingWords);

@@ -158,18 +158,18 @@ struct Index::Impl {
   FlatMultiMap common_only;  // sorted canons of a name without distinctive tokens -> name
   FlatMultiMap low_texts;    // a legal form or common word as written -> its text id
 
+  // Per token, its scoring view on its own (written as its canon), gathered from the
+  // vectors above once they are final: scoring a candidate reads one of these per
+  // token where the separate vectors cost a cache miss each.
+  std::vector<ScoringToken> token_views;
+
   std::uint32_t FindToken(std::string_view canon) const;
-  // The scoring view of token `id` on its own (written as its canon).
-  ScoringToken TokenOf(std::uint32_t id) const {
-    return {token_canon[id], token_canon[id],  token_phonetic[id],
-            token_class[id], token_weight[id], token_letters[id]};
-  }
+  ScoringToken TokenOf(std::uint32_t id) const { return token_views[id]; }
   // The scoring view of the token at `slot` of name_tokens.
   ScoringToken NameToken(std::uint32_t slot) const {
-    const std::uint32_t id = name_tokens[slot];
-    return {token_canon[id],    texts[name_token_texts[slot]],
-            token_phonetic[id], token_class[id],
-            token_weight[id],   token_letters[id]};
+    ScoringToken token = token_views[name_tokens[slot]];
+    token.text = texts[name_token_texts[slot]];
+    return token;
   }
 };
 

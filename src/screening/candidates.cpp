@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <functional>
 #include <span>
+#include <tuple>
+#include <utility>
 
 #include "screening/edit_distance.h"
 
@@ -141,6 +144,9 @@ struct Scratch {
   std::string joined;
 };
 
+// The most a legal form, common word or particle weighs (ClassWeight), with a margin.
+constexpr double kLowCap = 0.3;
+
 class Finder {
  public:
   Finder(const Index::Impl& impl, const PreparedName& query, Scratch& scratch)
@@ -203,12 +209,51 @@ class Finder {
         initials_[initial_count_++] = InitialBit(token.canon.front());
       }
     }
+    for (const Scratch::Term& term : s_.terms) {
+      heaviest_term_[term.query] = std::max(heaviest_term_[term.query], term.weight);
+    }
+    PrepareLowExtra();
     const std::size_t q = query_.scoring.size();
     memo_ = q <= kMaxMemoTokens;
     if (memo_) {
       s_.memo_bound.assign(std::size_t{1} << q, -1.0f);
       s_.memo_extra.assign(std::size_t{1} << q, -1.0f);
     }
+  }
+
+  // The query's legal forms, common words and particles pair only with a name's own
+  // (scorer.h), so a name with n of those that the query can align (LowAlignable)
+  // leaves all but n of them extra: at least the lightest, whose weights
+  // low_extra_after_[n] sums (heaviest first). Tokens a concatenation may align are
+  // left out, and nothing is counted when FindLowPartners could not tell.
+  void PrepareLowExtra() {
+    low_extra_count_ = 0;
+    if (any_low_) return;
+    const std::uint32_t concatenated = split_ | maybe_aligned_ | joinable_;
+    double weights[kMaxQueryTokens];
+    for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
+      const ScoringToken& token = query_.scoring[i];
+      if (IsDistinctive(token.token_class) || token.token_class == TokenClass::kInitial ||
+          (concatenated >> i & 1)) {
+        continue;
+      }
+      weights[low_extra_count_++] = token.weight;
+    }
+    std::sort(weights, weights + low_extra_count_, std::greater<>());
+    low_extra_after_[low_extra_count_] = 0;
+    for (std::size_t n = low_extra_count_; n-- > 0;) {
+      low_extra_after_[n] = low_extra_after_[n + 1] + weights[n];
+    }
+  }
+
+  // Weight of the query's legal forms, common words and particles that the name with
+  // `weights` surely leaves extra (PrepareLowExtra).
+  double LowExtra(const NameWeights& weights) const {
+    const LowTokens& low = weights.low_tokens;
+    if (low_extra_count_ == 0 || low.count == kManyLowTokens) return 0;
+    std::size_t alignable = 0;
+    for (std::uint16_t k = 0; k < low.count; ++k) alignable += s_.low_alignable[low.ids[k]] != 0;
+    return low_extra_after_[std::min(alignable, low_extra_count_)];
   }
 
   // Bound of the score of a name with `marks`; -1 when the query tokens that reached
@@ -218,7 +263,12 @@ class Finder {
   double MarksBound(const MarkTable::Entry& marks, double min_name_score) const {
     const std::uint32_t tokens = marks.query_tokens;
     if (TokensFail(tokens, min_name_score)) return -1;
-    return NameBound(marks, memo_ ? s_.memo_extra[tokens] : ExtraWeight(tokens));
+    return NameBound(marks, Extra(tokens));
+  }
+
+  // ExtraWeight(tokens), from the memo once TokensFail has filled it.
+  double Extra(std::uint32_t tokens) const {
+    return memo_ ? s_.memo_extra[tokens] : ExtraWeight(tokens);
   }
 
   // True when no name that exactly the query tokens `tokens` reached can reach
@@ -316,7 +366,6 @@ class Finder {
   // sorted by the total weight of their name (index_build.cpp), so each term walks only
   // that interval; the rest of its postings only mark names already reached (MarkUnwalked).
   void WalkTerms(double min_name_score) {
-    constexpr double kLowCap = 0.3;
     const std::size_t q = query_.scoring.size();
     double fixed = 0;  // ceilings that never drop
     double extra = 0;
@@ -344,9 +393,10 @@ class Finder {
     for (std::size_t i = 0; i < q; ++i) {
       const ScoringToken& token = query_.scoring[i];
       if (!IsDistinctive(token.token_class)) {
-        // An initial may claim a name's word (1) or equal a name's initial (kLowCap).
+        // An initial may claim a name's word (kInitialSimilarity of a weight of at most
+        // 1) or equal a name's initial (kLowCap).
         const bool initial = token.token_class == TokenClass::kInitial;
-        fixed_of[i] = initial ? 1.0 : kLowCap;
+        fixed_of[i] = initial ? kInitialSimilarity : kLowCap;
         (initial ? initial_low_capacity_ : low_capacity_) += kLowCap;
       } else if ((maybe_aligned_ | joinable_) >> i & 1) {
         // A token a concatenation may align is never surely extra.
@@ -360,6 +410,7 @@ class Finder {
       }
       fixed += fixed_of[i];
     }
+    fixed_ = fixed;
     for (std::size_t k = 0; k < s_.terms.size(); ++k) {
       Scratch::Term& term = s_.terms[k];
       const std::size_t i = term.query;
@@ -389,11 +440,26 @@ class Finder {
       term.walked_end = end;
       return;
     }
+    const auto [from, to] = Interval(begin, end, aligned, extra, t);
+    if (from == to) return;
+    term.skipped_begin = static_cast<std::uint32_t>(s_.skipped.size());
+    TraverseBounded(term, from, to, aligned, extra, t);
+    term.skipped_end = static_cast<std::uint32_t>(s_.skipped.size());
+    term.walked_begin = from;
+    term.walked_end = to;
+  }
+
+  // The postings in [begin, end) (sorted by their name's total weight T) whose names
+  // can reach `t` when they align at most `aligned` (S) and the query has `extra` weight
+  // they cannot align: the T of
+  //   2S / (2S + kMissingFactor (T - S) + kExtraFactor extra) >= t,  S <= min(T, aligned).
+  std::pair<std::uint32_t, std::uint32_t> Interval(std::uint32_t begin, std::uint32_t end,
+                                                   double aligned, double extra, double t) const {
     // Float sums of weights (posting totals): widen the interval a little so rounding
     // never cuts a true match.
     constexpr double kSlack = 1e-4;
     const double room = 2 * aligned * (1 - t) / t - kExtraFactor * extra;  // for T > S
-    if (room < -kSlack) return;
+    if (room < -kSlack) return {begin, begin};
     const double high = aligned + std::max(0.0, room) / kMissingFactor + kSlack;
     const double low =
         t < 1 ? t * kExtraFactor * extra / (2 * (1 - t)) - kSlack : 0.0;  // for T <= A
@@ -414,11 +480,7 @@ class Finder {
       to = static_cast<std::uint32_t>(
           std::ranges::upper_bound(weights + from, weights + end, high_total, {}, total) - weights);
     }
-    term.skipped_begin = static_cast<std::uint32_t>(s_.skipped.size());
-    TraverseBounded(term, from, to, aligned, extra, t);
-    term.skipped_end = static_cast<std::uint32_t>(s_.skipped.size());
-    term.walked_begin = from;
-    term.walked_end = to;
+    return {from, to};
   }
 
   // Marks the names of postings [from, to) of `term` that can still reach `t`, judged
@@ -437,14 +499,23 @@ class Finder {
     const double weight = s_.token_terms[term.token].weight;
     const std::uint32_t query_bit = 1u << term.query;
     const NameWeights* weights = impl_.posting_bounds.data();
-    // A name its posting lists whole (PostingWords) that no other term reaches has
-    // only the query tokens of this term; when those alone fail `t`, most postings are
-    // passed over on their words alone, without a read of the name's weights.
-    const bool alone_fails = TokensFail(s_.token_terms[term.token].bits, t);
+    // A name its posting lists whole (PostingWords) that no other term reaches aligns
+    // only this term's query tokens, besides what `fixed_` counts: it can reach `t`
+    // only within a narrower interval of its own (none when those query tokens alone
+    // fail), and outside it most postings are passed over on their words alone,
+    // without a read of the name's weights.
+    const Scratch::TokenTerms& own = s_.token_terms[term.token];
+    std::uint32_t alone_from = from;
+    std::uint32_t alone_to = from;
+    if (!TokensFail(own.bits, t)) {
+      std::tie(alone_from, alone_to) = Interval(from, to, fixed_ + own.weight, Extra(own.bits), t);
+    }
     for (std::uint32_t k = from; k < to; ++k) {
       const PostingWords& words = impl_.posting_words[k];
       if (Completable(k, words)) {
-        if (!alone_fails || OtherTermIn(words)) AdmitComplete(k, term.token, words, t);
+        if ((k >= alone_from && k < alone_to) || OtherTermIn(words)) {
+          AdmitComplete(k, term.token, words, t);
+        }
         continue;
       }
       const double total = weights[k].total_weight;
@@ -636,7 +707,10 @@ class Finder {
       s_.joined += form == 0 ? b.canon : b.text;
       if (form == 1 && a.text == a.canon && b.text == b.canon) break;
       const std::uint32_t t = impl_.FindToken(s_.joined);
-      if (t != kNoToken && IsDistinctive(impl_.token_class[t])) Traverse(t, bits);
+      if (t != kNoToken && IsDistinctive(impl_.token_class[t])) {
+        Traverse(t, bits);
+        split_ |= bits;
+      }
       // Joined they may also spell a legal form or common word of any name: then they
       // are never counted as surely extra.
       if ((t != kNoToken && !IsDistinctive(impl_.token_class[t])) || IsLowText(s_.joined)) {
@@ -738,20 +812,22 @@ class Finder {
   }
 
   // Bound of the score of any name that exactly the query tokens in `reached` (a bit
-  // set) reached: each of those aligned as well as it can (a distinctive token to a name word of
-  // weight at most 1, or 2 when a listed pair of words spells it; a legal form, common
-  // word or particle to one of at most kLowCap; an initial to a word of at most 1), and
-  // every other distinctive token extra.
+  // set) reached: each of those aligned as well as it can, counted as similarity times
+  // weight (see Reach): a distinctive token as its heaviest term (1 when two query
+  // words together spell a name word, 2 when it spells a listed pair of words), a legal
+  // form, common word or particle to one of at most kLowCap, an initial to a word with
+  // kInitialSimilarity; every other distinctive token extra.
   double TokensBound(std::uint32_t reached) const {
-    constexpr double kLowCap = 0.3;
     double aligned = 0;
     double extra = 0;
     for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
       const ScoringToken& token = query_.scoring[i];
       if (!IsDistinctive(token.token_class)) {
-        aligned += token.token_class == TokenClass::kInitial ? 1.0 : kLowCap;
+        aligned += token.token_class == TokenClass::kInitial ? kInitialSimilarity : kLowCap;
       } else if ((reached >> i & 1) || (maybe_aligned_ >> i & 1)) {
-        aligned += (joinable_ >> i & 1) ? 2.0 : 1.0;
+        aligned += (joinable_ >> i & 1)                   ? 2.0
+                   : ((maybe_aligned_ | split_) >> i & 1) ? 1.0
+                                                          : heaviest_term_[i];
       } else {
         extra += token.weight;
       }
@@ -776,7 +852,9 @@ class Finder {
     // heaviest word (the name's own data is read only for such queries).
     double initials_weight = 0;
     for (std::size_t k = 0; k < initial_count_; ++k) {
-      if (marks.weights.word_initials & initials_[k]) initials_weight += marks.weights.max_weight;
+      if (marks.weights.word_initials & initials_[k]) {
+        initials_weight += kInitialSimilarity * marks.weights.max_weight;
+      }
     }
     // Float sums (NameWeights, MarkTable): widen a little so rounding never cuts a
     // true match.
@@ -784,9 +862,9 @@ class Finder {
     const double total = marks.weights.total_weight + kSlack;
     const double low = LowAlignable(marks.weights);
     const double aligned = std::min(total, reached + low + initials_weight + kSlack);
-    const double denominator = 2 * aligned +
-                               kMissingFactor * std::max(0.0, total - aligned - kSlack) +
-                               kExtraFactor * std::max(0.0, extra - kSlack);
+    const double denominator =
+        2 * aligned + kMissingFactor * std::max(0.0, total - aligned - kSlack) +
+        kExtraFactor * std::max(0.0, extra + LowExtra(marks.weights) - kSlack);
     double bound = denominator > 0 ? 2 * aligned / denominator : 0;
     if (reached == 0) bound = std::min(bound, kCommonOnlyCap);
     return bound;
@@ -797,9 +875,15 @@ class Finder {
   Scratch& s_;
   std::uint32_t maybe_aligned_ = 0;
   std::uint32_t joinable_ = 0;  // query tokens that some listed pair of words spells
-  bool any_low_ = false;        // FindLowPartners: every low token may align
-  bool low_term_ = false;       // a term is a low token (Admit cannot bound from PostingWords)
-  bool marked_early_ = false;   // names were marked before the walks
+  std::uint32_t split_ = 0;     // query tokens that, with a neighbour, spell a name word
+  double heaviest_term_[kMaxQueryTokens] = {};  // per query token, see TokensBound
+  double fixed_ = 0;
+  std::size_t low_extra_count_ = 0;  // see PrepareLowExtra
+  double low_extra_after_[kMaxQueryTokens + 1] =
+      {};  // what WalkTerms lets the query's initials, low and concatenated tokens align
+  bool any_low_ = false;       // FindLowPartners: every low token may align
+  bool low_term_ = false;      // a term is a low token (Admit cannot bound from PostingWords)
+  bool marked_early_ = false;  // names were marked before the walks
   std::uint64_t term_filter_[4] = {};                      // see MayBeTerm
   std::array<std::uint32_t, kMaxQueryTokens> initials_{};  // InitialBit of the query's initials
   std::size_t initial_count_ = 0;

@@ -672,7 +672,7 @@ class Finder {
     }
     // Words that are not within typo distance pair phonetically or as an abbreviation.
     const double other_similarity = std::max(kPhoneticSimilarity, kAbbreviationSimilarity);
-    const std::string& key = query_.phonetic[i];
+    const std::string_view key = query_.scoring[i].phonetic;
     if (!key.empty() && query_.ids[i] != kNoToken) {
       const std::uint32_t id = query_.ids[i];
       for (std::uint32_t t : impl_.phonetic_pairs.Of(id)) Reach(t, i, other_similarity);

@@ -196,12 +196,12 @@ inline constexpr std::size_t kMaxQueryTokens = 32;
 
 // A name or query normalized for scoring against this index: tokens deduplicated
 // (a repeated word adds nothing), capped, with ids and weights from the index.
-// ScoringToken views point into `tokens` and `phonetic`: a PreparedName is moved,
-// never copied.
+// ScoringToken views point into `tokens`, `phonetic` and the index (the phonetic key
+// of a word the index knows): a PreparedName is moved, never copied.
 struct PreparedName {
   std::vector<NameToken> tokens;
-  std::vector<std::string> phonetic;
-  std::vector<std::uint32_t> ids;  // kNoToken when the index has never seen the token
+  std::vector<std::string> phonetic;  // keys worked out for words the index does not know
+  std::vector<std::uint32_t> ids;     // kNoToken when the index has never seen the token
   std::vector<ScoringToken> scoring;
 
   PreparedName() = default;

@@ -43,19 +43,23 @@ PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::si
     const std::uint32_t id = impl.FindToken(token.canon);
     prepared.ids[i] = id;
     // The index keyed its own tokens when it was built.
+    std::string_view phonetic;
     if (token.token_class == TokenClass::kWord) {
-      prepared.phonetic[i] = id != kNoToken ? impl.token_phonetic[id] : PhoneticKey(token.canon);
+      if (id != kNoToken) {
+        phonetic = impl.token_phonetic[id];
+      } else {
+        prepared.phonetic[i] = PhoneticKey(token.canon);
+        phonetic = prepared.phonetic[i];
+      }
     }
     const double weight = id != kNoToken ? impl.token_weight[id]
                           : token.token_class == TokenClass::kWord
                               ? WordWeight(0, impl.names.size())
                               : ClassWeight(token.token_class);
-    prepared.scoring[i] = {token.canon,
-                           token.text,
-                           prepared.phonetic[i],
-                           token.token_class,
-                           weight,
-                           id != kNoToken ? impl.token_letters[id] : LetterMask(token.canon)};
+    prepared.scoring[i] = {
+        token.canon, token.text,
+        phonetic,    token.token_class,
+        weight,      id != kNoToken ? impl.token_letters[id] : LetterMask(token.canon)};
   }
   return prepared;
 }

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <functional>
 #include <span>
+#include <tuple>
+#include <utility>
 
 #include "screening/edit_distance.h"
 
@@ -24,7 +27,10 @@ class MarkTable {
     std::uint64_t positions = 0;
     float reached = 0;
     std::uint32_t slot = 0;  // where the table points at it
-    PostingBound weights;    // the name's, copied from the posting that reached it
+    // Every token of the name that a term reaches is marked (a walk bounded it from its
+    // posting's PostingWords); otherwise MarkUnwalked completes the marks.
+    bool complete = false;
+    NameWeights weights;  // the name's, copied from the posting that reached it
   };
 
   // Reached names, in the order they were first reached.
@@ -42,14 +48,15 @@ class MarkTable {
 
   // The entry of `name`, added with `weights` when it has none; valid until the next
   // addition.
-  Entry& FindOrAdd(std::uint32_t name, const PostingBound& weights) {
+  Entry& FindOrAdd(std::uint32_t name, const NameWeights& weights) {
     if (Entry* found = Find(name)) return *found;
-    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
-    std::size_t at = Home(name);
-    while (slots_[at] != 0) at = (at + 1) & mask_;
-    entries_.push_back({name, 0, 0, 0, static_cast<std::uint32_t>(at), weights});
-    slots_[at] = static_cast<std::uint32_t>(entries_.size());
-    return entries_.back();
+    return Add({name, 0, 0, 0, 0, false, weights});
+  }
+
+  // Adds `marks` unless its name has an entry (one bounded complete from a posting is
+  // the same from each of the name's postings).
+  void AddOnce(const Entry& marks) {
+    if (Find(marks.name) == nullptr) Add(marks);
   }
 
   void Prefetch(std::uint32_t name) const {
@@ -64,6 +71,16 @@ class MarkTable {
  private:
   std::size_t Home(std::uint32_t name) const {
     return static_cast<std::size_t>((name * 0x9e3779b97f4a7c15ULL) >> shift_);
+  }
+
+  Entry& Add(const Entry& marks) {
+    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    std::size_t at = Home(marks.name);
+    while (slots_[at] != 0) at = (at + 1) & mask_;
+    entries_.push_back(marks);
+    entries_.back().slot = static_cast<std::uint32_t>(at);
+    slots_[at] = static_cast<std::uint32_t>(entries_.size());
+    return entries_.back();
   }
 
   void Grow() {
@@ -106,8 +123,13 @@ struct Scratch {
   // token takes a new generation.
   std::vector<std::uint32_t> token_state;
   std::uint32_t generation = 0;
-  std::vector<std::uint32_t> term_bits;  // per token: the query tokens reaching it
-  std::vector<float> term_weight;        // per token: its best Term::weight
+  // Per token, when it is a term: the query tokens reaching it and its best
+  // Term::weight (together: one cache line for both).
+  struct TokenTerms {
+    std::uint32_t bits = 0;
+    float weight = 0;
+  };
+  std::vector<TokenTerms> token_terms;
   std::vector<Term> terms;
   std::vector<double> next_weight;  // per term: the next lighter term of its query token
   std::vector<std::uint64_t> variants;
@@ -122,14 +144,16 @@ struct Scratch {
   std::string joined;
 };
 
+// The most a legal form, common word or particle weighs (ClassWeight), with a margin.
+constexpr double kLowCap = 0.3;
+
 class Finder {
  public:
   Finder(const Index::Impl& impl, const PreparedName& query, Scratch& scratch)
       : impl_(impl), query_(query), s_(scratch) {
     if (s_.token_state.size() < impl.token_canon.size()) {
       s_.token_state.resize(impl.token_canon.size(), 0);
-      s_.term_bits.resize(impl.token_canon.size(), 0);
-      s_.term_weight.resize(impl.token_canon.size(), 0);
+      s_.token_terms.resize(impl.token_canon.size());
     }
     s_.marks.Clear();
     s_.forced.clear();
@@ -139,10 +163,7 @@ class Finder {
 
   ~Finder() {
     s_.marks.Clear();
-    for (const Scratch::Term& term : s_.terms) {
-      s_.term_bits[term.token] = 0;
-      s_.term_weight[term.token] = 0;
-    }
+    for (const Scratch::Term& term : s_.terms) s_.token_terms[term.token] = {};
   }
 
   // Lookups run in two phases. Concatenation keys are cheap and walk every name they
@@ -159,46 +180,16 @@ class Finder {
       if (IsDistinctive(query_.scoring[i].token_class)) LookupToken(i);
     }
     FindLowPartners();
+    PrepareBounds();
+    marked_early_ = !s_.marks.entries().empty();
     WalkTerms(min_name_score);
     LookupCommonOnly();
   }
 
   void Bound(double min_name_score, std::vector<Candidate>& out) const {
     out.clear();
-    // A query initial may claim a name word that starts with its letter (scorer.h).
-    std::array<std::uint32_t, kMaxQueryTokens> initials{};
-    std::size_t initial_count = 0;
-    for (const auto& token : query_.scoring) {
-      if (token.token_class == TokenClass::kInitial) {
-        initials[initial_count++] = InitialBit(token.canon.front());
-      }
-    }
-    const std::span<const std::uint32_t> query_initials(initials.data(), initial_count);
-    // Which query tokens reached a name already bounds its score; most names reached
-    // only by a common word fail that test without reading the name's own data. The
-    // weight of the query tokens that did not reach it is kept beside.
-    constexpr std::size_t kMaxMemoTokens = 12;
-    const std::size_t q = query_.scoring.size();
-    const bool memo = q <= kMaxMemoTokens;
-    if (memo) {
-      s_.memo_bound.assign(std::size_t{1} << q, -1.0f);
-      s_.memo_extra.assign(std::size_t{1} << q, -1.0f);
-    }
     for (const MarkTable::Entry& marks : s_.marks.entries()) {
-      const std::uint32_t tokens = marks.query_tokens;
-      double extra;
-      if (memo) {
-        float& bound = s_.memo_bound[tokens];
-        if (bound < 0) {
-          bound = static_cast<float>(TokensBound(tokens));
-          s_.memo_extra[tokens] = static_cast<float>(ExtraWeight(tokens));
-        }
-        if (bound < min_name_score - 1e-4) continue;
-        extra = s_.memo_extra[tokens];
-      } else {
-        extra = ExtraWeight(tokens);
-      }
-      const double bound = NameBound(marks, query_initials, extra);
+      const double bound = MarksBound(marks, min_name_score);
       if (bound >= min_name_score) out.push_back({marks.name, bound});
     }
     // Names without distinctive tokens are never reached by a lookup above.
@@ -206,9 +197,96 @@ class Finder {
   }
 
  private:
+  static std::uint64_t PositionBit(std::uint32_t posting) {
+    return std::uint64_t{1} << (posting & ((1u << kPositionBits) - 1));
+  }
+
+  // What the bounds read of the query, once its lookups are done: its initials, and
+  // an empty memo of TokensBound by the set of query tokens that reach a name.
+  void PrepareBounds() {
+    for (const auto& token : query_.scoring) {
+      if (token.token_class == TokenClass::kInitial) {
+        initials_[initial_count_++] = InitialBit(token.canon.front());
+      }
+    }
+    for (const Scratch::Term& term : s_.terms) {
+      heaviest_term_[term.query] = std::max(heaviest_term_[term.query], term.weight);
+    }
+    PrepareLowExtra();
+    const std::size_t q = query_.scoring.size();
+    memo_ = q <= kMaxMemoTokens;
+    if (memo_) {
+      s_.memo_bound.assign(std::size_t{1} << q, -1.0f);
+      s_.memo_extra.assign(std::size_t{1} << q, -1.0f);
+    }
+  }
+
+  // The query's legal forms, common words and particles pair only with a name's own
+  // (scorer.h), so a name with n of those that the query can align (LowAlignable)
+  // leaves all but n of them extra: at least the lightest, whose weights
+  // low_extra_after_[n] sums (heaviest first). Tokens a concatenation may align are
+  // left out, and nothing is counted when FindLowPartners could not tell.
+  void PrepareLowExtra() {
+    low_extra_count_ = 0;
+    if (any_low_) return;
+    const std::uint32_t concatenated = split_ | maybe_aligned_ | joinable_;
+    double weights[kMaxQueryTokens];
+    for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
+      const ScoringToken& token = query_.scoring[i];
+      if (IsDistinctive(token.token_class) || token.token_class == TokenClass::kInitial ||
+          (concatenated >> i & 1)) {
+        continue;
+      }
+      weights[low_extra_count_++] = token.weight;
+    }
+    std::sort(weights, weights + low_extra_count_, std::greater<>());
+    low_extra_after_[low_extra_count_] = 0;
+    for (std::size_t n = low_extra_count_; n-- > 0;) {
+      low_extra_after_[n] = low_extra_after_[n + 1] + weights[n];
+    }
+  }
+
+  // Weight of the query's legal forms, common words and particles that the name with
+  // `weights` surely leaves extra (PrepareLowExtra).
+  double LowExtra(const NameWeights& weights) const {
+    const LowTokens& low = weights.low_tokens;
+    if (low_extra_count_ == 0 || low.count == kManyLowTokens) return 0;
+    std::size_t alignable = 0;
+    for (std::uint16_t k = 0; k < low.count; ++k) alignable += s_.low_alignable[low.ids[k]] != 0;
+    return low_extra_after_[std::min(alignable, low_extra_count_)];
+  }
+
+  // Bound of the score of a name with `marks`; -1 when the query tokens that reached
+  // it already fail `min_name_score`. Which query tokens reached a name bounds its
+  // score before its own weights are read: most names reached only by a common word
+  // fail there. The weight of the query tokens that did not reach it is kept beside.
+  double MarksBound(const MarkTable::Entry& marks, double min_name_score) const {
+    const std::uint32_t tokens = marks.query_tokens;
+    if (TokensFail(tokens, min_name_score)) return -1;
+    return NameBound(marks, Extra(tokens));
+  }
+
+  // ExtraWeight(tokens), from the memo once TokensFail has filled it.
+  double Extra(std::uint32_t tokens) const {
+    return memo_ ? s_.memo_extra[tokens] : ExtraWeight(tokens);
+  }
+
+  // True when no name that exactly the query tokens `tokens` reached can reach
+  // `min_name_score`, whatever its own weights (TokensBound, memoized with ExtraWeight).
+  bool TokensFail(std::uint32_t tokens, double min_name_score) const {
+    constexpr double kSlack = 1e-4;  // the memo's floats
+    if (!memo_) return TokensBound(tokens) < min_name_score - kSlack;
+    float& bound = s_.memo_bound[tokens];
+    if (bound < 0) {
+      bound = static_cast<float>(TokensBound(tokens));
+      s_.memo_extra[tokens] = static_cast<float>(ExtraWeight(tokens));
+    }
+    return bound < min_name_score - kSlack;
+  }
+
   // Marks name positions reached; `weight` is added once per newly reached position
   // (the weight of the distinctive token there, 0 for the others).
-  void Mark(std::uint32_t name, const PostingBound& weights, std::uint64_t position,
+  void Mark(std::uint32_t name, const NameWeights& weights, std::uint64_t position,
             std::uint32_t query_tokens, double weight) {
     Update(s_.marks.FindOrAdd(name, weights), position, query_tokens, weight);
   }
@@ -236,8 +314,8 @@ class Finder {
   // Marks the name of posting `k` (its position in it) as reached by `query_tokens`.
   void MarkPosting(std::uint32_t k, std::uint32_t query_tokens, double weight) {
     const std::uint32_t posting = impl_.postings[k];
-    Mark(posting >> kPositionBits, impl_.posting_bounds[k],
-         std::uint64_t{1} << (posting & ((1u << kPositionBits) - 1)), query_tokens, weight);
+    Mark(posting >> kPositionBits, impl_.posting_bounds[k], PositionBit(posting), query_tokens,
+         weight);
   }
 
   // Names are scattered: a walk over postings [k, end) starts their loads early.
@@ -249,13 +327,12 @@ class Finder {
   // Like TraverseRange, but only for names some lookup already reached.
   void TraverseReached(std::uint32_t token, std::uint32_t begin, std::uint32_t end,
                        std::uint32_t query_tokens) {
-    const double weight = s_.term_weight[token];
+    const double weight = s_.token_terms[token].weight;
     const std::uint32_t* postings = impl_.postings.data();
     for (std::uint32_t k = begin; k < end; ++k) {
       MarkTable::Entry* marks = s_.marks.Find(postings[k] >> kPositionBits);
       if (marks == nullptr) continue;
-      Update(*marks, std::uint64_t{1} << (postings[k] & ((1u << kPositionBits) - 1)), query_tokens,
-             weight);
+      Update(*marks, PositionBit(postings[k]), query_tokens, weight);
     }
   }
 
@@ -269,8 +346,12 @@ class Finder {
     if (!FirstVisit(token)) return;
     const double weight = similarity * impl_.token_weight[token];
     s_.terms.push_back({token, static_cast<std::uint32_t>(i), weight, 0, 0, 0, 0});
-    s_.term_bits[token] |= 1u << i;
-    s_.term_weight[token] = std::max(s_.term_weight[token], static_cast<float>(weight));
+    Scratch::TokenTerms& terms = s_.token_terms[token];
+    terms.bits |= 1u << i;
+    terms.weight = std::max(terms.weight, static_cast<float>(weight));
+    term_filter_[TermFilterBit(token) >> 6] |= std::uint64_t{1} << (TermFilterBit(token) & 63);
+    // PostingWords list a name's distinctive tokens only.
+    if (!IsDistinctive(impl_.token_class[token])) low_term_ = true;
   }
 
   // MaxScore over terms. A name that no term walked so far reached can align each
@@ -285,7 +366,6 @@ class Finder {
   // sorted by the total weight of their name (index_build.cpp), so each term walks only
   // that interval; the rest of its postings only mark names already reached (MarkUnwalked).
   void WalkTerms(double min_name_score) {
-    constexpr double kLowCap = 0.3;
     const std::size_t q = query_.scoring.size();
     double fixed = 0;  // ceilings that never drop
     double extra = 0;
@@ -313,9 +393,10 @@ class Finder {
     for (std::size_t i = 0; i < q; ++i) {
       const ScoringToken& token = query_.scoring[i];
       if (!IsDistinctive(token.token_class)) {
-        // An initial may claim a name's word (1) or equal a name's initial (kLowCap).
+        // An initial may claim a name's word (kInitialSimilarity of a weight of at most
+        // 1) or equal a name's initial (kLowCap).
         const bool initial = token.token_class == TokenClass::kInitial;
-        fixed_of[i] = initial ? 1.0 : kLowCap;
+        fixed_of[i] = initial ? kInitialSimilarity : kLowCap;
         (initial ? initial_low_capacity_ : low_capacity_) += kLowCap;
       } else if ((maybe_aligned_ | joinable_) >> i & 1) {
         // A token a concatenation may align is never surely extra.
@@ -329,6 +410,7 @@ class Finder {
       }
       fixed += fixed_of[i];
     }
+    fixed_ = fixed;
     for (std::size_t k = 0; k < s_.terms.size(); ++k) {
       Scratch::Term& term = s_.terms[k];
       const std::size_t i = term.query;
@@ -358,15 +440,30 @@ class Finder {
       term.walked_end = end;
       return;
     }
+    const auto [from, to] = Interval(begin, end, aligned, extra, t);
+    if (from == to) return;
+    term.skipped_begin = static_cast<std::uint32_t>(s_.skipped.size());
+    TraverseBounded(term, from, to, aligned, extra, t);
+    term.skipped_end = static_cast<std::uint32_t>(s_.skipped.size());
+    term.walked_begin = from;
+    term.walked_end = to;
+  }
+
+  // The postings in [begin, end) (sorted by their name's total weight T) whose names
+  // can reach `t` when they align at most `aligned` (S) and the query has `extra` weight
+  // they cannot align: the T of
+  //   2S / (2S + kMissingFactor (T - S) + kExtraFactor extra) >= t,  S <= min(T, aligned).
+  std::pair<std::uint32_t, std::uint32_t> Interval(std::uint32_t begin, std::uint32_t end,
+                                                   double aligned, double extra, double t) const {
     // Float sums of weights (posting totals): widen the interval a little so rounding
     // never cuts a true match.
     constexpr double kSlack = 1e-4;
     const double room = 2 * aligned * (1 - t) / t - kExtraFactor * extra;  // for T > S
-    if (room < -kSlack) return;
+    if (room < -kSlack) return {begin, begin};
     const double high = aligned + std::max(0.0, room) / kMissingFactor + kSlack;
     const double low =
         t < 1 ? t * kExtraFactor * extra / (2 * (1 - t)) - kSlack : 0.0;  // for T <= A
-    const PostingBound* weights = impl_.posting_bounds.data();
+    const NameWeights* weights = impl_.posting_bounds.data();
     const float low_total = static_cast<float>(low);
     const float high_total = static_cast<float>(high);
     std::uint32_t from = begin;
@@ -377,17 +474,13 @@ class Finder {
       to = from;
       while (to < end && weights[to].total_weight <= high_total) ++to;
     } else {
-      const auto total = &PostingBound::total_weight;
+      const auto total = &NameWeights::total_weight;
       from = static_cast<std::uint32_t>(
           std::ranges::lower_bound(weights + begin, weights + end, low_total, {}, total) - weights);
       to = static_cast<std::uint32_t>(
           std::ranges::upper_bound(weights + from, weights + end, high_total, {}, total) - weights);
     }
-    term.skipped_begin = static_cast<std::uint32_t>(s_.skipped.size());
-    TraverseBounded(term, from, to, aligned, extra, t);
-    term.skipped_end = static_cast<std::uint32_t>(s_.skipped.size());
-    term.walked_begin = from;
-    term.walked_end = to;
+    return {from, to};
   }
 
   // Marks the names of postings [from, to) of `term` that can still reach `t`, judged
@@ -403,11 +496,28 @@ class Finder {
     constexpr double kSlack = 1e-4;  // float sums of weights, as in WalkInterval
     const double word_capacity = std::max(0.0, aligned - low_capacity_);
     const double low_capacity = low_capacity_ + initial_low_capacity_ + concat_low_capacity_;
-    const double weight = s_.term_weight[term.token];
+    const double weight = s_.token_terms[term.token].weight;
     const std::uint32_t query_bit = 1u << term.query;
-    const PostingBound* weights = impl_.posting_bounds.data();
+    const NameWeights* weights = impl_.posting_bounds.data();
+    // A name its posting lists whole (PostingWords) that no other term reaches aligns
+    // only this term's query tokens, besides what `fixed_` counts: it can reach `t`
+    // only within a narrower interval of its own (none when those query tokens alone
+    // fail), and outside it most postings are passed over on their words alone,
+    // without a read of the name's weights.
+    const Scratch::TokenTerms& own = s_.token_terms[term.token];
+    std::uint32_t alone_from = from;
+    std::uint32_t alone_to = from;
+    if (!TokensFail(own.bits, t)) {
+      std::tie(alone_from, alone_to) = Interval(from, to, fixed_ + own.weight, Extra(own.bits), t);
+    }
     for (std::uint32_t k = from; k < to; ++k) {
-      PrefetchAhead(k, to);
+      const PostingWords& words = impl_.posting_words[k];
+      if (Completable(k, words)) {
+        if ((k >= alone_from && k < alone_to) || OtherTermIn(words)) {
+          AdmitComplete(k, term.token, words, t);
+        }
+        continue;
+      }
       const double total = weights[k].total_weight;
       const double low = weights[k].low_weight;
       const double low_aligned = std::min(LowAlignable(weights[k]), low_capacity);
@@ -421,12 +531,70 @@ class Finder {
     }
   }
 
-  // The names reached must know every term in them, walked or not: walk the rest of
-  // the postings for them, or read the reached names, whichever is shorter. Reading a
+  // True when the name of posting `k` can be bounded from `words`, the posting's list
+  // of its other distinctive tokens: the list is whole, every term is a distinctive
+  // token, and no concatenation marked the name before the walks (marks its words do
+  // not show).
+  bool Completable(std::uint32_t k, const PostingWords& words) const {
+    return !low_term_ && words.slots[0] != kManyWords &&
+           !(marked_early_ && s_.marks.Find(impl_.postings[k] >> kPositionBits) != nullptr);
+  }
+
+  bool OtherTermIn(const PostingWords& words) const {
+    for (const std::uint32_t slot : words.slots) {
+      if (slot == kNoWord) return false;
+      const std::uint32_t other = slot >> kPositionBits;
+      if (MayBeTerm(other) && s_.token_terms[other].bits != 0) return true;
+    }
+    return false;
+  }
+
+  // Bounds the name of posting `k` of `token` from `words` (Completable), with every
+  // mark the lookups would give it, and marks it, complete, only if it can reach `t`:
+  // most names a frequent word reaches have no other word of the query, and marking
+  // each (a table entry, then completing and bounding it) cost most of a query at 1M
+  // names.
+  void AdmitComplete(std::uint32_t k, std::uint32_t token, const PostingWords& words, double t) {
+    const std::uint32_t posting = impl_.postings[k];
+    const Scratch::TokenTerms& own = s_.token_terms[token];
+    MarkTable::Entry marks;
+    marks.name = posting >> kPositionBits;
+    marks.positions = PositionBit(posting);
+    marks.query_tokens = own.bits;
+    marks.reached = own.weight;
+    marks.complete = true;
+    marks.weights = impl_.posting_bounds[k];
+    for (const std::uint32_t slot : words.slots) {
+      if (slot == kNoWord) break;
+      const std::uint32_t other = slot >> kPositionBits;
+      if (!MayBeTerm(other)) continue;
+      const Scratch::TokenTerms& terms = s_.token_terms[other];
+      if (terms.bits == 0) continue;
+      marks.positions |= PositionBit(slot);
+      marks.query_tokens |= terms.bits;
+      marks.reached += terms.weight;
+    }
+    if (MarksBound(marks, t) >= t) s_.marks.AddOnce(marks);
+  }
+
+  // A 256-bit filter of the query's terms: most tokens a name's PostingWords list are
+  // not terms, and the filter answers for them without a read of Scratch::token_terms.
+  static std::uint32_t TermFilterBit(std::uint32_t token) { return (token * 0x9e3779b1u) >> 24; }
+  bool MayBeTerm(std::uint32_t token) const {
+    const std::uint32_t bit = TermFilterBit(token);
+    return (term_filter_[bit >> 6] >> (bit & 63)) & 1;
+  }
+
+  // The names marked without their PostingWords (too many words, a concatenation's
+  // marks, a low term) must know every term in them, walked or not: walk the rest of
+  // the postings for them, or read those names, whichever is shorter. Reading a
   // name is two cache misses (the name and its tokens) where a posting is a sequential
   // read and a probe of the small mark table: at 1M generated names, counting a name
   // as 16 postings (4 before) took the mean query from 184 to 150 us.
   void MarkUnwalked() {
+    std::size_t incomplete = 0;
+    for (const MarkTable::Entry& marks : s_.marks.entries()) incomplete += !marks.complete;
+    if (incomplete == 0) return;
     std::size_t unwalked = 0;
     for (const Scratch::Term& term : s_.terms) {
       const std::uint32_t postings =
@@ -434,10 +602,9 @@ class Finder {
       unwalked += postings - (term.walked_end - term.walked_begin) +
                   (term.skipped_end - term.skipped_begin);
     }
-    const std::size_t reached = s_.marks.entries().size();
-    if (unwalked == 0 || reached == 0) return;
+    if (unwalked == 0) return;
     constexpr std::size_t kPostingsPerName = 16;
-    if (unwalked <= kPostingsPerName * reached) {
+    if (unwalked <= kPostingsPerName * incomplete) {
       for (const Scratch::Term& term : s_.terms) {
         const std::uint32_t bit = 1u << term.query;
         const std::uint32_t begin = impl_.posting_begin[term.token];
@@ -451,11 +618,12 @@ class Finder {
       return;
     }
     for (MarkTable::Entry& marks : s_.marks.entries()) {
+      if (marks.complete) continue;
       const IndexedName& name = impl_.names[marks.name];
       for (std::uint32_t p = 0; p < name.token_count; ++p) {
         const std::uint32_t id = impl_.name_tokens[name.token_begin + p];
-        const std::uint32_t bits = s_.term_bits[id];
-        if (bits != 0) Update(marks, std::uint64_t{1} << p, bits, s_.term_weight[id]);
+        const Scratch::TokenTerms& terms = s_.token_terms[id];
+        if (terms.bits != 0) Update(marks, std::uint64_t{1} << p, terms.bits, terms.weight);
       }
     }
   }
@@ -505,7 +673,7 @@ class Finder {
     }
     // Words that are not within typo distance pair phonetically or as an abbreviation.
     const double other_similarity = std::max(kPhoneticSimilarity, kAbbreviationSimilarity);
-    const std::string& key = query_.phonetic[i];
+    const std::string_view key = query_.scoring[i].phonetic;
     if (!key.empty() && query_.ids[i] != kNoToken) {
       const std::uint32_t id = query_.ids[i];
       for (std::uint32_t t : impl_.phonetic_pairs.Of(id)) Reach(t, i, other_similarity);
@@ -540,7 +708,10 @@ class Finder {
       s_.joined += form == 0 ? b.canon : b.text;
       if (form == 1 && a.text == a.canon && b.text == b.canon) break;
       const std::uint32_t t = impl_.FindToken(s_.joined);
-      if (t != kNoToken && IsDistinctive(impl_.token_class[t])) Traverse(t, bits);
+      if (t != kNoToken && IsDistinctive(impl_.token_class[t])) {
+        Traverse(t, bits);
+        split_ |= bits;
+      }
       // Joined they may also spell a legal form or common word of any name: then they
       // are never counted as surely extra.
       if ((t != kNoToken && !IsDistinctive(impl_.token_class[t])) || IsLowText(s_.joined)) {
@@ -574,11 +745,11 @@ class Finder {
                                  form.starts_with(first.text) && form.ends_with(second.text);
         if (!canon_joined && !text_joined) return;
         joinable_ |= 1u << i;
-        const NameBoundData& bound = impl_.name_bounds[n];
+        const NameWeights& bound = impl_.name_bounds[n];
         for (const ScoringToken* part : {&first, &second}) {
           const std::uint32_t k = part == &first ? p : p + 1;
-          Mark(n, {bound.total_weight, bound.low_weight, bound.low_tokens}, std::uint64_t{1} << k,
-               1u << i, IsDistinctive(part->token_class) ? part->weight : 0.0);
+          Mark(n, bound, std::uint64_t{1} << k, 1u << i,
+               IsDistinctive(part->token_class) ? part->weight : 0.0);
         }
       });
     }
@@ -615,7 +786,7 @@ class Finder {
 
   // The weight of a name's low tokens that some query token could align: all of it
   // when FindLowPartners could not tell.
-  double LowAlignable(const PostingBound& name) const {
+  double LowAlignable(const NameWeights& name) const {
     const LowTokens& low = name.low_tokens;
     if (any_low_ || low.count == kManyLowTokens) return name.low_weight;
     double weight = 0;
@@ -642,20 +813,22 @@ class Finder {
   }
 
   // Bound of the score of any name that exactly the query tokens in `reached` (a bit
-  // set) reached: each of those aligned as well as it can (a distinctive token to a name word of
-  // weight at most 1, or 2 when a listed pair of words spells it; a legal form, common
-  // word or particle to one of at most kLowCap; an initial to a word of at most 1), and
-  // every other distinctive token extra.
+  // set) reached: each of those aligned as well as it can, counted as similarity times
+  // weight (see Reach): a distinctive token as its heaviest term (1 when two query
+  // words together spell a name word, 2 when it spells a listed pair of words), a legal
+  // form, common word or particle to one of at most kLowCap, an initial to a word with
+  // kInitialSimilarity; every other distinctive token extra.
   double TokensBound(std::uint32_t reached) const {
-    constexpr double kLowCap = 0.3;
     double aligned = 0;
     double extra = 0;
     for (std::size_t i = 0; i < query_.scoring.size(); ++i) {
       const ScoringToken& token = query_.scoring[i];
       if (!IsDistinctive(token.token_class)) {
-        aligned += token.token_class == TokenClass::kInitial ? 1.0 : kLowCap;
+        aligned += token.token_class == TokenClass::kInitial ? kInitialSimilarity : kLowCap;
       } else if ((reached >> i & 1) || (maybe_aligned_ >> i & 1)) {
-        aligned += (joinable_ >> i & 1) ? 2.0 : 1.0;
+        aligned += (joinable_ >> i & 1)                   ? 2.0
+                   : ((maybe_aligned_ | split_) >> i & 1) ? 1.0
+                                                          : heaviest_term_[i];
       } else {
         extra += token.weight;
       }
@@ -674,27 +847,25 @@ class Finder {
     return extra;
   }
 
-  double NameBound(const MarkTable::Entry& marks, std::span<const std::uint32_t> query_initials,
-                   double extra) const {
+  double NameBound(const MarkTable::Entry& marks, double extra) const {
     const double reached = marks.reached;
     // Each query initial whose letter begins one of the name's words may claim its
     // heaviest word (the name's own data is read only for such queries).
     double initials_weight = 0;
-    if (!query_initials.empty()) {
-      const NameBoundData& name = impl_.name_bounds[marks.name];
-      for (std::uint32_t bit : query_initials) {
-        if (name.word_initials & bit) initials_weight += name.max_weight;
+    for (std::size_t k = 0; k < initial_count_; ++k) {
+      if (marks.weights.word_initials & initials_[k]) {
+        initials_weight += kInitialSimilarity * marks.weights.max_weight;
       }
     }
-    // Float sums (PostingBound, MarkTable): widen a little so rounding never cuts a
+    // Float sums (NameWeights, MarkTable): widen a little so rounding never cuts a
     // true match.
     constexpr double kSlack = 1e-5;
     const double total = marks.weights.total_weight + kSlack;
     const double low = LowAlignable(marks.weights);
     const double aligned = std::min(total, reached + low + initials_weight + kSlack);
-    const double denominator = 2 * aligned +
-                               kMissingFactor * std::max(0.0, total - aligned - kSlack) +
-                               kExtraFactor * std::max(0.0, extra - kSlack);
+    const double denominator =
+        2 * aligned + kMissingFactor * std::max(0.0, total - aligned - kSlack) +
+        kExtraFactor * std::max(0.0, extra + LowExtra(marks.weights) - kSlack);
     double bound = denominator > 0 ? 2 * aligned / denominator : 0;
     if (reached == 0) bound = std::min(bound, kCommonOnlyCap);
     return bound;
@@ -705,7 +876,20 @@ class Finder {
   Scratch& s_;
   std::uint32_t maybe_aligned_ = 0;
   std::uint32_t joinable_ = 0;  // query tokens that some listed pair of words spells
-  bool any_low_ = false;        // FindLowPartners: every low token may align
+  std::uint32_t split_ = 0;     // query tokens that, with a neighbour, spell a name word
+  double heaviest_term_[kMaxQueryTokens] = {};  // per query token, see TokensBound
+  double fixed_ = 0;
+  std::size_t low_extra_count_ = 0;  // see PrepareLowExtra
+  double low_extra_after_[kMaxQueryTokens + 1] =
+      {};  // what WalkTerms lets the query's initials, low and concatenated tokens align
+  bool any_low_ = false;       // FindLowPartners: every low token may align
+  bool low_term_ = false;      // a term is a low token (Admit cannot bound from PostingWords)
+  bool marked_early_ = false;  // names were marked before the walks
+  std::uint64_t term_filter_[4] = {};                      // see MayBeTerm
+  std::array<std::uint32_t, kMaxQueryTokens> initials_{};  // InitialBit of the query's initials
+  std::size_t initial_count_ = 0;
+  bool memo_ = false;  // MarksBound keeps TokensBound in Scratch::memo_bound
+  static constexpr std::size_t kMaxMemoTokens = 12;
   // What the query may align of a name's legal forms, common words and initials
   // (WalkTerms): its own legal forms, common words and particles (part of the weight
   // `aligned` of WalkInterval, and only of that side), its initials and the words a

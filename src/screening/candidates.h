@@ -13,8 +13,11 @@
 // A frequent word does not walk all its postings: the index tokens a query reaches
 // are walked heaviest first, each only over the names whose total weight still
 // leaves room for a match given the tokens walked before it (postings are sorted by
-// name weight; see Finder::WalkTerms), and the names reached learn the rest of the
-// marks afterwards, so the bound above sees every mark it would have seen.
+// name weight; see Finder::WalkTerms). Each posting lists its name's other
+// distinctive tokens (PostingWords), so a walk bounds a name it reaches with every
+// mark the lookups would give it before the name costs an entry in the mark table;
+// the few names too long for that list learn the rest of their marks afterwards, so
+// the bound above sees every mark it would have seen.
 //
 // Thread-safety: uses thread_local scratch; safe to call concurrently.
 // Failure: none.

@@ -89,6 +89,7 @@ class Builder {
                                   ? WordWeight(document_frequency_[t], impl_.names.size())
                                   : ClassWeight(impl_.token_class[t]);
     }
+    BuildTokenViews();
     BuildLowTokens();
     BuildNameBounds();
     BuildPostings();
@@ -117,6 +118,16 @@ class Builder {
       impl_.token_ids.Insert(HashKey(token.canon, kTokenSeed), it->second);
     }
     return it->second;
+  }
+
+  // Impl::token_views: views into the token vectors, which no longer change.
+  void BuildTokenViews() {
+    const std::size_t token_count = impl_.token_canon.size();
+    impl_.token_views.resize(token_count);
+    for (std::size_t t = 0; t < token_count; ++t) {
+      impl_.token_views[t] = {impl_.token_canon[t], impl_.token_canon[t],  impl_.token_phonetic[t],
+                              impl_.token_class[t], impl_.token_weight[t], impl_.token_letters[t]};
+    }
   }
 
   std::uint32_t InternText(const std::string& text) {
@@ -153,18 +164,39 @@ class Builder {
                        });
     }
     impl_.posting_bounds.resize(impl_.postings.size());
+    impl_.posting_words.resize(impl_.postings.size());
     for (std::size_t k = 0; k < impl_.postings.size(); ++k) {
-      const NameBoundData& name = bounds[impl_.postings[k] >> kPositionBits];
-      impl_.posting_bounds[k] = {name.total_weight, name.low_weight, name.low_tokens};
+      const std::uint32_t posting = impl_.postings[k];
+      impl_.posting_bounds[k] = bounds[posting >> kPositionBits];
+      impl_.posting_words[k] =
+          OtherWords(posting >> kPositionBits, posting & ((1u << kPositionBits) - 1));
     }
   }
 
-  // What candidate pruning reads of each name (NameBoundData).
+  // The distinctive tokens of name `n` other than the one at `position` (PostingWords).
+  PostingWords OtherWords(std::uint32_t n, std::uint32_t position) const {
+    const IndexedName& name = impl_.names[n];
+    const std::uint32_t* ids = impl_.name_tokens.data() + name.token_begin;
+    PostingWords words;
+    std::size_t used = 0;
+    for (std::uint32_t p = 0; p < name.token_count; ++p) {
+      if (p == position || !IsDistinctive(impl_.token_class[ids[p]])) continue;
+      if (used == kPostingWords || ids[p] > kMaxPackedToken) {
+        words = PostingWords{};
+        words.slots[0] = kManyWords;
+        return words;
+      }
+      words.slots[used++] = ids[p] << kPositionBits | p;
+    }
+    return words;
+  }
+
+  // What candidate pruning reads of each name (NameWeights).
   void BuildNameBounds() {
     impl_.name_bounds.resize(impl_.names.size());
     for (std::uint32_t n = 0; n < impl_.names.size(); ++n) {
       const IndexedName& name = impl_.names[n];
-      NameBoundData& bound = impl_.name_bounds[n];
+      NameWeights& bound = impl_.name_bounds[n];
       const std::uint32_t* ids = impl_.name_tokens.data() + name.token_begin;
       for (std::uint32_t p = 0; p < name.token_count; ++p) {
         const TokenClass c = impl_.token_class[ids[p]];
@@ -356,12 +388,14 @@ IndexStats Index::Stats() const {
       (impl_->name_tokens.capacity() + impl_->name_token_texts.capacity()) * sizeof(std::uint32_t);
   bytes += impl_->name_token_flags.capacity();
   for (const auto& text : impl_->texts) bytes += sizeof text + text.capacity();
-  bytes += impl_->name_bounds.capacity() * sizeof(NameBoundData);
+  bytes += impl_->name_bounds.capacity() * sizeof(NameWeights);
   bytes += impl_->token_class.capacity() * sizeof(TokenClass);
   bytes += impl_->token_weight.capacity() * sizeof(double);
   bytes += impl_->token_letters.capacity() * sizeof(std::uint64_t);
+  bytes += impl_->token_views.capacity() * sizeof(ScoringToken);
   bytes += (impl_->posting_begin.capacity() + impl_->postings.capacity()) * sizeof(std::uint32_t);
-  bytes += impl_->posting_bounds.capacity() * sizeof(PostingBound);
+  bytes += impl_->posting_bounds.capacity() * sizeof(NameWeights);
+  bytes += impl_->posting_words.capacity() * sizeof(PostingWords);
   bytes += impl_->phonetic_pairs.MemoryBytes() + impl_->typo_pairs.MemoryBytes() +
            impl_->abbreviation_pairs.MemoryBytes() + impl_->low_partners.MemoryBytes();
   bytes += impl_->low_tokens.capacity() * sizeof(std::uint32_t) +

@@ -70,9 +70,10 @@ struct IndexedName {
   std::string text;  // the name as published (or the part of it indexed)
 };
 
-// What candidate pruning reads of each name, packed apart from IndexedName so that
-// the thousands of names a common word reaches cost one cache line each.
-struct NameBoundData {
+// What candidate pruning reads of each name. A copy sits beside each of the name's
+// postings, so that the thousands of names a frequent word reaches are bounded
+// without a read of their own.
+struct NameWeights {
   float total_weight = 0;           // all tokens
   float low_weight = 0;             // tokens that are not distinctive (never hit by a lookup)
   float max_weight = 0;             // heaviest ordinary word, which a query initial may claim
@@ -85,13 +86,18 @@ inline std::uint32_t InitialBit(char c) {
   return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
 }
 
-// The two weights of a posting's name that bound its score, stored beside each posting
-// so that the names a frequent word reaches are bounded without a read of their own
-// (name_bounds is only read for queries with initials).
-struct PostingBound {
-  float total_weight = 0;
-  float low_weight = 0;
-  LowTokens low_tokens;
+// The name's distinctive tokens other than the posting's own, beside each posting:
+// with them a walk over a frequent word bounds each name it reaches completely (which
+// of its words the query reaches, and how heavily) before the name costs a mark. Each
+// slot packs (token id << kPositionBits | position); unused slots are kNoWord. A name
+// with more than kPostingWords of them has kManyWords in slot 0 and is bounded the
+// slow way (marked, then completed from its own tokens).
+inline constexpr std::size_t kPostingWords = 4;
+inline constexpr std::uint32_t kNoWord = 0xffffffffu;
+inline constexpr std::uint32_t kManyWords = 0xfffffffeu;
+inline constexpr std::uint32_t kMaxPackedToken = (kManyWords >> kPositionBits) - 1;
+struct PostingWords {
+  std::uint32_t slots[kPostingWords] = {kNoWord, kNoWord, kNoWord, kNoWord};
 };
 
 struct IndexedEntry {
@@ -105,7 +111,7 @@ struct IndexedEntry {
 struct Index::Impl {
   std::vector<IndexedEntry> entries;
   std::vector<IndexedName> names;
-  std::vector<NameBoundData> name_bounds;  // parallel to names
+  std::vector<NameWeights> name_bounds;  // parallel to names
   std::vector<std::uint32_t> name_tokens;
   std::vector<std::uint32_t> name_token_texts;  // parallel: ids into `texts`
   // Parallel: how the word was written (kAbbreviationFlag, kCorrectedFlag), as
@@ -128,7 +134,8 @@ struct Index::Impl {
   // Each token's postings in ascending order of their name's total weight, so that
   // candidate generation can walk only the names whose weight leaves room for a match.
   std::vector<std::uint32_t> postings;
-  std::vector<PostingBound> posting_bounds;  // parallel: from name_bounds[name]
+  std::vector<NameWeights> posting_bounds;  // parallel: from name_bounds[name]
+  std::vector<PostingWords> posting_words;  // parallel
 
   // Per word token, the other tokens that PhoneticPair pairs it with (same key, spelt
   // close enough), worked out at build time: a query word the index knows takes its
@@ -151,18 +158,18 @@ struct Index::Impl {
   FlatMultiMap common_only;  // sorted canons of a name without distinctive tokens -> name
   FlatMultiMap low_texts;    // a legal form or common word as written -> its text id
 
+  // Per token, its scoring view on its own (written as its canon), gathered from the
+  // vectors above once they are final: scoring a candidate reads one of these per
+  // token where the separate vectors cost a cache miss each.
+  std::vector<ScoringToken> token_views;
+
   std::uint32_t FindToken(std::string_view canon) const;
-  // The scoring view of token `id` on its own (written as its canon).
-  ScoringToken TokenOf(std::uint32_t id) const {
-    return {token_canon[id], token_canon[id],  token_phonetic[id],
-            token_class[id], token_weight[id], token_letters[id]};
-  }
+  ScoringToken TokenOf(std::uint32_t id) const { return token_views[id]; }
   // The scoring view of the token at `slot` of name_tokens.
   ScoringToken NameToken(std::uint32_t slot) const {
-    const std::uint32_t id = name_tokens[slot];
-    return {token_canon[id],    texts[name_token_texts[slot]],
-            token_phonetic[id], token_class[id],
-            token_weight[id],   token_letters[id]};
+    ScoringToken token = token_views[name_tokens[slot]];
+    token.text = texts[name_token_texts[slot]];
+    return token;
   }
 };
 
@@ -189,12 +196,12 @@ inline constexpr std::size_t kMaxQueryTokens = 32;
 
 // A name or query normalized for scoring against this index: tokens deduplicated
 // (a repeated word adds nothing), capped, with ids and weights from the index.
-// ScoringToken views point into `tokens` and `phonetic`: a PreparedName is moved,
-// never copied.
+// ScoringToken views point into `tokens`, `phonetic` and the index (the phonetic key
+// of a word the index knows): a PreparedName is moved, never copied.
 struct PreparedName {
   std::vector<NameToken> tokens;
-  std::vector<std::string> phonetic;
-  std::vector<std::uint32_t> ids;  // kNoToken when the index has never seen the token
+  std::vector<std::string> phonetic;  // keys worked out for words the index does not know
+  std::vector<std::uint32_t> ids;     // kNoToken when the index has never seen the token
   std::vector<ScoringToken> scoring;
 
   PreparedName() = default;

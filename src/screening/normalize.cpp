@@ -76,6 +76,7 @@ struct RawWord {
 
 std::vector<RawWord> SplitWords(const std::string& folded) {
   std::vector<RawWord> words;
+  words.reserve(folded.size() / 2 + 1);  // most names in one allocation
   std::string current;
   auto flush = [&](bool dot_joined) {
     if (current.empty()) return;
@@ -102,6 +103,7 @@ std::vector<RawWord> SplitWords(const std::string& folded) {
 // "s.a." or "u.s.a" are one word; "j. smith" (a space after the dot) stays apart.
 std::vector<std::string> MergeInitialisms(std::vector<RawWord> words) {
   std::vector<std::string> merged;
+  merged.reserve(words.size());
   for (std::size_t i = 0; i < words.size();) {
     std::string text = std::move(words[i].text);
     std::size_t j = i;

@@ -16,15 +16,19 @@ std::uint32_t Index::Impl::FindToken(std::string_view canon) const {
 
 std::vector<NameToken> DistinctTokens(std::string_view text, std::size_t max_tokens) {
   std::vector<NameToken> tokens = TokenizeName(text);
-  std::vector<NameToken> distinct;
-  distinct.reserve(std::min(tokens.size(), max_tokens));
-  for (auto& token : tokens) {
-    if (distinct.size() == max_tokens) break;
-    const bool seen = std::any_of(distinct.begin(), distinct.end(),
-                                  [&](const NameToken& t) { return t.canon == token.canon; });
-    if (!seen) distinct.push_back(std::move(token));
+  // In place: the first of each canon moves forward over the repeats.
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < tokens.size() && kept < max_tokens; ++k) {
+    const auto first = tokens.begin();
+    const auto last = tokens.begin() + static_cast<std::ptrdiff_t>(kept);
+    if (std::any_of(first, last, [&](const NameToken& t) { return t.canon == tokens[k].canon; })) {
+      continue;
+    }
+    if (kept != k) tokens[kept] = std::move(tokens[k]);
+    ++kept;
   }
-  return distinct;
+  tokens.resize(kept);
+  return tokens;
 }
 
 PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::size_t max_tokens) {
@@ -39,19 +43,23 @@ PreparedName PrepareName(const Index::Impl& impl, std::string_view text, std::si
     const std::uint32_t id = impl.FindToken(token.canon);
     prepared.ids[i] = id;
     // The index keyed its own tokens when it was built.
+    std::string_view phonetic;
     if (token.token_class == TokenClass::kWord) {
-      prepared.phonetic[i] = id != kNoToken ? impl.token_phonetic[id] : PhoneticKey(token.canon);
+      if (id != kNoToken) {
+        phonetic = impl.token_phonetic[id];
+      } else {
+        prepared.phonetic[i] = PhoneticKey(token.canon);
+        phonetic = prepared.phonetic[i];
+      }
     }
     const double weight = id != kNoToken ? impl.token_weight[id]
                           : token.token_class == TokenClass::kWord
                               ? WordWeight(0, impl.names.size())
                               : ClassWeight(token.token_class);
-    prepared.scoring[i] = {token.canon,
-                           token.text,
-                           prepared.phonetic[i],
-                           token.token_class,
-                           weight,
-                           id != kNoToken ? impl.token_letters[id] : LetterMask(token.canon)};
+    prepared.scoring[i] = {
+        token.canon, token.text,
+        phonetic,    token.token_class,
+        weight,      id != kNoToken ? impl.token_letters[id] : LetterMask(token.canon)};
   }
   return prepared;
 }

@@ -95,8 +95,13 @@ Engine::Matches Engine::Screen(const Snapshot& snapshot, const screening::Query&
   SeenSet& seen = screen_seen_[key.hash % screen_seen_.size()];
   __builtin_prefetch(&seen, 1);
   // Outside the lock: the index is immutable and may be read by any number of threads.
-  auto matches =
-      std::make_shared<const std::vector<screening::Match>>(snapshot.index->Screen(query));
+  auto found = snapshot.index->Screen(query);
+  // Most names match nothing: those share one empty answer, held without an owner (the
+  // aliasing constructor), so there is no allocation and no count for threads to share.
+  static const std::vector<screening::Match> kNoMatches;
+  Matches matches = found.empty()
+                        ? Matches(Matches(), &kNoMatches)
+                        : std::make_shared<const std::vector<screening::Match>>(std::move(found));
   std::lock_guard lock(mu_);
   ++stats_.screens;
   // Kept only from the second time its hash is seen (among the last eight of its set):

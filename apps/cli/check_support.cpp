@@ -87,6 +87,7 @@ void PrintDetermination(std::ostream& out, const rules::Determination& d) {
       out << "\n";
     }
   };
+  if (d.lists_step) print_steps({*d.lists_step}, "");
   std::vector<rules::TraceStep> head(d.trace.begin(), d.trace.end() - 1);
   print_steps(head, "");
   for (const auto& item : d.items) print_steps(item.trace, item.eccn + " ");

@@ -34,21 +34,25 @@ nlohmann::json HitJson(const ScreeningHit& hit) {
   return out;
 }
 
-nlohmann::json TraceJson(const std::vector<TraceStep>& trace) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& step : trace) {
-    nlohmann::json s = {{"step", step.step},
-                        {"finding", step.finding},
-                        {"facts", FactsJson(step.facts)},
-                        {"citation", step.citation}};
-    if (step.check) s["check"] = true;
-    if (!step.matches.empty()) {
-      nlohmann::json matches = nlohmann::json::array();
-      for (const auto& hit : step.matches) matches.push_back(HitJson(hit));
-      s["matches"] = std::move(matches);
-    }
-    out.push_back(std::move(s));
+nlohmann::json StepJson(const TraceStep& step) {
+  nlohmann::json s = {{"step", step.step},
+                      {"finding", step.finding},
+                      {"facts", FactsJson(step.facts)},
+                      {"citation", step.citation}};
+  if (step.check) s["check"] = true;
+  if (!step.matches.empty()) {
+    nlohmann::json matches = nlohmann::json::array();
+    for (const auto& hit : step.matches) matches.push_back(HitJson(hit));
+    s["matches"] = std::move(matches);
   }
+  return s;
+}
+
+// `first` (the shared list-versions step, when there is one), then `trace`.
+nlohmann::json TraceJson(const TraceStep* first, const std::vector<TraceStep>& trace) {
+  nlohmann::json out = nlohmann::json::array();
+  if (first != nullptr) out.push_back(StepJson(*first));
+  for (const auto& step : trace) out.push_back(StepJson(step));
   return out;
 }
 
@@ -107,7 +111,7 @@ nlohmann::json ToJson(const Determination& d) {
                         {"authorized_by", std::move(authorized)},
                         {"review_policies", item.review_policies},
                         {"review_reasons", item.review_reasons},
-                        {"trace", TraceJson(item.trace)}};
+                        {"trace", TraceJson(nullptr, item.trace)}};
     if (item.item.quantity) i["quantity"] = *item.item.quantity;
     if (item.item.value_usd) i["value"] = *item.item.value_usd;
     items.push_back(std::move(i));
@@ -120,7 +124,7 @@ nlohmann::json ToJson(const Determination& d) {
           {"conditions", ConditionsJson(d.conditions)},
           {"review_reasons", d.review_reasons},
           {"matches", std::move(matches)},
-          {"trace", TraceJson(d.trace)}};
+          {"trace", TraceJson(d.lists_step.get(), d.trace)}};
 }
 
 }  // namespace tollgate::rules

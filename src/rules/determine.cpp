@@ -351,9 +351,9 @@ Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction no
   const CountryRules& country = *rules.countries.Find(tx.destination);
   // The list versions, one step per party, the end use, the decision; a hit adds a
   // step and grows the vector (see DetermineItem on why no more is reserved).
-  d.trace.reserve(1 + tx.parties.size() + (tx.exporter.empty() ? 0 : 1) +
-                  (tx.end_use.empty() ? 0 : 1) + 1);
-  d.trace.push_back(lists.versions_step);
+  d.trace.reserve(tx.parties.size() + (tx.exporter.empty() ? 0 : 1) + (tx.end_use.empty() ? 0 : 1) +
+                  1);
+  d.lists_step = lists.versions_step;
   PartyScreening screening = ScreenParties(rules, tx, lists.screen, d.trace);
   if (lists.versions.empty()) {
     // Never a silent pass: with no list in force nobody was really screened.
@@ -413,9 +413,9 @@ Result<Determination> Determine(const RuleSet& rules, const Transaction& input,
                                 const std::vector<licensing::License>& licenses) {
   auto normalized = NormalizeTransaction(rules, input);
   if (!normalized.ok()) return normalized.error();
-  TraceStep step = ListVersionsStep(versions, normalized->tx.date);
+  auto step = std::make_shared<const TraceStep>(ListVersionsStep(versions, normalized->tx.date));
   return DetermineNormalized(rules, std::move(normalized).value(),
-                             {versions, step, ScreenWith(index)}, licenses);
+                             {versions, std::move(step), ScreenWith(index)}, licenses);
 }
 
 }  // namespace tollgate::rules::internal

@@ -49,7 +49,7 @@ TraceStep ListVersionsStep(const std::vector<storage::ListVersion>& versions, Da
 // The lists in force on the transaction's date, as the Engine caches them.
 struct ListsInForce {
   const std::vector<storage::ListVersion>& versions;
-  const TraceStep& versions_step;  // ListVersionsStep(versions, date)
+  std::shared_ptr<const TraceStep> versions_step;  // ListVersionsStep(versions, date)
   ScreenFn screen;
 };
 

@@ -163,7 +163,7 @@ Result<Determination> Engine::Determine(Transaction transaction) {
   // std::function stores without allocating.
   const Snapshot* snapshot = lists->snapshot.get();
   internal::ListsInForce in_force{
-      snapshot->versions, *lists->versions_step,
+      snapshot->versions, lists->versions_step,
       [this, snapshot](const screening::Query& query) { return Screen(*snapshot, query); }};
   return internal::DetermineNormalized(**effective, std::move(normalized).value(), in_force,
                                        **licenses);

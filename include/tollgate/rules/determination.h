@@ -13,10 +13,12 @@
 //                        an analyst before anything ships: never a silent pass
 //   PROHIBITED           a party is denied export privileges (DPL): not licensable
 //
-// Thread-safety: plain value types; ToJson is pure.
+// Thread-safety: value types (the list-versions step is shared, immutable, between the
+// determinations made against the same lists on the same date); ToJson is pure.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
@@ -103,7 +105,10 @@ struct Determination {
   Transaction transaction;
   Decision decision = Decision::kNoLicenseRequired;
   std::vector<ItemDetermination> items;
-  std::vector<TraceStep> trace;  // transaction-wide steps: list versions, screening
+  // The list versions the parties were screened against: the trace's first step,
+  // shared rather than copied (its facts name every feed, ten strings and more).
+  std::shared_ptr<const TraceStep> lists_step;
+  std::vector<TraceStep> trace;  // the other transaction-wide steps: screening, decision
   std::vector<ScreeningHit> matches;
   std::vector<Condition> conditions;  // of the authorizations relied on
   std::vector<std::string> review_reasons;

@@ -4,6 +4,7 @@
 // refused with exit code 2 and nothing is recorded.
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "check_batch.h"
 #include "check_support.h"
@@ -82,7 +83,7 @@ int RunCheck(const Context& context, const CheckArgs& args) {
   auto store = OpenStoreOrReport(context, code);
   if (!store) return code;
   rules::Engine engine(*rules, *store);
-  auto determination = engine.Determine(*tx);
+  auto determination = engine.Determine(std::move(*tx));  // not read again
   if (!determination.ok()) return Fail(determination.error());
   auto ids = store->RecordDeterminations({RecordOf(*determination)});
   if (!ids.ok()) return Fail(ids.error());

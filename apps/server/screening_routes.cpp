@@ -2,6 +2,7 @@
 // and JSON as `tollgate screen --json` and `tollgate check --json`. The index comes
 // from the server's InForceIndexes (built once per version set), never per request.
 #include <charconv>
+#include <utility>
 
 #include "../cli/check_support.h"
 #include "../cli/screen_support.h"
@@ -173,7 +174,7 @@ ApiResponse Check(ServerState& state, storage::Store& store, const Caller*,
   if (auto valid = rules::ValidateTransaction(state.rules(), *tx); !valid.ok()) {
     return ErrorResponse(FromError(valid.error()));
   }
-  auto determination = state.engine().Determine(*tx);
+  auto determination = state.engine().Determine(std::move(*tx));  // not read again
   if (!determination.ok()) return ErrorResponse(FromError(determination.error()));
   // Recorded with the other requests' of the moment, in one transaction.
   auto id = state.recorder().Record(store, cli::RecordOf(*determination));

@@ -144,7 +144,7 @@ struct Scratch {
   std::string joined;
 };
 
-// The most a legal form, common word or particle weighs (ClassWeight), with a margin.
+// The most a legal form, common word, particle or initial weighs (ClassWeight).
 constexpr double kLowCap = 0.3;
 
 class Finder {

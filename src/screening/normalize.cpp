@@ -192,14 +192,14 @@ std::vector<NameToken> TokenizeName(std::string_view name) {
   std::vector<NameToken> classified;
   classified.reserve(words.size());
   for (auto& word : words) classified.push_back(ClassifyFoldedWord(std::move(word)));
-  // Views of the canons: classified[k] is only moved from once the phrases starting at
-  // k have been tried, and no later phrase reads it.
+  // Multi-word legal forms are merged in place: the token at `kept` is written only once
+  // the phrases starting at or before it have been tried, and no later phrase reads it
+  // or its view in `canons`.
   std::vector<std::string_view> canons;
   canons.reserve(classified.size());
   for (const auto& token : classified) canons.push_back(token.canon);
-  std::vector<NameToken> tokens;
-  tokens.reserve(classified.size());
-  for (std::size_t i = 0; i < classified.size() && tokens.size() < kMaxNameTokens;) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < classified.size() && kept < kMaxNameTokens;) {
     std::string_view phrase_canon, display;
     const std::size_t span = MatchLegalPhrase(std::span<const std::string_view>(canons).subspan(i),
                                               phrase_canon, display);
@@ -211,14 +211,16 @@ std::vector<NameToken> TokenizeName(std::string_view name) {
       }
       phrase.canon = std::string(phrase_canon);
       phrase.token_class = TokenClass::kLegalForm;
-      tokens.push_back(std::move(phrase));
+      classified[kept++] = std::move(phrase);
       i += span;
       continue;
     }
-    tokens.push_back(std::move(classified[i]));
+    if (kept != i) classified[kept] = std::move(classified[i]);
+    ++kept;
     ++i;
   }
-  return tokens;
+  classified.resize(kept);
+  return classified;
 }
 
 }  // namespace tollgate::screening

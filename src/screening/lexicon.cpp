@@ -296,18 +296,19 @@ struct Tables {
 
 constexpr std::uint64_t kNearSeed = 0x6e656172ULL;
 
-// Calls fn(hash) for `word` and each of its one-letter deletions.
+// Calls fn(hash) for `word` and each of its one-letter deletions. HashKey runs over
+// the letters in order, so each deletion continues from the hash state of the letters
+// before it (HashKey is FinishHash of HashRange from HashStart, see flat_multimap.h).
 template <typename Fn>
 void ForEachDeletionHash(std::string_view word, Fn&& fn) {
-  char buffer[64];
   fn(HashKey(word, kNearSeed));
-  if (word.size() > sizeof buffer) return;
+  // No lexicon word comes near this length; the deletions would cost its square.
+  constexpr std::size_t kMaxDeletionWord = 64;
+  if (word.size() > kMaxDeletionWord) return;
+  std::uint64_t before = HashStart(kNearSeed);  // the letters before the deleted one
   for (std::size_t i = 0; i < word.size(); ++i) {
-    std::size_t len = 0;
-    for (std::size_t k = 0; k < word.size(); ++k) {
-      if (k != i) buffer[len++] = word[k];
-    }
-    fn(HashKey(std::string_view(buffer, len), kNearSeed));
+    fn(FinishHash(HashRange(before, word.substr(i + 1))));
+    before = HashStep(before, word[i]);
   }
 }
 

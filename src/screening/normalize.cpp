@@ -86,7 +86,10 @@ std::vector<RawWord> SplitWords(const std::string& folded) {
   for (std::size_t i = 0; i < folded.size(); ++i) {
     const char c = folded[i];
     if (IsAlnum(c)) {
-      current.push_back(c);
+      std::size_t end = i + 1;  // the run of letters and digits, appended at once
+      while (end < folded.size() && IsAlnum(folded[end])) ++end;
+      current.append(folded, i, end - i);
+      i = end - 1;
     } else if (c == '\'' || c == '`') {
       // O'Brien, Ma'an: the apostrophe is inside the word.
     } else if (c == '&') {
@@ -101,22 +104,22 @@ std::vector<RawWord> SplitWords(const std::string& folded) {
 }
 
 // "s.a." or "u.s.a" are one word; "j. smith" (a space after the dot) stays apart.
-std::vector<std::string> MergeInitialisms(std::vector<RawWord> words) {
-  std::vector<std::string> merged;
-  merged.reserve(words.size());
+// In place: a merged word only ever shortens the run.
+void MergeInitialisms(std::vector<RawWord>& words) {
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < words.size();) {
-    std::string text = std::move(words[i].text);
     std::size_t j = i;
-    if (text.size() == 1) {
+    if (words[i].text.size() == 1) {
       while (words[j].dot_joined && j + 1 < words.size() && words[j + 1].text.size() == 1) {
         ++j;
-        text += words[j].text;
+        words[i].text += words[j].text;
       }
     }
-    merged.push_back(std::move(text));
+    if (kept != i) words[kept] = std::move(words[i]);
+    ++kept;
     i = j + 1;
   }
-  return merged;
+  words.resize(kept);
 }
 
 // The token one folded word becomes on its own, before multi-word legal forms.
@@ -188,10 +191,11 @@ TokenClass ClassOf(std::string_view canon) {
 }
 
 std::vector<NameToken> TokenizeName(std::string_view name) {
-  std::vector<std::string> words = MergeInitialisms(SplitWords(FoldToAscii(name)));
+  std::vector<RawWord> words = SplitWords(FoldToAscii(name));
+  MergeInitialisms(words);
   std::vector<NameToken> classified;
   classified.reserve(words.size());
-  for (auto& word : words) classified.push_back(ClassifyFoldedWord(std::move(word)));
+  for (auto& word : words) classified.push_back(ClassifyFoldedWord(std::move(word.text)));
   // Multi-word legal forms are merged in place: the token at `kept` is written only once
   // the phrases starting at or before it have been tried, and no later phrase reads it
   // or its view in `canons`.

@@ -1,7 +1,5 @@
 #include "engine_runs.h"
 
-#include <time.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -9,6 +7,7 @@
 #include <utility>
 
 #include "name_text.h"
+#include "thread_cpu_time.h"
 
 namespace tollgate::bench {
 namespace {
@@ -18,12 +17,6 @@ constexpr std::size_t kSlowest = 10;
 
 std::int64_t Nanoseconds(Clock::duration duration) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(duration).count();
-}
-
-std::int64_t ThreadCpuNanoseconds() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
 }
 
 // Per-query timings, overall and by query kind.

@@ -11,9 +11,8 @@
 // It is also the workload to profile: perf record or valgrind --tool=callgrind
 // --toggle-collect='tollgate::screening::Index::Screen*' on it measure only queries
 // once the index is built.
-#include <time.h>
-
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -24,20 +23,13 @@
 #include "name_generator.h"
 #include "name_table.h"
 #include "query_mix.h"
+#include "thread_cpu_time.h"
 #include "tollgate/screening/screening.h"
 
 namespace tollgate::bench {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// The thread's CPU time: on a shared machine it moves less with the load than the wall
-// clock does (time waiting for a core is not counted).
-double ThreadCpuSeconds() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
 
 // Folds one answer into the checksum: order, entries, names, scores and explanations.
 std::uint64_t Fold(std::uint64_t sum, const std::vector<screening::Match>& matches) {
@@ -89,7 +81,7 @@ int Main(int argc, char** argv) {
     checksum = Fold(checksum, index->Screen(query));
   }
   const auto start = Clock::now();
-  const double cpu_start = ThreadCpuSeconds();
+  const std::int64_t cpu_start = ThreadCpuNanoseconds();
   for (std::uint64_t pass = 0; pass < passes; ++pass) {
     for (const BenchQuery& bench_query : queries) {
       screening::Query query;
@@ -99,7 +91,7 @@ int Main(int argc, char** argv) {
     }
   }
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  const double cpu_seconds = ThreadCpuSeconds() - cpu_start;
+  const double cpu_seconds = static_cast<double>(ThreadCpuNanoseconds() - cpu_start) * 1e-9;
   const double calls = static_cast<double>(passes * queries.size());
   std::printf(
       "%zu names, %zu queries x %llu passes: %.1f us a query (%.1f us CPU), %.2f matches a "

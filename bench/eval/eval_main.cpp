@@ -8,13 +8,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "eval_data.h"
+#include "thread_cpu_time.h"
 #include "tollgate/screening/normalize.h"
 #include "tollgate/screening/screening.h"
 
@@ -23,13 +23,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Per-query latency is measured in this thread's CPU time: on a shared machine the
-// wall clock also counts the time other processes hold the core.
-double ThreadCpuMicros() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
+// Per-query latency is measured in this thread's CPU time (thread_cpu_time.h).
+double ThreadCpuMicros() { return static_cast<double>(bench::ThreadCpuNanoseconds()) / 1e3; }
 constexpr std::uint64_t kSeed = 20190516;
 constexpr std::size_t kPerCategory = 500;
 constexpr std::size_t kCleanNames = 4000;

@@ -543,8 +543,7 @@ class Finder {
   bool OtherTermIn(const PostingWords& words) const {
     for (const std::uint32_t slot : words.slots) {
       if (slot == kNoWord) return false;
-      const std::uint32_t other = slot >> kPositionBits;
-      if (MayBeTerm(other) && s_.token_terms[other].bits != 0) return true;
+      if (TermAt(slot) != nullptr) return true;
     }
     return false;
   }
@@ -566,23 +565,25 @@ class Finder {
     marks.weights = impl_.posting_bounds[k];
     for (const std::uint32_t slot : words.slots) {
       if (slot == kNoWord) break;
-      const std::uint32_t other = slot >> kPositionBits;
-      if (!MayBeTerm(other)) continue;
-      const Scratch::TokenTerms& terms = s_.token_terms[other];
-      if (terms.bits == 0) continue;
+      const Scratch::TokenTerms* terms = TermAt(slot);
+      if (terms == nullptr) continue;
       marks.positions |= PositionBit(slot);
-      marks.query_tokens |= terms.bits;
-      marks.reached += terms.weight;
+      marks.query_tokens |= terms->bits;
+      marks.reached += terms->weight;
     }
     if (MarksBound(marks, t) >= t) s_.marks.AddOnce(marks);
   }
 
-  // A 256-bit filter of the query's terms: most tokens a name's PostingWords list are
-  // not terms, and the filter answers for them without a read of Scratch::token_terms.
+  // The query's terms on the token of a PostingWords `slot`, or nullptr when it is no
+  // term. A 256-bit filter of the terms answers first: most tokens a name's
+  // PostingWords list are not terms, and it needs no read of Scratch::token_terms.
   static std::uint32_t TermFilterBit(std::uint32_t token) { return (token * 0x9e3779b1u) >> 24; }
-  bool MayBeTerm(std::uint32_t token) const {
+  const Scratch::TokenTerms* TermAt(std::uint32_t slot) const {
+    const std::uint32_t token = slot >> kPositionBits;
     const std::uint32_t bit = TermFilterBit(token);
-    return (term_filter_[bit >> 6] >> (bit & 63)) & 1;
+    if (!((term_filter_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
+    const Scratch::TokenTerms& terms = s_.token_terms[token];
+    return terms.bits != 0 ? &terms : nullptr;
   }
 
   // The names marked without their PostingWords (too many words, a concatenation's
@@ -885,7 +886,7 @@ class Finder {
   bool any_low_ = false;       // FindLowPartners: every low token may align
   bool low_term_ = false;      // a term is a low token (Admit cannot bound from PostingWords)
   bool marked_early_ = false;  // names were marked before the walks
-  std::uint64_t term_filter_[4] = {};                      // see MayBeTerm
+  std::uint64_t term_filter_[4] = {};                      // see TermAt
   std::array<std::uint32_t, kMaxQueryTokens> initials_{};  // InitialBit of the query's initials
   std::size_t initial_count_ = 0;
   bool memo_ = false;  // MarksBound keeps TokensBound in Scratch::memo_bound

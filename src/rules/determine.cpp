@@ -349,8 +349,9 @@ Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction no
   d.transaction = std::move(normalized.tx);
   const Transaction& tx = d.transaction;
   const CountryRules& country = *rules.countries.Find(tx.destination);
-  // The list versions, one step per party, the end use, the decision; a hit adds a
-  // step and grows the vector (see DetermineItem on why no more is reserved).
+  // One step per party (and the exporter), the end use, the decision; a hit adds a step
+  // and grows the vector (see DetermineItem on why no more is reserved). The list
+  // versions come first, shared (lists_step).
   d.trace.reserve(tx.parties.size() + (tx.exporter.empty() ? 0 : 1) + (tx.end_use.empty() ? 0 : 1) +
                   1);
   d.lists_step = lists.versions_step;

@@ -19,6 +19,7 @@ packages=(
   chromium               # the browser the web UI's end-to-end tests drive (tests/e2e)
   wrk                    # load on the HTTP server (bench/http_bench.sh)
   curl jq                # two servers on one database (bench/two_servers_bench.sh)
+  python3                # scripts/convert_ear.py: the rules files from the regulation data
 )
 
 missing=()

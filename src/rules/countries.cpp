@@ -7,9 +7,18 @@ namespace {
 
 template <typename T>
 const T* InForce(const std::vector<T>& facts, Date date) {
+  const T* earliest = nullptr;
+  bool open_start = false;  // a fact held for every earlier date: a gap is not an edition missing
   for (const auto& fact : facts) {
     if (fact.effective.Contains(date)) return &fact;
+    if (!fact.effective.from) {
+      open_start = true;
+    } else if (earliest == nullptr || *fact.effective.from < *earliest->effective.from) {
+      earliest = &fact;
+    }
   }
+  // Before the earliest edition held: answer from it rather than refuse the destination.
+  if (!open_start && earliest != nullptr && date < *earliest->effective.from) return earliest;
   return nullptr;
 }
 

@@ -88,6 +88,93 @@ TraceStep Step(const char* name, std::string finding, std::initializer_list<cons
   return step;
 }
 
+// The CCL entry's list-based exceptions (its "List Based License Exceptions"): shown,
+// and LVS (15 CFR 740.3) or GBS (15 CFR 740.4) applied where the entry makes it
+// available for the whole entry, the only requirements left are the chart's national
+// security columns, the destination is in Country Group B, and (LVS) the item's value
+// is within the entry's limit. `use(authorization, coverage, which)` records it.
+template <typename Use>
+void ApplyListBased(const ItemContext& ctx, const Item& item, const Classification& classification,
+                    const std::vector<Requirement>& requirements, const std::vector<bool>& covered,
+                    Use&& use, std::vector<TraceStep>& trace) {
+  const CclEntry& ccl = *classification.ccl;
+  std::vector<std::string_view> other;  // uncovered requirements LVS/GBS cannot overcome
+  for (std::size_t i = 0; i < requirements.size(); ++i) {
+    const Requirement& r = requirements[i];
+    if (covered[i]) continue;
+    if (!(r.source == kCountryChart && (r.basis == "NS1" || r.basis == "NS2"))) {
+      other.push_back(r.basis);
+    }
+  }
+  const GroupMembership* groups = ctx.country.GroupsOn(ctx.tx.date);
+  bool in_b = groups != nullptr && groups->Contains("B");
+  std::string applied;
+  std::vector<std::string> facts;
+  TraceStep step;
+  step.step = "license_exceptions";
+  step.citation = "15 CFR 740.3; 15 CFR 740.4; " + classification.source.citation;
+  step.facts.push_back(
+      {"available", ccl.available_exceptions.empty() ? "none" : ccl.available_exceptions});
+  for (const char* code : {"LVS", "GBS"}) {
+    const EntryException* ex = nullptr;
+    for (const auto& candidate : ccl.license_exceptions) {
+      if (candidate.code == code) ex = &candidate;
+    }
+    bool lvs = std::string_view(code) == "LVS";
+    const char* section = lvs ? "15 CFR 740.3" : "15 CFR 740.4";
+    std::string why;
+    if (ex == nullptr || ex->status == "no") {
+      why = Concat({classification.entry, " does not make ", code, " available"});
+    } else if (ex->status == "partial") {
+      why = Concat({classification.entry, " makes ", code,
+                    " available for part of the entry only: not applied (which part the item "
+                    "is in is not modelled)"});
+    } else if (!other.empty()) {
+      why = Concat({code, " overcomes only the chart's national security (NS) requirement; ",
+                    "this item also needs a license for ", Join(other, ", ")});
+    } else if (!in_b) {
+      why = Concat({ctx.country.name, " is not in Country Group B (", section, ")"});
+    } else if (lvs && !ex->value_limit) {
+      why = "the entry gives no LVS value limit";
+    } else if (lvs && !item.value_usd) {
+      why = Concat({"no value given: LVS applies up to $", std::to_string(*ex->value_limit),
+                    " (give the item's value)"});
+    } else if (lvs && *item.value_usd > *ex->value_limit) {
+      why = Concat({"value $", std::to_string(*item.value_usd), " exceeds the LVS limit of $",
+                    std::to_string(*ex->value_limit)});
+    }
+    if (why.empty() && applied.empty()) {
+      applied = code;
+      step.facts.push_back({code, "applied"});
+      Coverage coverage;
+      coverage.covers = true;
+      coverage.citation = section;
+      coverage.why = Concat({"License Exception ", code, " (", section, ") covers ",
+                             classification.eccn, " to ", ctx.country.name});
+      use(AuthorizationUsed{"license_exception",
+                            code,
+                            lvs ? "License Exception LVS: shipments of limited value"
+                                : "License Exception GBS: shipments to Country Group B",
+                            "",
+                            {},
+                            {}},
+          coverage, [](const Requirement& r) { return r.source == kCountryChart; });
+    } else {
+      if (why.empty()) why = Concat({applied, " already applies"});
+      step.facts.push_back({code, "not applied: " + why});
+      facts.push_back(Concat({code, ": ", why}));
+    }
+  }
+  step.finding = applied.empty()
+                     ? Concat({"list-based exceptions of ", classification.entry, ": ",
+                               ccl.available_exceptions.empty() ? "none" : ccl.available_exceptions,
+                               "; shown, not applied (", Join(facts, "; "), ")"})
+                     : Concat({"License Exception ", applied, " applies to ", classification.eccn,
+                               " to ", ctx.country.name, " (",
+                               applied == "LVS" ? "15 CFR 740.3" : "15 CFR 740.4", ")"});
+  trace.push_back(std::move(step));
+}
+
 ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item, const ItemRules& rules) {
   const Transaction& tx = ctx.tx;
   const Classification& classification = rules.classification;
@@ -111,6 +198,25 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item, const 
   out.requirements.insert(out.requirements.end(), rules.destination.requirements.begin(),
                           rules.destination.requirements.end());
   out.trace.insert(out.trace.end(), rules.destination.trace.begin(), rules.destination.trace.end());
+  std::vector<std::string> reviews = rules.review_reasons;
+  if (out.requirements.empty()) {
+    // §746.8: Russia and Belarus. The HTS-based lists that reach EAR99 items (part 746
+    // Supps. 2, 4, 6) are not in the data, so "nothing else requires a license" is not
+    // enough to say none is required.
+    for (const DatedRule& rule : ctx.country.russia_belarus) {
+      if (!rule.effective.Contains(tx.date)) continue;
+      out.trace.push_back(Step("russia_belarus",
+                               Concat({"no other rule requires a license for ", classification.eccn,
+                                       " to ", ctx.country.name, ", but ", rule.source.citation,
+                                       " may (its HTS-based lists, part 746 Supps. 2, 4 and 6, "
+                                       "are not in the rules data): REVIEW"}),
+                               {"destination"}, {ctx.country.code}, rule.source.citation,
+                               rule.source.check));
+      reviews.push_back(Concat({rule.source.citation, ": ", ctx.country.name,
+                                " sanctions may require a license for ", classification.eccn,
+                                " (part 746 Supps. 2, 4 and 6 are not modelled)"}));
+    }
+  }
 
   std::vector<bool> covered(out.requirements.size(), false);
   auto all_covered = [&] {
@@ -185,6 +291,11 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item, const 
     for (std::size_t i = 0; i < out.requirements.size(); ++i) {
       const Requirement& r = out.requirements[i];
       if (r.source == kCountryChart && !covered[i]) chart_controls.push_back(r.basis);
+      // A special control the text decides ("EI 5A002") counts as its reason (EI) for
+      // the exceptions that name reasons (ENC, 15 CFR 740.17).
+      if (r.source == kSpecialControl && !covered[i]) {
+        chart_controls.push_back(r.basis.substr(0, r.basis.find(' ')));
+      }
       listed = listed || r.source == kEntityList;
       embargoed = embargoed || r.source == kEmbargo;
     }
@@ -197,15 +308,20 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item, const 
                                "no license exception is available: a party is on the Entity List "
                                "and its entry names none",
                                {"entry"}, {hit.entry_name}, rule.exceptions_barred_citation));
+    } else if (embargoed) {
+      out.trace.push_back(
+          Step("license_exceptions",
+               Concat({"license exceptions do not overcome the embargo of ", ctx.country.name}),
+               {"destination"}, {ctx.country.code}, "15 CFR part 746"));
     } else if (!chart_controls.empty()) {
-      if (embargoed) {
-        out.trace.push_back(
-            Step("license_exceptions",
-                 Concat({"license exceptions do not overcome the embargo of ", ctx.country.name}),
-                 {"destination"}, {ctx.country.code}, "15 CFR part 746"));
-      } else {
+      {
         bool any = false;
+        if (classification.ccl) {
+          any = true;
+          ApplyListBased(ctx, item, classification, out.requirements, covered, use, out.trace);
+        }
         for (const LicenseException& ex : ctx.rules.license_exceptions) {
+          if (all_covered()) break;
           if (!ex.EligibleEccn(classification.entry)) continue;
           any = true;
           Coverage coverage = ExceptionCovers(ex, classification, chart_controls, tx, ctx.country);
@@ -214,7 +330,9 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item, const 
                                    coverage.citation, coverage.check));
           if (coverage.covers) {
             use({"license_exception", std::move(id), ex.name, "", {}, {}}, coverage,
-                [](const Requirement& r) { return r.source == kCountryChart; });
+                [](const Requirement& r) {
+                  return r.source == kCountryChart || r.source == kSpecialControl;
+                });
             break;
           }
         }
@@ -257,11 +375,12 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item, const 
   if (!ctx.screening.prohibited.empty()) {
     out.decision = Decision::kProhibited;
     why = Concat({"prohibited: ", Join(ctx.screening.prohibited, "; ")});
-  } else if (!ctx.screening.review.empty()) {
+  } else if (!ctx.screening.review.empty() || !reviews.empty()) {
     out.decision = Worse(out.decision, Decision::kReview);
     out.review_reasons = ctx.screening.review;
-    why = Concat({"REVIEW before anything ships (", Join(ctx.screening.review, "; "),
-                  "); without it: ", why});
+    out.review_reasons.insert(out.review_reasons.end(), reviews.begin(), reviews.end());
+    why = Concat(
+        {"REVIEW before anything ships (", Join(out.review_reasons, "; "), "); without it: ", why});
   }
   out.trace.push_back(
       Step("decision", std::move(why), {"decision"}, {DecisionName(out.decision)}, ""));
@@ -311,12 +430,11 @@ Result<NormalizedTransaction> NormalizeTransaction(const RuleSet& rules, Transac
   tx.destination = std::string(iso->code);
   const CountryRules* country = rules.countries.Find(tx.destination);
   if (country == nullptr) {
-    std::vector<std::string> known;
-    for (const auto& c : rules.countries.countries()) known.push_back(c.code);
     return Invalid("destination " + tx.destination + " (" + std::string(iso->name) +
-                   ") has no Country Chart row in the rules data (data/rules/countries.json "
-                   "covers " +
-                   Join(known, ", ") + ")");
+                   ") has no Country Chart row: the rules hold rows for " +
+                   std::to_string(rules.countries.countries().size()) +
+                   " destinations (data/rules/country_chart.json, countries.json), and 15 CFR 738 "
+                   "Supp. 1 has none for the United States");
   }
   if (country->ChartOn(tx.date) == nullptr) {
     return MakeError(ErrorCode::kNotFound, "destination " + tx.destination +

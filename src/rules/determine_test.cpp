@@ -96,7 +96,9 @@ TEST(DetermineTest, EncAuthorizesEncryptionSoftwareToJapanWithItsConditions) {
   EXPECT_EQ(d.decision, Decision::kAuthorized);
   ASSERT_EQ(d.items[0].authorized_by.size(), 1u);
   EXPECT_EQ(d.items[0].authorized_by[0].id, "ENC b(1)");
-  EXPECT_EQ(d.items[0].authorized_by[0].covers, (std::vector<std::string>{"NS1", "EI"}));
+  // 15 CFR 774 Supp. 1, 5D002 (eCFR 2026-09-24): NS1 for the entire entry; EI only for
+  // some paragraphs, so not a requirement for 5D002 given alone.
+  EXPECT_EQ(d.items[0].authorized_by[0].covers, (std::vector<std::string>{"NS1"}));
   EXPECT_FALSE(d.conditions.empty());
 }
 
@@ -110,8 +112,9 @@ TEST(DetermineTest, EntityListBarsEncEvenWhereTheChartAloneWouldAllowIt) {
     barred = barred || (s.step == "license_exceptions" && s.citation == "15 CFR 744.16(b)");
   }
   EXPECT_TRUE(barred);
-  // The chart (NS1, EI) and the Entity List each require a license.
-  EXPECT_EQ(item.requirements.size(), 3u);
+  // The chart (NS1; EI covers only some paragraphs of 5D002) and the Entity List each
+  // require a license.
+  EXPECT_EQ(item.requirements.size(), 2u);
 }
 
 TEST(DetermineTest, EmbargoRequiresALicenseForEar99AndExceptionsDoNotHelp) {
@@ -129,8 +132,9 @@ TEST(DetermineTest, RussiaCclEmbargoFollowsItsEffectiveDate) {
             Decision::kNoLicenseRequired);
   EXPECT_EQ(Decide(Tx("5A991", "RU", "Example OOO", "2022-03-01")).decision,
             Decision::kLicenseRequired);
-  EXPECT_EQ(Decide(Tx("EAR99", "RU", "Example OOO", "2022-03-01")).decision,
-            Decision::kNoLicenseRequired);
+  // EAR99 is outside §746.8(a)(1), but the HTS-based lists of part 746 Supps. 2, 4 and 6
+  // are not in the data: REVIEW, never NO_LICENSE_REQUIRED (issue 12).
+  EXPECT_EQ(Decide(Tx("EAR99", "RU", "Example OOO", "2022-03-01")).decision, Decision::kReview);
 }
 
 TEST(DetermineTest, TsuSoftwareUpdateNeedsTheDeclaredActivity) {
@@ -167,8 +171,13 @@ TEST(DetermineTest, AStatedEndUseIsRecordedAsNotWeighed) {
 }
 
 TEST(DetermineTest, CanadaNeedsNoEncryptionLicense) {
-  Determination d = Decide(Tx("5D002", "CA", "Example Canada Ltd", "2019-06-01"));
+  // 5D002.a.1: NS1 (Canada's row marks none) and EI, all destinations but Canada
+  // (15 CFR 742.15(a)).
+  Determination d = Decide(Tx("5D002.a.1", "CA", "Example Canada Ltd", "2019-06-01"));
   EXPECT_EQ(d.decision, Decision::kNoLicenseRequired);
+  // 5D002 alone could be 5D002.z.1.a, controlled for RS to any destination worldwide.
+  EXPECT_EQ(Decide(Tx("5D002", "CA", "Example Canada Ltd", "2019-06-01")).decision,
+            Decision::kReview);
 }
 
 licensing::License HuaweiLicense() {
@@ -218,13 +227,11 @@ TEST(DetermineTest, LicenseMustNameEveryPartyAndBeActiveAndHeldByTheExporter) {
 }
 
 TEST(DetermineTest, EntityListTextTheEngineCannotApplyGivesReview) {
-  // AE has no chart row in the rules: the check is refused before screening.
+  // The chart has no row for the United States: the check is refused before screening.
   auto refused =
-      Determine(Rules(), Tx("EAR99", "AE", "x", "2019-06-01"), TestIndex(), Versions(), {});
+      Determine(Rules(), Tx("EAR99", "US", "x", "2019-06-01"), TestIndex(), Versions(), {});
   ASSERT_FALSE(refused.ok());
-  EXPECT_NE(refused.error().message.find(
-                "destination AE (United Arab Emirates) has no Country Chart row"),
-            std::string::npos)
+  EXPECT_NE(refused.error().message.find("destination US (United States"), std::string::npos)
       << refused.error().message;
   Transaction tx = Tx("EAR99", "DE", "Gulf Gate Shipping Co. LLC", "2019-06-01");
   tx.parties[0].role = PartyRole::kPurchaser;

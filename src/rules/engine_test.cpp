@@ -112,8 +112,10 @@ TEST_F(EngineTest, ItemRulesFollowTheDateAndTheDestinationFromOneTransactionToTh
   EXPECT_EQ(decide("5A992.c", "RU", "2022-02-23"), Decision::kNoLicenseRequired);
   EXPECT_EQ(decide("5a992.C", "RU", "2022-02-24"), Decision::kLicenseRequired);
   EXPECT_EQ(decide("5A992.c", "DE", "2022-02-24"), Decision::kNoLicenseRequired);
-  EXPECT_EQ(decide("3A001", "DE", "2022-02-24"), Decision::kLicenseRequired);
-  EXPECT_EQ(decide("3A001", "CA", "2022-02-24"), Decision::kNoLicenseRequired);
+  // 3A001.b.2: NS1 and RS1 (b.2 only), NS2 and AT1 (entire entry); Germany's row marks
+  // NS1, Canada's neither (15 CFR 774 Supp. 1, 738 Supp. 1, eCFR 2026-09-24).
+  EXPECT_EQ(decide("3A001.b.2", "DE", "2022-02-24"), Decision::kLicenseRequired);
+  EXPECT_EQ(decide("3A001.b.2", "CA", "2022-02-24"), Decision::kNoLicenseRequired);
   // A bad ECCN is refused every time, not remembered as an answer.
   Transaction bad;
   bad.items = {{"5A993", std::nullopt, std::nullopt}};

@@ -22,6 +22,8 @@ namespace tollgate::rules::internal {
 inline constexpr const char* kEntityList = "entity_list";
 inline constexpr const char* kCountryChart = "country_chart";
 inline constexpr const char* kEmbargo = "embargo";
+inline constexpr const char* kSpecialControl = "special_control";
+inline constexpr const char* kAntiTerrorism = "anti_terrorism";
 
 struct ItemRequirements {
   std::vector<Requirement> requirements;
@@ -43,8 +45,14 @@ void AddEntityListRequirements(const RuleSet& rules, const Classification& item,
 // An item on a date to a destination, whoever the parties are.
 struct ItemRules {
   Classification classification;
-  TraceStep classify;            // the "classify" step
-  ItemRequirements destination;  // embargoes in force, then the chart
+  TraceStep classify;  // the "classify" step
+  // edition (when the date is before a fact's earliest edition held), embargoes in
+  // force, the chart, paragraph_control, special_control, anti_terrorism.
+  ItemRequirements destination;
+  // Why the item is REVIEW whatever the parties: a special control the engine could not
+  // read, a paragraph-limited control that would require a license while the rest do
+  // not, an entry subject to the ITAR. Empty: no such reason.
+  std::vector<std::string> review_reasons;
 };
 
 // Classifies `eccn` (as given) on `date` and applies the embargoes and the chart of

@@ -14,8 +14,13 @@
 
 namespace tollgate::rules::internal {
 
-CountryTable LoadCountries(const nlohmann::json& json, const std::string& file);
+// countries.json (hand-written, dated facts) with country_chart.json (the 2026 chart and
+// groups, written by scripts/convert_ear.py).
+CountryTable LoadCountries(const nlohmann::json& json, const std::string& file,
+                           const nlohmann::json& chart_json, const std::string& chart_file);
+// catalog.json (reasons, EAR99, hand-written paragraphs) with ccl.json (the CCL).
 Catalog LoadCatalog(const nlohmann::json& json, const std::string& file,
+                    const nlohmann::json& ccl_json, const std::string& ccl_file,
                     const CountryTable& countries);
 std::vector<Activity> LoadActivities(const nlohmann::json& json, const std::string& file);
 std::vector<GeneralLicense> LoadGeneralLicenses(const nlohmann::json& json, const std::string& file,

@@ -49,10 +49,12 @@ Result<RuleSet> LoadRules(const std::filesystem::path& dir) {
   try {
     auto file = [&](const char* name) { return (dir / name).string(); };
     RuleSet rules;
-    rules.countries =
-        internal::LoadCountries(ReadJsonFile(file("countries.json")), file("countries.json"));
-    rules.catalog = internal::LoadCatalog(ReadJsonFile(file("catalog.json")), file("catalog.json"),
-                                          rules.countries);
+    rules.countries = internal::LoadCountries(
+        ReadJsonFile(file("countries.json")), file("countries.json"),
+        ReadJsonFile(file("country_chart.json")), file("country_chart.json"));
+    rules.catalog =
+        internal::LoadCatalog(ReadJsonFile(file("catalog.json")), file("catalog.json"),
+                              ReadJsonFile(file("ccl.json")), file("ccl.json"), rules.countries);
     rules.activities =
         internal::LoadActivities(ReadJsonFile(file("activities.json")), file("activities.json"));
     rules.general_licenses =

@@ -94,9 +94,21 @@ TEST(RuleSetTest, FiveGStandardsActivityEndsWithTheAugust2019Rule) {
 
 TEST(RuleSetTest, UnknownFieldIsRefusedWithFileAndPath) {
   std::string error = LoadError("catalog.json", [](nlohmann::json& j) {
-    j["eccns"][3]["reasonz"] = nlohmann::json::array();
+    j["paragraphs"][1]["reasonz"] = nlohmann::json::array();
   });
-  EXPECT_NE(error.find("catalog.json: /eccns/3/reasonz: unknown field \"reasonz\""),
+  EXPECT_NE(error.find("catalog.json: /paragraphs/1/reasonz: unknown field \"reasonz\""),
+            std::string::npos)
+      << error;
+  // The generated files are held to the same rules.
+  error = LoadError("ccl.json", [](nlohmann::json& j) {
+    j["eccns"][2]["controls"][0]["columnz"] = nlohmann::json::array();
+  });
+  EXPECT_NE(error.find("ccl.json: /eccns/2/controls/0/columnz: unknown field \"columnz\""),
+            std::string::npos)
+      << error;
+  error = LoadError("country_chart.json",
+                    [](nlohmann::json& j) { j["countries"][4]["groups"][0] = "Q:9"; });
+  EXPECT_NE(error.find("country_chart.json: /countries/4/groups: unknown country group Q:9"),
             std::string::npos)
       << error;
 }
@@ -151,10 +163,10 @@ TEST(RuleSetTest, OverlappingFactsOfTheSameKeyAreRefused) {
 }
 
 TEST(RuleSetTest, ReferencesMustResolve) {
-  EXPECT_NE(
-      LoadError("catalog.json", [](nlohmann::json& j) { j["eccns"][1]["controls"][0] = "NX1"; })
-          .find("/eccns/1/controls/0: unknown control \"NX1\""),
-      std::string::npos);
+  EXPECT_NE(LoadError("catalog.json",
+                      [](nlohmann::json& j) { j["paragraphs"][1]["controls"][0] = "NX1"; })
+                .find("/paragraphs/1/controls/0: unknown control \"NX1\""),
+            std::string::npos);
   EXPECT_NE(LoadError("general_licenses.json",
                       [](nlohmann::json& j) {
                         j["general_licenses"][0]["activities"][0]["activity"] = "teleport";

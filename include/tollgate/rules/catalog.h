@@ -7,6 +7,9 @@
 // kNotFound when the ECCN exists but no entry is in force on the date.
 #pragma once
 
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,13 +41,68 @@ struct EccnParagraph {
   Provenance source;
 };
 
+// How the text of a "special" control (one the Country Chart does not decide) names the
+// destinations it applies to, as scripts/convert_ear.py read it (data/rules/ccl.json).
+struct SpecialDecision {
+  std::string pattern;  // "worldwide", "named_countries", "macau_or_d5", ...
+  bool worldwide = false;
+  std::vector<std::string> countries;         // named destinations
+  std::vector<std::string> groups;            // Country Groups named
+  std::vector<std::string> except_groups;     // "excluding any destination also in A:5, A:6"
+  std::vector<std::string> except_countries;  // "except Canada"
+  std::string chart_footnote;                 // destinations whose chart row has this footnote
+  std::string citation;                       // the section the text refers to, if given
+};
+
+enum class ControlMode {
+  kEntire,  // the entire entry
+  kOnly,    // only the listed paragraphs (or, without paragraphs, the scope's words)
+  kExcept,  // the entire entry except the listed paragraphs
+};
+
+// One control of a CCL entry (its License Requirements table, 15 CFR 774 Supp. 1).
+struct CclControl {
+  std::string reason;                // "NS", "RS", "UN", "?" (as the source has it)
+  std::vector<std::string> columns;  // chart columns; empty when the chart does not decide
+  ControlMode mode = ControlMode::kEntire;
+  std::vector<std::string> paragraphs;  // "b.2", "z.1.a"
+  bool special = false;                 // the chart text is not a plain column reference
+  std::string chart_text;               // verbatim, for special controls
+  std::string scope;                    // the regulation's words
+  bool decided = false;                 // special and its text names the destinations
+  SpecialDecision decision;
+};
+
+// A list-based license exception the entry names (its "List Based License Exceptions").
+struct EntryException {
+  std::string code;    // "LVS", "GBS", "TSR", ...
+  std::string status;  // "yes", "no", "partial", "value" (yes, with a value limit)
+  std::optional<std::int64_t> value_limit;  // US dollars (LVS)
+};
+
+// The parts of an entry that come from the CCL (data/rules/ccl.json), shared by every
+// Classification of the entry.
+struct CclEntry {
+  std::vector<CclControl> controls;
+  std::vector<EntryException> license_exceptions;
+  std::string paragraph_letters;  // first paragraph segments the data shows ("abcdez")
+  std::string edition;            // "eCFR 2026-09-24"
+  bool reserved = false;
+  bool itar = false;
+  bool series600 = false;
+  bool series515 = false;
+  // "LVS ($1500), GBS, TSR (partial)": the exceptions available (yes or partial).
+  std::string available_exceptions;
+};
+
 struct EccnEntry {
-  std::string eccn;  // "5D992" or "EAR99"
-  std::string description;
+  std::string eccn;                   // "5D992" or "EAR99"
+  std::string description;            // the CCL heading
   std::vector<std::string> controls;  // chart columns ("NS1", "AT1") or column-less codes ("EI")
   DateRange effective;
   Provenance source;
   std::vector<EccnParagraph> paragraphs;
+  std::shared_ptr<const CclEntry> ccl;  // null for EAR99 and hand-written entries
 };
 
 // What an item's ECCN means on a date.
@@ -55,7 +113,17 @@ struct Classification {
   std::string description;
   std::vector<std::string> controls;
   bool ear99 = false;
-  Provenance source;  // the paragraph's when one applies, else the entry's
+  Provenance source;    // the paragraph's when one applies, else the entry's
+  std::string heading;  // the entry's CCL heading
+  // The CCL entry (null for EAR99), the indexes of its controls that apply to the item
+  // as given (entire entry, or limited to paragraphs that cover the item's) and of those
+  // limited to paragraphs the item could be in but is not known to be.
+  std::shared_ptr<const CclEntry> ccl;
+  std::vector<std::size_t> applying;
+  std::vector<std::size_t> conditional;
+  // The date asked is before the entry's earliest edition held: answered from it.
+  bool before_edition = false;
+  DateRange edition_effective;
 };
 
 class Catalog {

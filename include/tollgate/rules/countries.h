@@ -43,13 +43,27 @@ struct Embargo {
   Provenance source;
 };
 
+// A rule of the regulation's text that the chart does not show for the destination:
+// the anti-terrorism controls of 15 CFR 742.8 (Iran), 742.9 (Syria), 742.19 (North
+// Korea), and the Russia/Belarus sanctions of 15 CFR 746.8.
+struct DatedRule {
+  DateRange effective;
+  Provenance source;
+};
+
 struct CountryRules {
   std::string code;  // ISO 3166-1 alpha-2
   std::string name;
   std::vector<ChartRow> chart;
   std::vector<GroupMembership> groups;
   std::vector<Embargo> embargoes;
+  std::vector<std::string> footnotes;  // the chart's footnote numbers on the row ("1", "6")
+  std::vector<DatedRule>
+      anti_terrorism;  // AT1/AT2 items need a license (the chart's AT cells are empty)
+  std::vector<DatedRule> russia_belarus;  // nothing else required: REVIEW (15 CFR 746.8)
 
+  // The fact in force on the date; for a date before the earliest fact held, the
+  // earliest (its effective.from is then after the date: say so in the trace).
   const ChartRow* ChartOn(Date date) const;
   const GroupMembership* GroupsOn(Date date) const;
   std::vector<const Embargo*> EmbargoesOn(Date date) const;

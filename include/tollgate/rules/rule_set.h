@@ -35,9 +35,14 @@ struct RuleSet {
 };
 
 // The names of the files LoadRules reads from a rules directory.
-inline constexpr const char* kRuleFiles[] = {
-    "catalog.json",          "countries.json",          "activities.json",
-    "general_licenses.json", "license_exceptions.json", "list_rules.json"};
+inline constexpr const char* kRuleFiles[] = {"catalog.json",
+                                             "countries.json",
+                                             "activities.json",
+                                             "general_licenses.json",
+                                             "license_exceptions.json",
+                                             "list_rules.json",
+                                             "ccl.json",
+                                             "country_chart.json"};
 
 Result<RuleSet> LoadRules(const std::filesystem::path& dir);
 

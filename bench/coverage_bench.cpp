@@ -34,18 +34,7 @@ void BM_CrossProduct(benchmark::State& state, const char* date_text) {
   }
   const RuleSet& rules = *loaded;
   internal::CrossProduct pairs = internal::AllPairs(rules);
-  storage::ListVersion version;
-  version.id = 1;
-  version.feed = "bench";
-  version.as_of = *Date::Parse("2010-01-01");
-  version.file_name = "written-in-the-bench";
-  version.entry_count = 1;
-  std::vector<storage::ListVersion> versions{version};
-  lists::ListEntry entry;
-  entry.list = "DPL";
-  entry.entry_id = "dpl-1";
-  entry.name = "Aaron Abraham Villa";
-  auto index = screening::Index::Build({entry});
+  internal::OneEntryLists lists = internal::MakeOneEntryLists();
   Date date = *Date::Parse(date_text);
   std::int64_t not_nlr = 0;
   std::int64_t determined = 0;
@@ -53,7 +42,7 @@ void BM_CrossProduct(benchmark::State& state, const char* date_text) {
     for (const auto& eccn : pairs.eccns) {
       for (const auto& destination : pairs.destinations) {
         auto d = internal::Determine(rules, internal::PairTransaction(eccn, destination, date),
-                                     *index, versions, {});
+                                     *lists.index, lists.versions, {});
         if (!d.ok()) {
           state.SkipWithError(d.error().message.c_str());
           return;

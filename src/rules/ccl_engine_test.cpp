@@ -10,43 +10,15 @@
 #include <optional>
 
 #include "rules/cross_product.h"
+#include "rules/shipped_rules_for_tests.h"
 
 namespace tollgate::rules::internal {
 namespace {
 
-const RuleSet& Rules() {
-  static const RuleSet rules = [] {
-    auto loaded = LoadRules(std::filesystem::path(TOLLGATE_SOURCE_DIR) / "data" / "rules");
-    EXPECT_TRUE(loaded.ok()) << loaded.error().message;
-    return *loaded;
-  }();
-  return rules;
-}
+const RuleSet& Rules() { return ShippedRules(); }
 
-// One list version in force so that the parties count as screened (an empty list set
-// would make every answer REVIEW); its index holds one entry nobody here matches.
-struct Lists {
-  std::vector<storage::ListVersion> versions;
-  std::shared_ptr<const screening::Index> index;
-};
-
-const Lists& TestLists() {
-  static const Lists lists = [] {
-    Lists out;
-    storage::ListVersion v;
-    v.id = 1;
-    v.feed = "test";
-    v.as_of = *Date::Parse("2010-01-01");
-    v.file_name = "written-in-the-test";
-    v.entry_count = 1;
-    out.versions.push_back(v);
-    lists::ListEntry entry;
-    entry.list = "DPL";
-    entry.entry_id = "dpl-1";
-    entry.name = "Aaron Abraham Villa";
-    out.index = screening::Index::Build({entry});
-    return out;
-  }();
+const OneEntryLists& TestLists() {
+  static const OneEntryLists lists = MakeOneEntryLists();
   return lists;
 }
 

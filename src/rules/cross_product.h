@@ -6,6 +6,7 @@
 // Thread-safety: pure; the RuleSet and index are read-only.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,30 @@ inline Transaction PairTransaction(const std::string& eccn, const std::string& d
   tx.parties.push_back({PartyRole::kUltimateConsignee, "Example Trading Partner Ltd.", ""});
   tx.date = date;
   return tx;
+}
+
+// One list version in force, so that the parties count as screened (with none in force
+// every answer would be REVIEW), whose index holds one entry no pair's party matches.
+struct OneEntryLists {
+  std::vector<storage::ListVersion> versions;
+  std::shared_ptr<const screening::Index> index;
+};
+
+inline OneEntryLists MakeOneEntryLists() {
+  OneEntryLists out;
+  storage::ListVersion version;
+  version.id = 1;
+  version.feed = "test";
+  version.as_of = *Date::Parse("2010-01-01");
+  version.file_name = "written-by-cross_product.h";
+  version.entry_count = 1;
+  out.versions.push_back(version);
+  lists::ListEntry entry;
+  entry.list = "DPL";
+  entry.entry_id = "dpl-1";
+  entry.name = "Aaron Abraham Villa";
+  out.index = screening::Index::Build({entry});
+  return out;
 }
 
 }  // namespace tollgate::rules::internal

@@ -9,19 +9,14 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "rules/shipped_rules_for_tests.h"
+
 namespace tollgate::rules::internal {
 namespace {
 
 Date D(const char* iso) { return *Date::Parse(iso); }
 
-const RuleSet& Rules() {
-  static const RuleSet rules = [] {
-    auto loaded = LoadRules(std::filesystem::path(TOLLGATE_SOURCE_DIR) / "data" / "rules");
-    EXPECT_TRUE(loaded.ok()) << loaded.error().message;
-    return *loaded;
-  }();
-  return rules;
-}
+const RuleSet& Rules() { return ShippedRules(); }
 
 lists::ListEntry Entry(std::string list, std::string id, std::string name, std::string country,
                        std::optional<Date> start, std::string requirement = "",

@@ -7,6 +7,16 @@
 namespace tollgate::rules::internal {
 namespace {
 
+// "code": an upper-case ISO 3166-1 alpha-2 code.
+std::string ReadCountryCode(JsonObject& object) {
+  std::string code = object.RequiredString("code");
+  auto iso = CountryByCode(code);
+  if (!iso || iso->code != code) {
+    object.FailAt("code", "\"" + code + "\" is not an upper-case ISO 3166-1 alpha-2 code");
+  }
+  return code;
+}
+
 std::vector<DatedRule> ReadDatedRules(JsonObject& object, const char* key) {
   std::vector<DatedRule> out;
   object.ForEachObject(key, false, [&](JsonObject& item) {
@@ -36,12 +46,7 @@ std::map<std::string, CountryRules> LoadChart(const nlohmann::json& json, const 
   std::map<std::string, CountryRules> out;
   root.ForEachObject("countries", true, [&](JsonObject& object) {
     CountryRules country;
-    country.code = object.RequiredString("code");
-    auto iso = CountryByCode(country.code);
-    if (!iso || iso->code != country.code) {
-      object.FailAt("code",
-                    "\"" + country.code + "\" is not an upper-case ISO 3166-1 alpha-2 code");
-    }
+    country.code = ReadCountryCode(object);
     country.name = object.RequiredString("name");
     country.footnotes = object.StringArray("footnotes", true);
     ChartRow row;
@@ -84,12 +89,7 @@ CountryTable LoadCountries(const nlohmann::json& json, const std::string& file,
   std::set<std::string> codes;
   root.ForEachObject("countries", true, [&](JsonObject& object) {
     CountryRules country;
-    country.code = object.RequiredString("code");
-    auto iso = CountryByCode(country.code);
-    if (!iso || iso->code != country.code) {
-      object.FailAt("code",
-                    "\"" + country.code + "\" is not an upper-case ISO 3166-1 alpha-2 code");
-    }
+    country.code = ReadCountryCode(object);
     if (!codes.insert(country.code).second) {
       object.FailAt("code", "country " + country.code + " is listed twice");
     }

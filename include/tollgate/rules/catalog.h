@@ -1,10 +1,15 @@
-// Catalog: the Commerce Control List extract (data/rules/catalog.json). It classifies
-// an ECCN as given by a user ("5D992.c", "EAR99") into the chart columns that control
-// it on a date, and knows which reason for control each column belongs to (part 742).
+// Catalog: the Commerce Control List (data/rules/ccl.json, generated from the eCFR of
+// 2026-09-24 by scripts/convert_ear.py) with EAR99, the reasons for control and the
+// hand-written paragraphs of data/rules/catalog.json. It classifies an ECCN as given
+// by a user ("3A001.b.2", "5D992.c", "EAR99") into the controls that apply to it on a
+// date: the chart columns, the CCL controls that apply (entire entry or covering the
+// paragraph) and those that could (limited to paragraphs below the one given).
 //
 // Thread-safety: immutable after construction; any number of threads may read it.
-// Failure: Classify returns kInvalidArgument for a malformed or unknown ECCN and
-// kNotFound when the ECCN exists but no entry is in force on the date.
+// Failure: Classify returns kInvalidArgument for a malformed or unknown ECCN or a
+// paragraph the entry does not have, and kNotFound when the ECCN exists but no entry
+// is in force on the date (a date before the earliest edition held is answered from
+// that edition, with Classification::before_edition set).
 #pragma once
 
 #include <cstdint>

@@ -67,28 +67,62 @@ TEST_F(CheckCliTest, BatchWritesOneResultPerLineInOrderAndRecordsThemAll) {
   EXPECT_EQ(Recorded(sandbox_), 3u);
 }
 
-TEST_F(CheckCliTest, ABadBatchLineFailsTheWholeBatchWithNothingWrittenOrRecorded) {
+TEST_F(CheckCliTest, ABadBatchLineIsReportedWithItsNumberAndTheRestAreDetermined) {
+  // Line 2 has no role, line 4 an ECCN of no catalog, line 5 is not JSON: each is
+  // reported with its number and field, and lines 1 and 3 are determined and recorded.
   auto in = sandbox_.Write(
       "in.jsonl",
-      R"({"items": [{"eccn": "EAR99"}], "destination": "CN", "parties": [{"role": "purchaser", "name": "A"}], "date": "2019-06-01"}
+      R"({"id": "a", "items": [{"eccn": "EAR99"}], "destination": "CN", "parties": [{"role": "purchaser", "name": "A"}], "date": "2019-06-01"}
 {"items": [{"eccn": "EAR99"}], "destination": "CN", "parties": [{"name": "B"}], "date": "2019-06-01"}
+{"id": "c", "items": [{"eccn": "5D992.c"}], "destination": "CN", "parties": [{"role": "purchaser", "name": "C"}], "date": "2019-06-01"}
+{"items": [{"eccn": "4A994"}, {"eccn": "9E999"}], "destination": "CN", "parties": [{"role": "purchaser", "name": "D"}], "date": "2019-06-01"}
+{"items": [
 )");
   auto out = sandbox_.dir() / "out.jsonl";
   CliResult r = Check("--batch '" + in.string() + "' --out '" + out.string() + "'");
-  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.exit_code, 7) << r.err;  // some lines failed (README: check --batch)
   EXPECT_NE(r.err.find("in.jsonl:2: /parties/0: missing \"role\""), std::string::npos) << r.err;
-  EXPECT_FALSE(std::filesystem::exists(out));
-  EXPECT_EQ(Recorded(sandbox_), 0u);
+  EXPECT_NE(r.err.find("in.jsonl:4: transaction: items/1/eccn: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("9E999"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("in.jsonl:5: not a JSON object"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("2 transaction(s) determined and recorded"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("3 line(s) refused"), std::string::npos) << r.out;
+  auto results = ReadJsonLines(out);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0]["line"], 1);
+  EXPECT_EQ(results[0]["transaction"]["id"], "a");
+  EXPECT_EQ(results[1]["line"], 3);
+  EXPECT_EQ(results[1]["transaction"]["id"], "c");
+  EXPECT_EQ(Recorded(sandbox_), 2u);
 
+  // No good line at all: exit 2, nothing written or recorded.
+  std::filesystem::remove(out);
   sandbox_.Write(
       "in.jsonl",
-      R"({"items": [{"eccn": "EAR99"}], "destination": "CN", "parties": [{"role": "purchaser", "name": "A"}], "date": "2019-06-01"}
-{"items": [{"eccn": "4A994"}, {"eccn": "9Q999"}], "destination": "CN", "parties": [{"role": "purchaser", "name": "B"}], "date": "2019-06-01"}
+      R"({"items": [{"eccn": "9Q999"}], "destination": "CN", "parties": [{"role": "purchaser", "name": "B"}], "date": "2019-06-01"}
 )");
   r = Check("--batch '" + in.string() + "' --out '" + out.string() + "'");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("in.jsonl:2: item 2: ECCN '9Q999' is malformed"), std::string::npos)
+  EXPECT_NE(r.err.find("in.jsonl:1: transaction: items/0/eccn: ECCN '9Q999' is malformed"),
+            std::string::npos)
       << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_EQ(Recorded(sandbox_), 2u);
+}
+
+TEST_F(CheckCliTest, AnUnknownEccnOrDestinationExitsTwoNamingTheFieldAndRecordsNothing) {
+  CliResult r = Check("--item 9E999 --to CN --party purchaser=A --date 2019-06-01");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("transaction: items/0/eccn: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("9E999"), std::string::npos) << r.err;
+  r = Check(
+      "--item EAR99 --item 3A001.b.2 --item 9e999 --to CN --party purchaser=A --date 2019-06-01");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("items/2/eccn"), std::string::npos) << r.err;
+  r = Check("--item EAR99 --to XX --party purchaser=A --date 2019-06-01");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("transaction: destination: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("ISO 3166-1 alpha-2"), std::string::npos) << r.err;
   EXPECT_EQ(Recorded(sandbox_), 0u);
 }
 

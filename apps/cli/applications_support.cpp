@@ -78,6 +78,14 @@ std::unique_ptr<Session> Session::Open(const Context& context, const ActingFlags
   }
   session->terms_ = *terms;
   session->workflow_->UseLicenseTerms(std::move(terms).value());
+  // The items' ECCNs are accepted as `check` accepts them: one catalog behind both.
+  auto rules = LoadRulesForCli("");
+  if (!rules.ok()) {
+    exit_code = Fail(rules.error());
+    return nullptr;
+  }
+  session->rules_ = std::move(rules).value();
+  session->workflow_->UseEccnCheck(licensing::CatalogEccnCheck(session->rules_->catalog));
   return session;
 }
 

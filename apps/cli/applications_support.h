@@ -13,6 +13,7 @@
 #include "cli_context.h"
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/workflow.h"
+#include "tollgate/rules/rule_set.h"
 
 namespace tollgate::cli {
 
@@ -48,6 +49,7 @@ class Session {
   std::unique_ptr<licensing::Clock> clock_;
   licensing::CriteriaCatalog catalog_;
   licensing::LicenseTerms terms_;
+  std::shared_ptr<const rules::RuleSet> rules_;  // its catalog checks the items' ECCNs
   std::unique_ptr<licensing::Workflow> workflow_;
 };
 

@@ -9,6 +9,7 @@
 
 #include "check_support.h"
 #include "tollgate/rules/engine.h"
+#include "tollgate/rules/transaction_fields.h"
 
 namespace tollgate::cli {
 namespace {
@@ -18,14 +19,26 @@ struct Line {
   rules::Transaction tx;
 };
 
+struct Input {
+  std::vector<Line> good;
+  std::vector<std::pair<std::size_t, Error>> bad;  // line, "IN.jsonl:LINE: ..."
+};
+
 Error At(const std::string& path, std::size_t line, const Error& error) {
   return MakeError(error.code, path + ":" + std::to_string(line) + ": " + error.message);
 }
 
-Result<std::vector<Line>> ReadLines(const std::string& path) {
+// A refusal that concerns the line (its input), not the machine: the batch goes on.
+bool LineFault(ErrorCode code) {
+  return code == ErrorCode::kInvalidArgument || code == ErrorCode::kParseError ||
+         code == ErrorCode::kNotFound || code == ErrorCode::kRefused;
+}
+
+// Every line read and checked on its own; a bad one is kept as its error.
+Result<Input> ReadLines(const std::string& path, const rules::RuleSet& rules) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return MakeError(ErrorCode::kIoError, "cannot open '" + path + "'");
-  std::vector<Line> lines;
+  Input input;
   std::string text;
   std::size_t number = 0;
   while (std::getline(in, text)) {
@@ -34,30 +47,39 @@ Result<std::vector<Line>> ReadLines(const std::string& path) {
     if (text.find_first_not_of(" \t") == std::string::npos) continue;
     auto json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded()) {
-      return MakeError(ErrorCode::kParseError,
-                       path + ":" + std::to_string(number) + ": not a JSON object");
+      input.bad.emplace_back(
+          number, At(path, number, MakeError(ErrorCode::kParseError, "not a JSON object")));
+      continue;
     }
     auto tx = rules::TransactionFromJson(json);
-    if (!tx.ok()) return At(path, number, tx.error());
-    lines.push_back({number, std::move(tx).value()});
+    if (!tx.ok()) {
+      input.bad.emplace_back(number, At(path, number, tx.error()));
+      continue;
+    }
+    if (auto valid = rules::ValidateTransactionFields(rules, *tx); !valid.ok()) {
+      input.bad.emplace_back(number, At(path, number, valid.error()));
+      continue;
+    }
+    input.good.push_back({number, std::move(tx).value()});
   }
-  if (lines.empty()) return MakeError(ErrorCode::kInvalidArgument, path + ": no transactions");
-  return lines;
+  if (input.good.empty() && input.bad.empty()) {
+    return MakeError(ErrorCode::kInvalidArgument, path + ": no transactions");
+  }
+  return input;
 }
 
 }  // namespace
 
 int RunCheckBatch(const Context& context, const std::string& in_path, const std::string& out_path,
                   const std::string& rules_dir) {
-  auto lines = ReadLines(in_path);
-  if (!lines.ok()) return Fail(lines.error());
   auto rules = LoadRulesForCli(rules_dir);
   if (!rules.ok()) return Fail(rules.error());
-  for (const auto& line : *lines) {
-    if (auto valid = rules::ValidateTransaction(**rules, line.tx); !valid.ok()) {
-      return Fail(At(in_path, line.number, valid.error()));
-    }
-  }
+  auto input = ReadLines(in_path, **rules);
+  if (!input.ok()) return Fail(input.error());
+  std::vector<Line>& lines = input->good;
+  auto& bad = input->bad;
+  // Each bad line on its own line of stderr, as it is found: the user sees them all.
+  for (const auto& [number, error] : bad) std::cerr << "tollgate: error: " << error.message << "\n";
   int code = 0;
   auto store = OpenStoreOrReport(context, code);
   if (!store) return code;
@@ -65,12 +87,25 @@ int RunCheckBatch(const Context& context, const std::string& in_path, const std:
 
   std::vector<rules::Determination> results;
   std::vector<storage::DeterminationRecord> records;
-  results.reserve(lines->size());
-  for (auto& line : *lines) {
-    auto determination = engine.Determine(std::move(line.tx));  // only its number is read again
-    if (!determination.ok()) return Fail(At(in_path, line.number, determination.error()));
+  std::vector<std::size_t> numbers;
+  results.reserve(lines.size());
+  for (auto& line : lines) {
+    auto determination = engine.Determine(std::move(line.tx));  // not read again
+    if (!determination.ok()) {
+      Error error = At(in_path, line.number, determination.error());
+      if (!LineFault(error.code)) return Fail(error);
+      std::cerr << "tollgate: error: " << error.message << "\n";
+      bad.emplace_back(line.number, std::move(error));
+      continue;
+    }
     records.push_back(RecordOf(*determination));
+    numbers.push_back(line.number);
     results.push_back(std::move(determination).value());
+  }
+  if (results.empty()) {
+    return Fail(MakeError(ErrorCode::kInvalidArgument,
+                          in_path + ": no line could be determined (" + std::to_string(bad.size()) +
+                              " refused, above); nothing written or recorded"));
   }
 
   // Written beside the target and renamed once recorded: a failure leaves neither a
@@ -81,7 +116,7 @@ int RunCheckBatch(const Context& context, const std::string& in_path, const std:
     if (!out) return Fail(MakeError(ErrorCode::kIoError, "cannot write '" + out_path + "'"));
     for (std::size_t i = 0; i < results.size(); ++i) {
       nlohmann::json json = rules::ToJson(results[i]);
-      json["line"] = (*lines)[i].number;
+      json["line"] = numbers[i];
       out << json.dump() << "\n";
     }
     if (!out.flush())
@@ -102,7 +137,11 @@ int RunCheckBatch(const Context& context, const std::string& in_path, const std:
   std::cout << results.size() << " transaction(s) determined and recorded:";
   for (const auto& [decision, count] : counts) std::cout << " " << decision << " " << count << ";";
   std::cout << " results in " << out_path << "\n";
-  return 0;
+  if (bad.empty()) return 0;
+  std::cout << bad.size() << " line(s) refused (errors on stderr), not determined: line(s)";
+  for (const auto& [number, error] : bad) std::cout << " " << number;
+  std::cout << "\n";
+  return kSomeLinesFailed;
 }
 
 }  // namespace tollgate::cli

@@ -1,10 +1,13 @@
-// `tollgate check --batch IN.jsonl --out OUT.jsonl`: every line is validated before
-// any is determined; any bad line fails the whole batch (exit 2, "IN.jsonl:LINE: ...")
-// with nothing written or recorded. Results are written to OUT.jsonl in input order and
-// recorded in the store in one transaction.
+// `tollgate check --batch IN.jsonl --out OUT.jsonl`: each line is read and validated on
+// its own. A bad line is reported on stderr as "IN.jsonl:LINE: FIELD: ..." and the
+// batch goes on with the rest: the good lines are determined, written to OUT.jsonl in
+// input order (each with its "line") and recorded in the store in one transaction.
 //
-// Thread-safety: runs on the calling thread. Failure: prints the error and returns its
-// exit code (2 for a bad line, 4 for a file, 5 for the database).
+// Exit status: 0 when every line was determined; kSomeLinesFailed (7) when some lines
+// were refused and the others determined, written and recorded; 2 when no line could be
+// determined (nothing written or recorded); 4 for a file, 5 for the database.
+//
+// Thread-safety: runs on the calling thread.
 #pragma once
 
 #include <string>
@@ -12,6 +15,9 @@
 #include "cli_context.h"
 
 namespace tollgate::cli {
+
+// Some lines were refused, the rest determined (no ErrorCode: the command did its work).
+inline constexpr int kSomeLinesFailed = 7;
 
 int RunCheckBatch(const Context& context, const std::string& in_path, const std::string& out_path,
                   const std::string& rules_dir);

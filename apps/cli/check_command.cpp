@@ -10,6 +10,7 @@
 #include "check_support.h"
 #include "commands.h"
 #include "tollgate/rules/engine.h"
+#include "tollgate/rules/transaction_fields.h"
 
 namespace tollgate::cli {
 namespace {
@@ -77,8 +78,9 @@ int RunCheck(const Context& context, const CheckArgs& args) {
   if (!tx.ok()) return Fail(tx.error());
   auto rules = LoadRulesForCli(args.rules_dir);
   if (!rules.ok()) return Fail(rules.error());
-  if (auto valid = rules::ValidateTransaction(**rules, *tx); !valid.ok())
+  if (auto valid = rules::ValidateTransactionFields(**rules, *tx); !valid.ok()) {
     return Fail(valid.error());
+  }
   int code = 0;
   auto store = OpenStoreOrReport(context, code);
   if (!store) return code;

@@ -10,6 +10,7 @@ namespace tollgate::cli {
 void AddListsCommands(CLI::App& app, Context& context, int& exit_code);
 void AddScreenCommand(CLI::App& app, Context& context, int& exit_code);
 void AddCheckCommand(CLI::App& app, Context& context, int& exit_code);
+void AddEccnCommands(CLI::App& app, Context& context, int& exit_code);
 void AddLicensesCommands(CLI::App& app, Context& context, int& exit_code);
 void AddGeneralLicensesCommands(CLI::App& app, Context& context, int& exit_code);
 void AddPeopleCommands(CLI::App& app, Context& context, int& exit_code);

@@ -5,8 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include "applications_support.h"
+#include "check_support.h"
 #include "commands.h"
 #include "json_file.h"
+#include "tollgate/licensing/eccn_check.h"
 #include "tollgate/licensing/license.h"
 #include "tollgate/licensing/shipment.h"
 #include "tollgate/rules/transaction.h"
@@ -114,6 +116,14 @@ int RunAdd(const Context& context, const AddArgs& args) {
   if (!args.file.empty() && flags) return Fail(Invalid("give either --file or the license flags"));
   auto license = args.file.empty() ? LicenseFromFlags(args) : LicenseFromFile(args.file);
   if (!license.ok()) return Fail(license.error());
+  // Only ECCNs that `check` knows: a license for another could never authorize anything.
+  auto rules = LoadRulesForCli("");
+  if (!rules.ok()) return Fail(rules.error());
+  if (auto s =
+          licensing::CheckLicenseItems(*license, licensing::CatalogEccnCheck((*rules)->catalog));
+      !s.ok()) {
+    return Fail(s.error());
+  }
   int code = 0;
   auto store = OpenStoreOrReport(context, code);
   if (!store) return code;

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   tollgate::cli::AddListsCommands(app, context, exit_code);
   tollgate::cli::AddScreenCommand(app, context, exit_code);
   tollgate::cli::AddCheckCommand(app, context, exit_code);
+  tollgate::cli::AddEccnCommands(app, context, exit_code);
   tollgate::cli::AddLicensesCommands(app, context, exit_code);
   tollgate::cli::AddGeneralLicensesCommands(app, context, exit_code);
   tollgate::cli::AddPeopleCommands(app, context, exit_code);

@@ -13,8 +13,11 @@ namespace {
 
 using licensing::Role;
 
+// Items are accepted by the catalog `check` uses (the rules live as long as the server).
 licensing::Workflow WorkflowOf(ServerState& state, storage::Store& store) {
-  return licensing::Workflow(store, state.clock(), state.catalog());
+  licensing::Workflow workflow(store, state.clock(), state.catalog());
+  workflow.UseEccnCheck(licensing::CatalogEccnCheck(state.rules().catalog));
+  return workflow;
 }
 
 // Applicants, reviewers, agencies and oversight read applications; admins set up

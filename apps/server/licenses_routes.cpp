@@ -2,6 +2,7 @@
 // user sees only its organization's licenses (licensing::Workflow::ShowLicense);
 // another's is "not found", like one that does not exist.
 #include "routes.h"
+#include "tollgate/licensing/eccn_check.h"
 #include "tollgate/licensing/license.h"
 #include "tollgate/licensing/shipment.h"
 #include "tollgate/licensing/workflow.h"
@@ -15,8 +16,11 @@ std::optional<ApiError> MayRead(const Caller& caller) {
   return RequireRole(caller, {Role::kApplicant, Role::kReviewer, Role::kOversight, Role::kAdmin});
 }
 
+// Items are accepted by the catalog `check` uses (the rules live as long as the server).
 licensing::Workflow WorkflowOf(ServerState& state, storage::Store& store) {
-  return licensing::Workflow(store, state.clock(), state.catalog());
+  licensing::Workflow workflow(store, state.clock(), state.catalog());
+  workflow.UseEccnCheck(licensing::CatalogEccnCheck(state.rules().catalog));
+  return workflow;
 }
 
 ApiResponse List(ServerState&, storage::Store& store, const Caller* caller, const ApiRequest&) {
@@ -83,6 +87,11 @@ ApiResponse Add(ServerState& state, storage::Store& store, const Caller* caller,
   if (!body.ok()) return ErrorResponse(FromError(body.error()));
   auto license = licensing::LicenseFromJson(*body);
   if (!license.ok()) return ErrorResponse(FromError(license.error()));
+  if (auto s = licensing::CheckLicenseItems(*license,
+                                            licensing::CatalogEccnCheck(state.rules().catalog));
+      !s.ok()) {
+    return ErrorResponse(FromError(s.error()));
+  }
   if (auto s = store.AddLicense(*license); !s.ok()) return ErrorResponse(FromError(s.error()));
   state.LicensesChanged();
   auto stored = store.GetLicense(license->number);

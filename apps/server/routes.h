@@ -37,6 +37,7 @@ void AddSystemRoutes(std::vector<Route>& routes);
 void AddAuthRoutes(std::vector<Route>& routes);
 void AddAdminRoutes(std::vector<Route>& routes);
 void AddScreeningRoutes(std::vector<Route>& routes);
+void AddEccnRoutes(std::vector<Route>& routes);
 void AddListsRoutes(std::vector<Route>& routes);
 void AddApplicationsRoutes(std::vector<Route>& routes);
 void AddLicensesRoutes(std::vector<Route>& routes);

@@ -10,6 +10,7 @@
 #include "tollgate/common/country.h"
 #include "tollgate/rules/engine.h"
 #include "tollgate/rules/transaction.h"
+#include "tollgate/rules/transaction_fields.h"
 
 namespace tollgate::server {
 namespace {
@@ -171,7 +172,7 @@ ApiResponse Check(ServerState& state, storage::Store& store, const Caller*,
   if (!body.ok()) return ErrorResponse(FromError(body.error()));
   auto tx = rules::TransactionFromJson(*body);
   if (!tx.ok()) return ErrorResponse(FromError(tx.error()));
-  if (auto valid = rules::ValidateTransaction(state.rules(), *tx); !valid.ok()) {
+  if (auto valid = rules::ValidateTransactionFields(state.rules(), *tx); !valid.ok()) {
     return ErrorResponse(FromError(valid.error()));
   }
   auto determination = state.engine().Determine(std::move(*tx));  // not read again

@@ -62,6 +62,7 @@ std::vector<Route> AllRoutes() {
   AddAuthRoutes(routes);
   AddAdminRoutes(routes);
   AddScreeningRoutes(routes);
+  AddEccnRoutes(routes);
   AddListsRoutes(routes);
   AddApplicationsRoutes(routes);
   AddLicensesRoutes(routes);

@@ -25,6 +25,11 @@ Result<Application> Workflow::Submit(const User& applicant, Application form) {
   form.organization = applicant.organization;
   // Check the form before anything is stored, so a refused form leaves no draft behind.
   if (auto s = ValidateForSubmission(form); !s.ok()) return s.error();
+  if (eccn_check_) {
+    if (auto s = CheckApplicationItems(form, clock_.Today(), eccn_check_); !s.ok()) {
+      return s.error();
+    }
+  }
   // Screened against the lists in force on the submission date, before anything is
   // stored: a screening that cannot run leaves nothing behind either.
   std::vector<storage::ScreeningMatchRecord> matches;
@@ -163,6 +168,9 @@ Result<License> Workflow::Ship(const User& user, Shipment shipment) {
   }
   if (auto visible = ShowLicense(user, shipment.license_number); !visible.ok()) {
     return visible.error();
+  }
+  if (eccn_check_) {
+    if (auto s = CheckShipmentItems(shipment, eccn_check_); !s.ok()) return s.error();
   }
   return store_.RecordShipment(std::move(shipment), {Describe(ActorFor(user)), clock_.Timestamp()});
 }

@@ -223,7 +223,17 @@ async function main() {
       await error.waitFor();
       expect(/9Z999/.test(await error.textContent()), `error: ${await error.textContent()}`);
       await screenshot(p, 'determination-field-error');
-      await p.getByLabel('ECCN or EAR99').fill('5D992.c');
+      // Typing suggests ECCNs from the catalog (GET /api/eccns?q=); one is picked.
+      const eccn = p.getByLabel('ECCN or EAR99');
+      await eccn.fill('');
+      await eccn.pressSequentially('5D99', { delay: 40 });
+      const suggestion = p.locator('.suggestions [role=option][data-eccn="5D992"]');
+      await suggestion.waitFor();
+      expect((await suggestion.textContent()).length > ' 5D992 '.length, 'the suggestion has no heading');
+      await screenshot(p, 'determination-suggestions');
+      await suggestion.click();
+      expect((await eccn.inputValue()) === '5D992', `picked: ${await eccn.inputValue()}`);
+      await eccn.fill('5D992.c');
       await p.getByRole('button', { name: 'Decide' }).click();
       const result = p.locator('.determination');
       await result.waitFor();
@@ -231,7 +241,24 @@ async function main() {
       expect(/License required/.test(text), `decision: ${text.slice(0, 200)}`);
       expect(text.includes('15 CFR 744.11'), 'the trace does not cite 15 CFR 744.11');
       expect((await result.locator('ol.checklist > li').count()) >= 3, 'the trace has fewer than 3 steps');
+      // The entry's heading and controls beside the item's decision (GET /api/eccns/{eccn}).
+      const entry = result.locator('.item-decision .eccn-entry');
+      await entry.waitFor();
+      const entryText = await entry.textContent();
+      expect(/^5D992: \S/.test(await entry.locator('h4').textContent()), `entry: ${entryText.slice(0, 120)}`);
+      expect((await entry.locator('ul.controls li').count()) >= 1, 'no controls beside the decision');
+      expect(entryText.includes('15 CFR 774'), `entry citation: ${entryText.slice(0, 200)}`);
+      await p.waitForTimeout(400);  // past the suggestions' debounce: none reopens after Decide
+      expect((await p.locator('.suggestions:not([hidden])').count()) === 0, 'suggestions still open after Decide');
       await screenshot(p, 'determination-license-required');
+      // A new request that is refused clears the last decision: no stale answer under the error.
+      await eccn.fill('9E999');
+      await p.getByRole('button', { name: 'Decide' }).click();
+      const refused = p.locator('form .form-error:not([hidden]), form .field-error:not(:empty)').first();
+      await refused.waitFor();
+      expect(/9E999/.test(await refused.textContent()), `error: ${await refused.textContent()}`);
+      expect((await p.locator('.determination').count()) === 0, 'the previous decision is still shown under the error');
+      await screenshot(p, 'determination-refused-clears');
     });
 
     let acn;

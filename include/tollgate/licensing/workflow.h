@@ -21,6 +21,7 @@
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/clocks.h"
 #include "tollgate/licensing/criteria.h"
+#include "tollgate/licensing/eccn_check.h"
 #include "tollgate/licensing/issue.h"
 #include "tollgate/licensing/license.h"
 #include "tollgate/licensing/organization.h"
@@ -72,6 +73,13 @@ class Workflow {
   Result<License> Ship(const User& user, Shipment shipment);
   Result<std::vector<Shipment>> Shipments(const User& viewer, const std::string& number);
 
+  // ---- The items' ECCNs (issue 12: one catalog behind everything) ----
+
+  // Submit and Ship accept only the ECCNs that `check` accepts on the day
+  // (licensing/eccn_check.h); the CLI and server wire CatalogEccnCheck here. Without
+  // one, only the form of an ECCN is checked.
+  void UseEccnCheck(EccnCheck check) { eccn_check_ = std::move(check); }
+
   // ---- Screening of the parties (issue 4: at submission and when a list changes) ----
 
   // The matches of `application`'s parties (the applicant as exporter, purchaser,
@@ -95,6 +103,7 @@ class Workflow {
   const CriteriaCatalog& criteria_;
   std::optional<LicenseTerms> terms_;
   PartyScreener screener_;
+  EccnCheck eccn_check_;
 };
 
 }  // namespace tollgate::licensing

@@ -5,6 +5,7 @@ import { post } from '../api.js';
 import { h, clear, humanize } from '../dom.js';
 import { field, formErrorBox, onSubmit, str } from '../forms.js';
 import { repeatingRows, rowValues } from '../rows.js';
+import { suggestEccns, eccnEntry } from '../eccn_suggest.js';
 import { decisionBadge, badge, table, today, scoreBar, listName } from './parts.js';
 
 const kRoles = [
@@ -76,11 +77,23 @@ export function checkView() {
       }),
     };
     for (const key of ['exporter', 'activity', 'end_use']) if (str(data, key)) tx[key] = str(data, key);
+    // A new request clears the last decision first: a refused one leaves no stale
+    // answer under its error.
+    clear(result);
     const determination = await post('/api/check', tx);
-    clear(result).append(renderDetermination(determination));
+    result.append(renderDetermination(determination));
+    await showEntries(result, determination);
     result.querySelector('h2')?.setAttribute('tabindex', '-1');
     result.querySelector('h2')?.focus();
   });
+  // Every ECCN field, the first and those added later, suggests from the catalog of
+  // the export's date.
+  const dateOf = () => form.querySelector('[name=date]')?.value || today();
+  const wire = (root) => {
+    for (const input of root.querySelectorAll('input[name=eccn]:not([role=combobox])')) suggestEccns(input, dateOf);
+  };
+  wire(items);
+  new MutationObserver(() => wire(items)).observe(items, { childList: true, subtree: true });
   return h(
     'div',
     {},
@@ -115,6 +128,7 @@ export function renderDetermination(d) {
         'section',
         { class: 'item-decision card' },
         h('h3', {}, item.eccn, ' ', decisionBadge(item.decision)),
+        h('div', { class: 'item-entry' }),
         (item.requirements || []).length
           ? table(
               ['Why a license is required', 'Citation', 'Review policy'],
@@ -129,6 +143,17 @@ export function renderDetermination(d) {
       ),
     ),
     checklist(d.trace || [], 'How the transaction was decided'),
+  );
+}
+
+// Each item's catalog entry (heading and controls) beside its decision.
+async function showEntries(result, d) {
+  const sections = result.querySelectorAll('.item-decision');
+  await Promise.all(
+    (d.items || []).map(async (item, i) => {
+      const aside = await eccnEntry(item.eccn, d.transaction?.date);
+      if (aside && sections[i]) sections[i].querySelector('.item-entry').append(aside);
+    }),
   );
 }
 

@@ -1,0 +1,38 @@
+#include "tollgate/rules/transaction_fields.h"
+
+#include <string>
+
+#include "tollgate/common/country.h"
+#include "tollgate/rules/engine.h"
+
+namespace tollgate::rules {
+namespace {
+
+Error WithField(const Error& error, const std::string& field) {
+  return MakeError(error.code, "transaction: " + field + ": " + error.message);
+}
+
+}  // namespace
+
+Status ValidateTransactionFields(const RuleSet& rules, const Transaction& tx) {
+  // Each item through the catalog `check` classifies with, on the export's date.
+  for (std::size_t i = 0; i < tx.items.size(); ++i) {
+    if (auto c = rules.catalog.Classify(tx.items[i].eccn, tx.date); !c.ok()) {
+      return WithField(c.error(), "items/" + std::to_string(i) + "/eccn");
+    }
+  }
+  auto valid = ValidateTransaction(rules, tx);
+  if (valid.ok()) return valid;
+  // The destination's own refusals: not an ISO code, or no chart row (on the date).
+  std::string destination = tx.destination;
+  while (!destination.empty() && destination.back() == ' ') destination.pop_back();
+  while (!destination.empty() && destination.front() == ' ') destination.erase(0, 1);
+  auto iso = CountryByCode(destination);
+  const CountryRules* row = iso ? rules.countries.Find(std::string(iso->code)) : nullptr;
+  if (!iso || row == nullptr || row->ChartOn(tx.date) == nullptr) {
+    return WithField(valid.error(), "destination");
+  }
+  return valid;
+}
+
+}  // namespace tollgate::rules

@@ -19,6 +19,7 @@ packages=(
   chromium               # the browser the web UI's end-to-end tests drive (tests/e2e)
   wrk                    # load on the HTTP server (bench/http_bench.sh)
   curl jq                # two servers on one database (bench/two_servers_bench.sh)
+  clang-14 libclang-rt-14-dev  # libFuzzer and the sanitizers (make fuzz, fuzz/)
 )
 
 missing=()

@@ -3,9 +3,7 @@
 // a 400 parse_error now, naming the record and the field, and the lists are unchanged.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
+#include "lists/formats/test_files.h"
 #include "server_fixture.h"
 
 namespace tollgate::testing {
@@ -13,17 +11,12 @@ namespace {
 
 using BadListBytesApiTest = ServerFixture;
 
-std::string ReadShared(const std::string& name) {
-  std::ifstream in(SharedList(name), std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using lists::testing::ReadAll;
 
 TEST_P(BadListBytesApiTest, AUnListWithALatin1NameIsA400NotA500) {
   const auto before = Call("root", "GET", "/api/lists/status");
   ASSERT_EQ(before.status, 200) << before.text;
-  std::string text = ReadShared("un_consolidated_2026-02.xml");
+  std::string text = ReadAll(SharedList("un_consolidated_2026-02.xml"));
   text.insert(text.find("<FIRST_NAME>SADDAM") + 18, "\xE9");
   auto answer = Call("root", "POST", "/api/lists/import?format=un-xml&as_of=2026-02-01&name=un.xml",
                      text, {{"Content-Type", "application/xml"}});

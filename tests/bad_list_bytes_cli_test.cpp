@@ -4,21 +4,14 @@
 // input errors now: exit 2, a message naming file, line and field, nothing stored.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "cli_runner.h"
+#include "lists/formats/test_files.h"
 #include "test_databases.h"
 
 namespace tollgate::testing {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using lists::testing::ReadAll;
 
 class BadListBytesCliTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -40,7 +33,7 @@ class BadListBytesCliTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(BadListBytesCliTest, AUnListWithALatin1NameExitsTwoNotAbort) {
-  std::string text = ReadFile(SharedList("un_consolidated_2026-02.xml"));
+  std::string text = ReadAll(SharedList("un_consolidated_2026-02.xml"));
   text.insert(text.find("<FIRST_NAME>SADDAM") + 18, "\xE9");
   ExpectRefused("un.xml", text, "INDIVIDUAL IQi.001: field FIRST_NAME: byte 0xE9");
 }
@@ -52,7 +45,7 @@ TEST_P(BadListBytesCliTest, ACslJsonNumberBeyondDoubleRangeExitsTwo) {
 }
 
 TEST_P(BadListBytesCliTest, ACsvListThatIsNotUtf8ExitsTwo) {
-  std::string text = ReadFile(SharedList("csl_sample_2019.csv"));
+  std::string text = ReadAll(SharedList("csl_sample_2019.csv"));
   text.insert(text.find('\n') + 1, "\xFF\xFE");
   ExpectRefused("csl.csv", text, ":2: field source: byte 0xFF at character 1 is not UTF-8");
 }

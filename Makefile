@@ -34,8 +34,9 @@ eval: build
 	@$(BUILD_DIR)/bench/tollgate_eval ../shared/data
 
 # The libFuzzer targets of fuzz/, built with clang in build-fuzz (the sanitizers need
-# their own build) and run briefly each; FUZZ_SECONDS per target.
-FUZZ_SECONDS ?= 8
+# their own build) and run briefly each: FUZZ_SECONDS per target, by default 64 s
+# shared among them (at least 8 s each).
+FUZZ_SECONDS ?=
 fuzz: deps
 	@JOBS=$(JOBS) scripts/fuzz.sh $(CURDIR)/build-fuzz $(FUZZ_SECONDS)
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of fuzz/ with clang (in their own build folder, so the
 # main g++ build is untouched) and runs each briefly from its seed corpus:
-#   scripts/fuzz.sh [BUILD_DIR] [SECONDS_PER_TARGET]      (defaults: build-fuzz, 8)
+#   scripts/fuzz.sh [BUILD_DIR] [SECONDS_PER_TARGET]
+# (defaults: build-fuzz; 64 s shared among the targets, at least 8 s each, so that CI
+# fuzzes for at least a minute in all)
 # `make fuzz` and the ctest entry `fuzz` (label fuzz) run it. A finding fails the run;
 # its input is kept as BUILD_DIR/findings/<target>-crash-<sha1>, to become a
 # regression test in the ordinary suite. What each run adds to the corpus is thrown
@@ -9,7 +11,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build-fuzz}
-seconds=${2:-8}
+seconds=${2:-}
 jobs=${JOBS:-$(nproc)}
 cxx=${FUZZ_CXX:-clang++-14}
 command -v "$cxx" >/dev/null || cxx=clang++
@@ -17,12 +19,18 @@ command -v "$cxx" >/dev/null || cxx=clang++
 CXX=$cxx cmake -S "$root/fuzz" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 nice -n 10 cmake --build "$build" -j "$jobs"
 
+targets=("$build"/*_fuzz)
+if [ -z "$seconds" ]; then
+  seconds=$(((64 + ${#targets[@]} - 1) / ${#targets[@]}))
+  [ "$seconds" -ge 8 ] || seconds=8
+fi
+
 mkdir -p "$build/findings"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failed=()
 start=$(date +%s)
-for target in "$build"/*_fuzz; do
+for target in "${targets[@]}"; do
   name=$(basename "$target")
   seeds="$build/seeds/$name"
   mkdir -p "$work/$name" "$seeds"

@@ -5,7 +5,7 @@ DB ?= var/tollgate.db
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 MAKEFLAGS += --no-print-directory
 
-.PHONY: deps build run demo test bench eval clean format
+.PHONY: deps build run demo test bench eval fuzz clean format
 
 deps:
 	@scripts/install-deps.sh
@@ -33,8 +33,15 @@ bench: build
 eval: build
 	@$(BUILD_DIR)/bench/tollgate_eval ../shared/data
 
+# The libFuzzer targets of fuzz/, built with clang in build-fuzz (the sanitizers need
+# their own build) and run briefly each: FUZZ_SECONDS per target, by default 64 s
+# shared among them (at least 8 s each).
+FUZZ_SECONDS ?=
+fuzz: deps
+	@JOBS=$(JOBS) scripts/fuzz.sh $(CURDIR)/build-fuzz $(FUZZ_SECONDS)
+
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.h')
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) build-fuzz

@@ -20,6 +20,8 @@ packages=(
   wrk                    # load on the HTTP server (bench/http_bench.sh)
   curl jq                # two servers on one database (bench/two_servers_bench.sh)
   python3                # scripts/convert_ear.py: the rules files from the regulation data
+  clang-14 libclang-rt-14-dev  # libFuzzer and the sanitizers (make fuzz, fuzz/)
+  ccache                 # optional speed-up; CMake uses it when present
 )
 
 missing=()

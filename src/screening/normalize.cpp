@@ -1,6 +1,7 @@
 #include "tollgate/screening/normalize.h"
 
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utypes.h>
 
@@ -48,6 +49,34 @@ bool IsAscii(std::string_view text) {
     if (c >= 0x80) return false;
   }
   return true;
+}
+
+// Characters that show nothing (or only steer the direction of text) but would split a
+// word once folded, so "Huawei Tech<U+00AD>nologies" would no longer match the listed
+// "Huawei Technologies" although both look alike on screen: every
+// Default_Ignorable_Code_Point (soft hyphen, zero-width space and joiners, word joiner,
+// byte order mark, Hangul fillers, variation selectors, tags, ...) and the bidirectional
+// controls (LRM, RLM, the embeddings, overrides and isolates, the Arabic letter mark).
+// A listed party stays listed however its name is written (the Entity List, 15 CFR
+// Part 744 Supp. 4, names parties, not byte strings).
+bool IsInvisible(UChar32 c) {
+  return u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
+         u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL);
+}
+
+// `text` without its invisible characters; untouched (and not copied) when it has none.
+void RemoveInvisible(icu::UnicodeString& text) {
+  int32_t first = 0;
+  while (first < text.length() && !IsInvisible(text.char32At(first))) {
+    first = text.moveIndex32(first, 1);
+  }
+  if (first >= text.length()) return;
+  icu::UnicodeString kept(text, 0, first);
+  for (int32_t i = first; i < text.length(); i = text.moveIndex32(i, 1)) {
+    const UChar32 c = text.char32At(i);
+    if (!IsInvisible(c)) kept.append(c);
+  }
+  text = std::move(kept);
 }
 
 char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -172,6 +201,9 @@ std::string FoldToAscii(std::string_view text) {
   }
   icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  // Before NFKC and transliteration, which would otherwise keep them or turn them into
+  // separators. Plain ASCII (above) has none of them.
+  RemoveInvisible(unicode);
   if (icu::Transliterator* transliterator = ThreadTransliterator()) {
     transliterator->transliterate(unicode);
   }

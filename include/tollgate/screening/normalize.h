@@ -48,9 +48,11 @@ struct NameToken {
 // positions in 64-bit masks; no listed name comes near this).
 inline constexpr std::size_t kMaxNameTokens = 48;
 
-// NFKC, case folding, transliteration of non-Latin scripts ("Хуавэй" -> "huavej",
-// "华为" -> "hua wei"), diacritics removed ("Müller" -> "muller"), lower case.
-// Punctuation is kept for the tokenizer.
+// Invisible characters (every Default_Ignorable_Code_Point: soft hyphen, zero-width
+// space, joiners, word joiner, BOM, ...; and the bidi controls) are removed first, so a
+// name reads the same with or without them. Then NFKC, case folding, transliteration of non-Latin
+// scripts ("Хуавэй" -> "huavej", "华为" -> "hua wei"), diacritics removed ("Müller" -> "muller"),
+// lower case. Punctuation is kept for the tokenizer.
 std::string FoldToAscii(std::string_view text);
 
 // Folds and tokenizes a name: punctuation splits words except inside initialisms

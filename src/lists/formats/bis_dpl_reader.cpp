@@ -42,7 +42,7 @@ Status OptionalDate(const CsvTable& table, std::size_t column, std::optional<Dat
 
 Result<ParsedList> ReadBisDpl(const std::filesystem::path& path, std::string_view bytes) {
   const std::string source = path.string();
-  Result<std::string> text = DecodeText(bytes, source);
+  Result<std::string> text = DecodeCsvText(bytes, source, '\t');
   if (!text.ok()) return text.error();
   CsvReader csv(*text, source, {.delimiter = '\t'});
   CsvTable table(csv);

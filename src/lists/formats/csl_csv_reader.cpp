@@ -98,7 +98,7 @@ CslRecord Record(const CsvTable& t) {
 
 Result<ParsedList> ReadCslCsv(const std::filesystem::path& path, std::string_view bytes) {
   const std::string source = path.string();
-  Result<std::string> text = DecodeText(bytes, source);
+  Result<std::string> text = DecodeCsvText(bytes, source);
   if (!text.ok()) return text.error();
   CsvReader csv(*text, source);
   CsvTable table(csv);

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "lists/formats/csl_common.h"
+#include "lists/formats/json_text.h"
 #include "lists/formats/reader_util.h"
 #include "lists/formats/readers.h"
 
@@ -175,17 +176,16 @@ Result<CslRecord> Record(const RecordReader& r) {
 Result<ParsedList> ReadCslJson(const std::filesystem::path& path, std::string_view bytes) {
   const std::string source = path.string();
   Result<std::string> text = DecodeText(bytes, source);
-  if (!text.ok()) return text.error();
-  json doc;
-  try {
-    doc = json::parse(*text);
-  } catch (const json::parse_error& e) {
-    std::string detail = e.what();
-    if (std::size_t at = detail.find("] "); at != std::string::npos) detail.erase(0, at + 2);
-    std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    return MakeError(ErrorCode::kParseError, source + ":" + std::to_string(LineAt(*text, offset)) +
-                                                 ": invalid JSON: " + detail);
+  if (!text.ok()) {
+    // The JSON parser checks UTF-8 too, and names the key the bad byte follows.
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (FirstInvalidUtf8(bytes) == std::string_view::npos) return text.error();
+    Result<json> located = ParseJsonText(bytes, source);
+    return located.ok() ? text.error() : located.error();
   }
+  Result<json> parsed = ParseJsonText(*text, source);
+  if (!parsed.ok()) return parsed.error();
+  json doc = std::move(*parsed);
   const json* results = &doc;
   std::string prefix;
   if (doc.is_object()) {

@@ -95,8 +95,8 @@ TEST(CslJsonReaderTest, RefusesATruncatedFileNamingTheLine) {
   std::string json = ApiForm(kHuawei, kRim);
   auto path = dir.Write("csl.json", json.substr(0, json.find("\"RIM, Ryong Nam\"") + 5));
   int line = testing::LineOf(json, json.find("\"RIM, Ryong Nam\""));
-  EXPECT_THAT(ParseFailure(path),
-              StartsWith(path.string() + ":" + std::to_string(line) + ": invalid JSON: "));
+  EXPECT_THAT(ParseFailure(path), StartsWith(path.string() + ":" + std::to_string(line) +
+                                             ": field name: invalid JSON: "));
 }
 
 TEST(CslJsonReaderTest, RefusesABadFieldNamingTheRecord) {

@@ -3,6 +3,43 @@
 #include "lists/formats/reader_util.h"
 
 namespace tollgate::lists::formats {
+namespace {
+
+// The field of the first byte that is not UTF-8, found by reading the raw bytes as CSV
+// (the delimiters, quotes and line breaks are ASCII, so a stray byte cannot move them);
+// `fallback` when the CSV itself is malformed before it.
+Error Utf8FieldError(std::string_view bytes, const std::string& source, char delimiter,
+                     Error fallback) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  CsvReader csv(bytes, source, {.delimiter = delimiter});
+  bool header = true;
+  while (true) {
+    Result<bool> next = csv.Next();
+    if (!next.ok() || !*next) return fallback;
+    for (std::size_t i = 0; i < csv.size(); ++i) {
+      if (std::size_t bad = FirstInvalidUtf8(csv.field(i)); bad != std::string_view::npos) {
+        return csv.FieldError(i, InvalidUtf8What(csv.field(i), bad) +
+                                     " (list files of this format are read as UTF-8)");
+      }
+    }
+    if (header) {
+      std::vector<std::string> names;
+      for (std::size_t i = 0; i < csv.size(); ++i) names.push_back(CleanText(csv.field(i)));
+      csv.SetColumnNames(std::move(names));
+      header = false;
+    }
+  }
+}
+
+}  // namespace
+
+Result<std::string> DecodeCsvText(std::string_view bytes, const std::string& source,
+                                  char delimiter) {
+  Result<std::string> text = DecodeText(bytes, source, TextEncoding::kUtf8);
+  const bool utf16 = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
+  if (text.ok() || utf16 || FirstInvalidUtf8(bytes) == std::string_view::npos) return text;
+  return Utf8FieldError(bytes, source, delimiter, text.error());
+}
 
 Status CsvTable::ReadHeader(std::span<const ColumnSpec> columns) {
   Result<bool> header = csv_.Next();

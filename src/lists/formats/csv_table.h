@@ -22,6 +22,12 @@ struct ColumnSpec {
   bool required = true;
 };
 
+// The UTF-8 text of a CSV list file with a header row (DecodeText, TextEncoding::kUtf8).
+// A byte that is not UTF-8 is refused as "FILE:LINE: field NAME: byte 0xFF at character
+// N is not UTF-8", NAME from the header row; other failures as DecodeText reports them.
+Result<std::string> DecodeCsvText(std::string_view bytes, const std::string& source,
+                                  char delimiter = ',');
+
 class CsvTable {
  public:
   static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);

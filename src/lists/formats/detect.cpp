@@ -122,7 +122,8 @@ Result<Format> DetectFormatOfBytes(const std::filesystem::path& path, std::strin
   }
   if (view.front() == '{' || view.front() == '[') return Format::kCslJson;
 
-  Result<std::string> text = DecodeText(view, source);
+  // Only to find the header: the reader then decodes by its format's own rule.
+  Result<std::string> text = DecodeText(view, source, TextEncoding::kUtf8OrWindows1252);
   if (!text.ok()) return text.error();
   std::string_view first_line = std::string_view(*text).substr(0, text->find('\n'));
   bool tabs = first_line.find('\t') != std::string_view::npos;

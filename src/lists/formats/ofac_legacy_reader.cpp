@@ -75,9 +75,11 @@ Result<long long> WholeNumber(const CsvReader& csv, std::size_t column) {
 }
 
 // Bytes to CSV text: the DOS end-of-file byte OFAC appends is not part of the data.
+// OFAC writes its legacy files in Windows-1252 (DOMAIN.md §6), the one format whose
+// non-UTF-8 bytes are read rather than refused.
 Result<std::string> OfacText(std::string_view bytes, const std::string& source) {
   while (!bytes.empty() && bytes.back() == '\x1A') bytes.remove_suffix(1);
-  return DecodeText(bytes, source);
+  return DecodeText(bytes, source, TextEncoding::kUtf8OrWindows1252);
 }
 
 // The next record of an OFAC file. OFAC ends every record, the last one included,

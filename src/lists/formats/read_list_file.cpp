@@ -58,6 +58,16 @@ Result<ParsedList> Dispatch(const std::filesystem::path& path, std::string_view 
 
 }  // namespace
 
+Result<ParsedList> formats::ReadListBytes(const std::filesystem::path& path, std::string_view bytes,
+                                          std::optional<Format> format) {
+  if (!format) {
+    Result<Format> detected = formats::DetectFormatOfBytes(path, bytes);
+    if (!detected.ok()) return detected.error();
+    format = *detected;
+  }
+  return Dispatch(path, bytes, *format);
+}
+
 const char* FormatName(Format format) { return Info(format).name; }
 
 Result<Format> ParseFormat(std::string_view name) {
@@ -85,12 +95,7 @@ Result<ParsedList> ReadListFile(const std::filesystem::path& path, std::optional
   // The readers report bad input as values; what may still throw (allocation, a
   // library's internal error) is turned into an Error here, at the API boundary.
   try {
-    if (!format) {
-      Result<Format> detected = formats::DetectFormatOfBytes(path, *bytes);
-      if (!detected.ok()) return detected.error();
-      format = *detected;
-    }
-    return Dispatch(path, *bytes, *format);
+    return formats::ReadListBytes(path, *bytes, format);
   } catch (const std::exception& e) {
     return MakeError(ErrorCode::kInternal, path.string() + ": reading failed: " + e.what());
   }

@@ -82,6 +82,12 @@ bool IsSpaceAt(std::string_view s, std::size_t i, std::size_t& width) {
   return false;
 }
 
+std::string HexByte(unsigned char b) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", b);
+  return hex;
+}
+
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -137,13 +143,22 @@ int LineAt(std::string_view text, std::size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
-Result<std::string> DecodeText(std::string_view bytes, const std::string& source) {
+Result<std::string> DecodeText(std::string_view bytes, const std::string& source,
+                               TextEncoding encoding) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  auto fail = [&](std::size_t i, const char* what) {
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[i]));
-    return MakeError(ErrorCode::kParseError, source + ":" + std::to_string(LineAt(bytes, i)) +
-                                                 ": byte " + hex + " " + what);
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    return MakeError(ErrorCode::kParseError,
+                     source +
+                         ":1: the file is UTF-16 text (it starts with a UTF-16 byte order "
+                         "mark); list files are read as UTF-8");
+  }
+  auto fail = [&](std::size_t i, const std::string& what) {
+    return MakeError(ErrorCode::kParseError,
+                     source + ":" + std::to_string(LineAt(bytes, i)) + ": " + what);
+  };
+  auto line_start = [&](std::size_t i) {
+    const std::size_t nl = bytes.rfind('\n', i == 0 ? 0 : i - 1);
+    return i == 0 || nl == std::string_view::npos ? 0 : nl + 1;
   };
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 64);
@@ -160,7 +175,10 @@ Result<std::string> DecodeText(std::string_view bytes, const std::string& source
     i = run;
     if (i >= bytes.size()) break;
     unsigned char b = static_cast<unsigned char>(bytes[i]);
-    if (b < 0x80) return fail(i, "is a control character, not text (binary or corrupted file?)");
+    if (b < 0x80) {
+      return fail(i, "byte " + HexByte(b) +
+                         " is a control character, not text (binary or corrupted file?)");
+    }
     char32_t cp = 0;
     if (std::size_t len = Utf8Sequence(bytes, i, cp)) {
       if (cp >= 0x80 && cp <= 0x9F && kCp1252High[cp - 0x80] != 0) {
@@ -171,8 +189,15 @@ Result<std::string> DecodeText(std::string_view bytes, const std::string& source
       i += len;
       continue;
     }
+    if (encoding == TextEncoding::kUtf8) {
+      const std::size_t start = line_start(i);
+      return fail(i, InvalidUtf8What(bytes.substr(start), i - start) +
+                         " (list files of this format are read as UTF-8)");
+    }
     if (b <= 0x9F) {
-      if (kCp1252High[b - 0x80] == 0) return fail(i, "is neither UTF-8 nor Windows-1252 text");
+      if (kCp1252High[b - 0x80] == 0) {
+        return fail(i, "byte " + HexByte(b) + " is neither UTF-8 nor Windows-1252 text");
+      }
       AppendUtf8(out, kCp1252High[b - 0x80]);
     } else {
       AppendUtf8(out, b);  // Windows-1252 0xA0-0xFF are U+00A0-U+00FF
@@ -180,6 +205,31 @@ Result<std::string> DecodeText(std::string_view bytes, const std::string& source
     ++i;
   }
   return out;
+}
+
+std::size_t FirstInvalidUtf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t len = Utf8Sequence(text, i, cp);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+std::string InvalidUtf8What(std::string_view field, std::size_t invalid) {
+  // Characters, not bytes, so the position is where an editor shows it (1-based).
+  std::size_t character = 1;
+  for (std::size_t k = 0; k < invalid && k < field.size(); ++k) {
+    if ((static_cast<unsigned char>(field[k]) & 0xC0) != 0x80) ++character;
+  }
+  return "byte " + HexByte(static_cast<unsigned char>(field[invalid])) + " at character " +
+         std::to_string(character) + " is not UTF-8";
 }
 
 std::string CleanText(std::string_view text) {

@@ -23,13 +23,30 @@ namespace tollgate::lists::formats {
 // The whole file; kIoError naming the file when it cannot be read.
 Result<std::string> ReadFileBytes(const std::filesystem::path& path);
 
-// UTF-8 text from a list file's bytes. Valid UTF-8 is kept; any other byte is read as
-// Windows-1252 (OFAC's legacy files are cp1252; older CSL exports mix both), and C1
-// controls that come from cp1252 text encoded twice (U+0092 for a right quote) are
-// repaired. A UTF-8 byte order mark is dropped. Fails with kParseError
-// "SOURCE:LINE: ..." on a byte that is text in neither encoding and on control bytes
-// other than tab, CR and LF, which mean a binary or corrupted file.
-Result<std::string> DecodeText(std::string_view bytes, const std::string& source);
+// How a format's bytes become text. Every list publisher writes UTF-8 except OFAC,
+// whose legacy CSV files are Windows-1252 (DOMAIN.md §6).
+enum class TextEncoding {
+  kUtf8,               // anything else is refused: read as Latin-1, a name would no
+                       // longer match ("\xFF\xFESHINING PATH" is not "SHINING PATH")
+  kUtf8OrWindows1252,  // valid UTF-8 is kept; any other byte is read as Windows-1252
+};
+
+// UTF-8 text from a list file's bytes. A UTF-8 byte order mark is dropped; C1 controls
+// that come from cp1252 text encoded twice (U+0092 for a right quote) are repaired.
+// Fails with kParseError "SOURCE:LINE: ..." on a byte that is not text in `encoding`
+// (the first such byte: its value and its character on the line), on a UTF-16 byte
+// order mark, and on control bytes other than tab, CR and LF, which mean a binary or
+// corrupted file.
+Result<std::string> DecodeText(std::string_view bytes, const std::string& source,
+                               TextEncoding encoding = TextEncoding::kUtf8);
+
+// Offset of the first byte of `text` that does not begin a well-formed UTF-8 sequence
+// (RFC 3629), or npos when all of it is UTF-8.
+std::size_t FirstInvalidUtf8(std::string_view text);
+
+// "byte 0xFF at character N is not UTF-8": for the first invalid byte of a field, where
+// `invalid` is FirstInvalidUtf8(field).
+std::string InvalidUtf8What(std::string_view field, std::size_t invalid);
 
 // 1-based line of byte `offset` in `text`.
 int LineAt(std::string_view text, std::size_t offset);

@@ -9,7 +9,7 @@ namespace {
 using ::testing::ElementsAre;
 
 std::string Decoded(std::string_view bytes) {
-  Result<std::string> text = DecodeText(bytes, "f.csv");
+  Result<std::string> text = DecodeText(bytes, "f.csv", TextEncoding::kUtf8OrWindows1252);
   EXPECT_TRUE(text.ok()) << text.error().message;
   return text.ok() ? *text : "";
 }
@@ -40,7 +40,8 @@ TEST(DecodeTextTest, RepairsCp1252TextThatWasEncodedTwice) {
 }
 
 TEST(DecodeTextTest, RefusesBytesThatAreTextInNeitherEncoding) {
-  Result<std::string> text = DecodeText("ok\nfine\nbad \x81 byte", "f.csv");
+  Result<std::string> text =
+      DecodeText("ok\nfine\nbad \x81 byte", "f.csv", TextEncoding::kUtf8OrWindows1252);
   ASSERT_FALSE(text.ok());
   EXPECT_EQ(text.error().code, ErrorCode::kParseError);
   EXPECT_EQ(text.error().message, "f.csv:3: byte 0x81 is neither UTF-8 nor Windows-1252 text");
@@ -50,6 +51,38 @@ TEST(DecodeTextTest, RefusesControlBytesOfABinaryFile) {
   Result<std::string> text = DecodeText(std::string_view("a,b\n\0\0\0", 7), "f.csv");
   ASSERT_FALSE(text.ok());
   EXPECT_THAT(text.error().message, ::testing::StartsWith("f.csv:2: byte 0x00 is a control"));
+}
+
+TEST(DecodeTextTest, RefusesBytesThatAreNotUtf8WhenTheFormatIsUtf8) {
+  // Issue 11: read as Latin-1, "\xFF\xFESHINING PATH" no longer matched SHINING PATH.
+  Result<std::string> text = DecodeText("a,b\nx,M\xC3\xBC\xFF\xFESHINING PATH\n", "f.csv");
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().code, ErrorCode::kParseError);
+  EXPECT_EQ(text.error().message,
+            "f.csv:2: byte 0xFF at character 5 is not UTF-8 (list files of this format are "
+            "read as UTF-8)");
+  // A multi-byte sequence cut short (an Arabic letter missing its second byte).
+  EXPECT_FALSE(DecodeText("\xD8\xA7\xD9", "f.csv").ok());
+  EXPECT_EQ(Decoded("M\xC3\xBC"), *DecodeText("M\xC3\xBC", "f.csv"));
+}
+
+TEST(DecodeTextTest, RefusesUtf16Text) {
+  // "a," in UTF-16LE after its byte order mark.
+  Result<std::string> text = DecodeText(std::string_view("\xFF\xFE"
+                                                         "a\0,\0",
+                                                         6),
+                                        "f.csv");
+  ASSERT_FALSE(text.ok());
+  EXPECT_THAT(text.error().message, ::testing::StartsWith("f.csv:1: the file is UTF-16 text"));
+}
+
+TEST(FirstInvalidUtf8Test, FindsTheFirstByteThatIsNotUtf8) {
+  EXPECT_EQ(FirstInvalidUtf8("M\xC3\xBCller"), std::string_view::npos);
+  EXPECT_EQ(FirstInvalidUtf8("M\xFCller"), 1u);
+  EXPECT_EQ(FirstInvalidUtf8("ab\xC3"), 2u);        // cut short at the end
+  EXPECT_EQ(FirstInvalidUtf8("\xC0\xAF"), 0u);      // overlong '/'
+  EXPECT_EQ(FirstInvalidUtf8("\xED\xA0\x80"), 0u);  // a surrogate
+  EXPECT_EQ(InvalidUtf8What("M\xC3\xBC\xFF", 3), "byte 0xFF at character 3 is not UTF-8");
 }
 
 TEST(CleanTextTest, TrimsAndCollapsesWhiteSpace) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string_view>
 
 #include "tollgate/common/result.h"
@@ -28,5 +29,11 @@ Result<ParsedList> ReadStateDtc(const std::filesystem::path& path, std::string_v
 
 // Content-based detection (see DetectFormat).
 Result<Format> DetectFormatOfBytes(const std::filesystem::path& path, std::string_view bytes);
+
+// Detection (when `format` is empty) and the reader of the format, on bytes in memory.
+// Unlike ReadListFile it lets an exception through: the fuzz targets (fuzz/) call it so
+// that one escaping a reader is a finding, not a kInternal error.
+Result<ParsedList> ReadListBytes(const std::filesystem::path& path, std::string_view bytes,
+                                 std::optional<Format> format);
 
 }  // namespace tollgate::lists::formats

@@ -89,7 +89,7 @@ void SplitNameAndAliases(std::string_view text, ListEntry& e) {
 
 Result<ParsedList> ReadStateDtc(const std::filesystem::path& path, std::string_view bytes) {
   const std::string source = path.string();
-  Result<std::string> text = DecodeText(bytes, source);
+  Result<std::string> text = DecodeCsvText(bytes, source);
   if (!text.ok()) return text.error();
   CsvReader csv(*text, source);
   CsvTable table(csv);

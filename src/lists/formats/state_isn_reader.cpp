@@ -54,7 +54,7 @@ std::vector<Alias> Aliases(std::string_view text) {
 
 Result<ParsedList> ReadStateIsn(const std::filesystem::path& path, std::string_view bytes) {
   const std::string source = path.string();
-  Result<std::string> text = DecodeText(bytes, source);
+  Result<std::string> text = DecodeCsvText(bytes, source);
   if (!text.ok()) return text.error();
   CsvReader csv(*text, source);
   CsvTable table(csv);

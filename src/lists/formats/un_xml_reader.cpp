@@ -1,6 +1,7 @@
 // The UN Security Council consolidated list (XML, schema sc-sanctions.xsd):
 // CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL and CONSOLIDATED_LIST/ENTITIES/ENTITY.
 
+#include <optional>
 #include <pugixml.hpp>
 #include <unordered_map>
 
@@ -26,6 +27,20 @@ std::optional<Date> XmlDate(std::string_view text) {
   return *date;
 }
 
+// The element a text node or attribute belongs to, located for a message: the name of
+// the record (INDIVIDUAL or ENTITY) and its REFERENCE_NUMBER when inside one.
+std::string RecordOf(pugi::xml_node node) {
+  for (; node; node = node.parent()) {
+    std::string_view name = node.name();
+    if (name == "INDIVIDUAL" || name == "ENTITY") {
+      std::string ref = Text(node, "REFERENCE_NUMBER");
+      if (FirstInvalidUtf8(ref) != std::string_view::npos) ref.clear();
+      return std::string(name) + (ref.empty() ? "" : " " + ref) + ": ";
+    }
+  }
+  return "";
+}
+
 class UnReader {
  public:
   UnReader(const std::filesystem::path& path, std::string_view bytes)
@@ -43,6 +58,13 @@ class UnReader {
                                     parsed.status == pugi::status_bad_end_element
                                 ? " (truncated file?)"
                                 : ""));
+    }
+    // The UN publishes UTF-8; pugixml converts a file that declares another encoding
+    // and passes UTF-8 bytes through unchecked, so a stray Latin-1 byte or a letter cut
+    // short would otherwise reach the names (and break every JSON written from them).
+    if (parsed.encoding == pugi::encoding_utf8 &&
+        FirstInvalidUtf8(bytes_) != std::string_view::npos) {
+      return InvalidUtf8(doc);
     }
     pugi::xml_node root = doc.document_element();
     if (std::string_view(root.name()) != "CONSOLIDATED_LIST") {
@@ -72,6 +94,41 @@ class UnReader {
   }
 
  private:
+  // The first text, attribute or element name that is not UTF-8, walked in document
+  // order without recursion (a deeply nested file must not exhaust the stack).
+  Error InvalidUtf8(const pugi::xml_document& doc) const {
+    const std::string why = " (the UN list is read as UTF-8)";
+    pugi::xml_node node = doc.first_child();
+    while (node) {
+      pugi::xml_node element = node.type() == pugi::node_element ? node : node.parent();
+      std::string field = element.name();
+      if (FirstInvalidUtf8(field) != std::string_view::npos) field = "element name";
+      auto check = [&](std::string_view text, std::string_view what_field) -> std::optional<Error> {
+        std::size_t bad = FirstInvalidUtf8(text);
+        if (bad == std::string_view::npos) return std::nullopt;
+        int line = LineAt(bytes_, static_cast<std::size_t>(node.offset_debug()));
+        return MakeError(ErrorCode::kParseError, source_ + ":" + std::to_string(line) + ": " +
+                                                     RecordOf(element) + "field " +
+                                                     std::string(what_field) + ": " +
+                                                     InvalidUtf8What(text, bad) + why);
+      };
+      if (auto e = check(node.name(), "element name")) return *e;
+      if (auto e = check(node.value(), field)) return *e;
+      for (pugi::xml_attribute a : node.attributes()) {
+        std::string name = field + "@" + a.name();
+        if (auto e = check(a.name(), field + " attribute name")) return *e;
+        if (auto e = check(a.value(), name)) return *e;
+      }
+      if (node.first_child()) {
+        node = node.first_child();
+        continue;
+      }
+      while (node && !node.next_sibling()) node = node.parent();
+      if (node) node = node.next_sibling();
+    }
+    return MakeError(ErrorCode::kParseError, source_ + ": a byte is not UTF-8" + why);
+  }
+
   Error Fail(const pugi::xml_node& node, std::string_view field, std::string_view what) const {
     int line = LineAt(bytes_, static_cast<std::size_t>(node.offset_debug()));
     return FieldParseError(source_, line, field, what);

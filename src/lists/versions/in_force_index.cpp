@@ -17,6 +17,41 @@ bool SameVersions(const std::vector<storage::ListVersion>& a,
 
 }  // namespace
 
+std::size_t EntryBytes(const ListEntry& e) {
+  std::size_t bytes = sizeof e + e.list.capacity() + e.entry_id.capacity() + e.name.capacity() +
+                      e.license_requirement.capacity() + e.license_policy.capacity() +
+                      e.title.capacity() + e.remarks.capacity() + e.source_url.capacity();
+  for (const auto& a : e.aliases) bytes += sizeof a + a.name.capacity();
+  for (const auto& a : e.addresses) {
+    bytes += sizeof a + a.street.capacity() + a.city.capacity() + a.state.capacity() +
+             a.postal_code.capacity() + a.country.capacity() + a.country_name.capacity();
+  }
+  for (const auto& i : e.ids) bytes += sizeof i + i.type.capacity() + i.value.capacity();
+  for (const auto* texts :
+       {&e.programs, &e.federal_register, &e.nationalities, &e.dates_of_birth}) {
+    for (const auto& t : *texts) bytes += sizeof t + t.capacity();
+  }
+  return bytes;
+}
+
+std::size_t IndexBytes(const screening::Index& index, std::size_t entry_bytes) {
+  return index.Stats().memory_bytes + entry_bytes;
+}
+
+std::size_t InForceIndexes::cached() const {
+  auto snapshot = current_.load();
+  return snapshot ? snapshot->indexes.size() : 0;
+}
+
+std::size_t InForceIndexes::cached_bytes() const {
+  auto snapshot = current_.load();
+  std::size_t bytes = 0;
+  if (snapshot) {
+    for (const auto& [key, cached] : snapshot->indexes) bytes += cached->bytes;
+  }
+  return bytes;
+}
+
 std::vector<storage::ListVersion> SelectInForce(const std::vector<storage::ListVersion>& all,
                                                 Date date) {
   std::map<std::string, storage::ListVersion> by_feed;
@@ -57,7 +92,8 @@ Result<InForceIndexes::InForce> InForceIndexes::ForDate(storage::Store& store, D
   for (const auto& v : out.versions) key.push_back(v.id);
   std::sort(key.begin(), key.end());
   if (auto it = snapshot->indexes.find(key); it != snapshot->indexes.end()) {
-    out.index = it->second;
+    it->second->used = ++use_clock_;
+    out.index = it->second->index;
     return out;
   }
 
@@ -65,13 +101,16 @@ Result<InForceIndexes::InForce> InForceIndexes::ForDate(storage::Store& store, D
   // Another thread may have built it (or refreshed) while this one waited.
   auto latest = current_.load();
   if (auto it = latest->indexes.find(key); it != latest->indexes.end()) {
-    out.index = it->second;
+    it->second->used = ++use_clock_;
+    out.index = it->second->index;
     return out;
   }
   std::vector<ListEntry> entries;
+  std::size_t entry_bytes = 0;
   for (const auto& version : out.versions) {
     auto loaded = store.LoadEntries(version.id);
     if (!loaded.ok()) return loaded.error();
+    for (const auto& e : *loaded) entry_bytes += EntryBytes(e);
     entries.insert(entries.end(), std::make_move_iterator(loaded->begin()),
                    std::make_move_iterator(loaded->end()));
   }
@@ -80,8 +119,23 @@ Result<InForceIndexes::InForce> InForceIndexes::ForDate(storage::Store& store, D
   // Published only into the snapshot it was computed from: after a Refresh the old
   // version set may no longer be current, and the new snapshot starts empty.
   if (latest == snapshot || SameVersions(latest->versions, snapshot->versions)) {
+    auto added = std::make_shared<Cached>();
+    added->index = out.index;
+    added->bytes = IndexBytes(*out.index, entry_bytes);
+    added->used = ++use_clock_;
     auto next = std::make_shared<Snapshot>(*latest);
-    next->indexes[key] = out.index;
+    // Least recently used first, until the new one fits the budget.
+    std::size_t total = added->bytes;
+    for (const auto& [k, cached] : next->indexes) total += cached->bytes;
+    while (total > budget_bytes_ && !next->indexes.empty()) {
+      auto oldest = next->indexes.begin();
+      for (auto it = next->indexes.begin(); it != next->indexes.end(); ++it) {
+        if (it->second->used < oldest->second->used) oldest = it;
+      }
+      total -= oldest->second->bytes;
+      next->indexes.erase(oldest);
+    }
+    next->indexes[key] = std::move(added);
     current_.store(std::move(next));
   }
   return out;

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "check_support.h"
+#include "tollgate/common/json_limits.h"
 #include "tollgate/rules/engine.h"
 
 namespace tollgate::cli {
@@ -22,7 +23,8 @@ Error At(const std::string& path, std::size_t line, const Error& error) {
   return MakeError(error.code, path + ":" + std::to_string(line) + ": " + error.message);
 }
 
-Result<std::vector<Line>> ReadLines(const std::string& path) {
+Result<std::vector<Line>> ReadLines(const std::string& path,
+                                    const rules::TransactionLimits& limits) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return MakeError(ErrorCode::kIoError, "cannot open '" + path + "'");
   std::vector<Line> lines;
@@ -32,13 +34,18 @@ Result<std::vector<Line>> ReadLines(const std::string& path) {
     ++number;
     if (!text.empty() && text.back() == '\r') text.pop_back();
     if (text.find_first_not_of(" \t") == std::string::npos) continue;
-    auto json = nlohmann::json::parse(text, nullptr, false);
-    if (json.is_discarded()) {
+    // Depth-limited as the server's bodies: a line is copied and dumped later.
+    auto json = ParseJsonLimited(text, path + ":" + std::to_string(number));
+    if (!json.ok()) return json.error();
+    if (!json->is_object()) {
       return MakeError(ErrorCode::kParseError,
                        path + ":" + std::to_string(number) + ": not a JSON object");
     }
-    auto tx = rules::TransactionFromJson(json);
+    auto tx = rules::TransactionFromJson(*json);
     if (!tx.ok()) return At(path, number, tx.error());
+    if (auto s = rules::CheckTransactionLimits(*tx, limits); !s.ok()) {
+      return At(path, number, s.error());
+    }
     lines.push_back({number, std::move(tx).value()});
   }
   if (lines.empty()) return MakeError(ErrorCode::kInvalidArgument, path + ": no transactions");
@@ -48,8 +55,8 @@ Result<std::vector<Line>> ReadLines(const std::string& path) {
 }  // namespace
 
 int RunCheckBatch(const Context& context, const std::string& in_path, const std::string& out_path,
-                  const std::string& rules_dir) {
-  auto lines = ReadLines(in_path);
+                  const std::string& rules_dir, const rules::TransactionLimits& limits) {
+  auto lines = ReadLines(in_path, limits);
   if (!lines.ok()) return Fail(lines.error());
   auto rules = LoadRulesForCli(rules_dir);
   if (!rules.ok()) return Fail(rules.error());

@@ -10,10 +10,13 @@
 #include <string>
 
 #include "cli_context.h"
+#include "tollgate/rules/determination_record.h"
 
 namespace tollgate::cli {
 
+// Each line is bounded by `limits` (items, parties): a line over them fails the run,
+// naming its line, before anything is recorded.
 int RunCheckBatch(const Context& context, const std::string& in_path, const std::string& out_path,
-                  const std::string& rules_dir);
+                  const std::string& rules_dir, const rules::TransactionLimits& limits = {});
 
 }  // namespace tollgate::cli

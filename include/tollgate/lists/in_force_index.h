@@ -12,7 +12,8 @@
 // cache let eleven dates take the server from 73 to 764 MiB. When a new index would
 // take the cache over its budget, the least recently used ones are dropped first (a
 // request still holding one keeps it alive until it finishes); the newest is always
-// kept, even alone over the budget.
+// kept, even alone over the budget. Memory freed by an eviction is handed back to the
+// system (malloc_trim), so the budget shows in the process's resident size.
 //
 // Thread-safety: ForDate and Refresh may be called from any number of threads; each
 // caller passes a Store of its own (stores are one per thread). Builds are serialized
@@ -40,8 +41,9 @@ namespace tollgate::lists {
 std::vector<storage::ListVersion> SelectInForce(const std::vector<storage::ListVersion>& all,
                                                 Date date);
 
-// An index's size as the cache counts it: its own structures (screening::IndexStats)
-// and an estimate of the entries' text it holds.
+// An index's size estimated from its own structures (screening::IndexStats) and the
+// entries' text it holds. The cache counts the larger of this and what the build
+// left allocated (glibc's mallinfo2) plus the entries.
 std::size_t IndexBytes(const screening::Index& index, std::size_t entry_bytes);
 // Approximate heap and inline bytes of one entry (strings, aliases, addresses, ids).
 std::size_t EntryBytes(const ListEntry& entry);

@@ -1,5 +1,7 @@
 #include "tollgate/lists/in_force_index.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <string>
 
@@ -17,19 +19,25 @@ bool SameVersions(const std::vector<storage::ListVersion>& a,
 
 }  // namespace
 
+// A string's heap block as glibc allocates it (none within the small-string buffer):
+// the capacity and its terminator, an 8-byte header, rounded up to 16.
+std::size_t Heap(const std::string& s) {
+  return s.capacity() <= 15 ? 0 : (s.capacity() + 1 + 8 + 15) / 16 * 16;
+}
+
 std::size_t EntryBytes(const ListEntry& e) {
-  std::size_t bytes = sizeof e + e.list.capacity() + e.entry_id.capacity() + e.name.capacity() +
-                      e.license_requirement.capacity() + e.license_policy.capacity() +
-                      e.title.capacity() + e.remarks.capacity() + e.source_url.capacity();
-  for (const auto& a : e.aliases) bytes += sizeof a + a.name.capacity();
+  std::size_t bytes = sizeof e + Heap(e.list) + Heap(e.entry_id) + Heap(e.name) +
+                      Heap(e.license_requirement) + Heap(e.license_policy) + Heap(e.title) +
+                      Heap(e.remarks) + Heap(e.source_url);
+  for (const auto& a : e.aliases) bytes += sizeof a + Heap(a.name);
   for (const auto& a : e.addresses) {
-    bytes += sizeof a + a.street.capacity() + a.city.capacity() + a.state.capacity() +
-             a.postal_code.capacity() + a.country.capacity() + a.country_name.capacity();
+    bytes += sizeof a + Heap(a.street) + Heap(a.city) + Heap(a.state) + Heap(a.postal_code) +
+             Heap(a.country) + Heap(a.country_name);
   }
-  for (const auto& i : e.ids) bytes += sizeof i + i.type.capacity() + i.value.capacity();
+  for (const auto& i : e.ids) bytes += sizeof i + Heap(i.type) + Heap(i.value);
   for (const auto* texts :
        {&e.programs, &e.federal_register, &e.nationalities, &e.dates_of_birth}) {
-    for (const auto& t : *texts) bytes += sizeof t + t.capacity();
+    for (const auto& t : *texts) bytes += sizeof t + Heap(t);
   }
   return bytes;
 }
@@ -114,6 +122,9 @@ Result<InForceIndexes::InForce> InForceIndexes::ForDate(storage::Store& store, D
     entries.insert(entries.end(), std::make_move_iterator(loaded->begin()),
                    std::make_move_iterator(loaded->end()));
   }
+  // What the build leaves allocated (glibc's count): IndexStats' estimate misses the
+  // allocator's own overhead on the many small strings, about half of it.
+  const std::size_t allocated_before = mallinfo2().uordblks;
   out.index = screening::Index::Build(std::move(entries));
   ++builds_;
   // Published only into the snapshot it was computed from: after a Refresh the old
@@ -121,7 +132,10 @@ Result<InForceIndexes::InForce> InForceIndexes::ForDate(storage::Store& store, D
   if (latest == snapshot || SameVersions(latest->versions, snapshot->versions)) {
     auto added = std::make_shared<Cached>();
     added->index = out.index;
-    added->bytes = IndexBytes(*out.index, entry_bytes);
+    const std::size_t allocated_after = mallinfo2().uordblks;
+    const std::size_t built =
+        allocated_after > allocated_before ? allocated_after - allocated_before : 0;
+    added->bytes = std::max(IndexBytes(*out.index, entry_bytes), built + entry_bytes);
     added->used = ++use_clock_;
     auto next = std::make_shared<Snapshot>(*latest);
     // Least recently used first, until the new one fits the budget.
@@ -135,8 +149,17 @@ Result<InForceIndexes::InForce> InForceIndexes::ForDate(storage::Store& store, D
       total -= oldest->second->bytes;
       next->indexes.erase(oldest);
     }
+    const bool evicted = next->indexes.size() < latest->indexes.size();
     next->indexes[key] = std::move(added);
     current_.store(std::move(next));
+    // An evicted index is freed when its last reader lets go (here, unless a request
+    // still holds it); glibc keeps freed memory in its arenas unless asked to give it
+    // back, and the budget is about the process's memory.
+    if (evicted) {
+      latest.reset();
+      snapshot.reset();
+      malloc_trim(0);
+    }
   }
   return out;
 }

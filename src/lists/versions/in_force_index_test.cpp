@@ -73,8 +73,13 @@ TEST_F(InForceIndexesTest, TheCacheStaysWithinItsBudgetDroppingTheLeastRecentlyU
   const auto sizes = Sizes();
   ASSERT_LT(sizes[0], sizes[1]);
   ASSERT_LT(sizes[1], sizes[2]);
-  // Room for the first and the third, not for all three, nor the second and the third.
-  InForceIndexes indexes(sizes[0] + sizes[2]);
+  // Room for the first and the third, not for all three, nor the second and the third;
+  // half the difference of the first two as a margin, for the allocator's share of
+  // the count (mallinfo2), which varies a little from one build to the next.
+  const std::size_t budget = sizes[0] + sizes[2] + (sizes[1] - sizes[0]) / 2;
+  SCOPED_TRACE("sizes " + std::to_string(sizes[0]) + ", " + std::to_string(sizes[1]) + ", " +
+               std::to_string(sizes[2]));
+  InForceIndexes indexes(budget);
   ASSERT_TRUE(indexes.ForDate(*store_, D("2019-01-15")).ok());
   ASSERT_TRUE(indexes.ForDate(*store_, D("2019-02-15")).ok());
   EXPECT_EQ(indexes.cached(), 2u);
@@ -83,12 +88,12 @@ TEST_F(InForceIndexesTest, TheCacheStaysWithinItsBudgetDroppingTheLeastRecentlyU
   ASSERT_TRUE(indexes.ForDate(*store_, D("2019-03-15")).ok());
   EXPECT_EQ(indexes.builds(), 3u);
   EXPECT_EQ(indexes.cached(), 2u) << "the second, least recently used, is dropped";
-  EXPECT_LE(indexes.cached_bytes(), sizes[0] + sizes[2]);
+  EXPECT_LE(indexes.cached_bytes(), budget);
   ASSERT_TRUE(indexes.ForDate(*store_, D("2019-01-25")).ok());
   EXPECT_EQ(indexes.builds(), 3u) << "the first was kept";
   ASSERT_TRUE(indexes.ForDate(*store_, D("2019-02-20")).ok());
   EXPECT_EQ(indexes.builds(), 4u) << "the second was rebuilt";
-  EXPECT_LE(indexes.cached_bytes(), sizes[0] + sizes[2]);
+  EXPECT_LE(indexes.cached_bytes(), budget);
 }
 
 TEST_F(InForceIndexesTest, AnIndexOverTheWholeBudgetIsStillBuiltAndKeptAlone) {

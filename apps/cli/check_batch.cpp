@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "check_support.h"
+#include "tollgate/common/json_limits.h"
 #include "tollgate/rules/engine.h"
 #include "tollgate/rules/transaction_fields.h"
 
@@ -34,8 +35,10 @@ bool LineFault(ErrorCode code) {
          code == ErrorCode::kNotFound || code == ErrorCode::kRefused;
 }
 
-// Every line read and checked on its own; a bad one is kept as its error.
-Result<Input> ReadLines(const std::string& path, const rules::RuleSet& rules) {
+// Every line read and checked on its own (bounded by `limits`); a bad one is kept as
+// its error.
+Result<Input> ReadLines(const std::string& path, const rules::RuleSet& rules,
+                        const rules::TransactionLimits& limits) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return MakeError(ErrorCode::kIoError, "cannot open '" + path + "'");
   Input input;
@@ -45,15 +48,24 @@ Result<Input> ReadLines(const std::string& path, const rules::RuleSet& rules) {
     ++number;
     if (!text.empty() && text.back() == '\r') text.pop_back();
     if (text.find_first_not_of(" \t") == std::string::npos) continue;
-    auto json = nlohmann::json::parse(text, nullptr, false);
-    if (json.is_discarded()) {
+    // Depth-limited as the server's bodies: a line is copied and dumped later.
+    auto json = ParseJsonLimited(text, path + ":" + std::to_string(number));
+    if (!json.ok()) {
+      input.bad.emplace_back(number, json.error());
+      continue;
+    }
+    if (!json->is_object()) {
       input.bad.emplace_back(
           number, At(path, number, MakeError(ErrorCode::kParseError, "not a JSON object")));
       continue;
     }
-    auto tx = rules::TransactionFromJson(json);
+    auto tx = rules::TransactionFromJson(*json);
     if (!tx.ok()) {
       input.bad.emplace_back(number, At(path, number, tx.error()));
+      continue;
+    }
+    if (auto s = rules::CheckTransactionLimits(*tx, limits); !s.ok()) {
+      input.bad.emplace_back(number, At(path, number, s.error()));
       continue;
     }
     if (auto valid = rules::ValidateTransactionFields(rules, *tx); !valid.ok()) {
@@ -71,10 +83,10 @@ Result<Input> ReadLines(const std::string& path, const rules::RuleSet& rules) {
 }  // namespace
 
 int RunCheckBatch(const Context& context, const std::string& in_path, const std::string& out_path,
-                  const std::string& rules_dir) {
+                  const std::string& rules_dir, const rules::TransactionLimits& limits) {
   auto rules = LoadRulesForCli(rules_dir);
   if (!rules.ok()) return Fail(rules.error());
-  auto input = ReadLines(in_path, **rules);
+  auto input = ReadLines(in_path, **rules, limits);
   if (!input.ok()) return Fail(input.error());
   std::vector<Line>& lines = input->good;
   auto& bad = input->bad;

@@ -13,13 +13,16 @@
 #include <string>
 
 #include "cli_context.h"
+#include "tollgate/rules/determination_record.h"
 
 namespace tollgate::cli {
 
 // Some lines were refused, the rest determined (no ErrorCode: the command did its work).
 inline constexpr int kSomeLinesFailed = 7;
 
+// Each line is bounded by `limits` (items, parties): a line over them is refused like
+// any other bad line, naming its line and field.
 int RunCheckBatch(const Context& context, const std::string& in_path, const std::string& out_path,
-                  const std::string& rules_dir);
+                  const std::string& rules_dir, const rules::TransactionLimits& limits = {});
 
 }  // namespace tollgate::cli

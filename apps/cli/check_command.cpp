@@ -22,6 +22,7 @@ struct CheckArgs {
   std::vector<std::string> parties;
   bool json = false;
   std::string batch_in, batch_out;
+  rules::TransactionLimits batch_limits;
 };
 
 Error Invalid(std::string message) {
@@ -125,13 +126,24 @@ void AddCheckCommand(CLI::App& app, Context& context, int& exit_code) {
       check->add_option("--out", args->batch_out, "JSON Lines to write, one result per line");
   batch->needs(out);
   out->needs(batch);
+  check
+      ->add_option("--max-items", args->batch_limits.max_items,
+                   "items one --batch line may ask about (default 100)")
+      ->check(CLI::PositiveNumber)
+      ->needs(batch);
+  check
+      ->add_option("--max-parties", args->batch_limits.max_parties,
+                   "parties one --batch line may name (default 100)")
+      ->check(CLI::PositiveNumber)
+      ->needs(batch);
   check->callback([&, args] {
     if (!args->batch_in.empty()) {
       if (!args->items.empty() || !args->parties.empty() || !args->to.empty()) {
         exit_code = Fail(Invalid("give either --batch or --item/--to/--party, not both"));
         return;
       }
-      exit_code = RunCheckBatch(context, args->batch_in, args->batch_out, args->rules_dir);
+      exit_code = RunCheckBatch(context, args->batch_in, args->batch_out, args->rules_dir,
+                                args->batch_limits);
       return;
     }
     exit_code = RunCheck(context, *args);

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "tollgate/rules/determination_record.h"
+
 namespace tollgate::cli {
 namespace {
 
@@ -42,7 +44,8 @@ storage::DeterminationRecord RecordOf(const rules::Determination& d) {
   record.transaction_date = d.transaction.date;
   record.decision = rules::DecisionName(d.decision);
   record.request_json = rules::ToJson(d.transaction).dump();
-  record.result_json = rules::ToJson(d).dump();
+  // Compact (rules/determination_record.h): the request is kept whole beside it.
+  record.result_json = rules::CompactJson(d).dump();
   return record;
 }
 

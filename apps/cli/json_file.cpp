@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "tollgate/common/json_limits.h"
+
 namespace tollgate::cli {
 
 Result<nlohmann::json> ReadJsonFile(const std::string& path) {
@@ -10,9 +12,8 @@ Result<nlohmann::json> ReadJsonFile(const std::string& path) {
   if (!in) return MakeError(ErrorCode::kIoError, "cannot open '" + path + "'");
   std::stringstream buffer;
   buffer << in.rdbuf();
-  auto json = nlohmann::json::parse(buffer.str(), nullptr, false);
-  if (json.is_discarded()) return MakeError(ErrorCode::kParseError, path + ": not valid JSON");
-  return json;
+  // Depth-limited like the server's request bodies: the commands copy what they read.
+  return ParseJsonLimited(buffer.str(), path);
 }
 
 }  // namespace tollgate::cli

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "tollgate/common/csv_writer.h"
+
 namespace tollgate::cli {
 namespace {
 
@@ -49,15 +51,8 @@ std::string Text(const nlohmann::json& value) {
   return value.dump();
 }
 
-std::string Csv(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
+// Formula-safe (common/csv_writer.h): the criteria report carries applicants' text.
+std::string Csv(const std::string& value) { return CsvCell(value); }
 
 // Markdown table cells: a pipe would end the cell.
 std::string Md(const std::string& value) {

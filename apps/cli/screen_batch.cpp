@@ -10,6 +10,7 @@
 
 #include "screen_support.h"
 #include "tollgate/common/csv.h"
+#include "tollgate/common/csv_writer.h"
 #include "tollgate/screening/batch.h"
 
 namespace tollgate::cli {
@@ -25,16 +26,9 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// RFC 4180 quoting, only where needed.
-std::string CsvField(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+// RFC 4180 quoting where needed, and formula-safe: the queries are users' text and the
+// file is opened in spreadsheets (common/csv_writer.h).
+std::string CsvField(const std::string& value) { return CsvCell(value); }
 
 Result<std::vector<screening::Query>> ReadInput(const std::string& path, double threshold,
                                                 Date as_of, std::vector<InputRow>& rows) {

@@ -23,7 +23,34 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
                     "requests per second per client address (0: no limit)");
   serve->add_option("--max-body", args->options.max_body, "largest JSON body in bytes");
   serve->add_option("--max-upload", args->options.max_upload, "largest list file upload in bytes");
-  serve->add_option("--timeout", args->options.timeout_seconds, "read and write timeout, seconds");
+  serve->add_option("--timeout", args->options.timeout_seconds,
+                    "timeout of any one read or write, seconds");
+  serve
+      ->add_option("--header-timeout", args->options.header_timeout_seconds,
+                   "a request's line and headers must arrive within this, seconds (default 10)")
+      ->check(CLI::PositiveNumber);
+  serve
+      ->add_option("--body-timeout", args->options.body_timeout_seconds,
+                   "a request's body must arrive within this, seconds (default 60)")
+      ->check(CLI::PositiveNumber);
+  serve
+      ->add_option("--client-connections", args->options.client_connections,
+                   "threads one client address may keep waiting on it (default: threads less "
+                   "a quarter, kept for other clients)")
+      ->check(CLI::NonNegativeNumber);
+  serve
+      ->add_option("--max-check-items", args->options.check_limits.max_items,
+                   "items one /api/check may ask about (default 100)")
+      ->check(CLI::PositiveNumber);
+  serve
+      ->add_option("--max-check-parties", args->options.check_limits.max_parties,
+                   "parties one /api/check may name (default 100)")
+      ->check(CLI::PositiveNumber);
+  serve
+      ->add_option("--index-cache-mb", args->options.index_cache_mb,
+                   "screening indexes (one per set of lists in force) kept for /api/screen, "
+                   "least recently used dropped first, in MiB (default 256)")
+      ->check(CLI::PositiveNumber);
   serve->add_flag("--list-routes", args->options.list_routes, "print the routes and exit");
   serve->callback([&, args] {
     if (args->options.list_routes) {

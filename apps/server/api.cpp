@@ -1,5 +1,7 @@
 #include "api.h"
 
+#include "tollgate/common/json_limits.h"
+
 namespace tollgate::server {
 
 ApiResponse Json(const nlohmann::json& body, int status) {
@@ -45,11 +47,10 @@ ApiError NotFound(std::string message) {
 }
 
 Result<nlohmann::json> ParseBody(const ApiRequest& request) {
-  auto json = nlohmann::json::parse(request.body, nullptr, false);
-  if (json.is_discarded()) {
-    return MakeError(ErrorCode::kParseError, "the body is not valid JSON");
-  }
-  if (!json.is_object()) {
+  // Depth-limited: a handler may copy or dump what it is given (issue 11, item 1).
+  auto json = ParseJsonLimited(request.body, "the body");
+  if (!json.ok()) return json.error();
+  if (!json->is_object()) {
     return MakeError(ErrorCode::kParseError, "the body must be a JSON object");
   }
   return json;

@@ -149,7 +149,8 @@ ApiResponse Transition(ServerState& state, storage::Store& store, const Caller* 
     expected = v.get<std::int64_t>();
   }
   // The actor is whoever is logged in, whatever the body says.
-  nlohmann::json event_json = (*body)["event"];
+  // Moved, not copied: nothing from a request is copied level by level.
+  nlohmann::json event_json = std::move((*body)["event"]);
   event_json["actor"] = {{"role", licensing::RoleName(caller->user.role)}};
   auto event = licensing::EventFromJson(event_json);
   if (!event.ok()) {

@@ -111,7 +111,14 @@ ApiResponse Revoke(ServerState& state, storage::Store& store, const Caller* call
   const std::string name = body->contains("from") && !body->contains("on") ? "from" : "on";
   auto on = DateField(*body, name);
   if (!on.ok()) return DateError(name, on.error());
-  const std::string citation = body->value("citation", "");
+  // Checked before it is read: json::value throws on a member of another type.
+  std::string citation;
+  if (body->contains("citation")) {
+    if (!body->at("citation").is_string()) {
+      return ErrorResponse(Invalid("citation", "expected a string (the revoking authority)"));
+    }
+    citation = body->at("citation").get<std::string>();
+  }
   auto record = Find(store, request.path_params.at(0));
   if (!record.ok()) return ErrorResponse(FromError(record.error()));
   auto revoked = rules::RevokeGeneralLicense(*record, *on, citation, state.rules().activities);

@@ -1,20 +1,25 @@
-// The HTTP side of `tollgate serve`, the only file that knows cpp-httplib: the route
-// table (routes.h) becomes httplib routes; every request is rate-limited, size-limited,
-// authenticated (unless public) and logged as one JSON line on stderr; errors, also
-// the library's own (404 without a route, 413, 400), become JSON bodies.
+// The HTTP side of `tollgate serve`, with guarded_server.* the only files that know
+// cpp-httplib: the route table (routes.h) becomes httplib routes; every request is
+// rate-limited, authenticated (unless public) before its body is read, size-limited
+// by its route, and logged as one JSON line on stderr; errors, also the library's own
+// (404 without a route, 413, 400), become JSON bodies.
 #include <httplib.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <regex>
 #include <thread>
 
 #include "../cli/check_support.h"
 #include "bootstrap.h"
+#include "guarded_server.h"
 #include "rate_limiter.h"
 #include "routes.h"
 #include "server.h"
@@ -70,38 +75,121 @@ void AccessLog(const httplib::Request& req, const httplib::Response& res) {
            {"user", tl_user.empty() ? nlohmann::json() : nlohmann::json(tl_user)}});
 }
 
-void Register(httplib::Server& http, ServerState& state, const Route& route) {
-  auto handler = [&state, route](const httplib::Request& req, httplib::Response& res) {
-    if (!route.upload && req.body.size() > state.options().max_body) {
-      return Write(ErrorResponse(Status(
-                       413, "too_large",
-                       "the body is over " + std::to_string(state.options().max_body) + " bytes")),
-                   res);
-    }
-    auto store = state.stores().Acquire();
-    if (!store.ok()) {
-      LogJson({{"error", store.error().message}});
-      return Write(ErrorResponse(FromError(store.error())), res);
-    }
-    Caller caller;
-    const Caller* who = nullptr;
-    if (route.access == Access::kUser) {
-      Credentials credentials{req.get_header_value("Authorization"), req.get_header_value("Cookie"),
-                              req.get_header_value("X-CSRF-Token")};
-      if (auto denied = Authenticate(state, **store, req.method, credentials, caller)) {
-        return Write(ErrorResponse(*denied), res);
-      }
-      who = &caller;
-      tl_user = caller.user.name;
-    }
-    Write(route.handler(state, **store, who, ToApi(req)), res);
+// The length the client declared, or nullopt for a chunked body or none declared.
+std::optional<std::size_t> DeclaredLength(const httplib::Request& req) {
+  if (!req.has_header("Content-Length") || req.has_header("Transfer-Encoding")) {
+    return std::nullopt;
+  }
+  const std::string text = req.get_header_value("Content-Length");
+  std::size_t length = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), length);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return length;
+}
+
+// Answers before the body is read. The body is read and dropped when it is small
+// enough (a client that writes its whole request before reading gets the answer);
+// otherwise the connection is closed once the answer is written, the rest unread.
+void AnswerUnread(const ApiResponse& api, const httplib::Request& req, httplib::Response& res,
+                  const httplib::ContentReader* reader, std::size_t drain_limit) {
+  if (reader == nullptr) return Write(api, res);  // a GET: no body to leave behind
+  const auto declared = DeclaredLength(req);
+  if (declared && *declared <= drain_limit) {
+    if ((*reader)([](const char*, std::size_t) { return true; })) return Write(api, res);
+  }
+  Write(api, res);
+  CloseAfterResponse(res);
+}
+
+// The store, the caller (for a user's route) and the handler, around the body
+// (already read, or read here through `reader` once the caller is known). Who is asking
+// is settled from the headers before a byte of the body is read, and a body over the
+// route's limit is never held: an anonymous client cannot make the server buffer
+// --max-upload bytes (issue 11, item 7).
+void Serve(ServerState& state, const Route& route, const httplib::Request& req,
+           httplib::Response& res, const httplib::ContentReader* reader) {
+  const ServerOptions& options = state.options();
+  const std::size_t limit = route.upload ? options.max_upload : options.max_body;
+  const std::size_t drain_limit = std::min(4 * options.max_body, options.max_upload);
+  const auto too_large = [&] {
+    return ErrorResponse(
+        Status(413, "too_large",
+               "the body is over " + std::to_string(limit) + " bytes, the limit of " + route.path));
   };
+  auto store = state.stores().Acquire();
+  if (!store.ok()) {
+    LogJson({{"error", store.error().message}});
+    return AnswerUnread(ErrorResponse(FromError(store.error())), req, res, reader, drain_limit);
+  }
+  Caller caller;
+  const Caller* who = nullptr;
+  if (route.access == Access::kUser) {
+    Credentials credentials{req.get_header_value("Authorization"), req.get_header_value("Cookie"),
+                            req.get_header_value("X-CSRF-Token")};
+    if (auto denied = Authenticate(state, **store, req.method, credentials, caller)) {
+      return AnswerUnread(ErrorResponse(*denied), req, res, reader,
+                          std::min(drain_limit, options.max_body));
+    }
+    who = &caller;
+    tl_user = caller.user.name;
+  }
+  ApiRequest api = ToApi(req);
+  if (reader != nullptr) {
+    if (const auto declared = DeclaredLength(req); declared && *declared > limit) {
+      return AnswerUnread(too_large(), req, res, reader, drain_limit);
+    }
+    bool over = false;
+    const bool read = (*reader)([&](const char* data, std::size_t size) {
+      if (api.body.size() + size > limit) {
+        over = true;
+        return false;
+      }
+      api.body.append(data, size);
+      return true;
+    });
+    if (over || !read) {
+      Write(over ? too_large()
+                 : ErrorResponse(Status(400, "invalid_argument", "the body could not be read")),
+            res);
+      return CloseAfterResponse(res);
+    }
+  } else if (api.body.size() > limit) {
+    return Write(too_large(), res);
+  }
+  Write(route.handler(state, **store, who, api), res);
+}
+
+void Register(httplib::Server& http, ServerState& state, const Route& route) {
   const std::string pattern = PathRegex(route.path);
   if (route.method == "GET") {
-    http.Get(pattern, handler);
+    http.Get(pattern, [&state, route](const httplib::Request& req, httplib::Response& res) {
+      Serve(state, route, req, res, nullptr);
+    });
   } else {
-    http.Post(pattern, handler);
+    // With a content reader, httplib leaves the body to the handler.
+    http.Post(pattern, [&state, route](const httplib::Request& req, httplib::Response& res,
+                                       const httplib::ContentReader& reader) {
+      Serve(state, route, req, res, &reader);
+    });
   }
+}
+
+// Requests no route takes answer without their body being read: httplib would
+// otherwise read it first, up to --max-upload, and a chunked one without a limit.
+void RegisterFallbacks(httplib::Server& http) {
+  auto none = [](const httplib::Request& req, httplib::Response& res,
+                 const httplib::ContentReader&) {
+    const bool post = req.method == "POST";
+    Write(ErrorResponse(
+              {MakeError(ErrorCode::kNotFound, "no route for " + req.method + " " + req.path), "",
+               post ? 404 : 405, post ? "no_route" : "method_not_allowed"}),
+          res);
+    CloseAfterResponse(res);
+  };
+  http.Post(".*", none);
+  http.Put(".*", none);
+  http.Patch(".*", none);
+  http.Delete(".*", none);
 }
 
 std::filesystem::path DefaultPath(const std::string& relative) {
@@ -159,8 +247,15 @@ int RunServer(ServerOptions options) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  httplib::Server http;
   const unsigned threads = options.threads;
+  ConnectionLimits limits;
+  limits.header_timeout = std::chrono::seconds(options.header_timeout_seconds);
+  limits.body_timeout = std::chrono::seconds(options.body_timeout_seconds);
+  limits.io_timeout = std::chrono::seconds(options.timeout_seconds);
+  limits.per_client = options.client_connections != 0 ? options.client_connections
+                                                      : threads - std::max(1u, threads / 4);
+  limits.per_client = std::max<std::size_t>(1, limits.per_client);
+  GuardedServer http(limits);
   // httplib takes ownership of the queue it is given (its API requires a raw pointer).
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(options.max_upload);
@@ -181,15 +276,28 @@ int RunServer(ServerOptions options) {
   http.set_pre_routing_handler([&limiter](const httplib::Request& req, httplib::Response& res) {
     tl_started = std::chrono::steady_clock::now();
     tl_user.clear();
+    // Answered here, before routing: whatever body the request has is left unread.
+    const auto refuse = [&res](const ApiResponse& api) {
+      Write(api, res);
+      CloseAfterResponse(res);
+      return httplib::Server::HandlerResponse::Handled;
+    };
+    // A decoded NUL or control character ("/index.html%00.js") would cut the file
+    // name the static handler opens while its extension picks the content type.
+    for (unsigned char c : req.path) {
+      if (c < 0x20 || c == 0x7f) {
+        return refuse(
+            ErrorResponse(Status(400, "invalid_argument", "the path holds a control character")));
+      }
+    }
     if (limiter.Allow(req.remote_addr)) return httplib::Server::HandlerResponse::Unhandled;
-    Write(ErrorResponse(Status(429, "rate_limited", "too many requests: slow down")), res);
     res.set_header("Retry-After", "1");
-    return httplib::Server::HandlerResponse::Handled;
+    return refuse(ErrorResponse(Status(429, "rate_limited", "too many requests: slow down")));
   });
   // Errors httplib produces itself (no route, body over the limit, a malformed request)
   // get the same JSON body as the handlers' own.
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
+    if (!res.body.empty() || res.content_provider_) return;
     if (res.status == 404) {
       Write(ErrorResponse(
                 {MakeError(ErrorCode::kNotFound, "no route for " + req.method + " " + req.path), "",
@@ -217,6 +325,7 @@ int RunServer(ServerOptions options) {
   http.set_logger(AccessLog);
 
   for (const auto& route : AllRoutes()) Register(http, state, route);
+  RegisterFallbacks(http);
   if (std::filesystem::is_directory(options.web_dir)) {
     http.set_mount_point("/", options.web_dir);
   }

@@ -64,7 +64,7 @@ ApiResponse Ship(ServerState& state, storage::Store& store, const Caller* caller
   auto body = ParseBody(request);
   if (!body.ok()) return ErrorResponse(FromError(body.error()));
   if (body->contains("license")) return ErrorResponse(Invalid("license", "given by the path"));
-  nlohmann::json json = *body;
+  nlohmann::json json = std::move(body).value();  // moved: nothing copied from a request
   json["license"] = request.path_params.at(0);
   auto shipment = licensing::ShipmentFromJson(json);
   if (!shipment.ok()) return ErrorResponse(FromError(shipment.error()));

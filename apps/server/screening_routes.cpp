@@ -8,6 +8,7 @@
 #include "../cli/screen_support.h"
 #include "routes.h"
 #include "tollgate/common/country.h"
+#include "tollgate/rules/determination_record.h"
 #include "tollgate/rules/engine.h"
 #include "tollgate/rules/transaction.h"
 #include "tollgate/rules/transaction_fields.h"
@@ -166,16 +167,39 @@ ApiResponse ScreenBatch(ServerState& state, storage::Store& store, const Caller*
   return Json({{"as_of", as_of.ToString()}, {"results", results}});
 }
 
-ApiResponse Check(ServerState& state, storage::Store& store, const Caller*,
+// For an applicant, the exporter is its own organization whatever the body says, and
+// only its organization's licenses may authorize (licensing::MayUse, 15 CFR 750.7(a)):
+// another organization's license never answers, nor appears in, its determination.
+Status AsApplicant(storage::Store& store, const Caller& caller, rules::Transaction& tx) {
+  if (caller.user.role != licensing::Role::kApplicant) return {};
+  auto organizations = store.ListOrganizations();
+  if (!organizations.ok()) return organizations.error();
+  for (const auto& o : *organizations) {
+    if (o.id == caller.user.organization) {
+      tx.exporter = o.name;
+      return {};
+    }
+  }
+  return MakeError(ErrorCode::kPermissionDenied, "the caller belongs to no organization");
+}
+
+ApiResponse Check(ServerState& state, storage::Store& store, const Caller* caller,
                   const ApiRequest& request) {
   auto body = ParseBody(request);
   if (!body.ok()) return ErrorResponse(FromError(body.error()));
   auto tx = rules::TransactionFromJson(*body);
   if (!tx.ok()) return ErrorResponse(FromError(tx.error()));
+  // Bounded before anything is screened or stored (issue 11, item 9).
+  if (auto s = rules::CheckTransactionLimits(*tx, state.options().check_limits); !s.ok()) {
+    return ErrorResponse(FromError(s.error()));
+  }
   if (auto valid = rules::ValidateTransactionFields(state.rules(), *tx); !valid.ok()) {
     return ErrorResponse(FromError(valid.error()));
   }
-  auto determination = state.engine().Determine(std::move(*tx));  // not read again
+  if (auto s = AsApplicant(store, *caller, *tx); !s.ok()) {
+    return ErrorResponse(FromError(s.error()));
+  }
+  auto determination = state.engine().Determine(std::move(*tx), caller->user);  // not read again
   if (!determination.ok()) return ErrorResponse(FromError(determination.error()));
   // Recorded with the other requests' of the moment, in one transaction.
   auto id = state.recorder().Record(store, cli::RecordOf(*determination));

@@ -27,6 +27,7 @@ ServerState::ServerState(ServerOptions options, std::shared_ptr<const rules::Rul
                          std::unique_ptr<storage::Store> engine_store)
     : options_(std::move(options)),
       stores_(options_.db_url),
+      indexes_(options_.index_cache_mb << 20),
       rules_(std::move(rules)),
       engine_store_(std::move(engine_store)),
       engine_(rules_, *engine_store_),

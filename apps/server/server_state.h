@@ -20,6 +20,7 @@
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/criteria.h"
 #include "tollgate/lists/in_force_index.h"
+#include "tollgate/rules/determination_record.h"
 #include "tollgate/rules/engine.h"
 #include "tollgate/rules/rule_set.h"
 #include "tollgate/storage/store.h"
@@ -30,15 +31,21 @@ struct ServerOptions {
   std::string db_url;
   std::string host = "127.0.0.1";
   int port = 8080;
-  unsigned threads = 0;                // 0: 32 (one per kept-alive connection)
-  std::string web_dir;                 // static files served at /
-  std::size_t max_body = 1 << 20;      // JSON request bodies
-  std::size_t max_upload = 64u << 20;  // list files (POST /api/lists/import)
-  double rate_limit = 200;             // requests per second per client address; 0: off
-  int timeout_seconds = 10;            // read and write timeouts
-  std::string rules_dir;               // "" : as the CLI finds them
-  std::string openapi_path;            // the OpenAPI document served at /openapi.json
-  bool list_routes = false;            // print the routes and exit (the OpenAPI test)
+  unsigned threads = 0;                   // 0: 32 (one per kept-alive connection)
+  std::string web_dir;                    // static files served at /
+  std::size_t max_body = 1 << 20;         // JSON request bodies
+  std::size_t max_upload = 64u << 20;     // list files (POST /api/lists/import)
+  double rate_limit = 200;                // requests per second per client address; 0: off
+  int timeout_seconds = 10;               // any one read or write
+  int header_timeout_seconds = 10;        // a request's line and headers, in all
+  int body_timeout_seconds = 60;          // a request's body, in all
+  std::size_t client_connections = 0;     // threads one client address may keep waiting;
+                                          // 0: threads less a quarter kept for others
+  rules::TransactionLimits check_limits;  // items and parties per /api/check
+  std::size_t index_cache_mb = 256;       // screening indexes kept for /api/screen (LRU)
+  std::string rules_dir;                  // "" : as the CLI finds them
+  std::string openapi_path;               // the OpenAPI document served at /openapi.json
+  bool list_routes = false;               // print the routes and exit (the OpenAPI test)
 };
 
 // Stores for request threads: Acquire hands out an idle one or opens a new one.

@@ -1,5 +1,7 @@
 #include "tollgate/licensing/workflow.h"
 
+#include "tollgate/licensing/license_access.h"
+
 namespace tollgate::licensing {
 namespace {
 
@@ -143,7 +145,7 @@ Result<std::vector<License>> Workflow::Licenses(const User& viewer) {
 Result<License> Workflow::ShowLicense(const User& viewer, const std::string& number) {
   auto license = store_.GetLicense(number);
   if (!license.ok()) return license.error();
-  if (viewer.role == Role::kApplicant && license->organization != viewer.organization) {
+  if (!MayUse(viewer, *license)) {
     return MakeError(ErrorCode::kNotFound, "no license " + number + " in the store");
   }
   return license;

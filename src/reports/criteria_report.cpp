@@ -74,7 +74,12 @@ CriteriaReport ComputeCriteriaReport(const std::vector<ApplicationHistory>& hist
     if (!decided || (from && decided->decided_on < *from)) continue;
     const bool visible = licensing::MaySee(viewer, history.application);
     decided->control_number = visible ? history.application.control_number : kWithheld;
-    decided->applicant = visible ? history.application.applicant.name : kWithheld;
+    // The organization's registered name: the applicant's own typing is theirs to
+    // choose and reaches oversight's spreadsheet (issue 11, item 12).
+    const std::string& applicant = history.organization_name.empty()
+                                       ? history.application.applicant.name
+                                       : history.organization_name;
+    decided->applicant = visible ? applicant : kWithheld;
     for (const auto& id : decided->criteria) {
       CriterionTally& tally = TallyFor(report.criteria, id);
       switch (decided->outcome) {

@@ -25,12 +25,18 @@ Result<std::vector<ApplicationHistory>> LoadHistories(storage::Store& store) {
   if (!applications.ok()) return applications.error();
   auto steps = store.AllTimelines();
   if (!steps.ok()) return steps.error();
+  auto organizations = store.ListOrganizations();
+  if (!organizations.ok()) return organizations.error();
+  std::map<std::string, std::string> names;
+  for (const auto& o : *organizations) names[o.id] = o.name;
   std::vector<ApplicationHistory> histories;
   histories.reserve(applications->size());
   std::map<std::int64_t, std::size_t> index;
   for (auto& application : *applications) {
     index[application.id] = histories.size();
-    histories.push_back({std::move(application), {}});
+    auto name = names.find(application.organization);
+    histories.push_back(
+        {std::move(application), {}, name == names.end() ? std::string() : name->second});
   }
   for (auto& step : *steps) {
     auto found = index.find(step.application_id);

@@ -149,6 +149,21 @@ TEST_P(ReportsTest, TheCriteriaReportNamesOnlyTheApplicantsTheViewerMaySee) {
   EXPECT_EQ(officer.criteria, report.criteria) << "the figures do not depend on the viewer";
 }
 
+// The applicant types its own name on the form; oversight's report (and its CSV,
+// opened in a spreadsheet) names the organization as registered (issue 11, item 12).
+TEST_P(ReportsTest, TheCriteriaReportNamesTheRegisteredOrganizationNotTheTypedName) {
+  auto histories = histories_;
+  for (auto& h : histories) {
+    EXPECT_FALSE(h.organization_name.empty()) << h.application.control_number;
+    h.application.applicant.name = "=HYPERLINK(\"http://attacker.example\",\"click\")";
+  }
+  CriteriaReport officer = ComputeCriteriaReport(histories, kOfficer, licensing::testing::Catalog(),
+                                                 std::nullopt, D("2019-07-31"));
+  ASSERT_EQ(officer.decisions.size(), 3u);
+  EXPECT_EQ(officer.decisions[0].applicant, "Qualcomm Incorporated");
+  EXPECT_EQ(officer.decisions[1].applicant, "Microsoft Corporation");
+}
+
 TEST_P(ReportsTest, TheCriteriaReportCoversThePeriodAsItStoodAtItsEnd) {
   const auto& catalog = licensing::testing::Catalog();
   CriteriaReport june =

@@ -7,6 +7,7 @@
 #include "rules/determine.h"
 #include "rules/item_requirements.h"
 #include "rules/screen_parties.h"
+#include "tollgate/licensing/license_access.h"
 #include "tollgate/lists/import.h"
 #include "tollgate/rules/stored_general_licenses.h"
 
@@ -146,6 +147,14 @@ Result<std::shared_ptr<const internal::ItemRules>> Engine::ItemRulesFor(std::str
 }
 
 Result<Determination> Engine::Determine(Transaction transaction) {
+  return DetermineFor(std::move(transaction), nullptr);
+}
+
+Result<Determination> Engine::Determine(Transaction transaction, const licensing::User& asker) {
+  return DetermineFor(std::move(transaction), &asker);
+}
+
+Result<Determination> Engine::DetermineFor(Transaction transaction, const licensing::User* asker) {
   // Bad input fails before the store is read.
   auto normalized = internal::NormalizeTransaction(
       *rules_, std::move(transaction),
@@ -157,6 +166,14 @@ Result<Determination> Engine::Determine(Transaction transaction) {
   if (!lists.ok()) return lists.error();
   auto licenses = Licenses();
   if (!licenses.ok()) return licenses.error();
+  // A license authorizes its holder alone (15 CFR 750.7(a)): an applicant's own.
+  if (asker != nullptr && asker->role == licensing::Role::kApplicant) {
+    std::vector<licensing::License> usable;
+    for (const auto& license : **licenses) {
+      if (licensing::MayUse(*asker, license)) usable.push_back(license);
+    }
+    *licenses = std::make_shared<const std::vector<licensing::License>>(std::move(usable));
+  }
   auto effective = EffectiveRules();
   if (!effective.ok()) return effective.error();
   // `lists` keeps the snapshot alive for the call; the lambda holds two pointers, which

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "tollgate/common/date.h"
@@ -23,10 +24,13 @@ namespace tollgate::reports {
 struct ApplicationHistory {
   licensing::Application application;            // as it stands now
   std::vector<storage::TimelineEntry> timeline;  // every step, oldest first
+  // The registered name of the application's organization ("" when it has none): what
+  // reports print for the applicant, rather than the name the applicant typed.
+  std::string organization_name;
 };
 
-// Every application in the store with its timeline, by id (two reads, whatever the
-// number of applications).
+// Every application in the store with its timeline and its organization's name, by id
+// (three reads, whatever the number of applications).
 Result<std::vector<ApplicationHistory>> LoadHistories(storage::Store& store);
 
 // The first step of `kind` dated on or before `as_of`; null when there is none.

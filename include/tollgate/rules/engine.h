@@ -62,6 +62,10 @@ class Engine {
   // By value: the Determination holds the transaction, so a caller done with it moves
   // it in and its strings are not copied.
   Result<Determination> Determine(Transaction transaction);
+  // As asked by `asker`: only the licenses it may use (licensing::MayUse) are
+  // considered, so an applicant is never authorized by, nor shown, another
+  // organization's license.
+  Result<Determination> Determine(Transaction transaction, const licensing::User& asker);
 
   // Screens `parties` (and `exporter`, when given) against the lists in force on
   // `date` exactly as Determine does, with what each match means under the list rules;
@@ -102,6 +106,7 @@ class Engine {
     std::size_t operator()(const ScreenKey& key) const { return key.hash; }
   };
 
+  Result<Determination> DetermineFor(Transaction transaction, const licensing::User* asker);
   Result<DateEntry> ForDate(Date date);
   Result<std::shared_ptr<const std::vector<licensing::License>>> Licenses();
   // The rules with the store's general licenses (rules/stored_general_licenses.h);

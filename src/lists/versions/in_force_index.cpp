@@ -1,5 +1,7 @@
 #include "tollgate/lists/in_force_index.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <string>
 
@@ -16,6 +18,47 @@ bool SameVersions(const std::vector<storage::ListVersion>& a,
 }
 
 }  // namespace
+
+// A string's heap block as glibc allocates it (none within the small-string buffer):
+// the capacity and its terminator, an 8-byte header, rounded up to 16.
+std::size_t Heap(const std::string& s) {
+  return s.capacity() <= 15 ? 0 : (s.capacity() + 1 + 8 + 15) / 16 * 16;
+}
+
+std::size_t EntryBytes(const ListEntry& e) {
+  std::size_t bytes = sizeof e + Heap(e.list) + Heap(e.entry_id) + Heap(e.name) +
+                      Heap(e.license_requirement) + Heap(e.license_policy) + Heap(e.title) +
+                      Heap(e.remarks) + Heap(e.source_url);
+  for (const auto& a : e.aliases) bytes += sizeof a + Heap(a.name);
+  for (const auto& a : e.addresses) {
+    bytes += sizeof a + Heap(a.street) + Heap(a.city) + Heap(a.state) + Heap(a.postal_code) +
+             Heap(a.country) + Heap(a.country_name);
+  }
+  for (const auto& i : e.ids) bytes += sizeof i + Heap(i.type) + Heap(i.value);
+  for (const auto* texts :
+       {&e.programs, &e.federal_register, &e.nationalities, &e.dates_of_birth}) {
+    for (const auto& t : *texts) bytes += sizeof t + Heap(t);
+  }
+  return bytes;
+}
+
+std::size_t IndexBytes(const screening::Index& index, std::size_t entry_bytes) {
+  return index.Stats().memory_bytes + entry_bytes;
+}
+
+std::size_t InForceIndexes::cached() const {
+  auto snapshot = current_.load();
+  return snapshot ? snapshot->indexes.size() : 0;
+}
+
+std::size_t InForceIndexes::cached_bytes() const {
+  auto snapshot = current_.load();
+  std::size_t bytes = 0;
+  if (snapshot) {
+    for (const auto& [key, cached] : snapshot->indexes) bytes += cached->bytes;
+  }
+  return bytes;
+}
 
 std::vector<storage::ListVersion> SelectInForce(const std::vector<storage::ListVersion>& all,
                                                 Date date) {
@@ -57,7 +100,8 @@ Result<InForceIndexes::InForce> InForceIndexes::ForDate(storage::Store& store, D
   for (const auto& v : out.versions) key.push_back(v.id);
   std::sort(key.begin(), key.end());
   if (auto it = snapshot->indexes.find(key); it != snapshot->indexes.end()) {
-    out.index = it->second;
+    it->second->used = ++use_clock_;
+    out.index = it->second->index;
     return out;
   }
 
@@ -65,24 +109,57 @@ Result<InForceIndexes::InForce> InForceIndexes::ForDate(storage::Store& store, D
   // Another thread may have built it (or refreshed) while this one waited.
   auto latest = current_.load();
   if (auto it = latest->indexes.find(key); it != latest->indexes.end()) {
-    out.index = it->second;
+    it->second->used = ++use_clock_;
+    out.index = it->second->index;
     return out;
   }
   std::vector<ListEntry> entries;
+  std::size_t entry_bytes = 0;
   for (const auto& version : out.versions) {
     auto loaded = store.LoadEntries(version.id);
     if (!loaded.ok()) return loaded.error();
+    for (const auto& e : *loaded) entry_bytes += EntryBytes(e);
     entries.insert(entries.end(), std::make_move_iterator(loaded->begin()),
                    std::make_move_iterator(loaded->end()));
   }
+  // What the build leaves allocated (glibc's count): IndexStats' estimate misses the
+  // allocator's own overhead on the many small strings, about half of it.
+  const std::size_t allocated_before = mallinfo2().uordblks;
   out.index = screening::Index::Build(std::move(entries));
   ++builds_;
   // Published only into the snapshot it was computed from: after a Refresh the old
   // version set may no longer be current, and the new snapshot starts empty.
   if (latest == snapshot || SameVersions(latest->versions, snapshot->versions)) {
+    auto added = std::make_shared<Cached>();
+    added->index = out.index;
+    const std::size_t allocated_after = mallinfo2().uordblks;
+    const std::size_t built =
+        allocated_after > allocated_before ? allocated_after - allocated_before : 0;
+    added->bytes = std::max(IndexBytes(*out.index, entry_bytes), built + entry_bytes);
+    added->used = ++use_clock_;
     auto next = std::make_shared<Snapshot>(*latest);
-    next->indexes[key] = out.index;
+    // Least recently used first, until the new one fits the budget.
+    std::size_t total = added->bytes;
+    for (const auto& [k, cached] : next->indexes) total += cached->bytes;
+    while (total > budget_bytes_ && !next->indexes.empty()) {
+      auto oldest = next->indexes.begin();
+      for (auto it = next->indexes.begin(); it != next->indexes.end(); ++it) {
+        if (it->second->used < oldest->second->used) oldest = it;
+      }
+      total -= oldest->second->bytes;
+      next->indexes.erase(oldest);
+    }
+    const bool evicted = next->indexes.size() < latest->indexes.size();
+    next->indexes[key] = std::move(added);
     current_.store(std::move(next));
+    // An evicted index is freed when its last reader lets go (here, unless a request
+    // still holds it); glibc keeps freed memory in its arenas unless asked to give it
+    // back, and the budget is about the process's memory.
+    if (evicted) {
+      latest.reset();
+      snapshot.reset();
+      malloc_trim(0);
+    }
   }
   return out;
 }

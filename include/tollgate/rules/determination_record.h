@@ -1,0 +1,32 @@
+// What is kept of a determination when it is recorded (storage::DeterminationRecord,
+// the recordkeeping of 15 CFR 762.2(a)): the decision, each item's decision with the
+// citations that require or authorize it, and each list match by list, entry and score.
+// The explanation and the step-by-step trace are not stored: the request is stored
+// beside it and the lists, licenses and rules are versioned, so the full answer can be
+// worked out again, and storing it made one 236 KB request a 6.8 MB row (issue 11,
+// item 9).
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+
+#include "tollgate/common/result.h"
+#include "tollgate/rules/determination.h"
+#include "tollgate/rules/transaction.h"
+
+namespace tollgate::rules {
+
+nlohmann::json CompactJson(const Determination& determination);
+
+// How much one request (an /api/check body, a `check --batch` line) may ask about.
+struct TransactionLimits {
+  std::size_t max_items = 100;
+  std::size_t max_parties = 100;
+};
+
+// kRefused "items: at most 100 per request (this one has 250)" (or parties).
+Status CheckTransactionLimits(const Transaction& transaction, const TransactionLimits& limits);
+
+}  // namespace tollgate::rules

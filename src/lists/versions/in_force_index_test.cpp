@@ -1,0 +1,111 @@
+// InForceIndexes over a real SQLite store and real list files: one index per version
+// set, kept within a byte budget, the least recently used dropped first (issue 11,
+// item 8).
+#include "tollgate/lists/in_force_index.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+
+#include "tollgate/lists/import.h"
+
+namespace tollgate::lists {
+namespace {
+
+namespace fs = std::filesystem;
+
+Date D(const char* iso) { return *Date::Parse(iso); }
+
+class InForceIndexesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::random_device rd;
+    dir_ = fs::temp_directory_path() / ("tollgate-in-force-" + std::to_string(rd()));
+    fs::create_directories(dir_);
+    auto store = storage::OpenStore((dir_ / "t.db").string());
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(store).value();
+    // Three feeds from three dates: each date has its own, larger, version set.
+    const fs::path lists = fs::path(TOLLGATE_SHARED_DATA) / "lists";
+    Import(lists / "state_isn_2019.csv", "2019-01-01");
+    Import(lists / "state_dtc_debarred_2018-01-24.csv", "2019-02-01");
+    Import(lists / "bis_dpl_2022-09.txt", "2019-03-01");
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+  void Import(const fs::path& file, const char* as_of) {
+    ImportOptions options;
+    options.as_of = D(as_of);
+    auto imported = ImportListFile(*store_, file, options);
+    ASSERT_TRUE(imported.ok()) << imported.error().message;
+  }
+  // Bytes of the index of each date's version set alone.
+  std::vector<std::size_t> Sizes() {
+    std::vector<std::size_t> sizes;
+    for (const char* date : {"2019-01-15", "2019-02-15", "2019-03-15"}) {
+      InForceIndexes alone;
+      EXPECT_TRUE(alone.ForDate(*store_, D(date)).ok());
+      sizes.push_back(alone.cached_bytes());
+    }
+    return sizes;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<storage::Store> store_;
+};
+
+TEST_F(InForceIndexesTest, DatesWithTheSameVersionsShareOneIndex) {
+  InForceIndexes indexes;
+  for (const char* date : {"2019-01-02", "2019-01-15", "2019-01-31"}) {
+    auto in_force = indexes.ForDate(*store_, D(date));
+    ASSERT_TRUE(in_force.ok()) << in_force.error().message;
+    EXPECT_EQ(in_force->versions.size(), 1u);
+  }
+  EXPECT_EQ(indexes.builds(), 1u);
+  EXPECT_EQ(indexes.cached(), 1u);
+  EXPECT_GT(indexes.cached_bytes(), 0u);
+}
+
+TEST_F(InForceIndexesTest, TheCacheStaysWithinItsBudgetDroppingTheLeastRecentlyUsed) {
+  const auto sizes = Sizes();
+  ASSERT_LT(sizes[0], sizes[1]);
+  ASSERT_LT(sizes[1], sizes[2]);
+  // Room for the first and the third, not for all three, nor the second and the third;
+  // half the difference of the first two as a margin, for the allocator's share of
+  // the count (mallinfo2), which varies a little from one build to the next.
+  const std::size_t budget = sizes[0] + sizes[2] + (sizes[1] - sizes[0]) / 2;
+  SCOPED_TRACE("sizes " + std::to_string(sizes[0]) + ", " + std::to_string(sizes[1]) + ", " +
+               std::to_string(sizes[2]));
+  InForceIndexes indexes(budget);
+  ASSERT_TRUE(indexes.ForDate(*store_, D("2019-01-15")).ok());
+  ASSERT_TRUE(indexes.ForDate(*store_, D("2019-02-15")).ok());
+  EXPECT_EQ(indexes.cached(), 2u);
+  ASSERT_TRUE(indexes.ForDate(*store_, D("2019-01-20")).ok());  // the first, used again
+  EXPECT_EQ(indexes.builds(), 2u);
+  ASSERT_TRUE(indexes.ForDate(*store_, D("2019-03-15")).ok());
+  EXPECT_EQ(indexes.builds(), 3u);
+  EXPECT_EQ(indexes.cached(), 2u) << "the second, least recently used, is dropped";
+  EXPECT_LE(indexes.cached_bytes(), budget);
+  ASSERT_TRUE(indexes.ForDate(*store_, D("2019-01-25")).ok());
+  EXPECT_EQ(indexes.builds(), 3u) << "the first was kept";
+  ASSERT_TRUE(indexes.ForDate(*store_, D("2019-02-20")).ok());
+  EXPECT_EQ(indexes.builds(), 4u) << "the second was rebuilt";
+  EXPECT_LE(indexes.cached_bytes(), budget);
+}
+
+TEST_F(InForceIndexesTest, AnIndexOverTheWholeBudgetIsStillBuiltAndKeptAlone) {
+  InForceIndexes indexes(1);
+  for (const char* date : {"2019-01-15", "2019-03-15", "2019-01-15"}) {
+    auto in_force = indexes.ForDate(*store_, D(date));
+    ASSERT_TRUE(in_force.ok());
+    EXPECT_NE(in_force->index, nullptr);
+    EXPECT_EQ(indexes.cached(), 1u);
+  }
+  EXPECT_EQ(indexes.builds(), 3u);
+}
+
+}  // namespace
+}  // namespace tollgate::lists

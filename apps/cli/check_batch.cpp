@@ -69,7 +69,7 @@ int RunCheckBatch(const Context& context, const std::string& in_path, const std:
   for (auto& line : *lines) {
     auto determination = engine.Determine(std::move(line.tx));  // only its number is read again
     if (!determination.ok()) return Fail(At(in_path, line.number, determination.error()));
-    records.push_back(RecordOf(*determination));
+    records.push_back(RecordOf(*determination, "operator"));
     results.push_back(std::move(determination).value());
   }
 

@@ -8,6 +8,8 @@
 #include "../cli/screen_support.h"
 #include "routes.h"
 #include "tollgate/common/country.h"
+#include "tollgate/licensing/organization.h"
+#include "tollgate/licensing/state_machine.h"
 #include "tollgate/rules/engine.h"
 #include "tollgate/rules/transaction.h"
 
@@ -165,7 +167,7 @@ ApiResponse ScreenBatch(ServerState& state, storage::Store& store, const Caller*
   return Json({{"as_of", as_of.ToString()}, {"results", results}});
 }
 
-ApiResponse Check(ServerState& state, storage::Store& store, const Caller*,
+ApiResponse Check(ServerState& state, storage::Store& store, const Caller* caller,
                   const ApiRequest& request) {
   auto body = ParseBody(request);
   if (!body.ok()) return ErrorResponse(FromError(body.error()));
@@ -177,7 +179,8 @@ ApiResponse Check(ServerState& state, storage::Store& store, const Caller*,
   auto determination = state.engine().Determine(std::move(*tx));  // not read again
   if (!determination.ok()) return ErrorResponse(FromError(determination.error()));
   // Recorded with the other requests' of the moment, in one transaction.
-  auto id = state.recorder().Record(store, cli::RecordOf(*determination));
+  auto id = state.recorder().Record(
+      store, cli::RecordOf(*determination, licensing::Describe(licensing::ActorFor(caller->user))));
   if (!id.ok()) return ErrorResponse(FromError(id.error()));
   nlohmann::json out = rules::ToJson(*determination);
   out["record_id"] = *id;

@@ -11,6 +11,8 @@ namespace {
 
 using testing::TestDatabase;
 
+const ChangeStamp kImporter{"operator", "2026-11-22T00:00:00Z"};
+
 lists::ListEntry Entry(std::string id, std::string name) {
   lists::ListEntry e;
   e.list = "EL";
@@ -71,7 +73,7 @@ TEST_P(StoreContractTest, AVersionAndItsEntriesSurviveReopening) {
   {
     auto store = Open();
     ASSERT_TRUE(store);
-    auto v = store->AddListVersion(Version("csl", "2019-05-16"), entries);
+    auto v = store->AddListVersion(Version("csl", "2019-05-16"), entries, kImporter);
     ASSERT_TRUE(v.ok()) << v.error().message;
     EXPECT_EQ(v->entry_count, 2);
     id = v->id;
@@ -91,9 +93,9 @@ TEST_P(StoreContractTest, AVersionAndItsEntriesSurviveReopening) {
 TEST_P(StoreContractTest, VersionsAreFilteredByFeedAndKeptInImportOrder) {
   auto store = Open();
   ASSERT_TRUE(store);
-  ASSERT_TRUE(store->AddListVersion(Version("csl", "2019-05-16"), {}).ok());
-  ASSERT_TRUE(store->AddListVersion(Version("ofac-sdn", "2024-05-01"), {}).ok());
-  ASSERT_TRUE(store->AddListVersion(Version("csl", "2019-08-19"), {}).ok());
+  ASSERT_TRUE(store->AddListVersion(Version("csl", "2019-05-16"), {}, kImporter).ok());
+  ASSERT_TRUE(store->AddListVersion(Version("ofac-sdn", "2024-05-01"), {}, kImporter).ok());
+  ASSERT_TRUE(store->AddListVersion(Version("csl", "2019-08-19"), {}, kImporter).ok());
   auto csl = store->ListVersions(std::string("csl"));
   ASSERT_TRUE(csl.ok());
   ASSERT_EQ(csl->size(), 2u);
@@ -124,7 +126,8 @@ TEST_P(StoreContractTest, TwoStoresOnOneDatabaseSeeEachOthersVersions) {
   auto first = Open();
   auto second = Open();
   ASSERT_TRUE(first && second);
-  ASSERT_TRUE(first->AddListVersion(Version("un", "2026-02-27"), {Entry("9", "X")}).ok());
+  ASSERT_TRUE(
+      first->AddListVersion(Version("un", "2026-02-27"), {Entry("9", "X")}, kImporter).ok());
   auto seen = second->ListVersions();
   ASSERT_TRUE(seen.ok());
   EXPECT_EQ(seen->size(), 1u);

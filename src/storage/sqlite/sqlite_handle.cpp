@@ -88,25 +88,36 @@ Status Connection::Exec(std::string_view sql) {
 }
 
 Result<Transaction> Transaction::Begin(Connection& connection) {
+  const int level = connection.depth_;
   // IMMEDIATE takes the write lock now, so a conflicting writer waits at Begin rather
   // than failing half-way through.
-  auto status = connection.Exec("BEGIN IMMEDIATE");
+  auto status = connection.Exec(level == 0 ? std::string("BEGIN IMMEDIATE")
+                                           : "SAVEPOINT tg_" + std::to_string(level));
   if (!status.ok()) return status.error();
-  return Transaction(connection);
+  ++connection.depth_;
+  return Transaction(connection, level);
 }
 
 Status Transaction::Commit() {
-  auto status = connection_->Exec("COMMIT");
-  if (status.ok()) open_ = false;
+  auto status = connection_->Exec(level_ == 0 ? std::string("COMMIT")
+                                              : "RELEASE tg_" + std::to_string(level_));
+  if (status.ok()) {
+    open_ = false;
+    --connection_->depth_;
+  }
   return status;
 }
 
 Transaction::~Transaction() {
-  if (open_ && connection_ != nullptr) (void)connection_->Exec("ROLLBACK");
+  if (!open_ || connection_ == nullptr) return;
+  const std::string savepoint = "tg_" + std::to_string(level_);
+  (void)connection_->Exec(level_ == 0 ? std::string("ROLLBACK")
+                                      : "ROLLBACK TO " + savepoint + "; RELEASE " + savepoint);
+  --connection_->depth_;
 }
 
 Transaction::Transaction(Transaction&& other) noexcept
-    : connection_(other.connection_), open_(other.open_) {
+    : connection_(other.connection_), level_(other.level_), open_(other.open_) {
   other.open_ = false;
   other.connection_ = nullptr;
 }

@@ -18,9 +18,12 @@ namespace tollgate::storage::sqlite {
 namespace {
 
 Status Migrate(Connection& db) {
-  if (auto s = db.Exec(kCreateMigrationsTable); !s.ok()) return s;
+  // Everything under the write lock (BEGIN IMMEDIATE waits for it), the migrations
+  // table too: two processes starting on a fresh file take turns instead of one
+  // failing with "database is locked" half-way.
   auto tx = Transaction::Begin(db);
   if (!tx.ok()) return tx.error();
+  if (auto s = db.Exec(kCreateMigrationsTable); !s.ok()) return s;
   auto current = db.Prepare(kSelectSchemaVersion);
   if (!current.ok()) return current.error();
   auto row = current->Step();

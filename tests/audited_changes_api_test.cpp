@@ -4,6 +4,7 @@
 // the open applications, as `tollgate lists import` does.
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "server_fixture.h"
@@ -52,19 +53,24 @@ TEST_P(AuditedChangesApiTest, ALicenseAddedOverTheApiHasOneAuditRecordAndKeepsIt
 }
 
 TEST_P(AuditedChangesApiTest, ADeterminationOverTheApiRecordsWhoAskedForIt) {
-  auto answer = Call("msft", "POST", "/api/check",
-                     R"({"items": [{"eccn": "5D992.c"}], "destination": "CN", "date": "2019-05-17",
-                         "parties": [{"role": "ultimate_consignee",
-                                      "name": "Huawei Technologies Co., Ltd."}],
-                         "exporter": "Microsoft Corporation"})");
-  ASSERT_EQ(answer.status, 200) << answer.text;
+  // Two users ask; each record names its own (part 762 keeps who made the inquiry).
+  std::vector<std::pair<std::string, std::int64_t>> asked;
+  for (const char* user : {"officer", "msft"}) {
+    auto answer = Call(user, "POST", "/api/check",
+                       R"({"items": [{"eccn": "EAR99"}], "destination": "DE",
+                           "date": "2020-01-06",
+                           "parties": [{"role": "end_user", "name": "Contoso GmbH"}]})");
+    ASSERT_EQ(answer.status, 200) << answer.text;
+    asked.emplace_back(user, answer.body["record_id"].get<std::int64_t>());
+  }
   auto store = storage::OpenStore(db_.url());
   ASSERT_TRUE(store.ok()) << store.error().message;
   auto records = (*store)->ListDeterminations();
   ASSERT_TRUE(records.ok()) << records.error().message;
-  ASSERT_FALSE(records->empty());
-  EXPECT_EQ(records->back().id, answer.body["record_id"].get<std::int64_t>());
-  EXPECT_EQ(records->back().requested_by, "applicant msft");
+  std::map<std::int64_t, std::string> by_id;
+  for (const auto& r : *records) by_id[r.id] = r.requested_by;
+  EXPECT_EQ(by_id[asked[0].second], "reviewer officer");
+  EXPECT_EQ(by_id[asked[1].second], "applicant msft");
 }
 
 TEST_P(AuditedChangesApiTest, AListImportedOverTheApiRescreensTheOpenApplications) {

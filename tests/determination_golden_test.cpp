@@ -112,7 +112,7 @@ TEST_P(DeterminationGoldenTest, Scenario) {
     for (const auto& json : scenario.value("licenses", nlohmann::json::array())) {
       auto license = licensing::LicenseFromJson(json);
       ASSERT_TRUE(license.ok()) << license.error().message;
-      auto added = (*store)->AddLicense(*license);
+      auto added = (*store)->AddLicense(*license, {"operator", "2019-01-01T00:00:00Z"});
       ASSERT_TRUE(added.ok()) << added.error().message;
     }
   }

@@ -110,7 +110,7 @@ int RunCheckBatch(const Context& context, const std::string& in_path, const std:
       bad.emplace_back(line.number, std::move(error));
       continue;
     }
-    records.push_back(RecordOf(*determination));
+    records.push_back(RecordOf(*determination, "operator"));
     numbers.push_back(line.number);
     results.push_back(std::move(determination).value());
   }

@@ -88,7 +88,7 @@ int RunCheck(const Context& context, const CheckArgs& args) {
   rules::Engine engine(*rules, *store);
   auto determination = engine.Determine(std::move(*tx));  // not read again
   if (!determination.ok()) return Fail(determination.error());
-  auto ids = store->RecordDeterminations({RecordOf(*determination)});
+  auto ids = store->RecordDeterminations({RecordOf(*determination, "operator")});
   if (!ids.ok()) return Fail(ids.error());
   if (args.json) {
     nlohmann::json out = rules::ToJson(*determination);

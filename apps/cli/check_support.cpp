@@ -39,8 +39,9 @@ Result<std::shared_ptr<const rules::RuleSet>> LoadRulesForCli(const std::string&
   return std::make_shared<const rules::RuleSet>(std::move(loaded).value());
 }
 
-storage::DeterminationRecord RecordOf(const rules::Determination& d) {
+storage::DeterminationRecord RecordOf(const rules::Determination& d, std::string requested_by) {
   storage::DeterminationRecord record;
+  record.requested_by = std::move(requested_by);
   record.transaction_date = d.transaction.date;
   record.decision = rules::DecisionName(d.decision);
   record.request_json = rules::ToJson(d.transaction).dump();

@@ -24,7 +24,10 @@ Result<std::shared_ptr<const rules::RuleSet>> LoadRulesForCli(const std::string&
 // That directory itself (the licensing workflow reads license_terms.json from it).
 std::filesystem::path RulesDirForCli(const std::string& flag);
 
-storage::DeterminationRecord RecordOf(const rules::Determination& determination);
+// `requested_by`: licensing::Describe of the user who asked, or "operator" for the
+// CLI run by whoever holds the database.
+storage::DeterminationRecord RecordOf(const rules::Determination& determination,
+                                      std::string requested_by);
 
 void PrintDetermination(std::ostream& out, const rules::Determination& determination);
 

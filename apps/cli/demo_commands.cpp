@@ -39,7 +39,7 @@ int CheckMicrosoft(storage::Store& store) {
   rules::Engine engine(*rules, store);
   auto determination = engine.Determine(tx);
   if (!determination.ok()) return Fail(determination.error());
-  if (auto ids = store.RecordDeterminations({RecordOf(*determination)}); !ids.ok()) {
+  if (auto ids = store.RecordDeterminations({RecordOf(*determination, "operator")}); !ids.ok()) {
     return Fail(ids.error());
   }
   std::cout << "\n$ tollgate check --item 5D992.c --to CN --party \"ultimate_consignee=Huawei "

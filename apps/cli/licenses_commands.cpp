@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "json_file.h"
 #include "tollgate/licensing/eccn_check.h"
+#include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/license.h"
 #include "tollgate/licensing/shipment.h"
 #include "tollgate/rules/transaction.h"
@@ -127,7 +128,11 @@ int RunAdd(const Context& context, const AddArgs& args) {
   int code = 0;
   auto store = OpenStoreOrReport(context, code);
   if (!store) return code;
-  if (auto added = store->AddLicense(*license); !added.ok()) return Fail(added.error());
+  // Registered by whoever holds the database: the operator, as the audit record says.
+  licensing::SystemClock clock;
+  if (auto added = store->AddLicense(*license, {"operator", clock.Timestamp()}); !added.ok()) {
+    return Fail(added.error());
+  }
   if (args.json) {
     std::cout << licensing::ToJson(*license).dump(2) << "\n";
   } else {

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "lists_support.h"
 #include "screening_support.h"
+#include "tollgate/licensing/list_change.h"
 #include "tollgate/lists/diff.h"
 #include "tollgate/lists/import.h"
 
@@ -40,7 +41,8 @@ int RunImport(const Context& context, const std::string& path, const std::string
   int code = 0;
   auto store = OpenStoreOrReport(context, code);
   if (!store) return code;
-  auto report = lists::ImportListFile(*store, path, options);
+  // The import and the re-screening of the open applications it causes: one transaction.
+  auto report = licensing::ImportAndRescreen(*store, path, options, CliRules());
   if (!report.ok()) return Fail(report.error());
   for (const auto& w : report->warnings) std::cerr << "tollgate: warning: " << w << "\n";
   const auto& v = report->version;
@@ -51,9 +53,7 @@ int RunImport(const Context& context, const std::string& path, const std::string
     std::cout << "imported " << path << " as version " << v.id << " of " << v.feed << " ("
               << v.format << "): " << v.entry_count << " entries, in force from "
               << v.as_of.ToString() << "\n";
-    // A list changed: the open applications are screened again against it.
-    return RescreenAfterListChange(*store, v.as_of,
-                                   "lists import " + v.feed + " as of " + v.as_of.ToString());
+    PrintNewMatches(report->new_matches);
   }
   return 0;
 }

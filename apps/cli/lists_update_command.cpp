@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "screening_support.h"
+#include "tollgate/licensing/list_change.h"
 #include "tollgate/lists/update.h"
 
 namespace tollgate::cli {
@@ -65,22 +66,13 @@ int RunUpdate(const Context& context, const UpdateArgs& args) {
     for (const auto& w : r.warnings) std::cerr << "  warning: " << w << "\n";
   };
 
-  auto report = lists::UpdateLists(*store, *sources, options);
+  // Each source's import and the re-screening it causes: one transaction per source.
+  auto report = licensing::UpdateAndRescreen(*store, *sources, options, CliRules());
   if (!report.ok()) return Fail(report.error());
   if (args.json) std::cout << lists::ToJson(*report).dump(2) << "\n";
-  // Lists changed: the open applications are screened again, against the newest.
-  std::optional<Date> newest;
-  for (const auto& r : report->sources) {
-    if (r.outcome == lists::SourceOutcome::kImported && r.version &&
-        (!newest || *newest < r.version->as_of)) {
-      newest = r.version->as_of;
-    }
-  }
-  if (newest) {
-    const int rescreened =
-        RescreenAfterListChange(*store, *newest, "lists update as of " + newest->ToString());
-    if (rescreened != 0) return rescreened;
-  }
+  std::size_t new_matches = 0;
+  for (const auto& r : report->sources) new_matches += r.new_matches;
+  PrintNewMatches(new_matches);
   const auto failed = report->CountOf(lists::SourceOutcome::kFailed);
   std::cerr << report->CountOf(lists::SourceOutcome::kImported) << " imported, "
             << report->CountOf(lists::SourceOutcome::kUnchanged) << " unchanged, " << failed

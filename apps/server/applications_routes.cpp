@@ -51,8 +51,8 @@ ApiResponse Submit(ServerState& state, storage::Store& store, const Caller* call
   auto workflow = WorkflowOf(state, store);
   // Screened at submission as the CLI does, with the server's engine (thread-safe and
   // living as long as the server: the pointer owns nothing).
-  workflow.UseScreener(
-      cli::ScreenerFor(std::shared_ptr<rules::Engine>(std::shared_ptr<void>(), &state.engine())));
+  workflow.UseScreener(licensing::ScreenerFor(
+      std::shared_ptr<rules::Engine>(std::shared_ptr<void>(), &state.engine())));
   auto filed = workflow.Submit(caller->user, std::move(form).value());
   if (!filed.ok()) return ErrorResponse(FromError(filed.error()));
   return Json(cli::ApplicationJson(*filed, {}, {}), 201);

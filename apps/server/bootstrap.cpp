@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "tollgate/accounts/credentials.h"
+#include "tollgate/licensing/list_change.h"
 #include "tollgate/lists/import.h"
 #include "tollgate/rules/stored_general_licenses.h"
 
@@ -19,13 +20,16 @@ std::filesystem::path ExtractPath() {
 }  // namespace
 
 Status BootstrapIfEmpty(storage::Store& store, const licensing::Clock& clock,
-                        const std::string& base_url, std::ostream& out) {
+                        const licensing::RulesLoader& rules, const std::string& base_url,
+                        std::ostream& out) {
   auto versions = store.ListVersions();
   if (!versions.ok()) return versions.error();
   if (versions->empty()) {
     lists::ImportOptions options;
     options.as_of = Date::Parse("2019-05-16").value();  // 84 FR 22961, effective date
-    auto report = lists::ImportListFile(store, ExtractPath(), options);
+    options.actor = "system first start";
+    // Applications filed before any list was loaded are screened against it too.
+    auto report = licensing::ImportAndRescreen(store, ExtractPath(), options, rules);
     if (!report.ok()) return report.error();
     out << "loaded the shipped Entity List extract (" << report->version.entry_count
         << " entries, in force from 2019-05-16)\n";

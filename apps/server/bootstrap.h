@@ -12,15 +12,18 @@
 #include <string>
 
 #include "tollgate/licensing/clock.h"
+#include "tollgate/licensing/list_change.h"
 #include "tollgate/rules/rule_set.h"
 #include "tollgate/storage/store.h"
 
 namespace tollgate::server {
 
-// Loads the extract when no list was ever imported; creates the admin when there is
-// no user at all, and then tells `out` how to log in.
+// Loads the extract when no list was ever imported (and re-screens any open
+// application against it, licensing::ImportAndRescreen, with `rules`); creates the
+// admin when there is no user at all, and then tells `out` how to log in.
 Status BootstrapIfEmpty(storage::Store& store, const licensing::Clock& clock,
-                        const std::string& base_url, std::ostream& out);
+                        const licensing::RulesLoader& rules, const std::string& base_url,
+                        std::ostream& out);
 
 // When the store holds no general license: loads those of `rules_dir`/
 // general_licenses.json (the Huawei TGL), as the CLI's first `general-licenses`

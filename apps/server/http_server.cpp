@@ -218,11 +218,13 @@ int RunServer(ServerOptions options) {
   if (!store.ok()) return fail(store.error());
   const std::string base_url = "http://" + options.host + ":" + std::to_string(options.port);
   licensing::SystemClock clock;
-  if (auto s = BootstrapIfEmpty(**store, clock, base_url, std::cout); !s.ok()) {
-    return fail(s.error());
-  }
   auto rules = cli::LoadRulesForCli(options.rules_dir);
   if (!rules.ok()) return fail(rules.error());
+  const licensing::RulesLoader loaded =
+      [&rules]() -> Result<std::shared_ptr<const rules::RuleSet>> { return *rules; };
+  if (auto s = BootstrapIfEmpty(**store, clock, loaded, base_url, std::cout); !s.ok()) {
+    return fail(s.error());
+  }
   if (auto s = LoadGeneralLicensesIfNone(**store, **rules, cli::RulesDirForCli(options.rules_dir),
                                          clock, std::cout);
       !s.ok()) {

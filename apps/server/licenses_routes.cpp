@@ -92,7 +92,11 @@ ApiResponse Add(ServerState& state, storage::Store& store, const Caller* caller,
       !s.ok()) {
     return ErrorResponse(FromError(s.error()));
   }
-  if (auto s = store.AddLicense(*license); !s.ok()) return ErrorResponse(FromError(s.error()));
+  const storage::ChangeStamp stamp{licensing::Describe(licensing::ActorFor(caller->user)),
+                                   state.clock().Timestamp()};
+  if (auto s = store.AddLicense(*license, stamp); !s.ok()) {
+    return ErrorResponse(FromError(s.error()));
+  }
   state.LicensesChanged();
   auto stored = store.GetLicense(license->number);
   if (!stored.ok()) return ErrorResponse(FromError(stored.error()));

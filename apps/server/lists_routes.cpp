@@ -10,6 +10,7 @@
 
 #include "../cli/lists_support.h"
 #include "routes.h"
+#include "tollgate/licensing/list_change.h"
 #include "tollgate/lists/diff.h"
 #include "tollgate/lists/import.h"
 #include "tollgate/lists/update.h"
@@ -157,7 +158,9 @@ ApiResponse Import(ServerState& state, storage::Store& store, const Caller* call
       return ErrorResponse(FromError(MakeError(ErrorCode::kIoError, "cannot write the upload")));
     }
   }
-  auto report = lists::ImportListFile(store, path, options);
+  options.actor = licensing::Describe(licensing::ActorFor(caller->user));
+  // The import and the re-screening of the open applications: one transaction.
+  auto report = licensing::ImportAndRescreen(store, path, options, state.rules_loader());
   if (!report.ok()) {
     // The reader names the file by its temporary path; the client knows it as "body".
     Error error = report.error();
@@ -169,7 +172,8 @@ ApiResponse Import(ServerState& state, storage::Store& store, const Caller* call
   if (auto s = state.ListsChanged(store); !s.ok()) return ErrorResponse(FromError(s.error()));
   return Json({{"version", cli::VersionJson(report->version)},
                {"unchanged", report->unchanged},
-               {"warnings", report->warnings}},
+               {"warnings", report->warnings},
+               {"new_matches", report->new_matches}},
               report->unchanged ? 200 : 201);
 }
 
@@ -180,7 +184,9 @@ ApiResponse Update(ServerState& state, storage::Store& store, const Caller* call
   if (!path.ok()) return ErrorResponse(FromError(path.error()));
   auto sources = lists::LoadSources(*path);
   if (!sources.ok()) return ErrorResponse(FromError(sources.error()));
-  auto report = lists::UpdateLists(store, *sources, {});
+  lists::UpdateOptions options;
+  options.actor = licensing::Describe(licensing::ActorFor(caller->user));
+  auto report = licensing::UpdateAndRescreen(store, *sources, options, state.rules_loader());
   if (!report.ok()) return ErrorResponse(FromError(report.error()));
   if (auto s = state.ListsChanged(store); !s.ok()) return ErrorResponse(FromError(s.error()));
   return Json(lists::ToJson(*report));

@@ -9,6 +9,8 @@
 #include "routes.h"
 #include "tollgate/common/country.h"
 #include "tollgate/rules/determination_record.h"
+#include "tollgate/licensing/organization.h"
+#include "tollgate/licensing/state_machine.h"
 #include "tollgate/rules/engine.h"
 #include "tollgate/rules/transaction.h"
 #include "tollgate/rules/transaction_fields.h"
@@ -202,7 +204,8 @@ ApiResponse Check(ServerState& state, storage::Store& store, const Caller* calle
   auto determination = state.engine().Determine(std::move(*tx), caller->user);  // not read again
   if (!determination.ok()) return ErrorResponse(FromError(determination.error()));
   // Recorded with the other requests' of the moment, in one transaction.
-  auto id = state.recorder().Record(store, cli::RecordOf(*determination));
+  auto id = state.recorder().Record(
+      store, cli::RecordOf(*determination, licensing::Describe(licensing::ActorFor(caller->user))));
   if (!id.ok()) return ErrorResponse(FromError(id.error()));
   nlohmann::json out = rules::ToJson(*determination);
   out["record_id"] = *id;

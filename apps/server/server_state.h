@@ -19,6 +19,7 @@
 #include "determination_recorder.h"
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/criteria.h"
+#include "tollgate/licensing/list_change.h"
 #include "tollgate/lists/in_force_index.h"
 #include "tollgate/rules/determination_record.h"
 #include "tollgate/rules/engine.h"
@@ -85,6 +86,10 @@ class ServerState {
   StorePool& stores() { return stores_; }
   lists::InForceIndexes& indexes() { return indexes_; }
   const rules::RuleSet& rules() const { return *rules_; }
+  // The rules for the re-screening a list import causes (licensing/list_change.h).
+  licensing::RulesLoader rules_loader() const {
+    return [loaded = rules_]() -> Result<std::shared_ptr<const rules::RuleSet>> { return loaded; };
+  }
   rules::Engine& engine() { return engine_; }
   const licensing::CriteriaCatalog& catalog() const { return catalog_; }
   const licensing::Clock& clock() const { return clock_; }

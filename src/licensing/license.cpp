@@ -151,13 +151,15 @@ nlohmann::json ToJson(const License& license) {
   if (!license.issued_on.empty()) out["issued_on"] = license.issued_on;
   if (!license.organization.empty()) out["organization"] = license.organization;
   if (!license.application.empty()) out["application"] = license.application;
+  if (!license.created_by.empty()) out["created_by"] = license.created_by;
   return out;
 }
 
 Result<License> LicenseFromJson(const nlohmann::json& json) {
   static const std::set<std::string> kKeys = {
-      "number",      "holder",     "destination", "parties",   "items",        "valid_from",
-      "valid_until", "conditions", "status",      "issued_on", "organization", "application"};
+      "number",       "holder",      "destination", "parties", "items",
+      "valid_from",   "valid_until", "conditions",  "status",  "issued_on",
+      "organization", "application", "created_by"};
   static const std::set<std::string> kPartyKeys = {"role", "name", "country"};
   static const std::set<std::string> kItemKeys = {"eccn",  "description",        "quantity",
                                                   "value", "remaining_quantity", "remaining_value"};
@@ -209,6 +211,7 @@ Result<License> LicenseFromJson(const nlohmann::json& json) {
     license.issued_on = json.value("issued_on", "");
     license.organization = json.value("organization", "");
     license.application = json.value("application", "");
+    license.created_by = json.value("created_by", "");
     return ValidateLicense(std::move(license));
   } catch (const nlohmann::json::exception& e) {
     return Invalid("", std::string("wrong JSON type: ") + e.what());

@@ -1,6 +1,7 @@
 #include "tollgate/licensing/workflow.h"
 
 #include "tollgate/licensing/license_access.h"
+#include "tollgate/storage/unit_of_work.h"
 
 namespace tollgate::licensing {
 namespace {
@@ -41,6 +42,11 @@ Result<Application> Workflow::Submit(const User& applicant, Application form) {
     matches = std::move(screened).value();
   }
   const std::string timestamp = clock_.Timestamp();
+  // The draft, its control number, the submit step and the screening matches are one
+  // transaction: a process killed half-way leaves no draft nobody can submit and no
+  // submitted application without its recorded matches (part 762 keeps both).
+  auto unit = storage::UnitOfWork::Begin(store_);
+  if (!unit.ok()) return unit.error();
   auto draft =
       store_.CreateApplication(std::move(form), {Describe(ActorFor(applicant)), timestamp});
   if (!draft.ok()) return draft.error();
@@ -54,15 +60,16 @@ Result<Application> Workflow::Submit(const User& applicant, Application form) {
   auto submitted = Apply(*draft, submit, today, criteria_);
   if (!submitted.ok()) return submitted.error();
   auto recorded = store_.RecordTransition(std::move(submitted).value(), submit, today, timestamp);
-  if (!recorded.ok() || matches.empty()) return recorded;
+  if (!recorded.ok()) return recorded;
   for (auto& match : matches) {
     match.screened_on = today;
     match.reason = "submission";
   }
-  if (auto s = store_.RecordScreening(recorded->id, std::move(matches), {"system", timestamp});
-      !s.ok()) {
-    return s.error();
+  if (!matches.empty()) {
+    auto s = store_.RecordScreening(recorded->id, std::move(matches), {"system", timestamp});
+    if (!s.ok()) return s.error();
   }
+  if (auto c = unit->Commit(); !c.ok()) return c.error();
   return recorded;
 }
 

@@ -85,7 +85,7 @@ TEST_F(EngineTest, RefreshSeesLicensesAddedAfterTheFirstDetermination) {
   license.items = {{"5D992.c", "", std::nullopt, std::nullopt, std::nullopt, std::nullopt}};
   license.valid_from = D("2019-11-20");
   license.valid_until = D("2023-11-19");
-  ASSERT_TRUE(store_->AddLicense(license).ok());
+  ASSERT_TRUE(store_->AddLicense(license, {"operator", "2019-11-20T00:00:00Z"}).ok());
   EXPECT_EQ(engine.Determine(tx)->decision, Decision::kLicenseRequired);  // cached
   engine.Refresh();
   EXPECT_EQ(engine.Determine(tx)->decision, Decision::kAuthorized);

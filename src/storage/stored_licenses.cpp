@@ -51,6 +51,7 @@ Result<licensing::License> DecodeLicense(const StoredLicenseRow& row,
   license.issued_on = row.issued_on;
   license.organization = row.organization;
   license.application = row.application;
+  license.created_by = row.created_by;
   auto conditions = nlohmann::json::parse(row.conditions_json, nullptr, false);
   if (conditions.is_discarded() || !conditions.is_array()) return Damaged(row.number, "conditions");
   for (const auto& c : conditions) {
@@ -79,7 +80,7 @@ Result<licensing::License> DecodeLicense(const StoredLicenseRow& row,
 Result<DeterminationRecord> DecodeDeterminationRow(std::int64_t id, std::string recorded_at,
                                                    const std::string& transaction_date,
                                                    std::string decision, std::string request,
-                                                   std::string result) {
+                                                   std::string result, std::string requested_by) {
   auto date = Date::Parse(transaction_date);
   if (!date.ok()) {
     return MakeError(ErrorCode::kStorageError,
@@ -89,6 +90,7 @@ Result<DeterminationRecord> DecodeDeterminationRow(std::int64_t id, std::string 
                              std::move(recorded_at),
                              *date,
                              std::move(decision),
+                             std::move(requested_by),
                              std::move(request),
                              std::move(result)};
 }
@@ -112,6 +114,12 @@ audit::Entry LicenseIssued(const licensing::License& license, const std::string&
                            const std::string& timestamp) {
   return audit::Entry{timestamp,       actor,
                       "license.issue", "license " + license.number,
+                      nullptr,         licensing::ToJson(license)};
+}
+
+audit::Entry LicenseAdded(const licensing::License& license, const ChangeStamp& stamp) {
+  return audit::Entry{stamp.timestamp, stamp.actor,
+                      "license.add",   "license " + license.number,
                       nullptr,         licensing::ToJson(license)};
 }
 

@@ -21,7 +21,7 @@ namespace tollgate::storage {
 struct StoredLicenseRow {
   std::string number, holder, destination, valid_from, valid_until, status, issued_on,
       conditions_json;
-  std::string organization, application;
+  std::string organization, application, created_by;
 };
 struct StoredPartyRow {
   std::string role, name, country;
@@ -41,7 +41,7 @@ Result<licensing::License> DecodeLicense(const StoredLicenseRow& row,
 Result<DeterminationRecord> DecodeDeterminationRow(std::int64_t id, std::string recorded_at,
                                                    const std::string& transaction_date,
                                                    std::string decision, std::string request,
-                                                   std::string result);
+                                                   std::string result, std::string requested_by);
 
 Error LicenseExists(const std::string& number);
 
@@ -52,6 +52,8 @@ std::string IssuedLicenseNumber(std::int64_t sequence);
 // The audit entries of issuing a license and of a shipment drawing one down.
 audit::Entry LicenseIssued(const licensing::License& license, const std::string& actor,
                            const std::string& timestamp);
+// A license registered by hand (Store::AddLicense): "license.add", by `stamp.actor`.
+audit::Entry LicenseAdded(const licensing::License& license, const ChangeStamp& stamp);
 audit::Entry ShipmentRecorded(const licensing::License& before, const licensing::License& after,
                               const licensing::Shipment& shipment, const ChangeStamp& stamp);
 // The body column of a shipment: licensing::ToJson, compact.

@@ -45,4 +45,19 @@ Error UnknownVersion(std::int64_t version_id) {
                    "no list version " + std::to_string(version_id) + " in the store");
 }
 
+audit::Entry ListImported(const ListVersion& version, const ChangeStamp& stamp) {
+  return audit::Entry{stamp.timestamp,
+                      stamp.actor,
+                      "list.import",
+                      "list version " + std::to_string(version.id),
+                      nullptr,
+                      {{"id", version.id},
+                       {"feed", version.feed},
+                       {"format", version.format},
+                       {"as_of", version.as_of.ToString()},
+                       {"file_name", version.file_name},
+                       {"sha256", version.sha256},
+                       {"entries", version.entry_count}}};
+}
+
 }  // namespace tollgate::storage

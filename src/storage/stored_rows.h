@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "tollgate/audit/record.h"
 #include "tollgate/common/result.h"
 #include "tollgate/lists/entry.h"
 #include "tollgate/storage/store.h"
@@ -23,5 +24,9 @@ Result<ListVersion> DecodeVersionRow(std::int64_t id, std::string feed, std::str
                                      std::int64_t entry_count);
 
 Error UnknownVersion(std::int64_t version_id);
+
+// The audit entry of a stored list version (with its id): which feed, from which file
+// and date, and its digest, so the log says which screening data was in force when.
+audit::Entry ListImported(const ListVersion& version, const ChangeStamp& stamp);
 
 }  // namespace tollgate::storage

@@ -21,6 +21,24 @@ namespace tollgate::storage {
 template <typename Connection, typename WorkflowTables, typename AccountTables>
 class TablesStore : public Store {
  public:
+  // Units of work: the backend's transaction, kept open until the unit ends; the
+  // transactions of the calls made meanwhile become savepoints inside it.
+  Status BeginUnit() override {
+    auto unit = workflow_.BeginUnit();
+    if (!unit.ok()) return unit.error();
+    units_.push_back(std::move(unit).value());
+    return {};
+  }
+  Status CommitUnit() override {
+    if (units_.empty()) return MakeError(ErrorCode::kInternal, "no unit of work to commit");
+    Status committed = units_.back().Commit();
+    units_.pop_back();  // rolled back by its destructor when the commit failed
+    return committed;
+  }
+  void RollbackUnit() override {
+    if (!units_.empty()) units_.pop_back();
+  }
+
   // The licensing workflow (the backend's workflow tables).
   Status AddOrganization(const licensing::Organization& organization,
                          const ChangeStamp& stamp) override {
@@ -133,6 +151,7 @@ class TablesStore : public Store {
   Connection db_;
   WorkflowTables workflow_;
   AccountTables accounts_;
+  std::vector<typename WorkflowTables::Unit> units_;  // open units, the outermost first
 };
 
 }  // namespace tollgate::storage

@@ -424,7 +424,7 @@ TEST_P(WorkflowStoreTest, AnApprovalAndTheLicenseItIssuesAreWrittenTogetherOrNot
     by_hand.number = number;
     by_hand.organization = "";
     by_hand.application = std::string(number) == "EXP-7" ? "paper file 7" : "";
-    ASSERT_TRUE(store->AddLicense(by_hand).ok());
+    ASSERT_TRUE(store->AddLicense(by_hand, {"operator", "2019-11-20T00:00:00Z"}).ok());
   }
   const auto audit_before = store->AuditLog()->size();
 
@@ -448,6 +448,7 @@ TEST_P(WorkflowStoreTest, AnApprovalAndTheLicenseItIssuesAreWrittenTogetherOrNot
   ASSERT_TRUE(recorded.ok()) << recorded.error().message;
   EXPECT_EQ(recorded->application.state, ApplicationState::kApproved);
   EXPECT_EQ(recorded->license.number, "D0000002");
+  EXPECT_EQ(recorded->license.created_by, "reviewer licensing-officer-1") << "who issued it";
   auto mine = store->FindLicenses({std::string("microsoft"), std::nullopt});
   ASSERT_TRUE(mine.ok()) << mine.error().message;
   ASSERT_EQ(mine->size(), 1u);

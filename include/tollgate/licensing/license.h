@@ -63,6 +63,9 @@ struct License {
   std::string organization;
   // The control number of the application whose approval issued it, else "".
   std::string application;
+  // Who put it in the store (storage::ChangeStamp::actor): the operator or user who
+  // registered it by hand, or the reviewer whose approval issued it. Set by the store.
+  std::string created_by;
   bool operator==(const License&) const = default;
 };
 

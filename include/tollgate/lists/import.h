@@ -2,7 +2,9 @@
 //
 // An import reads and validates the whole file first (lists/format.h) and only then
 // stores it, in one transaction: a malformed file leaves the store exactly as it was.
-// A file identical (SHA-256) to the feed's latest version is not stored again.
+// A file identical (SHA-256) to the feed's latest version is not stored again; that
+// check and the write are one transaction (storage::UnitOfWork), so two imports of the
+// same file at once store it once. Each stored version has its audit record.
 //
 // Thread-safety: free functions; the Store serializes access.
 #pragma once
@@ -25,14 +27,34 @@ struct ImportOptions {
   // The date from which the version is in force. Default: the date the file states
   // (UN dateGenerated), else today.
   std::optional<Date> as_of;
+  // Who imports, for the audit record: licensing::Describe of the user ("admin
+  // admin"), or "operator" for the CLI run by whoever holds the database.
+  std::string actor = "operator";
 };
 
 struct ImportReport {
   storage::ListVersion version;  // the stored version (or the existing identical one)
   bool unchanged = false;        // true when the file matched the latest version
   std::vector<std::string> warnings;
+  // Screening matches the import recorded on open applications (licensing/list_change.h;
+  // ImportListFile alone records none).
+  std::size_t new_matches = 0;
 };
 
+// A file read, validated and identified, not yet stored: what an import does before it
+// takes the store's write lock.
+struct PreparedImport {
+  ParsedList parsed;
+  storage::ListVersion version;  // feed, format, as_of, imported_at, file_name, sha256
+};
+Result<PreparedImport> PrepareImport(const std::filesystem::path& path,
+                                     const ImportOptions& options = {});
+// Stores `prepared` unless identical to the feed's latest version: the check and the
+// write in one unit of work (joining the caller's, when one is open).
+Result<ImportReport> StoreImport(storage::Store& store, PreparedImport prepared,
+                                 const ImportOptions& options = {});
+
+// PrepareImport, then StoreImport.
 Result<ImportReport> ImportListFile(storage::Store& store, const std::filesystem::path& path,
                                     const ImportOptions& options = {});
 

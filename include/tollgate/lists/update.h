@@ -60,6 +60,7 @@
 #include "tollgate/common/date.h"
 #include "tollgate/common/result.h"
 #include "tollgate/lists/format.h"
+#include "tollgate/lists/import.h"
 #include "tollgate/storage/store.h"
 
 namespace tollgate::lists {
@@ -121,6 +122,12 @@ struct UpdateOptions {
   std::function<void(const DownloadProgress&)> on_progress;
   // Called when a source is done (imported, unchanged or failed), before the next.
   std::function<void(const SourceReport&)> on_source_done;
+  // How a downloaded source is imported; unset: ImportListFile. What the licensing
+  // use case (licensing/list_change.h) sets to re-screen with each import.
+  std::function<Result<ImportReport>(storage::Store&, const std::filesystem::path&,
+                                     const ImportOptions&)>
+      import;
+  std::string actor = "operator";  // who updates, for the audit records (ImportOptions)
 };
 
 enum class SourceOutcome { kImported, kUnchanged, kFailed };
@@ -137,6 +144,7 @@ struct SourceReport {
   std::optional<storage::ListVersion> version;
   std::vector<std::string> warnings;  // from the reader
   std::optional<Error> error;         // set exactly when failed
+  std::size_t new_matches = 0;        // recorded on open applications (ImportReport)
 };
 
 struct UpdateReport {

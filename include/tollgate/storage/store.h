@@ -56,6 +56,9 @@ struct DeterminationRecord {
   std::string recorded_at;  // UTC timestamp, assigned by the store
   Date transaction_date;
   std::string decision;  // "NO_LICENSE_REQUIRED", ..., "PROHIBITED"
+  // Who asked: licensing::Describe of the user ("applicant msft-exports"), or
+  // "operator" for the CLI run without --as by whoever holds the database.
+  std::string requested_by;
   std::string request_json;
   std::string result_json;
 };
@@ -153,17 +156,32 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Stores a version and all its entries in one transaction: all or nothing.
+  // ---- Units of work (storage/unit_of_work.h): one use case, one transaction ----
+
+  // Opens a transaction that the following calls join (each of their own transactions
+  // becomes a savepoint inside it) until CommitUnit or RollbackUnit; units nest. It
+  // takes the write lock at once (SQLite BEGIN IMMEDIATE; on PostgreSQL the lock that
+  // serializes audited writes), so what a use case reads inside it stays current until
+  // it commits. Use UnitOfWork rather than these three.
+  virtual Status BeginUnit() = 0;
+  virtual Status CommitUnit() = 0;  // kInternal when no unit is open
+  virtual void RollbackUnit() = 0;  // nothing when no unit is open
+
+  // Stores a version and all its entries with its audit record ("list.import", by
+  // `stamp.actor`) in one transaction: all or nothing.
   virtual Result<ListVersion> AddListVersion(ListVersion version,
-                                             const std::vector<lists::ListEntry>& entries) = 0;
+                                             const std::vector<lists::ListEntry>& entries,
+                                             const ChangeStamp& stamp) = 0;
   // All versions, oldest first; only `feed`'s when given.
   virtual Result<std::vector<ListVersion>> ListVersions(
       const std::optional<std::string>& feed = std::nullopt) = 0;
   virtual Result<std::vector<lists::ListEntry>> LoadEntries(std::int64_t version_id) = 0;
 
   // Licenses (licensing/license.h). AddLicense validates and stores one license with
-  // its parties and items in one transaction; kConflict when the number exists.
-  virtual Status AddLicense(const licensing::License& license) = 0;
+  // its parties and items, who registered it (`stamp.actor`, kept as the license's
+  // created_by) and its audit record ("license.add"), in one transaction; kConflict
+  // when the number exists.
+  virtual Status AddLicense(const licensing::License& license, const ChangeStamp& stamp) = 0;
   virtual Result<licensing::License> GetLicense(const std::string& number) = 0;  // kNotFound
   // All licenses ordered by number; only those whose holder folds to the same name as
   // `holder` (licensing::FoldPartyName) when given.

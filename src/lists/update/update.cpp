@@ -64,8 +64,10 @@ void UpdateSource(storage::Store& store, const Source& source,
   ImportOptions import_options;
   import_options.format = source.format;
   import_options.as_of = options.as_of;
-  Result<ImportReport> imported =
-      ImportListFile(store, directory / source.files.front().save_as, import_options);
+  import_options.actor = options.actor;
+  const std::filesystem::path primary = directory / source.files.front().save_as;
+  Result<ImportReport> imported = options.import ? options.import(store, primary, import_options)
+                                                 : ImportListFile(store, primary, import_options);
   if (!imported) {
     // The reader names the temporary file; the URL tells the user what was wrong.
     Error error = imported.error();
@@ -76,6 +78,7 @@ void UpdateSource(storage::Store& store, const Source& source,
   report.outcome = imported->unchanged ? SourceOutcome::kUnchanged : SourceOutcome::kImported;
   report.version = imported->version;
   report.warnings = imported->warnings;
+  report.new_matches = imported->new_matches;
 }
 
 }  // namespace

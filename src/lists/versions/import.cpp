@@ -6,6 +6,7 @@
 
 #include "tollgate/common/sha256.h"
 #include "tollgate/lists/in_force_index.h"
+#include "tollgate/storage/unit_of_work.h"
 
 namespace tollgate::lists {
 namespace {
@@ -21,8 +22,8 @@ std::string UtcTimestampNow() {
 
 }  // namespace
 
-Result<ImportReport> ImportListFile(storage::Store& store, const std::filesystem::path& path,
-                                    const ImportOptions& options) {
+Result<PreparedImport> PrepareImport(const std::filesystem::path& path,
+                                     const ImportOptions& options) {
   // Read and validate everything before touching the store: a malformed file fails
   // here and nothing is written.
   auto parsed = ReadListFile(path, options.format);
@@ -35,19 +36,26 @@ Result<ImportReport> ImportListFile(storage::Store& store, const std::filesystem
     if (!sha.ok()) return sha.error();
     digests += *sha;
   }
-  const std::string sha = parsed->files_read.size() == 1 ? digests : Sha256Hex(digests);
+  PreparedImport prepared;
+  prepared.version.feed = FeedOf(parsed->format);
+  prepared.version.format = FormatName(parsed->format);
+  prepared.version.as_of = options.as_of.value_or(parsed->file_date.value_or(Date::Today()));
+  prepared.version.imported_at = UtcTimestampNow();
+  prepared.version.file_name = path.filename().string();
+  prepared.version.sha256 = parsed->files_read.size() == 1 ? digests : Sha256Hex(digests);
+  prepared.parsed = std::move(parsed).value();
+  return prepared;
+}
 
-  storage::ListVersion version;
-  version.feed = FeedOf(parsed->format);
-  version.format = FormatName(parsed->format);
-  version.as_of = options.as_of.value_or(parsed->file_date.value_or(Date::Today()));
-  version.imported_at = UtcTimestampNow();
-  version.file_name = path.filename().string();
-  version.sha256 = sha;
-
+Result<ImportReport> StoreImport(storage::Store& store, PreparedImport prepared,
+                                 const ImportOptions& options) {
   ImportReport report;
-  report.warnings = parsed->warnings;
-
+  report.warnings = prepared.parsed.warnings;
+  storage::ListVersion& version = prepared.version;
+  // The identical check and the write in one unit: it holds the write lock, so of two
+  // imports of the same file at once, the second sees the first's version.
+  auto unit = storage::UnitOfWork::Begin(store);
+  if (!unit.ok()) return unit.error();
   auto existing = store.ListVersions(version.feed);
   if (!existing.ok()) return existing.error();
   if (!existing->empty()) {
@@ -61,10 +69,19 @@ Result<ImportReport> ImportListFile(storage::Store& store, const std::filesystem
       return report;
     }
   }
-  auto stored = store.AddListVersion(std::move(version), parsed->entries);
+  const storage::ChangeStamp stamp{options.actor, version.imported_at};
+  auto stored = store.AddListVersion(std::move(version), prepared.parsed.entries, stamp);
   if (!stored.ok()) return stored.error();
+  if (auto c = unit->Commit(); !c.ok()) return c.error();
   report.version = std::move(stored).value();
   return report;
+}
+
+Result<ImportReport> ImportListFile(storage::Store& store, const std::filesystem::path& path,
+                                    const ImportOptions& options) {
+  auto prepared = PrepareImport(path, options);
+  if (!prepared.ok()) return prepared.error();
+  return StoreImport(store, std::move(prepared).value(), options);
 }
 
 Result<std::vector<storage::ListVersion>> VersionsInForce(storage::Store& store, Date date) {

@@ -105,24 +105,34 @@ void AppendCopyField(std::string& out, std::string_view value) {
 }
 
 Result<PgTransaction> PgTransaction::Begin(PgConnection& connection) {
-  auto r = connection.Exec("BEGIN");
+  const int level = connection.depth_;
+  auto r =
+      connection.Exec(level == 0 ? std::string("BEGIN") : "SAVEPOINT tg_" + std::to_string(level));
   if (!r.ok()) return r.error();
-  return PgTransaction(connection);
+  ++connection.depth_;
+  return PgTransaction(connection, level);
 }
 
 Status PgTransaction::Commit() {
-  auto r = connection_->Exec("COMMIT");
+  auto r = connection_->Exec(level_ == 0 ? std::string("COMMIT")
+                                         : "RELEASE SAVEPOINT tg_" + std::to_string(level_));
   if (!r.ok()) return r.error();
   open_ = false;
+  --connection_->depth_;
   return {};
 }
 
 PgTransaction::~PgTransaction() {
-  if (open_ && connection_ != nullptr) (void)connection_->Exec("ROLLBACK");
+  if (!open_ || connection_ == nullptr) return;
+  const std::string savepoint = "tg_" + std::to_string(level_);
+  (void)connection_->Exec(level_ == 0 ? std::string("ROLLBACK")
+                                      : "ROLLBACK TO SAVEPOINT " + savepoint +
+                                            "; RELEASE SAVEPOINT " + savepoint);
+  --connection_->depth_;
 }
 
 PgTransaction::PgTransaction(PgTransaction&& other) noexcept
-    : connection_(other.connection_), open_(other.open_) {
+    : connection_(other.connection_), level_(other.level_), open_(other.open_) {
   other.open_ = false;
   other.connection_ = nullptr;
 }

@@ -48,13 +48,18 @@ class PgConnection {
   Status CopyIn(std::string_view copy_sql, const std::string& rows);
 
  private:
+  friend class PgTransaction;
   explicit PgConnection(PGconn* conn) : conn_(conn) {}
   std::unique_ptr<PGconn, PgConnFinish> conn_;
+  int depth_ = 0;  // transactions open: the outermost, then savepoints
 };
 
 // Escapes a value for COPY's text format (backslash, tab, newline, carriage return).
 void AppendCopyField(std::string& out, std::string_view value);
 
+// Begun inside another transaction (a use case made of several store calls,
+// storage::UnitOfWork), it is a savepoint: its own failure undoes only its part, and
+// nothing is durable until the outermost commits.
 class PgTransaction {
  public:
   static Result<PgTransaction> Begin(PgConnection& connection);
@@ -64,8 +69,9 @@ class PgTransaction {
   PgTransaction& operator=(PgTransaction&&) = delete;
 
  private:
-  explicit PgTransaction(PgConnection& connection) : connection_(&connection) {}
+  PgTransaction(PgConnection& connection, int level) : connection_(&connection), level_(level) {}
   PgConnection* connection_;
+  int level_;  // 0: the outermost transaction; else the savepoint's number
   bool open_ = true;
 };
 

@@ -18,12 +18,12 @@ Status InsertLicense(PgConnection& db, const licensing::License& license) {
     if (!known.ok()) return known.error();
     if (known->Int(0, 0) == 0) return UnknownOrganization(license.organization);
   }
-  auto inserted =
-      db.Exec(kInsertLicense,
-              {license.number, license.holder, licensing::FoldPartyName(license.holder),
-               license.destination, license.valid_from.ToString(), license.valid_until.ToString(),
-               licensing::LicenseStatusName(license.status), license.issued_on,
-               ConditionsJson(license), license.organization, license.application});
+  auto inserted = db.Exec(
+      kInsertLicense,
+      {license.number, license.holder, licensing::FoldPartyName(license.holder),
+       license.destination, license.valid_from.ToString(), license.valid_until.ToString(),
+       licensing::LicenseStatusName(license.status), license.issued_on, ConditionsJson(license),
+       license.organization, license.application, license.created_by});
   if (!inserted.ok()) return inserted.error();
   std::int64_t seq = 0;
   for (const auto& p : license.parties) {
@@ -52,7 +52,7 @@ Result<std::vector<licensing::License>> SelectLicenses(PgConnection& db, const s
   for (int i = 0; i < rows->rows(); ++i) {
     StoredLicenseRow row{rows->Text(i, 0), rows->Text(i, 1), rows->Text(i, 2), rows->Text(i, 3),
                          rows->Text(i, 4), rows->Text(i, 5), rows->Text(i, 6), rows->Text(i, 7),
-                         rows->Text(i, 8), rows->Text(i, 9)};
+                         rows->Text(i, 8), rows->Text(i, 9), rows->Text(i, 10)};
     auto party_rows = db.Exec(kSelectLicenseParties, {row.number});
     if (!party_rows.ok()) return party_rows.error();
     std::vector<StoredPartyRow> parties;
@@ -91,6 +91,7 @@ Result<Approval> WorkflowTables::RecordApproval(licensing::Application after,
     if (!count.ok()) return count.error();
     if (count->Int(0, 0) == 0) break;
   }
+  license.created_by = licensing::Describe(event.actor);
   auto validated = licensing::ValidateLicense(std::move(license));
   if (!validated.ok()) return validated.error();
   if (auto s = InsertLicense(db_, *validated); !s.ok()) return s.error();

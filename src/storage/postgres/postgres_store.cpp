@@ -41,8 +41,9 @@ class PostgresStore final : public TablesStore<PgConnection, WorkflowTables, Acc
   explicit PostgresStore(PgConnection db) : TablesStore(std::move(db)) {}
 
   Result<ListVersion> AddListVersion(ListVersion version,
-                                     const std::vector<lists::ListEntry>& entries) override {
-    auto tx = PgTransaction::Begin(db_);
+                                     const std::vector<lists::ListEntry>& entries,
+                                     const ChangeStamp& stamp) override {
+    auto tx = workflow_.BeginAudited();
     if (!tx.ok()) return tx.error();
     version.entry_count = static_cast<std::int64_t>(entries.size());
     auto inserted =
@@ -69,6 +70,7 @@ class PostgresStore final : public TablesStore<PgConnection, WorkflowTables, Acc
       rows += '\n';
     }
     if (auto s = db_.CopyIn(kCopyListEntries, rows); !s.ok()) return s.error();
+    if (auto a = workflow_.AppendAudit(ListImported(version, stamp)); !a.ok()) return a.error();
     if (auto s = tx->Commit(); !s.ok()) return s.error();
     return version;
   }
@@ -104,12 +106,14 @@ class PostgresStore final : public TablesStore<PgConnection, WorkflowTables, Acc
     return entries;
   }
 
-  Status AddLicense(const licensing::License& input) override {
+  Status AddLicense(const licensing::License& input, const ChangeStamp& stamp) override {
     auto validated = licensing::ValidateLicense(input);
     if (!validated.ok()) return validated.error();
-    auto tx = PgTransaction::Begin(db_);
+    validated->created_by = stamp.actor;
+    auto tx = workflow_.BeginAudited();
     if (!tx.ok()) return tx.error();
     if (auto s = InsertLicense(db_, *validated); !s.ok()) return s;
+    if (auto a = workflow_.AppendAudit(LicenseAdded(*validated, stamp)); !a.ok()) return a;
     return tx->Commit();
   }
 
@@ -131,8 +135,9 @@ class PostgresStore final : public TablesStore<PgConnection, WorkflowTables, Acc
     if (!tx.ok()) return tx.error();
     std::vector<std::int64_t> ids;
     for (const auto& r : records) {
-      auto inserted = db_.Exec(kInsertDetermination, {r.transaction_date.ToString(), r.decision,
-                                                      r.request_json, r.result_json});
+      auto inserted =
+          db_.Exec(kInsertDetermination, {r.transaction_date.ToString(), r.decision, r.request_json,
+                                          r.result_json, r.requested_by});
       if (!inserted.ok()) return inserted.error();
       ids.push_back(inserted->Int(0, 0));
     }
@@ -146,7 +151,8 @@ class PostgresStore final : public TablesStore<PgConnection, WorkflowTables, Acc
     std::vector<DeterminationRecord> records;
     for (int i = 0; i < rows->rows(); ++i) {
       auto r = DecodeDeterminationRow(rows->Int(i, 0), rows->Text(i, 1), rows->Text(i, 2),
-                                      rows->Text(i, 3), rows->Text(i, 4), rows->Text(i, 5));
+                                      rows->Text(i, 3), rows->Text(i, 4), rows->Text(i, 5),
+                                      rows->Text(i, 6));
       if (!r.ok()) return r.error();
       records.push_back(std::move(r).value());
     }

@@ -17,6 +17,11 @@ class WorkflowTables {
  public:
   explicit WorkflowTables(PgConnection& db) : db_(db) {}
 
+  // A unit of work's transaction (storage/unit_of_work.h): it takes the audit lock
+  // first, as every audited write does, so units never wait on each other in a cycle.
+  using Unit = PgTransaction;
+  Result<Unit> BeginUnit() { return BeginAudited(); }
+
   Status AddOrganization(const licensing::Organization& organization, const ChangeStamp& stamp);
   Result<std::vector<licensing::Organization>> ListOrganizations();
   Status AddUser(const licensing::User& user, const ChangeStamp& stamp);

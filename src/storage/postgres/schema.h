@@ -8,7 +8,7 @@
 
 namespace tollgate::storage::postgres {
 
-inline constexpr std::array<std::string_view, 5> kMigrations = {
+inline constexpr std::array<std::string_view, 6> kMigrations = {
     // 1: restricted-list versions and their entries (canonical JSON bodies).
     R"sql(
 CREATE TABLE list_versions (
@@ -207,6 +207,12 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_by_expiry ON sessions(expires_at);
 )sql",
+    // 6: who did it (as in SQLite's 6): who put a license in the store, who asked for a
+    // recorded determination.
+    R"sql(
+ALTER TABLE licenses ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE determinations ADD COLUMN requested_by TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 // Any constant: the key of the advisory lock that serializes migrations.
@@ -236,8 +242,8 @@ inline constexpr std::string_view kCountListVersion =
 inline constexpr std::string_view kCountLicense = "SELECT COUNT(*) FROM licenses WHERE number = $1";
 inline constexpr std::string_view kInsertLicense =
     "INSERT INTO licenses(number, holder, holder_folded, destination, valid_from, valid_until, "
-    "status, issued_on, conditions, organization, application) VALUES ($1, $2, $3, $4, $5, $6, "
-    "$7, $8, $9, $10, $11)";
+    "status, issued_on, conditions, organization, application, created_by) VALUES ($1, $2, $3, "
+    "$4, $5, $6, $7, $8, $9, $10, $11, $12)";
 inline constexpr std::string_view kInsertLicenseParty =
     "INSERT INTO license_parties(license_number, seq, role, name, country) "
     "VALUES ($1, $2, $3, $4, $5)";
@@ -248,7 +254,8 @@ inline constexpr std::string_view kInsertLicenseItem =
 inline constexpr std::string_view kSelectLicenses =
     "SELECT number, holder, destination, to_char(valid_from, 'YYYY-MM-DD'), "
     "to_char(valid_until, 'YYYY-MM-DD'), status, issued_on, conditions, organization, "
-    "application FROM licenses WHERE ($1 = '' OR number = $1) AND ($2 = '' OR holder_folded = "
+    "application, created_by FROM licenses WHERE ($1 = '' OR number = $1) AND ($2 = '' OR "
+    "holder_folded = "
     "$2) AND ($3 = '' OR organization = $3) AND ($4 = '' OR application = $4) ORDER BY number";
 inline constexpr std::string_view kSelectLicenseParties =
     "SELECT role, name, country FROM license_parties WHERE license_number = $1 ORDER BY seq";
@@ -257,11 +264,11 @@ inline constexpr std::string_view kSelectLicenseItems =
     "FROM license_items WHERE license_number = $1 ORDER BY seq";
 
 inline constexpr std::string_view kInsertDetermination =
-    "INSERT INTO determinations(recorded_at, transaction_date, decision, request, result) "
-    "VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), $1, $2, "
-    "$3, $4) RETURNING id";
+    "INSERT INTO determinations(recorded_at, transaction_date, decision, request, result, "
+    "requested_by) VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+    "$1, $2, $3, $4, $5) RETURNING id";
 inline constexpr std::string_view kSelectDeterminations =
-    "SELECT id, recorded_at, to_char(transaction_date, 'YYYY-MM-DD'), decision, request, result "
-    "FROM determinations ORDER BY id";
+    "SELECT id, recorded_at, to_char(transaction_date, 'YYYY-MM-DD'), decision, request, result, "
+    "requested_by FROM determinations ORDER BY id";
 
 }  // namespace tollgate::storage::postgres

@@ -7,7 +7,7 @@
 
 namespace tollgate::storage::sqlite {
 
-inline constexpr std::array<std::string_view, 5> kMigrations = {
+inline constexpr std::array<std::string_view, 6> kMigrations = {
     // 1: restricted-list versions and their entries. An entry is stored as its
     // canonical JSON (lists::ToJson) with the columns needed to find it.
     R"sql(
@@ -212,6 +212,13 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_by_expiry ON sessions(expires_at);
 )sql",
+    // 6: who did it (issue 11): the actor who put a license in the store, and who asked
+    // for a recorded determination (part 762 keeps both with the record). Rows written
+    // before this migration say '' (unknown).
+    R"sql(
+ALTER TABLE licenses ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE determinations ADD COLUMN requested_by TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 inline constexpr std::string_view kCreateMigrationsTable =
@@ -241,8 +248,8 @@ inline constexpr std::string_view kCountListVersion =
 inline constexpr std::string_view kCountLicense = "SELECT COUNT(*) FROM licenses WHERE number = ?1";
 inline constexpr std::string_view kInsertLicense =
     "INSERT INTO licenses(number, holder, holder_folded, destination, valid_from, valid_until, "
-    "status, issued_on, conditions, created_at, organization, application) VALUES (?1, ?2, ?3, "
-    "?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11)";
+    "status, issued_on, conditions, created_at, organization, application, created_by) VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11, ?12)";
 inline constexpr std::string_view kInsertLicenseParty =
     "INSERT INTO license_parties(license_number, seq, role, name, country) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -252,7 +259,7 @@ inline constexpr std::string_view kInsertLicenseItem =
     "NULLIF(?6, ''), NULLIF(?7, ''), NULLIF(?8, ''))";
 inline constexpr std::string_view kSelectLicenses =
     "SELECT number, holder, destination, valid_from, valid_until, status, issued_on, conditions, "
-    "organization, application FROM licenses WHERE (?1 = '' OR number = ?1) AND "
+    "organization, application, created_by FROM licenses WHERE (?1 = '' OR number = ?1) AND "
     "(?2 = '' OR holder_folded = ?2) AND (?3 = '' OR organization = ?3) AND "
     "(?4 = '' OR application = ?4) ORDER BY number";
 inline constexpr std::string_view kSelectLicenseParties =
@@ -262,10 +269,10 @@ inline constexpr std::string_view kSelectLicenseItems =
     "FROM license_items WHERE license_number = ?1 ORDER BY seq";
 
 inline constexpr std::string_view kInsertDetermination =
-    "INSERT INTO determinations(recorded_at, transaction_date, decision, request, result) "
-    "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3, ?4)";
+    "INSERT INTO determinations(recorded_at, transaction_date, decision, request, result, "
+    "requested_by) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3, ?4, ?5)";
 inline constexpr std::string_view kSelectDeterminations =
-    "SELECT id, recorded_at, transaction_date, decision, request, result FROM determinations "
-    "ORDER BY id";
+    "SELECT id, recorded_at, transaction_date, decision, request, result, requested_by "
+    "FROM determinations ORDER BY id";
 
 }  // namespace tollgate::storage::sqlite

@@ -1,7 +1,26 @@
 #include "storage/sqlite/sqlite_handle.h"
 
+#include <chrono>
+#include <thread>
+
 namespace tollgate::storage::sqlite {
 namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+
+// Runs `sql` outside any transaction, retrying while another connection holds the lock.
+// The busy timeout alone does not cover this: switching a fresh file to WAL, SQLite
+// answers SQLITE_BUSY at once, without calling the busy handler, when another
+// connection is doing the same (two processes starting on a new database, issue 11).
+int ExecRetryingWhileBusy(sqlite3* db, const char* sql) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) return rc;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
 
 Error SqliteError(sqlite3* db, std::string_view what) {
   return MakeError(ErrorCode::kStorageError,
@@ -57,10 +76,12 @@ Result<Connection> Connection::Open(const std::string& path) {
   if (rc != SQLITE_OK) return SqliteError(raw, "opening database '" + path + "'");
   // The busy timeout first: a second process then waits for a lock instead of failing
   // at once, and that already matters for the journal_mode pragma below.
-  sqlite3_busy_timeout(raw, 10000);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   // WAL: readers never block the writer.
-  auto status = connection.Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  if (ExecRetryingWhileBusy(raw, "PRAGMA journal_mode=WAL") != SQLITE_OK) {
+    return SqliteError(raw, "database '" + path + "': setting WAL mode");
+  }
+  auto status = connection.Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
   if (!status.ok()) return status.error();
   return connection;
 }
@@ -88,25 +109,36 @@ Status Connection::Exec(std::string_view sql) {
 }
 
 Result<Transaction> Transaction::Begin(Connection& connection) {
+  const int level = connection.depth_;
   // IMMEDIATE takes the write lock now, so a conflicting writer waits at Begin rather
   // than failing half-way through.
-  auto status = connection.Exec("BEGIN IMMEDIATE");
+  auto status = connection.Exec(level == 0 ? std::string("BEGIN IMMEDIATE")
+                                           : "SAVEPOINT tg_" + std::to_string(level));
   if (!status.ok()) return status.error();
-  return Transaction(connection);
+  ++connection.depth_;
+  return Transaction(connection, level);
 }
 
 Status Transaction::Commit() {
-  auto status = connection_->Exec("COMMIT");
-  if (status.ok()) open_ = false;
+  auto status = connection_->Exec(level_ == 0 ? std::string("COMMIT")
+                                              : "RELEASE tg_" + std::to_string(level_));
+  if (status.ok()) {
+    open_ = false;
+    --connection_->depth_;
+  }
   return status;
 }
 
 Transaction::~Transaction() {
-  if (open_ && connection_ != nullptr) (void)connection_->Exec("ROLLBACK");
+  if (!open_ || connection_ == nullptr) return;
+  const std::string savepoint = "tg_" + std::to_string(level_);
+  (void)connection_->Exec(level_ == 0 ? std::string("ROLLBACK")
+                                      : "ROLLBACK TO " + savepoint + "; RELEASE " + savepoint);
+  --connection_->depth_;
 }
 
 Transaction::Transaction(Transaction&& other) noexcept
-    : connection_(other.connection_), open_(other.open_) {
+    : connection_(other.connection_), level_(other.level_), open_(other.open_) {
   other.open_ = false;
   other.connection_ = nullptr;
 }

@@ -54,13 +54,17 @@ class Connection {
   const std::string& path() const { return path_; }
 
  private:
+  friend class Transaction;
   Connection(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   std::unique_ptr<sqlite3, ConnectionCloser> db_;
   std::string path_;
+  int depth_ = 0;  // transactions open: the outermost, then savepoints
 };
 
 // A transaction that rolls back unless committed: an early return on error leaves the
-// database as it was before Begin.
+// database as it was before Begin. Begun inside another one (a use case made of several
+// store calls, storage::UnitOfWork), it is a savepoint: its own failure undoes only its
+// part, and nothing is durable until the outermost commits.
 class Transaction {
  public:
   static Result<Transaction> Begin(Connection& connection);
@@ -70,8 +74,9 @@ class Transaction {
   Transaction& operator=(Transaction&&) = delete;
 
  private:
-  explicit Transaction(Connection& connection) : connection_(&connection) {}
+  Transaction(Connection& connection, int level) : connection_(&connection), level_(level) {}
   Connection* connection_;
+  int level_;  // 0: the outermost transaction; else the savepoint's number
   bool open_ = true;
 };
 

@@ -33,6 +33,7 @@ Status InsertLicense(Connection& db, const licensing::License& license) {
                .Bind(9, ConditionsJson(license))
                .Bind(10, license.organization)
                .Bind(11, license.application)
+               .Bind(12, license.created_by)
                .Run();
   if (!s.ok()) return s;
   auto party = db.Prepare(kInsertLicenseParty);
@@ -83,7 +84,7 @@ Result<std::vector<licensing::License>> SelectLicenses(Connection& db, const std
     if (!*row) break;
     rows.push_back({select->Text(0), select->Text(1), select->Text(2), select->Text(3),
                     select->Text(4), select->Text(5), select->Text(6), select->Text(7),
-                    select->Text(8), select->Text(9)});
+                    select->Text(8), select->Text(9), select->Text(10)});
   }
   std::vector<licensing::License> licenses;
   for (const auto& row : rows) {
@@ -134,6 +135,7 @@ Result<Approval> WorkflowTables::RecordApproval(licensing::Application after,
     if (!found.ok()) return found.error();
     if (found->empty()) break;
   }
+  license.created_by = licensing::Describe(event.actor);
   auto validated = licensing::ValidateLicense(std::move(license));
   if (!validated.ok()) return validated.error();
   if (auto s = InsertLicense(db_, *validated); !s.ok()) return s.error();

@@ -18,9 +18,12 @@ namespace tollgate::storage::sqlite {
 namespace {
 
 Status Migrate(Connection& db) {
-  if (auto s = db.Exec(kCreateMigrationsTable); !s.ok()) return s;
+  // Everything under the write lock (BEGIN IMMEDIATE waits for it), the migrations
+  // table too: two processes starting on a fresh file take turns instead of one
+  // failing with "database is locked" half-way.
   auto tx = Transaction::Begin(db);
   if (!tx.ok()) return tx.error();
+  if (auto s = db.Exec(kCreateMigrationsTable); !s.ok()) return s;
   auto current = db.Prepare(kSelectSchemaVersion);
   if (!current.ok()) return current.error();
   auto row = current->Step();
@@ -46,7 +49,8 @@ class SqliteStore final : public TablesStore<Connection, WorkflowTables, Account
   explicit SqliteStore(Connection db) : TablesStore(std::move(db)) {}
 
   Result<ListVersion> AddListVersion(ListVersion version,
-                                     const std::vector<lists::ListEntry>& entries) override {
+                                     const std::vector<lists::ListEntry>& entries,
+                                     const ChangeStamp& stamp) override {
     auto tx = Transaction::Begin(db_);
     if (!tx.ok()) return tx.error();
     auto insert = db_.Prepare(kInsertListVersion);
@@ -77,6 +81,7 @@ class SqliteStore final : public TablesStore<Connection, WorkflowTables, Account
       if (!st.ok()) return st.error();
       entry_insert->Reset();
     }
+    if (auto a = workflow_.AppendAudit(ListImported(version, stamp)); !a.ok()) return a.error();
     if (auto c = tx->Commit(); !c.ok()) return c.error();
     return version;
   }
@@ -120,12 +125,14 @@ class SqliteStore final : public TablesStore<Connection, WorkflowTables, Account
     return entries;
   }
 
-  Status AddLicense(const licensing::License& input) override {
+  Status AddLicense(const licensing::License& input, const ChangeStamp& stamp) override {
     auto validated = licensing::ValidateLicense(input);
     if (!validated.ok()) return validated.error();
+    validated->created_by = stamp.actor;
     auto tx = Transaction::Begin(db_);
     if (!tx.ok()) return tx.error();
     if (auto s = InsertLicense(db_, *validated); !s.ok()) return s;
+    if (auto a = workflow_.AppendAudit(LicenseAdded(*validated, stamp)); !a.ok()) return a;
     return tx->Commit();
   }
 
@@ -153,6 +160,7 @@ class SqliteStore final : public TablesStore<Connection, WorkflowTables, Account
                     .Bind(2, r.decision)
                     .Bind(3, r.request_json)
                     .Bind(4, r.result_json)
+                    .Bind(5, r.requested_by)
                     .Run();
       if (!st.ok()) return st.error();
       ids.push_back(db_.LastInsertId());
@@ -170,8 +178,9 @@ class SqliteStore final : public TablesStore<Connection, WorkflowTables, Account
       auto row = select->Step();
       if (!row.ok()) return row.error();
       if (!*row) break;
-      auto r = DecodeDeterminationRow(select->Int(0), select->Text(1), select->Text(2),
-                                      select->Text(3), select->Text(4), select->Text(5));
+      auto r =
+          DecodeDeterminationRow(select->Int(0), select->Text(1), select->Text(2), select->Text(3),
+                                 select->Text(4), select->Text(5), select->Text(6));
       if (!r.ok()) return r.error();
       records.push_back(std::move(r).value());
     }

@@ -18,6 +18,10 @@ class WorkflowTables {
  public:
   explicit WorkflowTables(Connection& db) : db_(db) {}
 
+  // A unit of work's transaction (storage/unit_of_work.h).
+  using Unit = Transaction;
+  Result<Unit> BeginUnit() { return Transaction::Begin(db_); }
+
   Status AddOrganization(const licensing::Organization& organization, const ChangeStamp& stamp);
   Result<std::vector<licensing::Organization>> ListOrganizations();
   Status AddUser(const licensing::User& user, const ChangeStamp& stamp);

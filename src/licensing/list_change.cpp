@@ -1,0 +1,105 @@
+#include "tollgate/licensing/list_change.h"
+
+#include "tollgate/licensing/clock.h"
+#include "tollgate/rules/determination.h"
+#include "tollgate/storage/unit_of_work.h"
+
+namespace tollgate::licensing {
+namespace {
+
+void AddParty(std::vector<rules::Party>& parties, rules::PartyRole role,
+              const std::optional<Party>& party) {
+  if (party && !party->name.empty()) parties.push_back({role, party->name, party->country});
+}
+
+// Screens the open applications against the lists in force on `on`, through `store`
+// (inside the caller's unit, so the version being imported is among them).
+Result<std::size_t> RescreenOpen(storage::Store& store, Date on, const std::string& reason,
+                                 const RulesLoader& rules) {
+  auto applications = store.ListApplications();
+  if (!applications.ok()) return applications.error();
+  bool any_open = false;
+  for (const auto& a : *applications) {
+    any_open = any_open || (a.state != ApplicationState::kDraft && !IsFinal(a.state));
+  }
+  if (!any_open) return std::size_t{0};
+  auto loaded = rules();
+  if (!loaded.ok()) return loaded.error();
+  SystemClock clock;
+  CriteriaCatalog no_criteria;  // re-screening decides nothing
+  Workflow workflow(store, clock, no_criteria);
+  workflow.UseScreener(ScreenerFor(std::make_shared<rules::Engine>(*loaded, store)));
+  return workflow.RescreenOpen(on, reason);
+}
+
+Result<lists::ImportReport> ImportWithReason(storage::Store& store,
+                                             const std::filesystem::path& path,
+                                             const lists::ImportOptions& options,
+                                             const RulesLoader& rules, const std::string& use,
+                                             bool name_feed) {
+  // Read and validated before the write lock is taken: a large file's parse does not
+  // hold up the other writers.
+  auto prepared = lists::PrepareImport(path, options);
+  if (!prepared.ok()) return prepared.error();
+  auto unit = storage::UnitOfWork::Begin(store);
+  if (!unit.ok()) return unit.error();
+  auto report = lists::StoreImport(store, std::move(prepared).value(), options);
+  if (!report.ok()) return report.error();
+  if (report->unchanged) return report;
+  const storage::ListVersion& v = report->version;
+  const std::string reason =
+      use + (name_feed ? " " + v.feed : std::string()) + " as of " + v.as_of.ToString();
+  auto recorded = RescreenOpen(store, v.as_of, reason, rules);
+  if (!recorded.ok()) return recorded.error();
+  report->new_matches = *recorded;
+  if (auto c = unit->Commit(); !c.ok()) return c.error();
+  return report;
+}
+
+}  // namespace
+
+Workflow::PartyScreener ScreenerFor(std::shared_ptr<rules::Engine> engine) {
+  return [engine](const Application& application,
+                  Date date) -> Result<std::vector<storage::ScreeningMatchRecord>> {
+    // Every party on the form, the applicant too (a denied exporter may not export).
+    std::vector<rules::Party> parties;
+    AddParty(parties, rules::PartyRole::kExporter, application.applicant);
+    AddParty(parties, rules::PartyRole::kPurchaser, application.purchaser);
+    AddParty(parties, rules::PartyRole::kIntermediateConsignee, application.intermediate_consignee);
+    AddParty(parties, rules::PartyRole::kUltimateConsignee, application.ultimate_consignee);
+    AddParty(parties, rules::PartyRole::kEndUser, application.end_user);
+    auto hits = engine->ScreenParties(parties, date);
+    if (!hits.ok()) return hits.error();
+    std::vector<storage::ScreeningMatchRecord> matches;
+    for (const auto& hit : *hits) {
+      storage::ScreeningMatchRecord match;
+      match.role = rules::PartyRoleName(hit.role);
+      match.party = hit.party;
+      match.list = hit.list;
+      match.entry_id = hit.entry_id;
+      match.detail = rules::ToJson(hit);
+      matches.push_back(std::move(match));
+    }
+    return matches;
+  };
+}
+
+Result<lists::ImportReport> ImportAndRescreen(storage::Store& store,
+                                              const std::filesystem::path& path,
+                                              const lists::ImportOptions& options,
+                                              const RulesLoader& rules) {
+  return ImportWithReason(store, path, options, rules, "lists import", /*name_feed=*/true);
+}
+
+Result<lists::UpdateReport> UpdateAndRescreen(storage::Store& store,
+                                              const std::vector<lists::Source>& sources,
+                                              lists::UpdateOptions options,
+                                              const RulesLoader& rules) {
+  options.import = [&rules](storage::Store& s, const std::filesystem::path& path,
+                            const lists::ImportOptions& import_options) {
+    return ImportWithReason(s, path, import_options, rules, "lists update", /*name_feed=*/false);
+  };
+  return lists::UpdateLists(store, sources, options);
+}
+
+}  // namespace tollgate::licensing

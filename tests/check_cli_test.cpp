@@ -84,7 +84,7 @@ TEST_F(CheckCliTest, ABadBatchLineIsReportedWithItsNumberAndTheRestAreDetermined
   EXPECT_NE(r.err.find("in.jsonl:2: /parties/0: missing \"role\""), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("in.jsonl:4: transaction: items/1/eccn: "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("9E999"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("in.jsonl:5: not a JSON object"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("in.jsonl:5: not valid JSON"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("2 transaction(s) determined and recorded"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("3 line(s) refused"), std::string::npos) << r.out;
   auto results = ReadJsonLines(out);

@@ -25,7 +25,7 @@ TEST_F(EccnCliTest, ShowGivesHeadingControlsAndCitation) {
   CliResult r = Eccn("show 3a001 --date 2026-10-01");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("3A001  ", 0), 0u) << r.out;
-  EXPECT_NE(r.out.find("NS1  National security"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("NS2  National security"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("source: 15 CFR 774 Supp. 1, ECCN 3A001"), std::string::npos) << r.out;
 
   r = Eccn("show 5D992.c --json");

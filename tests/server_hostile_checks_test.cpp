@@ -3,6 +3,8 @@
 // `tollgate serve` on both backends; and `check --batch` lines over the same limits.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "cli_runner.h"
 #include "server_fixture.h"
 #include "tollgate/storage/store.h"
@@ -104,7 +106,9 @@ TEST_P(ServerHostileChecksTest, TheStoredResultIsCompact) {
 INSTANTIATE_TEST_SUITE_P(Backends, ServerHostileChecksTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 
-TEST(CheckBatchLimitsTest, ALineOverTheLimitsFailsTheBatchNamingLineAndField) {
+// A line over the limits is refused like any other bad line (its number and field on
+// stderr, exit 7); the lines within them are still determined and written.
+TEST(CheckBatchLimitsTest, ALineOverTheLimitsIsRefusedNamingLineAndFieldAndTheRestGoOn) {
   CliSandbox sandbox;
   Json line = Shipment("x");
   line["parties"] = Json::array();
@@ -114,11 +118,15 @@ TEST(CheckBatchLimitsTest, ALineOverTheLimitsFailsTheBatchNamingLineAndField) {
                           "/data/rules' --batch '" + in.string() + "' --out '" +
                           (sandbox.dir() / "out.jsonl").string() + "'";
   auto refused = sandbox.Run(run + " --max-parties 2");
-  EXPECT_EQ(refused.exit_code, 2) << refused.err;
+  EXPECT_EQ(refused.exit_code, 7) << refused.err;
   EXPECT_NE(refused.err.find("in.jsonl:2: parties: at most 2 per request (this one has 3)"),
             std::string::npos)
       << refused.err;
-  EXPECT_FALSE(std::filesystem::exists(sandbox.dir() / "out.jsonl"));
+  std::ifstream written(sandbox.dir() / "out.jsonl");
+  std::string first, second;
+  EXPECT_TRUE(std::getline(written, first));
+  EXPECT_NE(first.find("\"line\":1"), std::string::npos) << first;
+  EXPECT_FALSE(std::getline(written, second)) << second;
   auto items = sandbox.Run(run + " --max-items 0");
   EXPECT_NE(items.exit_code, 0);
   auto accepted = sandbox.Run(run);  // the default limits (100) take it

@@ -91,7 +91,8 @@ TEST_F(EccnSearchTest, ShowGivesTheEntryAsCheckClassifiesIt) {
   EXPECT_NE(json["citation"].get<std::string>().find("3A001"), std::string::npos);
   bool ns = false;
   for (const auto& c : json["controls"]) {
-    if (c["code"] == "NS1") ns = c["reason"] == "NS" && c["column"] == "NS1";
+    // 15 CFR 774 Supp. 1, ECCN 3A001 (eCFR 2026-09-24): NS Column 2 for the entire entry.
+    if (c["code"] == "NS2") ns = c["reason"] == "NS" && c["column"] == "NS2";
   }
   EXPECT_TRUE(ns) << json.dump();
 

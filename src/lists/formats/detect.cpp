@@ -14,6 +14,7 @@
 
 #include <cctype>
 
+#include "lists/formats/json_text.h"
 #include "lists/formats/reader_util.h"
 #include "lists/formats/readers.h"
 #include "tollgate/common/csv.h"
@@ -118,7 +119,9 @@ Result<Format> DetectFormatOfBytes(const std::filesystem::path& path, std::strin
   if (view.front() == '<') {
     std::string root = XmlRoot(view);
     if (root == "CONSOLIDATED_LIST") return Format::kUnXml;
-    return Unknown(source, "XML root <" + root + "> is not CONSOLIDATED_LIST (the UN list)");
+    // The root is quoted from the file: a byte that is not UTF-8 is shown as \xNN.
+    return Unknown(source,
+                   "XML root <" + QuotableText(root) + "> is not CONSOLIDATED_LIST (the UN list)");
   }
   if (view.front() == '{' || view.front() == '[') return Format::kCslJson;
 

@@ -1,6 +1,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "lists/formats/test_files.h"
 #include "tollgate/lists/format.h"
 
@@ -54,6 +56,12 @@ TEST(DetectFormatTest, DetectsJsonAndRefusesWhatItDoesNotKnow) {
   EXPECT_EQ(Detected(dir.Write("b.json", "[]")), "csl-json");
   EXPECT_THAT(Detected(dir.Write("c.xml", "<?xml version=\"1.0\"?><sdnList/>")),
               HasSubstr("XML root <sdnList> is not CONSOLIDATED_LIST"));
+  // Found by list_reader_fuzz: a root name that is not UTF-8 made the message itself
+  // unwritable as JSON (the API's error body threw).
+  std::string refused =
+      Detected(dir.Write("f.xml", "<?xml version=\"1.0\"?><CONSOL_ID\xFF\xFFT a=\"1\"/>"));
+  EXPECT_THAT(refused, HasSubstr("XML root <CONSOL_ID\\xFF\\xFFT> is not CONSOLIDATED_LIST"));
+  EXPECT_NO_THROW((void)nlohmann::json(refused).dump());
   EXPECT_THAT(Detected(dir.Write("d.csv", "a,b,c\n1,2,3\n")),
               HasSubstr("unknown list format: the first line matches no known header"));
   EXPECT_THAT(Detected(dir.Write("e.csv", "")), HasSubstr("the file is empty"));

@@ -8,6 +8,8 @@
 # its input is kept as BUILD_DIR/findings/<target>-crash-<sha1>, to become a
 # regression test in the ordinary suite. What each run adds to the corpus is thrown
 # away: the seeds stay those of fuzz/make_seeds.sh.
+# FUZZ_SEED fixes libFuzzer's random seed: the ctest entry (and so CI) uses 1, so that a
+# run can be repeated; `make fuzz` leaves it unset and explores anew each time.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build-fuzz}
@@ -26,6 +28,8 @@ if [ -z "$seconds" ]; then
 fi
 
 mkdir -p "$build/findings"
+seed_args=()
+if [ -n "${FUZZ_SEED:-}" ]; then seed_args=(-seed="$FUZZ_SEED"); fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failed=()
@@ -36,7 +40,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$work/$name" "$seeds"
   # -timeout: one input taking this long is a finding (a hang); -rss_limit_mb: so is
   # memory beyond this. Both far above what any input needs.
-  if "$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+  if "$target" "${seed_args[@]}" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
        -artifact_prefix="$build/findings/$name-" "$work/$name" "$seeds" \
        >"$build/$name.log" 2>&1; then
     echo "fuzz: $name: $(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' \

@@ -31,7 +31,10 @@ ServerState::ServerState(ServerOptions options, std::shared_ptr<const rules::Rul
       rules_(std::move(rules)),
       engine_store_(std::move(engine_store)),
       engine_(rules_, *engine_store_),
-      catalog_(std::move(catalog)) {}
+      catalog_(std::move(catalog)) {
+  // The engine's indexes (for /api/check) are bounded like those of /api/screen.
+  engine_.SetIndexBudget(options_.index_cache_mb << 20);
+}
 
 Status ServerState::ListsChanged(storage::Store& store) {
   auto changed = indexes_.Refresh(store);

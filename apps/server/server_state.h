@@ -43,7 +43,7 @@ struct ServerOptions {
   std::size_t client_connections = 0;     // threads one client address may keep waiting;
                                           // 0: threads less a quarter kept for others
   rules::TransactionLimits check_limits;  // items and parties per /api/check
-  std::size_t index_cache_mb = 256;       // screening indexes kept for /api/screen (LRU)
+  std::size_t index_cache_mb = 256;       // screening indexes kept for /api/screen and /api/check (LRU), each
   std::string rules_dir;                  // "" : as the CLI finds them
   std::string openapi_path;               // the OpenAPI document served at /openapi.json
   bool list_routes = false;               // print the routes and exit (the OpenAPI test)

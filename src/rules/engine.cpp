@@ -9,6 +9,7 @@
 #include "rules/screen_parties.h"
 #include "tollgate/licensing/license_access.h"
 #include "tollgate/lists/import.h"
+#include "tollgate/lists/in_force_index.h"
 #include "tollgate/rules/stored_general_licenses.h"
 
 namespace tollgate::rules {
@@ -24,9 +25,45 @@ Engine::Engine(std::shared_ptr<const RuleSet> rules, storage::Store& store)
       store_(store),
       screen_seen_(kScreenSeenSize / std::size(SeenSet{}.hashes)) {}
 
+void Engine::SetIndexBudget(std::size_t bytes) {
+  std::lock_guard lock(mu_);
+  index_budget_bytes_ = bytes;
+  EvictIndexesOverBudget(nullptr);
+}
+
+void Engine::EvictIndexesOverBudget(const Snapshot* keep) {
+  std::size_t total = 0;
+  for (const auto& [key, snapshot] : by_versions_) total += snapshot->bytes;
+  while (total > index_budget_bytes_ && by_versions_.size() > 1) {
+    auto victim = by_versions_.end();
+    for (auto it = by_versions_.begin(); it != by_versions_.end(); ++it) {
+      if (it->second.get() == keep) continue;
+      if (victim == by_versions_.end() ||
+          last_used_[it->second->id] < last_used_[victim->second->id]) {
+        victim = it;
+      }
+    }
+    if (victim == by_versions_.end()) break;
+    const Snapshot* gone = victim->second.get();
+    std::erase_if(by_date_,
+                  [gone](const auto& date) { return date.second.snapshot.get() == gone; });
+    // Memo keys name the snapshot: its entries could never be hit again.
+    screen_memo_.clear();
+    total -= gone->bytes;
+    last_used_.erase(gone->id);
+    by_versions_.erase(victim);  // a request still holding it keeps it until it ends
+  }
+  stats_.dates = by_date_.size();
+  stats_.indexes_kept = by_versions_.size();
+  stats_.index_bytes = total;
+}
+
 Result<Engine::DateEntry> Engine::ForDate(Date date) {
   std::lock_guard lock(mu_);
-  if (auto it = by_date_.find(date); it != by_date_.end()) return it->second;
+  if (auto it = by_date_.find(date); it != by_date_.end()) {
+    last_used_[it->second.snapshot->id] = ++use_tick_;
+    return it->second;
+  }
   auto versions = lists::VersionsInForce(store_, date);
   if (!versions.ok()) return versions.error();
   std::vector<std::int64_t> key;
@@ -39,6 +76,7 @@ Result<Engine::DateEntry> Engine::ForDate(Date date) {
     // Every entry of the versions, whatever its own dates: Query::as_of applies those
     // per transaction, so one index serves every date with this version set.
     std::vector<lists::ListEntry> entries;
+    std::size_t entry_bytes = 0;
     for (const auto& version : *versions) {
       auto loaded = store_.LoadEntries(version.id);
       if (!loaded.ok()) return loaded.error();
@@ -48,14 +86,17 @@ Result<Engine::DateEntry> Engine::ForDate(Date date) {
     auto built = std::make_shared<Snapshot>();
     built->id = ++stats_.index_builds;
     built->versions = std::move(*versions);
+    for (const auto& e : entries) entry_bytes += lists::EntryBytes(e);
     built->index = screening::Index::Build(std::move(entries));
+    built->bytes = lists::IndexBytes(*built->index, entry_bytes);
     by_versions_[key] = built;
     snapshot = built;
   }
+  last_used_[snapshot->id] = ++use_tick_;
   DateEntry entry{snapshot, std::make_shared<const TraceStep>(
                                 internal::ListVersionsStep(snapshot->versions, date))};
   by_date_[date] = entry;
-  stats_.dates = by_date_.size();
+  EvictIndexesOverBudget(snapshot.get());
   return entry;
 }
 
@@ -222,6 +263,9 @@ void Engine::Refresh() {
   std::lock_guard lock(mu_);
   by_date_.clear();
   by_versions_.clear();
+  last_used_.clear();
+  stats_.indexes_kept = 0;
+  stats_.index_bytes = 0;
   licenses_.reset();
   effective_.reset();
   screen_memo_.clear();

@@ -70,6 +70,36 @@ TEST_F(EngineTest, OneIndexPerVersionSetAndEntryDatesAppliedPerTransaction) {
   EXPECT_EQ(engine.cache_stats().dates, 32u);
 }
 
+// Issue 11, item 8: each date can need its own index and any applicant can name dates,
+// so the indexes kept are bounded by bytes, the least recently used dropped first.
+TEST_F(EngineTest, TheIndexesKeptAreBoundedByBytesLeastRecentlyUsedFirst) {
+  Import(fs::path(TOLLGATE_SHARED_DATA) / "lists" / "state_isn_2019.csv", "2019-01-01");
+  Import(fs::path(TOLLGATE_SOURCE_DIR) / "data" / "lists" / "huawei_entity_list_2019.csv",
+         "2019-05-16");
+  Import(fs::path(TOLLGATE_SHARED_DATA) / "lists" / "bis_dpl_2022-09.txt", "2022-09-01");
+  const char* dates[] = {"2019-03-01", "2019-06-01", "2022-10-01"};  // three version sets
+
+  Engine unbounded(rules_, *store_);
+  for (const char* date : dates) ASSERT_TRUE(unbounded.Determine(Huawei(date)).ok());
+  EXPECT_EQ(unbounded.cache_stats().indexes_kept, 3u);
+  const std::size_t one_index = unbounded.cache_stats().index_bytes / 3;
+
+  Engine bounded(rules_, *store_);
+  bounded.SetIndexBudget(one_index);  // room for about one
+  for (const char* date : dates) ASSERT_TRUE(bounded.Determine(Huawei(date)).ok());
+  EXPECT_LE(bounded.cache_stats().indexes_kept, 2u);
+  EXPECT_EQ(bounded.cache_stats().index_builds, 3u);
+  // The newest is kept: asking again builds nothing; the oldest was dropped and is rebuilt,
+  // with the same answer.
+  EXPECT_EQ(bounded.Determine(Huawei("2022-10-01"))->decision,
+            unbounded.Determine(Huawei("2022-10-01"))->decision);
+  EXPECT_EQ(bounded.cache_stats().index_builds, 3u);
+  EXPECT_EQ(bounded.Determine(Huawei("2019-03-01"))->decision,
+            unbounded.Determine(Huawei("2019-03-01"))->decision);
+  EXPECT_EQ(bounded.cache_stats().index_builds, 4u);
+  EXPECT_EQ(unbounded.cache_stats().index_builds, 3u);
+}
+
 TEST_F(EngineTest, RefreshSeesLicensesAddedAfterTheFirstDetermination) {
   Import(fs::path(TOLLGATE_SOURCE_DIR) / "data" / "lists" / "huawei_entity_list_2019.csv",
          "2019-05-16");

@@ -59,6 +59,12 @@ class Engine {
 
   Engine(std::shared_ptr<const RuleSet> rules, storage::Store& store);
 
+  // The screening indexes kept (one per set of list versions) are bounded by bytes,
+  // least recently used dropped first, the newest always kept (issue 11, item 8: any
+  // applicant can name dates, each of which can need its own index). Default 256 MiB;
+  // the server passes its --index-cache-mb.
+  void SetIndexBudget(std::size_t bytes);
+
   // By value: the Determination holds the transaction, so a caller done with it moves
   // it in and its strings are not copied.
   Result<Determination> Determine(Transaction transaction);
@@ -80,6 +86,8 @@ class Engine {
     std::size_t dates = 0;         // dates resolved to a version set
     std::size_t screens = 0;       // queries the index answered (memo misses)
     std::size_t memo_hits = 0;     // queries answered from the memo
+    std::size_t indexes_kept = 0;  // indexes held now
+    std::size_t index_bytes = 0;   // their estimated size (lists::IndexBytes)
   };
   CacheStats cache_stats() const;
 
@@ -88,6 +96,7 @@ class Engine {
     std::size_t id = 0;  // distinct per build, part of the memo key
     std::vector<storage::ListVersion> versions;
     std::shared_ptr<const screening::Index> index;
+    std::size_t bytes = 0;  // lists::IndexBytes of the index and its entries
   };
   struct DateEntry {
     std::shared_ptr<const Snapshot> snapshot;
@@ -108,6 +117,9 @@ class Engine {
 
   Result<Determination> DetermineFor(Transaction transaction, const licensing::User* asker);
   Result<DateEntry> ForDate(Date date);
+  // Drops the least recently used indexes (never `keep`) while over the budget; their
+  // dates and memo entries go with them. Called with mu_ held.
+  void EvictIndexesOverBudget(const Snapshot* keep);
   Result<std::shared_ptr<const std::vector<licensing::License>>> Licenses();
   // The rules with the store's general licenses (rules/stored_general_licenses.h);
   // the rules data's own when the store holds none (never loaded).
@@ -122,6 +134,9 @@ class Engine {
   mutable std::mutex mu_;
   std::map<Date, DateEntry> by_date_;
   std::map<std::vector<std::int64_t>, std::shared_ptr<const Snapshot>> by_versions_;
+  std::map<std::size_t, std::uint64_t> last_used_;  // snapshot id -> use tick
+  std::uint64_t use_tick_ = 0;
+  std::size_t index_budget_bytes_ = std::size_t{256} << 20;
   std::shared_ptr<const std::vector<licensing::License>> licenses_;
   std::shared_ptr<const RuleSet> effective_;
   std::unordered_map<ScreenKey, Matches, ScreenKeyHash> screen_memo_;

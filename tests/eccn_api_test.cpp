@@ -27,6 +27,13 @@ TEST_P(EccnApiTest, SearchAndShowReadTheCatalogCheckUses) {
   EXPECT_EQ(shown.body["eccn"], "3A001");
   EXPECT_FALSE(shown.body["heading"].get<std::string>().empty());
   EXPECT_FALSE(shown.body["controls"].empty());
+  // The entry's own statement: 3A001's paragraph-limited NS1 (b.2, b.3) is shown too.
+  bool ns1_for_b2 = false;
+  for (const auto& c : shown.body["ccl"]["controls"]) {
+    ns1_for_b2 |= c["mode"] == "only" && c["columns"] == nlohmann::json::array({"NS1"}) &&
+                  c["paragraphs"][0] == "b.2";
+  }
+  EXPECT_TRUE(ns1_for_b2) << shown.text;
 
   auto unknown = Call("msft", "GET", "/api/eccns/9E999");
   EXPECT_EQ(unknown.status, 404) << unknown.text;

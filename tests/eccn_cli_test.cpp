@@ -26,6 +26,11 @@ TEST_F(EccnCliTest, ShowGivesHeadingControlsAndCitation) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("3A001  ", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("NS2  National security"), std::string::npos) << r.out;
+  // The entry's own controls, paragraph-limited and special ones too, and its exceptions
+  // (15 CFR 774 Supp. 1, ECCN 3A001: NS Column 1 only for b.2 and b.3; LVS partial).
+  EXPECT_NE(r.out.find("NS  only .b.2 .b.3: NS1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"To or within any destination worldwide."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("list-based license exceptions: LVS partial"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("source: 15 CFR 774 Supp. 1, ECCN 3A001"), std::string::npos) << r.out;
 
   r = Eccn("show 5D992.c --json");

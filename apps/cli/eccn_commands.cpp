@@ -66,6 +66,32 @@ int RunShow(const EccnArgs& args) {
               << p["description"].get<std::string>() << "\n";
     if (!p["controls"].is_null()) PrintControls(p["controls"], "      ");
   }
+  if (!json["ccl"].is_null()) {
+    std::cout << "  the entry's controls (" << json["ccl"]["edition"].get<std::string>() << "):\n";
+    for (const auto& c : json["ccl"]["controls"]) {
+      std::string where = c["mode"] == "entire" ? "entire entry" : "";
+      if (c["mode"] != "entire") {
+        where = c["mode"] == "only" ? "only " : "entire entry except ";
+        for (const auto& p : c["paragraphs"]) where += "." + p.get<std::string>() + " ";
+        if (c["paragraphs"].empty()) where += "as the scope says";
+        if (where.back() == ' ') where.pop_back();
+      }
+      std::string chart;
+      for (const auto& col : c["columns"])
+        chart += (chart.empty() ? "" : ", ") + col.get<std::string>();
+      if (c["special"].get<bool>()) chart = "\"" + c["chart_text"].get<std::string>() + "\"";
+      std::cout << "    " << c["reason"].get<std::string>() << "  " << where << ": " << chart
+                << "\n";
+    }
+    std::string exceptions;
+    for (const auto& e : json["ccl"]["license_exceptions"]) {
+      exceptions += (exceptions.empty() ? "" : ", ") + e["code"].get<std::string>() + " " +
+                    e["status"].get<std::string>();
+      if (!e["value_limit"].is_null())
+        exceptions += " $" + std::to_string(e["value_limit"].get<long long>());
+    }
+    if (!exceptions.empty()) std::cout << "  list-based license exceptions: " << exceptions << "\n";
+  }
   std::cout << "  source: " << json["citation"].get<std::string>()
             << (json["check"].get<bool>() ? " [check]" : "") << "\n";
   if (!json["note"].is_null()) std::cout << "  note: " << json["note"].get<std::string>() << "\n";

@@ -189,6 +189,49 @@ Result<EccnView> ShowEccn(const Catalog& catalog, std::string_view eccn, Date da
   return view;
 }
 
+namespace {
+
+const char* ModeName(ControlMode mode) {
+  switch (mode) {
+    case ControlMode::kOnly:
+      return "only";
+    case ControlMode::kExcept:
+      return "except";
+    case ControlMode::kEntire:
+      break;
+  }
+  return "entire";
+}
+
+// Every control the CCL entry states (15 CFR 774 Supp. 1), paragraph-limited and
+// special ones included, and its list-based license exceptions: what the entry says,
+// beside what applies to the item as given ("controls").
+nlohmann::json CclJson(const CclEntry& ccl) {
+  nlohmann::json controls = nlohmann::json::array();
+  for (const auto& c : ccl.controls) {
+    controls.push_back({{"reason", c.reason},
+                        {"columns", c.columns},
+                        {"mode", ModeName(c.mode)},
+                        {"paragraphs", c.paragraphs},
+                        {"special", c.special},
+                        {"chart_text", c.chart_text},
+                        {"scope", c.scope}});
+  }
+  nlohmann::json exceptions = nlohmann::json::array();
+  for (const auto& e : ccl.license_exceptions) {
+    exceptions.push_back(
+        {{"code", e.code},
+         {"status", e.status},
+         {"value_limit", e.value_limit ? nlohmann::json(*e.value_limit) : nlohmann::json()}});
+  }
+  return {{"controls", controls},
+          {"license_exceptions", exceptions},
+          {"edition", ccl.edition},
+          {"itar", ccl.itar}};
+}
+
+}  // namespace
+
 nlohmann::json EccnJson(const Catalog& catalog, const EccnView& view) {
   const EccnEntry& e = *view.entry;
   const Classification& c = view.classification;
@@ -211,7 +254,8 @@ nlohmann::json EccnJson(const Catalog& catalog, const EccnView& view) {
           {"effective", DatesJson(e.effective)},
           {"citation", c.source.citation},
           {"check", c.source.check},
-          {"note", c.source.note.empty() ? nlohmann::json() : nlohmann::json(c.source.note)}};
+          {"note", c.source.note.empty() ? nlohmann::json() : nlohmann::json(c.source.note)},
+          {"ccl", e.ccl ? CclJson(*e.ccl) : nlohmann::json()}};
 }
 
 nlohmann::json EccnHitJson(const EccnHit& hit) {

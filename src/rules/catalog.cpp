@@ -186,7 +186,12 @@ Result<Classification> Catalog::Classify(std::string_view eccn, Date date) const
             ErrorCode::kInvalidArgument,
             "ECCN '" + normalized + "': " + base + " has no paragraph " + first +
                 (ordinary ? " (expected a paragraph under " + expected + ", e.g. " + base + ".a)"
-                          : " (paragraphs start with a letter, e.g. " + base + ".a)"));
+                          : " (paragraphs start with a letter, e.g. " + base + ".a)") +
+                // The data lists no paragraphs: they are inferred from the controls'
+                // (data/rules/README.md), so a real one may be missing; say what to do.
+                "; the paragraphs are inferred from the entry's controls: for one the "
+                "regulation has but they do not name, give " +
+                base + " alone and its paragraph controls show as conditional steps");
       }
     }
   }

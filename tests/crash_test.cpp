@@ -336,11 +336,13 @@ TEST_P(CrashTest, AKillDuringAListImportLeavesTheVersionAndItsRescreeningTogethe
                " ms");
   std::mt19937 rng(seed);
   int killed = 0;
-  for (int round = 0; round < 4; ++round) {
+  // A child can finish before its kill lands (its own start varies with the machine's
+  // load): rounds go on until three kills have landed, eight rounds at most.
+  for (int round = 0; round < 8 && killed < 3; ++round) {
     SCOPED_TRACE("round " + std::to_string(round));
     TestDatabase db(GetParam());
     FileOpenApplications(db.url());
-    const auto kill_after = std::chrono::milliseconds(whole.count() * (5 + rng() % 90) / 100);
+    const auto kill_after = std::chrono::milliseconds(whole.count() * (5 + rng() % 80) / 100);
     killed += RunImportChild(db.url(), kill_after) ? 1 : 0;
 
     auto store = storage::OpenStore(db.url());

@@ -17,13 +17,8 @@ lists=../shared/data/lists
 command -v wrk >/dev/null || { echo "http_bench.sh: wrk is missing (scripts/install-deps.sh)" >&2; exit 1; }
 [ -x "$bin" ] || { echo "http_bench.sh: $bin is not built" >&2; exit 1; }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/tollgate-http-bench.XXXXXX")
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/bench_server.sh"
+bench_work http-bench
 db="$work/bench.db"
 
 "$bin" --db "$db" lists import data/lists/huawei_entity_list_2019.csv --as-of 2019-05-16 >/dev/null
@@ -32,15 +27,7 @@ db="$work/bench.db"
 "$bin" --db "$db" users add bench --role reviewer --by bench >/dev/null
 token=$("$bin" --db "$db" tokens issue bench --name http-bench)
 
-"$bin" --db "$db" serve --listen 127.0.0.1:0 --threads "$threads" --rate-limit 0 \
-  >"$work/out" 2>/dev/null &
-server_pid=$!
-for _ in $(seq 100); do
-  grep -q "listening on" "$work/out" 2>/dev/null && break
-  sleep 0.1
-done
-port=$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/out")
-[ -n "$port" ] || { echo "http_bench.sh: the server did not start" >&2; cat "$work/out" >&2; exit 1; }
+bench_serve "$work/out" --threads "$threads" --rate-limit 0
 base="http://127.0.0.1:$port"
 
 # Names rotate so no answer is served twice in a row; a third are listed names or

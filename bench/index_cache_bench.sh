@@ -16,13 +16,8 @@ bin="$build/tollgate"
 lists=../shared/data/lists
 [ -x "$bin" ] || { echo "index_cache_bench.sh: $bin is not built" >&2; exit 1; }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/tollgate-index-cache-bench.XXXXXX")
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/bench_server.sh"
+bench_work index-cache-bench
 db="$work/bench.db"
 
 import() { "$bin" --db "$db" lists import "$lists/$1" --as-of "$2" >/dev/null 2>&1; }
@@ -43,15 +38,7 @@ rss() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 echo "tollgate index cache bench: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores," \
   "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 for cache in "${caches[@]}"; do
-  "$bin" --db "$db" serve --listen 127.0.0.1:0 --threads 4 --rate-limit 0 \
-    --index-cache-mb "$cache" >"$work/out" 2>/dev/null &
-  server_pid=$!
-  for _ in $(seq 600); do
-    grep -q "listening on" "$work/out" 2>/dev/null && break
-    sleep 0.1
-  done
-  port=$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/out")
-  [ -n "$port" ] || { echo "the server did not start" >&2; exit 1; }
+  bench_serve "$work/out" --threads 4 --rate-limit 0 --index-cache-mb "$cache"
   line="--index-cache-mb $cache: started $(rss "$server_pid") MiB;"
   for month in 01 02 03 04 05 06 07 08; do
     curl -sf -H "Authorization: Bearer $token" \
@@ -62,5 +49,4 @@ for cache in "${caches[@]}"; do
   echo "$line MiB after each of 8 dates"
   kill "$server_pid"
   wait "$server_pid" 2>/dev/null || true
-  server_pid=""
 done

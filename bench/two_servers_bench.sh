@@ -22,15 +22,10 @@ for tool in curl jq; do
 done
 [ -x "$bin" ] || { echo "two_servers_bench.sh: $bin is not built" >&2; exit 1; }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/tollgate-two-servers.XXXXXX")
+source "$(dirname "$0")/bench_server.sh"
+bench_extra_cleanup() { scripts/pg-test-server.sh stop "$work/pg" >/dev/null 2>&1 || true; }
+bench_work two-servers
 chmod 755 "$work"  # the PostgreSQL server runs as the postgres user when we are root
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
-  scripts/pg-test-server.sh stop "$work/pg" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 scripts/pg-test-server.sh start "$work/pg" >/dev/null
 db=$(cat "$work/pg/url")
@@ -45,15 +40,7 @@ auditor=$(cli tokens issue auditor --name bench | head -n 1)
 
 ports=()
 for name in a b; do
-  "$bin" --db "$db" serve --listen 127.0.0.1:0 --threads 16 --rate-limit 0 \
-    >"$work/$name.out" 2>/dev/null &
-  pids+=($!)
-  for _ in $(seq 300); do
-    grep -q "listening on" "$work/$name.out" 2>/dev/null && break
-    sleep 0.1
-  done
-  port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/$name.out")
-  [ -n "$port" ] || { echo "two_servers_bench.sh: server $name did not start" >&2; exit 1; }
+  bench_serve "$work/$name.out" --threads 16 --rate-limit 0
   ports+=("$port")
 done
 

@@ -76,7 +76,6 @@ Result<Engine::DateEntry> Engine::ForDate(Date date) {
     // Every entry of the versions, whatever its own dates: Query::as_of applies those
     // per transaction, so one index serves every date with this version set.
     std::vector<lists::ListEntry> entries;
-    std::size_t entry_bytes = 0;
     for (const auto& version : *versions) {
       auto loaded = store_.LoadEntries(version.id);
       if (!loaded.ok()) return loaded.error();
@@ -86,9 +85,9 @@ Result<Engine::DateEntry> Engine::ForDate(Date date) {
     auto built = std::make_shared<Snapshot>();
     built->id = ++stats_.index_builds;
     built->versions = std::move(*versions);
-    for (const auto& e : entries) entry_bytes += lists::EntryBytes(e);
-    built->index = screening::Index::Build(std::move(entries));
-    built->bytes = lists::IndexBytes(*built->index, entry_bytes);
+    lists::MeasuredIndex measured = lists::BuildMeasuredIndex(std::move(entries));
+    built->index = std::move(measured.index);
+    built->bytes = measured.bytes;
     by_versions_[key] = built;
     snapshot = built;
   }

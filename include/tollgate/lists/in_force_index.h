@@ -48,6 +48,16 @@ std::size_t IndexBytes(const screening::Index& index, std::size_t entry_bytes);
 // Approximate heap and inline bytes of one entry (strings, aliases, addresses, ids).
 std::size_t EntryBytes(const ListEntry& entry);
 
+// The index of `entries` with what it holds: the larger of IndexBytes and what the
+// build left allocated (glibc's count; the estimate misses the allocator's overhead on
+// the many small strings, about half), plus the entries. Every cache of indexes bounded
+// by bytes counts them so.
+struct MeasuredIndex {
+  std::shared_ptr<const screening::Index> index;
+  std::size_t bytes = 0;
+};
+MeasuredIndex BuildMeasuredIndex(std::vector<ListEntry> entries);
+
 class InForceIndexes {
  public:
   static constexpr std::size_t kDefaultBudgetBytes = std::size_t{256} << 20;

@@ -114,28 +114,21 @@ Result<InForceIndexes::InForce> InForceIndexes::ForDate(storage::Store& store, D
     return out;
   }
   std::vector<ListEntry> entries;
-  std::size_t entry_bytes = 0;
   for (const auto& version : out.versions) {
     auto loaded = store.LoadEntries(version.id);
     if (!loaded.ok()) return loaded.error();
-    for (const auto& e : *loaded) entry_bytes += EntryBytes(e);
     entries.insert(entries.end(), std::make_move_iterator(loaded->begin()),
                    std::make_move_iterator(loaded->end()));
   }
-  // What the build leaves allocated (glibc's count): IndexStats' estimate misses the
-  // allocator's own overhead on the many small strings, about half of it.
-  const std::size_t allocated_before = mallinfo2().uordblks;
-  out.index = screening::Index::Build(std::move(entries));
+  MeasuredIndex built = BuildMeasuredIndex(std::move(entries));
+  out.index = built.index;
   ++builds_;
   // Published only into the snapshot it was computed from: after a Refresh the old
   // version set may no longer be current, and the new snapshot starts empty.
   if (latest == snapshot || SameVersions(latest->versions, snapshot->versions)) {
     auto added = std::make_shared<Cached>();
     added->index = out.index;
-    const std::size_t allocated_after = mallinfo2().uordblks;
-    const std::size_t built =
-        allocated_after > allocated_before ? allocated_after - allocated_before : 0;
-    added->bytes = std::max(IndexBytes(*out.index, entry_bytes), built + entry_bytes);
+    added->bytes = built.bytes;
     added->used = ++use_clock_;
     auto next = std::make_shared<Snapshot>(*latest);
     // Least recently used first, until the new one fits the budget.
@@ -161,6 +154,19 @@ Result<InForceIndexes::InForce> InForceIndexes::ForDate(storage::Store& store, D
       malloc_trim(0);
     }
   }
+  return out;
+}
+
+MeasuredIndex BuildMeasuredIndex(std::vector<ListEntry> entries) {
+  std::size_t entry_bytes = 0;
+  for (const auto& e : entries) entry_bytes += EntryBytes(e);
+  const std::size_t allocated_before = mallinfo2().uordblks;
+  MeasuredIndex out;
+  out.index = screening::Index::Build(std::move(entries));
+  const std::size_t allocated_after = mallinfo2().uordblks;
+  const std::size_t built =
+      allocated_after > allocated_before ? allocated_after - allocated_before : 0;
+  out.bytes = std::max(IndexBytes(*out.index, entry_bytes), built + entry_bytes);
   return out;
 }
 

@@ -22,13 +22,18 @@ namespace tollgate::testing {
 
 class ServerProcess {
  public:
-  // `extra`: more flags for `serve`, e.g. {"--rate-limit", "2"}. Rate limiting is off
-  // unless given: the tests send many requests from one address.
+  // `extra`: more flags for `serve`, e.g. {"--rate-limit", "2"}. Rate limiting and the
+  // per-address connection limit are off unless given: the tests send many requests,
+  // some of them at once, from one address (a burst of 12 clients on 4 threads would
+  // otherwise have connections closed by the limit, as it is meant to).
   explicit ServerProcess(const std::string& db_url, std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {TOLLGATE_CLI_PATH, "--db",        db_url,      "serve",
                                      "--listen",        "127.0.0.1:0", "--threads", "4"};
     if (std::find(extra.begin(), extra.end(), "--rate-limit") == extra.end()) {
       extra.insert(extra.end(), {"--rate-limit", "0"});
+    }
+    if (std::find(extra.begin(), extra.end(), "--client-connections") == extra.end()) {
+      extra.insert(extra.end(), {"--client-connections", "4"});  // every thread
     }
     for (auto& a : extra) args.push_back(std::move(a));
     int out[2];

@@ -1,9 +1,13 @@
 // Runs the real `tollgate serve` (built beside the tests) on a random loopback port
 // over a given database, for tests that talk to it with cpp-httplib's client. The
-// server is stopped (SIGTERM) when the ServerProcess goes away.
+// server is stopped (SIGTERM) when the ServerProcess goes away. Every answer a Client()
+// receives is held to openapi.json (openapi_contract.h): an undeclared route or status,
+// or a body its schema does not allow, fails the test that received it; so does a
+// request body the server accepted that the declared request schema does not allow.
 #pragma once
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -12,11 +16,16 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "openapi_contract.h"
 
 namespace tollgate::testing {
 
@@ -102,10 +111,41 @@ class ServerProcess {
   std::unique_ptr<httplib::Client> Client() const {
     auto client = std::make_unique<httplib::Client>("127.0.0.1", port_);
     client->set_read_timeout(std::chrono::seconds(30));
+    client->set_logger([](const httplib::Request& request, const httplib::Response& response) {
+      const auto& contract = OpenApiContract::FromSourceTree();
+      auto problems =
+          contract.CheckAnswer(request.method, request.path, response.status,
+                               response.get_header_value("Content-Type"), response.body);
+      for (auto& p :
+           contract.CheckAcceptedRequest(request.method, request.path, response.status,
+                                         request.get_header_value("Content-Type"), request.body)) {
+        problems.push_back(std::move(p));
+      }
+      for (const auto& problem : problems) ADD_FAILURE() << "openapi.json contract: " << problem;
+      RecordAnswer(request, response);
+    });
     return client;
   }
 
  private:
+  // With TOLLGATE_CONTRACT_RECORD=FILE, each answer is appended to FILE as a JSON line
+  // ({method, path, status, content_type, body}): the live answers to write a new
+  // route's schemas from.
+  static void RecordAnswer(const httplib::Request& request, const httplib::Response& response) {
+    const char* file = std::getenv("TOLLGATE_CONTRACT_RECORD");
+    if (file == nullptr || *file == '\0') return;
+    static std::mutex mutex;
+    const std::lock_guard<std::mutex> lock(mutex);
+    std::ofstream out(file, std::ios::app);
+    out << nlohmann::json{{"method", request.method},
+                          {"path", request.path},
+                          {"status", response.status},
+                          {"content_type", response.get_header_value("Content-Type")},
+                          {"body", response.body}}
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+        << "\n";
+  }
+
   pid_t pid_ = -1;
   FILE* stdout_ = nullptr;
   int port_ = 0;

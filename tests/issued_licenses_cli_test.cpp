@@ -148,14 +148,16 @@ TEST_P(IssuedLicensesCliTest, ShipmentsDrawDownAndThoseBeyondTheLicenseAreRefuse
   const Refusal refusals[] = {
       {"--date 2020-02-01 --item 5D992.c --quantity 201 --value 100 --party " +
            std::string(kHuawei),
-       "items/0: the shipment of 5D992.c asks quantity 201 but license D0000001 has 200 "
+       "items/0/quantity: the shipment of 5D992.c asks quantity 201 but license D0000001 has 200 "
        "remaining for 5D992.c"},
       {"--date 2020-02-01 --item 5D992.c --quantity 10 --value 19901 --party " +
            std::string(kHuawei),
-       "items/0: the shipment of 5D992.c asks value (USD) 19901 but license D0000001 has 19900 "
+       "items/0/value: the shipment of 5D992.c asks value (USD) 19901 but license D0000001 has "
+       "19900 "
        "remaining for 5D992.c"},
       {"--date 2019-11-19 --item 5D992.c --quantity 1 --value 1 --party " + std::string(kHuawei),
-       "license D0000001 is valid 2019-11-20..2023-11-19; a shipment on 2019-11-19 is outside "
+       "date: license D0000001 is valid 2019-11-20..2023-11-19; a shipment on 2019-11-19 is "
+       "outside "
        "it"},
       {"--date 2020-02-01 --item 5D992.c --quantity 1 --value 1 --party 'end_user=ZTE "
        "Corporation'",

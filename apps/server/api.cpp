@@ -62,10 +62,11 @@ std::string Query(const ApiRequest& request, const std::string& name) {
 }
 
 std::string FieldOf(const std::string& message) {
-  // "/items/0/eccn: ..." (application and transaction readers)
+  // "/items/0/eccn: ..." (application and transaction readers), "shipment date: ..."
+  // (the shipment reader)
   std::string_view text = message;
-  for (std::string_view prefix :
-       {"event: ", "application: ", "license: ", "shipment: ", "transaction: "}) {
+  for (std::string_view prefix : {"event: ", "draft application: ", "application: ", "license: ",
+                                  "license ", "shipment: ", "shipment ", "transaction: "}) {
     if (text.substr(0, prefix.size()) == prefix) text.remove_prefix(prefix.size());
   }
   const auto colon = text.find(": ");

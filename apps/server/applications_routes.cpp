@@ -2,6 +2,8 @@
 // `applications` commands: who may see and do what is the library's (an applicant's
 // user sees only its organization's applications; another's is "not found", so ids
 // do not leak), and a transition based on a stale expected_version is 409.
+#include <set>
+
 #include "../cli/applications_support.h"
 #include "../cli/screening_support.h"
 #include "routes.h"
@@ -127,43 +129,70 @@ ApiResponse Transitions(ServerState& state, storage::Store& store, const Caller*
                {"transitions", out}});
 }
 
+// A step's body, flat ({"event": "register", "text": ..., "expected_version": 3}) or
+// with the event as an object ({"event": {"event": "register", ...}, ...}); the
+// actor is whoever is logged in, whatever the body says. Errors name the field as
+// the client wrote it (flat "text", nested "event/text").
+struct Step {
+  licensing::Event event;
+  std::optional<std::int64_t> expected_version;
+};
+
+std::optional<ApiError> StepOf(nlohmann::json body, const licensing::User& user, Step& out) {
+  static const std::set<std::string> kStepFields = {
+      "agencies", "criteria", "text", "conditions", "recommendation", "approved_items"};
+  const bool nested = body.contains("event") && body["event"].is_object();
+  const bool flat = body.contains("event") && body["event"].is_string();
+  if (!nested && !flat) {
+    return Invalid("event",
+                   "required: the step's name, e.g. {\"event\": \"register\", \"text\": \"...\", "
+                   "\"expected_version\": 3}");
+  }
+  if (body.contains("expected_version")) {
+    const auto& v = body["expected_version"];
+    if (!v.is_number_integer() || v.get<std::int64_t>() < 1) {
+      return Invalid("expected_version", "expected a positive integer");
+    }
+    out.expected_version = v.get<std::int64_t>();
+    body.erase("expected_version");
+  }
+  for (const auto& [key, value] : body.items()) {
+    if (key == "event" || (flat && kStepFields.contains(key))) continue;
+    if (key == "actor") return Invalid(key, "not accepted: the actor is the logged-in user");
+    return Invalid(key, flat ? "unknown field (a step takes event, expected_version, agencies, "
+                               "recommendation, criteria, text, conditions, approved_items)"
+                             : "unknown field (with the event as an object, the step's fields go "
+                               "inside it)");
+  }
+  // Moved, not copied: nothing from a request is copied level by level.
+  nlohmann::json event_json = nested ? std::move(body["event"]) : std::move(body);
+  if (nested && event_json.contains("actor")) {
+    return Invalid("event/actor", "not accepted: the actor is the logged-in user");
+  }
+  event_json["actor"] = {{"role", licensing::RoleName(user.role)}};
+  auto event = licensing::EventFromJson(event_json);
+  if (!event.ok()) {
+    ApiError error = FromError(event.error());
+    if (nested && !error.field.empty()) error.field = "event/" + error.field;
+    return error;
+  }
+  if (event->kind == licensing::EventKind::kSubmit) {
+    return Invalid(nested ? "event/event" : "event", "submit with POST /api/applications");
+  }
+  out.event = std::move(event).value();
+  return std::nullopt;
+}
+
 ApiResponse Transition(ServerState& state, storage::Store& store, const Caller* caller,
                        const ApiRequest& request) {
   if (auto denied = MayRead(*caller)) return ErrorResponse(*denied);
   auto body = ParseBody(request);
   if (!body.ok()) return ErrorResponse(FromError(body.error()));
-  for (const auto& [key, value] : body->items()) {
-    if (key != "event" && key != "expected_version") {
-      return ErrorResponse(Invalid(key, "unknown field"));
-    }
-  }
-  if (!body->contains("event") || !(*body)["event"].is_object()) {
-    return ErrorResponse(Invalid("event", "required: an object such as {\"event\": \"register\"}"));
-  }
-  std::optional<std::int64_t> expected;
-  if (body->contains("expected_version")) {
-    const auto& v = (*body)["expected_version"];
-    if (!v.is_number_integer() || v.get<std::int64_t>() < 1) {
-      return ErrorResponse(Invalid("expected_version", "expected a positive integer"));
-    }
-    expected = v.get<std::int64_t>();
-  }
-  // The actor is whoever is logged in, whatever the body says.
-  // Moved, not copied: nothing from a request is copied level by level.
-  nlohmann::json event_json = std::move((*body)["event"]);
-  event_json["actor"] = {{"role", licensing::RoleName(caller->user.role)}};
-  auto event = licensing::EventFromJson(event_json);
-  if (!event.ok()) {
-    ApiError error = FromError(event.error());
-    if (!error.field.empty()) error.field = "event/" + error.field;
-    return ErrorResponse(error);
-  }
-  if (event->kind == licensing::EventKind::kSubmit) {
-    return ErrorResponse(Invalid("event/event", "submit with POST /api/applications"));
-  }
-  auto next =
-      WorkflowOf(state, store)
-          .Transition(caller->user, request.path_params.at(0), std::move(event).value(), expected);
+  Step step;
+  if (auto e = StepOf(std::move(*body), caller->user, step)) return ErrorResponse(*e);
+  auto next = WorkflowOf(state, store)
+                  .Transition(caller->user, request.path_params.at(0), std::move(step.event),
+                              step.expected_version);
   if (!next.ok()) {
     // The request was well-formed; the process refused it (an illegal step, a
     // requirement not met): 422, as the contract says.

@@ -117,16 +117,17 @@ TEST(ShipmentTest, AShipmentDrawsDownTheFirstItemItFits) {
 TEST(ShipmentTest, AShipmentBeyondWhatRemainsOutsideTheWindowOrPartiesIsRefusedPrecisely) {
   auto too_many = DrawDown(Issued(), Ship("2020-01-10", 1001, 100));
   ASSERT_FALSE(too_many.ok());
-  EXPECT_EQ(too_many.error().message,
-            "items/0: the shipment of 5D992.c asks quantity 1001 but license D0000001 has 1000 "
-            "remaining for 5D992.c");
+  EXPECT_EQ(
+      too_many.error().message,
+      "items/0/quantity: the shipment of 5D992.c asks quantity 1001 but license D0000001 has 1000 "
+      "remaining for 5D992.c");
   auto too_dear = DrawDown(Issued(), Ship("2020-01-10", 10, 99501));
   ASSERT_FALSE(too_dear.ok());
   EXPECT_NE(too_dear.error().message.find("asks value (USD) 99501"), std::string::npos);
   auto late = DrawDown(Issued(), Ship("2023-11-20", 1, 1));
   ASSERT_FALSE(late.ok());
   EXPECT_EQ(late.error().message,
-            "license D0000001 is valid 2019-11-20..2023-11-19; a shipment on 2023-11-20 is "
+            "date: license D0000001 is valid 2019-11-20..2023-11-19; a shipment on 2023-11-20 is "
             "outside it");
   Shipment stranger = Ship("2020-01-10", 1, 1);
   stranger.parties[0].name = "ZTE Corporation";

@@ -55,7 +55,7 @@ Result<License> DrawDown(const License& license, const Shipment& shipment) {
                    ": only an active license authorizes shipments (15 CFR 750.8)");
   }
   if (shipment.date < license.valid_from || license.valid_until < shipment.date) {
-    return Invalid(which + " is valid " + license.valid_from.ToString() + ".." +
+    return Invalid("date: " + which + " is valid " + license.valid_from.ToString() + ".." +
                    license.valid_until.ToString() + "; a shipment on " + shipment.date.ToString() +
                    " is outside it");
   }
@@ -85,17 +85,19 @@ Result<License> DrawDown(const License& license, const Shipment& shipment) {
     }
     if (licensed == nullptr) return Invalid(field + which + " does not list " + eccn);
     struct Amount {
+      const char* field;  // the shipment's own name for it, so the error names the field
       const char* what;
       std::int64_t asked;
       std::optional<std::int64_t>& remaining;
     };
-    for (Amount a : {Amount{"quantity", shipped.quantity, licensed->remaining_quantity},
-                     Amount{"value (USD)", shipped.value_usd, licensed->remaining_value_usd}}) {
+    for (Amount a :
+         {Amount{"quantity", "quantity", shipped.quantity, licensed->remaining_quantity},
+          Amount{"value", "value (USD)", shipped.value_usd, licensed->remaining_value_usd}}) {
       if (!a.remaining) continue;  // the license states no limit
       if (a.asked > *a.remaining) {
-        return Invalid(field + "the shipment of " + eccn + " asks " + a.what + " " +
-                       std::to_string(a.asked) + " but " + which + " has " +
-                       std::to_string(*a.remaining) + " remaining for " + licensed->eccn);
+        return Invalid("items/" + std::to_string(i) + "/" + a.field + ": the shipment of " + eccn +
+                       " asks " + a.what + " " + std::to_string(a.asked) + " but " + which +
+                       " has " + std::to_string(*a.remaining) + " remaining for " + licensed->eccn);
       }
       *a.remaining -= a.asked;
     }

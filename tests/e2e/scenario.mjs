@@ -219,7 +219,9 @@ async function main() {
       await p.getByLabel('ECCN or EAR99').fill('9Z999.z');
       await p.getByRole('textbox', { name: 'Name', exact: true }).fill('Huawei Technologies Co., Ltd.');
       await p.getByRole('button', { name: 'Decide' }).click();
-      const error = p.locator('form .form-error:not([hidden]), form .field-error:not(:empty)').first();
+      // The API names the field (items/0/eccn): the message stands under the ECCN input.
+      const eccnField = p.locator('form .field', { has: p.getByLabel('ECCN or EAR99') });
+      const error = eccnField.locator('.field-error:not(:empty)');
       await error.waitFor();
       expect(/9Z999/.test(await error.textContent()), `error: ${await error.textContent()}`);
       await screenshot(p, 'determination-field-error');
@@ -259,6 +261,15 @@ async function main() {
       expect(/9E999/.test(await refused.textContent()), `error: ${await refused.textContent()}`);
       expect((await p.locator('.determination').count()) === 0, 'the previous decision is still shown under the error');
       await screenshot(p, 'determination-refused-clears');
+      // A destination the rules do not know: the message stands under Destination.
+      await eccn.fill('5D992.c');
+      await p.getByLabel('Destination').fill('ZZ');
+      await p.getByRole('button', { name: 'Decide' }).click();
+      const destination = p.locator('form .field', { has: p.getByLabel('Destination') }).locator('.field-error:not(:empty)');
+      await destination.waitFor();
+      expect(/ZZ/.test(await destination.textContent()), `destination error: ${await destination.textContent()}`);
+      expect((await p.locator('.determination').count()) === 0, 'a decision is shown under the destination error');
+      await p.getByLabel('Destination').fill('CN');
     });
 
     let acn;
@@ -353,6 +364,31 @@ async function main() {
     await step('the applicant sees the approval', pages, async () => {
       await visit(p, `#/applications/${acn}`);
       await p.getByRole('heading', { level: 1, name: /Approved/ }).waitFor();
+    });
+
+    await step('the applicant ships under the issued license: more than remains is refused at the quantity, then 400 of 1,000 go', pages, async () => {
+      await p.getByRole('link', { name: 'My licenses' }).click();
+      const link = p.locator('table a[href^="#/licenses/"]').first();
+      await link.waitFor();
+      await link.click();
+      await p.getByRole('heading', { level: 1, name: /License / }).waitFor();
+      const form = p.locator('form', { has: p.getByRole('heading', { name: 'Record a shipment' }) });
+      await form.getByLabel('Quantity').fill('1001');
+      await form.getByLabel('Value (USD)').fill('0');
+      await form.getByRole('button', { name: 'Record shipment' }).click();
+      // The server names items/0/quantity: the message stands under that field.
+      const quantity = form.locator('.field', { has: p.getByLabel('Quantity') });
+      const message = quantity.locator('.field-error:not(:empty)');
+      await message.waitFor();
+      expect(/1001/.test(await message.textContent()), `quantity error: ${await message.textContent()}`);
+      expect((await form.getByLabel('Quantity').getAttribute('aria-invalid')) === 'true', 'the quantity is not marked invalid');
+      await screenshot(p, 'applicant-shipment-field-error');
+      await form.getByLabel('Quantity').fill('400');
+      await form.getByRole('button', { name: 'Record shipment' }).click();
+      await p.getByRole('table', { name: 'Shipments' }).waitFor();
+      const left = await p.getByRole('table', { name: 'What remains' }).textContent();
+      expect(/600 of 1,000 left/.test(left), `remaining: ${left}`);
+      await screenshot(p, 'applicant-shipment-recorded');
     });
 
     await step(`the reviewer sees the screening hit recorded with ${acn}`, pages, async () => {

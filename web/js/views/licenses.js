@@ -57,9 +57,10 @@ export async function licensesView() {
 
 export async function licenseView({ args, navigate }) {
   const number = args[0];
-  const data = await get(`/api/licenses/${encodeURIComponent(number)}`);
-  const l = data.license || data;
-  const shipments = data.shipments || l.shipments || [];
+  // The license (License in openapi.json) and its shipments (ShipmentList) are two routes.
+  const path = `/api/licenses/${encodeURIComponent(number)}`;
+  const [l, shipped] = await Promise.all([get(path), get(`${path}/shipments`)]);
+  const shipments = shipped.shipments || [];
   return h(
     'div',
     {},
@@ -86,7 +87,7 @@ export async function licenseView({ args, navigate }) {
     shipments.length
       ? table(
           ['Date', 'Items'],
-          shipments.map((s) => [s.date, (s.items || []).map((i) => `${i.eccn}: ${formatNumber(i.quantity)} ($${formatNumber(i.value_usd ?? i.value)})`).join('; ')]),
+          shipments.map((s) => [s.date, (s.items || []).map((i) => `${i.eccn}: ${formatNumber(i.quantity)} ($${formatNumber(i.value)})`).join('; ')]),
           { caption: 'Shipments' },
         )
       : null,
@@ -103,7 +104,7 @@ function shipmentForm(license, done) {
     makeRow: (i) => [
       field({ label: 'ECCN', name: 'eccn', field: `items/${i}/eccn`, options: (license.items || []).map((it) => [it.eccn, it.eccn]) }),
       field({ label: 'Quantity', name: 'quantity', field: `items/${i}/quantity`, type: 'number', min: 0, step: 1, required: true }),
-      field({ label: 'Value (USD)', name: 'value_usd', field: `items/${i}/value_usd`, type: 'number', min: 0, step: 1, required: true }),
+      field({ label: 'Value (USD)', name: 'value', field: `items/${i}/value`, type: 'number', min: 0, step: 1, required: true }),
     ],
   });
   const form = h(
@@ -120,9 +121,10 @@ function shipmentForm(license, done) {
       date: str(data, 'date'),
       items: items.rows().map((row) => {
         const v = rowValues(row);
-        return { eccn: v.eccn, quantity: Number(v.quantity), value_usd: Number(v.value_usd) };
+        return { eccn: v.eccn, quantity: Number(v.quantity), value: Number(v.value) };
       }),
-      parties: license.parties || [],
+      // A shipment names each party by role and name (ShipmentRequest in openapi.json).
+      parties: (license.parties || []).map((p) => ({ role: p.role, name: p.name })),
     });
     done();
   });

@@ -1,17 +1,34 @@
 # Tollgate: `make run` and `make test` are all a newcomer needs (see README.md).
+#   make run      installs what building and running need, builds the `tollgate`
+#                 binary only, and starts the server
+#   make test     installs the rest (test, benchmark, browser, fuzzing tools), builds
+#                 everything and runs every test
+#   make install PREFIX=/opt/tollgate   the binary and its data under PREFIX
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 DB ?= var/tollgate.db
+PREFIX ?= /usr/local
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+SHARED_DATA ?= ../shared/data
 MAKEFLAGS += --no-print-directory
 
-.PHONY: deps build run demo test bench eval fuzz clean format
+.PHONY: deps deps-run build build-all run demo install test bench eval fuzz clean format \
+	need-shared
+
+deps-run:
+	@scripts/install-deps.sh run
 
 deps:
-	@scripts/install-deps.sh
+	@scripts/install-deps.sh test
 
-build: deps
-	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) >/dev/null
+# The binary alone, without the tests and benchmarks (and what they need installed).
+build: deps-run
+	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) -DTOLLGATE_BUILD_TESTS=OFF -DTOLLGATE_BUILD_BENCH=OFF >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target tollgate_cli
+
+# Everything: the binary, the tests, the benchmarks and the evaluation.
+build-all: deps
+	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) -DTOLLGATE_BUILD_TESTS=ON -DTOLLGATE_BUILD_BENCH=ON >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 # The server on the embedded SQLite default: the first start creates the database,
@@ -24,14 +41,23 @@ run: build
 demo: build
 	@scripts/demo.sh $(BUILD_DIR)/tollgate $(DB)
 
-test: build
+# bin/tollgate and share/tollgate/ (data, web UI, API document, systemd unit) under
+# PREFIX; the installed binary finds its data from its own location.
+install: build
+	@cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+test: build-all
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
 
-bench: build
+# The benchmarks and the evaluation read the official list files beside the clone.
+need-shared:
+	@test -d $(SHARED_DATA)/lists || { echo "make: $(SHARED_DATA)/lists is missing: the benchmarks and the evaluation need the official list files there (a clone with ../shared beside it, or SHARED_DATA=DIR)." >&2; exit 2; }
+
+bench: need-shared build-all
 	@scripts/bench.sh $(BUILD_DIR)
 
-eval: build
-	@$(BUILD_DIR)/bench/tollgate_eval ../shared/data
+eval: need-shared build-all
+	@$(BUILD_DIR)/bench/tollgate_eval $(SHARED_DATA)
 
 # The libFuzzer targets of fuzz/, built with clang in build-fuzz (the sanitizers need
 # their own build) and run briefly each: FUZZ_SECONDS per target, by default 64 s

@@ -173,7 +173,12 @@ int main(int argc, char** argv) {
     std::cerr << "licensing_bench: " << opened.error().message << "\n";
     return 1;
   }
-  auto catalog = licensing::LoadCriteria(licensing::ShippedCriteriaPath());
+  auto criteria_path = licensing::ShippedCriteriaPath();
+  if (!criteria_path.ok()) {
+    std::cerr << "licensing_bench: " << criteria_path.error().message << "\n";
+    return 1;
+  }
+  auto catalog = licensing::LoadCriteria(*criteria_path);
   if (!catalog.ok()) return 1;
   Fill f(**opened);
   f.catalog = *catalog;

@@ -41,9 +41,19 @@ class CliSandbox {
 
   // `args` is appended to "tollgate --db DB" as shell words; quote them yourself.
   CliResult Run(const std::string& args) const {
+    return Exec(std::string("'") + TOLLGATE_CLI_PATH + "' --db '" + db() + "' " + args);
+  }
+
+  // `args` alone after "tollgate" (no --db, $TOLLGATE_DB unset): global options where
+  // the test puts them.
+  CliResult RunBare(const std::string& args) const {
+    return Exec(std::string("env -u TOLLGATE_DB '") + TOLLGATE_CLI_PATH + "' " + args);
+  }
+
+  // Runs a shell command line, its stderr captured to a file of the sandbox.
+  CliResult Exec(const std::string& command_line) const {
     auto err_path = dir_ / "stderr.txt";
-    std::string command = std::string("'") + TOLLGATE_CLI_PATH + "' --db '" + db() + "' " + args +
-                          " 2>'" + err_path.string() + "'";
+    std::string command = command_line + " 2>'" + err_path.string() + "'";
     CliResult result;
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr) return result;

@@ -60,10 +60,13 @@ std::unique_ptr<Session> Session::Open(const Context& context, const ActingFlags
     }
     session->clock_ = std::make_unique<licensing::FixedClock>(*date);
   }
-  const std::filesystem::path criteria_path = flags.criteria.empty()
-                                                  ? licensing::ShippedCriteriaPath()
-                                                  : std::filesystem::path(flags.criteria);
-  auto catalog = licensing::LoadCriteria(criteria_path);
+  auto criteria_path = flags.criteria.empty() ? licensing::ShippedCriteriaPath()
+                                              : Result<std::filesystem::path>(flags.criteria);
+  if (!criteria_path.ok()) {
+    exit_code = Fail(criteria_path.error());
+    return nullptr;
+  }
+  auto catalog = licensing::LoadCriteria(*criteria_path);
   if (!catalog.ok()) {
     exit_code = Fail(catalog.error());
     return nullptr;
@@ -71,7 +74,12 @@ std::unique_ptr<Session> Session::Open(const Context& context, const ActingFlags
   session->catalog_ = std::move(catalog).value();
   session->workflow_ =
       std::make_unique<licensing::Workflow>(*session->store_, *session->clock_, session->catalog_);
-  auto terms = licensing::LoadLicenseTerms(RulesDirForCli("") / "license_terms.json");
+  auto rules_dir = RulesDirForCli("");
+  if (!rules_dir.ok()) {
+    exit_code = Fail(rules_dir.error());
+    return nullptr;
+  }
+  auto terms = licensing::LoadLicenseTerms(*rules_dir / "license_terms.json");
   if (!terms.ok()) {
     exit_code = Fail(terms.error());
     return nullptr;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "tollgate/common/data_dir.h"
 #include "tollgate/rules/determination_record.h"
 
 namespace tollgate::cli {
@@ -18,23 +19,17 @@ std::string Score(double score) {
 
 }  // namespace
 
-std::filesystem::path RulesDirForCli(const std::string& flag) {
-  std::filesystem::path dir = flag;
-  if (dir.empty()) {
-    const char* env = std::getenv("TOLLGATE_RULES");
-    if (env != nullptr && *env != '\0') {
-      dir = env;
-    } else if (std::filesystem::is_directory("data/rules")) {
-      dir = "data/rules";
-    } else {
-      dir = TOLLGATE_RULES_DIR;
-    }
-  }
-  return dir;
+Result<std::filesystem::path> RulesDirForCli(const std::string& flag) {
+  if (!flag.empty()) return std::filesystem::path(flag);
+  const char* env = std::getenv("TOLLGATE_RULES");
+  if (env != nullptr && *env != '\0') return std::filesystem::path(env);
+  return ShippedPath("data/rules");
 }
 
 Result<std::shared_ptr<const rules::RuleSet>> LoadRulesForCli(const std::string& flag) {
-  auto loaded = rules::LoadRules(RulesDirForCli(flag));
+  auto dir = RulesDirForCli(flag);
+  if (!dir.ok()) return dir.error();
+  auto loaded = rules::LoadRules(*dir);
   if (!loaded.ok()) return loaded.error();
   return std::make_shared<const rules::RuleSet>(std::move(loaded).value());
 }

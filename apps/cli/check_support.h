@@ -18,11 +18,11 @@
 
 namespace tollgate::cli {
 
-// The rules directory: --rules, else $TOLLGATE_RULES, else ./data/rules when it
-// exists, else the source tree's data/rules this binary was built from.
+// The rules directory: --rules, else $TOLLGATE_RULES, else data/rules of the data
+// folder (common/data_dir.h: beside the executable, or $TOLLGATE_DATA_DIR).
 Result<std::shared_ptr<const rules::RuleSet>> LoadRulesForCli(const std::string& flag);
 // That directory itself (the licensing workflow reads license_terms.json from it).
-std::filesystem::path RulesDirForCli(const std::string& flag);
+Result<std::filesystem::path> RulesDirForCli(const std::string& flag);
 
 // `requested_by`: licensing::Describe of the user who asked, or "operator" for the
 // CLI run by whoever holds the database.

@@ -55,12 +55,16 @@ int Run(const Context& context, const Flags& flags) {
   int code = 0;
   auto store = OpenStoreOrReport(context, code);
   if (!store) return code;
-  auto catalog = licensing::LoadCriteria(licensing::ShippedCriteriaPath());
+  auto criteria_path = licensing::ShippedCriteriaPath();
+  if (!criteria_path.ok()) return Fail(criteria_path.error());
+  auto catalog = licensing::LoadCriteria(*criteria_path);
   if (!catalog.ok()) return Fail(catalog.error());
+  auto entity_list = replay::ShippedEntityList2019();
+  if (!entity_list.ok()) return Fail(entity_list.error());
   replay::ReplayOptions options;
   options.seed = flags.seed;
   options.synthetic_applications = flags.count;
-  options.entity_list = replay::ShippedEntityList2019();
+  options.entity_list = *entity_list;
   licensing::FixedClock clock(options.first_day);
   auto result = replay::RunReplay2019(*store, clock, *catalog, options);
   if (!result.ok()) return Fail(result.error());

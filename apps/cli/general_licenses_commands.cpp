@@ -31,8 +31,10 @@ Error Invalid(std::string message) {
 // how many were added.
 Result<std::size_t> LoadMissing(storage::Store& store, const rules::RuleSet& rules,
                                 const std::string& rules_dir, const storage::ChangeStamp& stamp) {
-  return rules::LoadMissingGeneralLicenses(
-      store, RulesDirForCli(rules_dir) / "general_licenses.json", rules.activities, stamp);
+  auto dir = RulesDirForCli(rules_dir);
+  if (!dir.ok()) return dir.error();
+  return rules::LoadMissingGeneralLicenses(store, *dir / "general_licenses.json", rules.activities,
+                                           stamp);
 }
 
 // A session whose store holds the general licenses (loaded on first use), and the
@@ -119,8 +121,9 @@ int RunLoad(const Context& context, const Args& args) {
   if (auto may = MayChange(session->user()); !may.ok()) return Fail(may.error());
   auto loaded = LoadMissing(session->store(), **rules, args.rules_dir, session->stamp());
   if (!loaded.ok()) return Fail(loaded.error());
+  // The folder the rules were just loaded from: found, so value() holds one.
   std::cout << "loaded " << *loaded << " general license(s) from "
-            << (RulesDirForCli(args.rules_dir) / "general_licenses.json").string() << "\n";
+            << (RulesDirForCli(args.rules_dir).value() / "general_licenses.json").string() << "\n";
   return 0;
 }
 

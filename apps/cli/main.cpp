@@ -15,6 +15,10 @@ int main(int argc, char** argv) {
   CLI::App app{"tollgate: export-control screening, determination and licensing"};
   app.require_subcommand(1);
   app.option_defaults()->always_capture_default();
+  // Global options may follow the subcommand too (`tollgate serve --db FILE`, as a user
+  // types it): an option a subcommand does not know falls through to its parents.
+  // Inherited by every subcommand added below, nested ones included.
+  app.fallthrough();
   app.add_option("--db", context.db_url,
                  "database: a SQLite file path (env TOLLGATE_DB; default var/tollgate.db)");
 

@@ -3,21 +3,12 @@
 #include <filesystem>
 
 #include "tollgate/accounts/credentials.h"
+#include "tollgate/common/data_dir.h"
 #include "tollgate/licensing/list_change.h"
 #include "tollgate/lists/import.h"
 #include "tollgate/rules/stored_general_licenses.h"
 
 namespace tollgate::server {
-namespace {
-
-constexpr const char* kExtract = "data/lists/huawei_entity_list_2019.csv";
-
-std::filesystem::path ExtractPath() {
-  if (std::filesystem::exists(kExtract)) return kExtract;
-  return std::filesystem::path(TOLLGATE_SOURCE_DIR) / kExtract;
-}
-
-}  // namespace
 
 Status BootstrapIfEmpty(storage::Store& store, const licensing::Clock& clock,
                         const licensing::RulesLoader& rules, const std::string& base_url,
@@ -28,8 +19,10 @@ Status BootstrapIfEmpty(storage::Store& store, const licensing::Clock& clock,
     lists::ImportOptions options;
     options.as_of = Date::Parse("2019-05-16").value();  // 84 FR 22961, effective date
     options.actor = "system first start";
+    auto extract = ShippedPath("data/lists/huawei_entity_list_2019.csv");
+    if (!extract.ok()) return extract.error();
     // Applications filed before any list was loaded are screened against it too.
-    auto report = licensing::ImportAndRescreen(store, ExtractPath(), options, rules);
+    auto report = licensing::ImportAndRescreen(store, *extract, options, rules);
     if (!report.ok()) return report.error();
     out << "loaded the shipped Entity List extract (" << report->version.entry_count
         << " entries, in force from 2019-05-16)\n";

@@ -23,6 +23,7 @@
 #include "rate_limiter.h"
 #include "routes.h"
 #include "server.h"
+#include "tollgate/common/data_dir.h"
 
 namespace tollgate::server {
 namespace {
@@ -192,11 +193,6 @@ void RegisterFallbacks(httplib::Server& http) {
   http.Delete(".*", none);
 }
 
-std::filesystem::path DefaultPath(const std::string& relative) {
-  if (std::filesystem::exists(relative)) return relative;
-  return std::filesystem::path(TOLLGATE_SOURCE_DIR) / relative;
-}
-
 }  // namespace
 
 void PrintRoutes() {
@@ -204,8 +200,6 @@ void PrintRoutes() {
 }
 
 int RunServer(ServerOptions options) {
-  if (options.openapi_path.empty()) options.openapi_path = DefaultPath("openapi.json").string();
-  if (options.web_dir.empty()) options.web_dir = DefaultPath("web").string();
   // cpp-httplib gives each connection a thread while it is kept alive: the pool must
   // cover the open connections (browsers keep several), not just the cores.
   if (options.threads == 0) options.threads = 32;
@@ -214,6 +208,14 @@ int RunServer(ServerOptions options) {
     std::cerr << "tollgate: error: " << error.message << "\n";
     return ExitCodeFor(error.code);
   };
+  // The shipped API document and web UI, from the data folder (common/data_dir.h).
+  for (auto [path, relative] :
+       {std::pair{&options.openapi_path, "openapi.json"}, std::pair{&options.web_dir, "web"}}) {
+    if (!path->empty()) continue;
+    auto shipped = ShippedPath(relative);
+    if (!shipped.ok()) return fail(shipped.error());
+    *path = shipped->string();
+  }
   auto store = storage::OpenStore(options.db_url);
   if (!store.ok()) return fail(store.error());
   const std::string base_url = "http://" + options.host + ":" + std::to_string(options.port);
@@ -225,12 +227,14 @@ int RunServer(ServerOptions options) {
   if (auto s = BootstrapIfEmpty(**store, clock, loaded, base_url, std::cout); !s.ok()) {
     return fail(s.error());
   }
-  if (auto s = LoadGeneralLicensesIfNone(**store, **rules, cli::RulesDirForCli(options.rules_dir),
-                                         clock, std::cout);
-      !s.ok()) {
+  auto rules_dir = cli::RulesDirForCli(options.rules_dir);
+  if (!rules_dir.ok()) return fail(rules_dir.error());
+  if (auto s = LoadGeneralLicensesIfNone(**store, **rules, *rules_dir, clock, std::cout); !s.ok()) {
     return fail(s.error());
   }
-  auto catalog = licensing::LoadCriteria(licensing::ShippedCriteriaPath());
+  auto criteria_path = licensing::ShippedCriteriaPath();
+  if (!criteria_path.ok()) return fail(criteria_path.error());
+  auto catalog = licensing::LoadCriteria(*criteria_path);
   if (!catalog.ok()) return fail(catalog.error());
   auto engine_store = storage::OpenStore(options.db_url);
   if (!engine_store.ok()) return fail(engine_store.error());

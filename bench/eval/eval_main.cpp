@@ -217,6 +217,16 @@ int main(int argc, char** argv) {
   const std::filesystem::path data = argc > 1 ? argv[1] : "../shared/data";
   const std::filesystem::path json_path = argc > 2 ? argv[2] : "build/eval.json";
 
+  // Without the official list files there is nothing to evaluate: say so in one
+  // sentence rather than fail on the first file operation.
+  if (std::error_code ec; !std::filesystem::is_directory(data / "lists", ec)) {
+    std::fprintf(stderr,
+                 "tollgate_eval: %s is not a folder: the evaluation needs the official list "
+                 "files (../shared/data/lists beside the clone, or DATA_DIR as the first "
+                 "argument)\n",
+                 (data / "lists").c_str());
+    return 2;
+  }
   auto start = Clock::now();
   std::vector<std::string> problems;
   std::vector<lists::ListEntry> entries = LoadAllLists(data / "lists", problems);

@@ -12,8 +12,14 @@ namespace tollgate::eval {
 std::vector<lists::ListEntry> LoadAllLists(const std::filesystem::path& lists_dir,
                                            std::vector<std::string>& problems) {
   std::vector<std::filesystem::path> files;
-  for (const auto& item : std::filesystem::directory_iterator(lists_dir)) {
-    if (item.is_regular_file()) files.push_back(item.path());
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(lists_dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  if (ec) {
+    problems.push_back(lists_dir.string() + ": " + ec.message());
+    return {};
   }
   std::sort(files.begin(), files.end());
   std::vector<lists::ParsedList> parsed;

@@ -5,10 +5,7 @@
 #include <sstream>
 
 #include "licensing/json_fields.h"
-
-#ifndef TOLLGATE_SOURCE_DIR
-#error "TOLLGATE_SOURCE_DIR must be defined by the build (the source tree's root)"
-#endif
+#include "tollgate/common/data_dir.h"
 
 namespace tollgate::licensing {
 namespace {
@@ -116,8 +113,6 @@ Result<CriteriaCatalog> LoadCriteria(const std::filesystem::path& path) {
   return ParseCriteria(text.str(), path.string());
 }
 
-std::filesystem::path ShippedCriteriaPath() {
-  return std::filesystem::path(TOLLGATE_SOURCE_DIR) / "data" / "criteria.json";
-}
+Result<std::filesystem::path> ShippedCriteriaPath() { return ShippedPath("data/criteria.json"); }
 
 }  // namespace tollgate::licensing

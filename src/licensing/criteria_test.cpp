@@ -16,7 +16,7 @@ constexpr const char* kOne =
     R"({"id": "mass_market", "text": "t", "points_to": "approval", "source": "s"})";
 
 TEST(CriteriaTest, TheShippedCatalogLoadsWithTheCriteriaTheSenatorsAskedAbout) {
-  auto catalog = LoadCriteria(ShippedCriteriaPath());
+  auto catalog = LoadCriteria(ShippedCriteriaPath().value());
   ASSERT_TRUE(catalog.ok()) << catalog.error().message;
   for (const char* id : {"mass_market", "no_5g_contribution", "military_end_user_link",
                          "presumption_of_denial", "national_security_risk"}) {

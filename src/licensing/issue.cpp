@@ -6,6 +6,8 @@
 #include <set>
 #include <sstream>
 
+#include "tollgate/common/data_dir.h"
+
 namespace tollgate::licensing {
 namespace {
 
@@ -65,8 +67,8 @@ Result<LicenseTerms> LoadLicenseTerms(const std::filesystem::path& path) {
   return ParseLicenseTerms(buffer.str(), path.string());
 }
 
-std::filesystem::path ShippedLicenseTermsPath() {
-  return std::filesystem::path(TOLLGATE_SOURCE_DIR) / "data" / "rules" / "license_terms.json";
+Result<std::filesystem::path> ShippedLicenseTermsPath() {
+  return ShippedPath("data/rules/license_terms.json");
 }
 
 Date ValidityEnd(Date from, int years) {

@@ -21,7 +21,7 @@ Application Approved(std::vector<ApprovedItem> in_part, std::vector<std::string>
 }
 
 LicenseTerms ShippedTerms() {
-  auto terms = LoadLicenseTerms(ShippedLicenseTermsPath());
+  auto terms = LoadLicenseTerms(ShippedLicenseTermsPath().value());
   EXPECT_TRUE(terms.ok()) << terms.error().message;
   return terms.ok() ? *terms : LicenseTerms{};
 }

@@ -32,7 +32,7 @@ inline Application CompleteDraft() {
 
 inline const CriteriaCatalog& Catalog() {
   static const CriteriaCatalog catalog = [] {
-    auto loaded = LoadCriteria(ShippedCriteriaPath());
+    auto loaded = LoadCriteria(ShippedCriteriaPath().value());
     EXPECT_TRUE(loaded.ok()) << loaded.error().message;
     return loaded.ok() ? std::move(loaded).value() : CriteriaCatalog();
   }();

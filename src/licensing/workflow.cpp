@@ -122,7 +122,9 @@ Result<Application> Workflow::Transition(const User& user, const std::string& co
 
 Result<Application> Workflow::Approve(Application approved, const Event& event, Date today) {
   if (!terms_) {
-    auto loaded = LoadLicenseTerms(ShippedLicenseTermsPath());
+    auto path = ShippedLicenseTermsPath();
+    if (!path.ok()) return path.error();
+    auto loaded = LoadLicenseTerms(*path);
     if (!loaded.ok()) return loaded.error();
     terms_ = std::move(loaded).value();
   }

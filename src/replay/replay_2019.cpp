@@ -6,6 +6,7 @@
 #include "replay/review_plan.h"
 #include "replay/rng.h"
 #include "replay/synthetic_stream.h"
+#include "tollgate/common/data_dir.h"
 #include "tollgate/licensing/workflow.h"
 #include "tollgate/lists/import.h"
 
@@ -72,9 +73,8 @@ Error InStep(const Error& error, std::size_t filing, const char* what, Date on) 
 
 }  // namespace
 
-std::filesystem::path ShippedEntityList2019() {
-  return std::filesystem::path(TOLLGATE_SOURCE_DIR) / "data" / "lists" /
-         "huawei_entity_list_2019.csv";
+Result<std::filesystem::path> ShippedEntityList2019() {
+  return ShippedPath("data/lists/huawei_entity_list_2019.csv");
 }
 
 Result<ReplayResult> RunReplay2019(storage::Store& store, licensing::FixedClock& clock,

@@ -413,7 +413,7 @@ TEST_P(WorkflowStoreTest, AnApprovalAndTheLicenseItIssuesAreWrittenTogetherOrNot
   approve.conditions = {"no reexport"};
   auto approved = licensing::Apply(referred, approve, lt::D("2019-11-20"), lt::Catalog());
   ASSERT_TRUE(approved.ok()) << approved.error().message;
-  auto terms = licensing::LoadLicenseTerms(licensing::ShippedLicenseTermsPath());
+  auto terms = licensing::LoadLicenseTerms(licensing::ShippedLicenseTermsPath().value());
   ASSERT_TRUE(terms.ok()) << terms.error().message;
   auto license = licensing::LicenseForApproval(*approved, "Microsoft Corporation", *terms);
   ASSERT_TRUE(license.ok()) << license.error().message;

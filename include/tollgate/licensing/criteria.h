@@ -63,7 +63,8 @@ class CriteriaCatalog {
 Result<CriteriaCatalog> ParseCriteria(std::string_view json_text, const std::string& file);
 Result<CriteriaCatalog> LoadCriteria(const std::filesystem::path& path);
 
-// data/criteria.json of the source tree (the catalog the project ships).
-std::filesystem::path ShippedCriteriaPath();
+// The catalog the project ships: data/criteria.json of the data folder
+// (common/data_dir.h); kIoError naming where it was looked for when missing.
+Result<std::filesystem::path> ShippedCriteriaPath();
 
 }  // namespace tollgate::licensing

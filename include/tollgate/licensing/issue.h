@@ -28,8 +28,8 @@ struct LicenseTerms {
 // `file` names the source in messages.
 Result<LicenseTerms> ParseLicenseTerms(std::string_view json_text, const std::string& file);
 Result<LicenseTerms> LoadLicenseTerms(const std::filesystem::path& path);
-// data/rules/license_terms.json of the source tree.
-std::filesystem::path ShippedLicenseTermsPath();
+// data/rules/license_terms.json of the data folder (common/data_dir.h).
+Result<std::filesystem::path> ShippedLicenseTermsPath();
 
 // The last day of a validity of `years` starting on `from`: the day before the same
 // date `years` later (29 February runs to 28 February).

@@ -60,7 +60,7 @@ class Workflow {
   // holder: the applicant organization's name) in the same store transaction.
 
   // The terms of issued licenses (default validity); without this call, the first
-  // approval reads data/rules/license_terms.json of the source tree.
+  // approval reads data/rules/license_terms.json of the data folder (common/data_dir.h).
   void UseLicenseTerms(LicenseTerms terms) { terms_ = std::move(terms); }
   // The licenses the viewer may see (an applicant: its organization's), by number.
   Result<std::vector<License>> Licenses(const User& viewer);

@@ -81,8 +81,8 @@ struct Source {
 inline constexpr const char* kSourcesEnvVar = "TOLLGATE_SOURCES";
 
 // Where the sources file is: `flag` when given, else $TOLLGATE_SOURCES when set and not
-// empty, else data/sources.json in the working directory, else data/sources.json in
-// the source tree this library was built from. Fails with kNotFound naming the
+// empty, else data/sources.json in the working directory, else data/sources.json of
+// the data folder (common/data_dir.h). Fails with kNotFound naming the
 // places looked at when the last two do not exist; an explicit flag or environment
 // value is returned as given (LoadSources reports a missing file).
 Result<std::filesystem::path> ResolveSourcesPath(

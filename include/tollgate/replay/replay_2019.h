@@ -65,8 +65,9 @@ struct ReplayResult {
   std::string reviewer;  // a synthetic BIS reviewer's user name, for the reports
 };
 
-// The shipped extract of the 2019 Entity List (data/lists/huawei_entity_list_2019.csv).
-std::filesystem::path ShippedEntityList2019();
+// The shipped extract of the 2019 Entity List (data/lists/huawei_entity_list_2019.csv
+// of the data folder, common/data_dir.h).
+Result<std::filesystem::path> ShippedEntityList2019();
 
 Result<ReplayResult> RunReplay2019(storage::Store& store, licensing::FixedClock& clock,
                                    const licensing::CriteriaCatalog& catalog,

@@ -9,11 +9,8 @@
 #include <sstream>
 #include <string>
 
+#include "tollgate/common/data_dir.h"
 #include "tollgate/lists/update.h"
-
-#ifndef TOLLGATE_SOURCE_DIR
-#error "TOLLGATE_SOURCE_DIR must be defined by the build (the source tree's root)"
-#endif
 
 namespace tollgate::lists {
 namespace {
@@ -286,14 +283,13 @@ Result<std::filesystem::path> ResolveSourcesPath(const std::optional<std::filesy
     return std::filesystem::path(env);
   }
   const std::filesystem::path relative = std::filesystem::path("data") / "sources.json";
-  const std::filesystem::path in_tree = std::filesystem::path(TOLLGATE_SOURCE_DIR) / relative;
   std::error_code ec;
   if (std::filesystem::exists(relative, ec)) return relative;
-  if (std::filesystem::exists(in_tree, ec)) return in_tree;
-  return MakeError(ErrorCode::kNotFound, std::string("no sources file: --sources not given, ") +
-                                             kSourcesEnvVar + " not set, and neither ./" +
-                                             relative.string() + " nor " + in_tree.string() +
-                                             " exists");
+  auto shipped = ShippedPath(relative.string());
+  if (shipped.ok()) return shipped;
+  return MakeError(ErrorCode::kNotFound,
+                   std::string("no sources file: --sources not given, ") + kSourcesEnvVar +
+                       " not set, no ./" + relative.string() + ", and " + shipped.error().message);
 }
 
 }  // namespace tollgate::lists

@@ -141,6 +141,16 @@ int RunSetPassword(const Context& context, const UserFlags& flags) {
   return 0;
 }
 
+// --role, --org, --agency and --by, for `users add` and `users set-role`.
+void AddRoleOptions(CLI::App& command, UserFlags& flags) {
+  command
+      .add_option("--role", flags.role, "applicant, reviewer, agency, system, oversight or admin")
+      ->required();
+  command.add_option("--org", flags.organization, "applicants: the organization's id");
+  command.add_option("--agency", flags.agency, "agency users: defense, state or energy");
+  command.add_option("--by", flags.by, "who does it, for the audit log (default $USER)");
+}
+
 }  // namespace
 
 void AddPeopleCommands(CLI::App& app, Context& context, int& exit_code) {
@@ -178,12 +188,7 @@ void AddPeopleCommands(CLI::App& app, Context& context, int& exit_code) {
   auto user = std::make_shared<UserFlags>();
   auto* add_user = users->add_subcommand("add", "add a user");
   add_user->add_option("name", user->name, "login name, e.g. msft-exports")->required();
-  add_user
-      ->add_option("--role", user->role, "applicant, reviewer, agency, system, oversight or admin")
-      ->required();
-  add_user->add_option("--org", user->organization, "applicants: the organization's id");
-  add_user->add_option("--agency", user->agency, "agency users: defense, state or energy");
-  add_user->add_option("--by", user->by, "who sets it up, for the audit log (default $USER)");
+  AddRoleOptions(*add_user, *user);
   add_user->callback([&, user] { exit_code = RunAddUser(context, *user); });
 
   users->add_subcommand("list", "the users, by name, with their state")->callback([&] {
@@ -200,12 +205,7 @@ void AddPeopleCommands(CLI::App& app, Context& context, int& exit_code) {
   }
   auto* set_role = users->add_subcommand("set-role", "give USER another role");
   set_role->add_option("name", user->name, "login name")->required();
-  set_role
-      ->add_option("--role", user->role, "applicant, reviewer, agency, system, oversight or admin")
-      ->required();
-  set_role->add_option("--org", user->organization, "applicants: the organization's id");
-  set_role->add_option("--agency", user->agency, "agency users: defense, state or energy");
-  set_role->add_option("--by", user->by, "who does it, for the audit log (default $USER)");
+  AddRoleOptions(*set_role, *user);
   set_role->callback([&, user] { exit_code = RunSetRole(context, *user); });
   auto* set_password = users->add_subcommand(
       "set-password", "give USER a new one-time password (printed once; ends USER's sessions)");

@@ -84,7 +84,7 @@ class ServerSecurityTest : public ServerFixture {
 };
 
 const std::set<std::string> kPublic = {"GET /healthz", "GET /readyz", "GET /openapi.json",
-                                       "POST /api/login"};
+                                       "POST /api/login", "POST /api/password"};
 
 TEST_P(ServerSecurityTest, EveryEndpointRefusesMissingAndForgedCredentials) {
   const std::string before = Snapshot();

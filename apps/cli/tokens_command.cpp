@@ -1,6 +1,7 @@
 // `tollgate tokens issue USER --name NAME`: an API token for a stored user, printed
 // once (only its SHA-256 is stored), for machines that call `tollgate serve` and for
-// setting up users on a server from the shell. Recorded in the audit log.
+// setting up users on a server from the shell; `tokens list USER` and `tokens revoke
+// USER ID` to end one. Each change is recorded in the audit log.
 #include <iostream>
 
 #include "commands.h"
@@ -36,6 +37,33 @@ void AddTokensCommand(CLI::App& app, Context& context, int& exit_code) {
       return;
     }
     std::cout << token << "\n";
+  });
+
+  auto* list = tokens->add_subcommand("list", "USER's tokens: id, name, when issued");
+  list->add_option("user", args->user, "whose tokens")->required();
+  list->callback([&, args] {
+    auto store = OpenStoreOrReport(context, exit_code);
+    if (!store) return;
+    auto all = store->ListApiTokens(args->user);
+    if (!all.ok()) {
+      exit_code = Fail(all.error());
+      return;
+    }
+    for (const auto& t : *all) std::cout << t.id << "  " << t.name << "  " << t.created_at << "\n";
+  });
+
+  auto* revoke = tokens->add_subcommand("revoke", "revoke USER's token ID (from tokens list)");
+  revoke->add_option("user", args->user, "whose token")->required();
+  revoke->add_option("id", args->name, "the token's id, as `tokens list` shows it")->required();
+  revoke->callback([&, args] {
+    auto store = OpenStoreOrReport(context, exit_code);
+    if (!store) return;
+    const storage::ChangeStamp stamp{"admin cli", licensing::SystemClock().Timestamp()};
+    if (auto s = store->RevokeApiToken(args->user, args->name, stamp); !s.ok()) {
+      exit_code = Fail(s.error());
+      return;
+    }
+    std::cout << "revoked token " << args->name << " of " << args->user << "\n";
   });
 }
 

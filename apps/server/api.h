@@ -24,6 +24,7 @@ struct ApiRequest {
   std::vector<std::string> path_params;  // in the order of the route's {placeholders}
   std::map<std::string, std::string> query;
   std::string body;
+  std::string remote;  // the client's address (login back-off counts per address)
 };
 
 struct ApiResponse {

@@ -9,10 +9,41 @@
 #include "tollgate/rules/stored_general_licenses.h"
 
 namespace tollgate::server {
+namespace {
+
+// How this binary is called from the current folder ("build/tollgate"), so the hint
+// can be pasted as it is.
+std::string ThisProgram() {
+  std::error_code error;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) return "tollgate";
+  const auto relative = exe.lexically_relative(std::filesystem::current_path(error));
+  if (error || relative.empty() || *relative.begin() == "..") return exe.string();
+  return relative.string();
+}
+
+// A database that already has users gets no new administrator (nor a password on
+// the terminal): the operator is told the command that gives one a one-time password.
+void TellHowToGetIn(const std::vector<storage::UserAccount>& users, const std::string& db_url,
+                    std::ostream& out) {
+  const std::string program = ThisProgram() + " --db " + db_url;
+  for (const auto& account : users) {
+    if (account.user.role != licensing::Role::kAdmin || account.disabled) continue;
+    out << "\nThis database has users. To log in as an administrator, give one a one-time "
+           "password:\n  "
+        << program << " users set-password " << account.user.name << "\n\n";
+    return;
+  }
+  out << "\nThis database has users but no enabled administrator. Add one (it prints a "
+         "one-time password):\n  "
+      << program << " users add admin --role admin\n\n";
+}
+
+}  // namespace
 
 Status BootstrapIfEmpty(storage::Store& store, const licensing::Clock& clock,
                         const licensing::RulesLoader& rules, const std::string& base_url,
-                        std::ostream& out) {
+                        const std::string& db_url, std::ostream& out) {
   auto versions = store.ListVersions();
   if (!versions.ok()) return versions.error();
   if (versions->empty()) {
@@ -28,24 +59,28 @@ Status BootstrapIfEmpty(storage::Store& store, const licensing::Clock& clock,
         << " entries, in force from 2019-05-16)\n";
   }
 
-  auto users = store.ListUsers();
+  auto users = store.ListAccounts();
   if (!users.ok()) return users.error();
-  if (!users->empty()) return {};
+  if (!users->empty()) {
+    TellHowToGetIn(*users, db_url, out);
+    return {};
+  }
   const storage::ChangeStamp stamp{"system first start", clock.Timestamp()};
   const licensing::User admin{"admin", licensing::Role::kAdmin, "", std::nullopt};
   if (auto s = store.AddUser(admin, stamp); !s.ok()) return s;
   const std::string password = accounts::GeneratePassword();
-  if (auto s = store.SetPasswordHash(admin.name, accounts::HashPassword(password), stamp);
+  if (auto s = store.SetPasswordHash(admin.name, accounts::HashPassword(password), true, stamp);
       !s.ok()) {
     return s;
   }
   out << "\nFirst start: created the administrator.\n"
       << "  user:     admin\n"
-      << "  password: " << password << "   (shown once; only its hash is stored)\n"
-      << "Log in at " << base_url << "/ or with curl:\n"
+      << "  password: " << password
+      << "   (one-time: shown once, to be changed at the first login)\n"
+      << "Log in at " << base_url << "/ (it asks for your own password), or with curl:\n"
       << "  curl -c cookies -H 'Content-Type: application/json' -d '{\"user\":\"admin\","
-         "\"password\":\"...\"}' "
-      << base_url << "/api/login\n"
+         "\"password\":\"...\",\"new_password\":\"...\"}' "
+      << base_url << "/api/password\n"
       << "Then create users (POST /api/users) and API tokens (POST /api/tokens).\n\n";
   return {};
 }

@@ -20,10 +20,12 @@ namespace tollgate::server {
 
 // Loads the extract when no list was ever imported (and re-screens any open
 // application against it, licensing::ImportAndRescreen, with `rules`); creates the
-// admin when there is no user at all, and then tells `out` how to log in.
+// admin when there is no user at all, and then tells `out` how to log in; when there
+// are users, tells `out` the command that gives an administrator of `db_url` a
+// one-time password (`tollgate --db DB users set-password NAME`).
 Status BootstrapIfEmpty(storage::Store& store, const licensing::Clock& clock,
                         const licensing::RulesLoader& rules, const std::string& base_url,
-                        std::ostream& out);
+                        const std::string& db_url, std::ostream& out);
 
 // When the store holds no general license: loads those of `rules_dir`/
 // general_licenses.json (the Huawei TGL), as the CLI's first `general-licenses`

@@ -51,6 +51,7 @@ ApiRequest ToApi(const httplib::Request& req) {
   for (std::size_t i = 1; i < req.matches.size(); ++i) api.path_params.push_back(req.matches[i]);
   for (const auto& [key, value] : req.params) api.query.emplace(key, value);
   api.body = req.body;
+  api.remote = req.remote_addr;
   return api;
 }
 
@@ -224,7 +225,8 @@ int RunServer(ServerOptions options) {
   if (!rules.ok()) return fail(rules.error());
   const licensing::RulesLoader loaded =
       [&rules]() -> Result<std::shared_ptr<const rules::RuleSet>> { return *rules; };
-  if (auto s = BootstrapIfEmpty(**store, clock, loaded, base_url, std::cout); !s.ok()) {
+  if (auto s = BootstrapIfEmpty(**store, clock, loaded, base_url, options.db_url, std::cout);
+      !s.ok()) {
     return fail(s.error());
   }
   auto rules_dir = cli::RulesDirForCli(options.rules_dir);

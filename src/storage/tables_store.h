@@ -84,15 +84,46 @@ class TablesStore : public Store {
   Result<std::vector<audit::Record>> AuditLog() override { return workflow_.AuditLog(); }
 
   Status SetPasswordHash(const std::string& user, const std::string& password_hash,
+                         bool must_change, const ChangeStamp& stamp) override {
+    return accounts_.SetPasswordHash(user, password_hash, must_change, stamp);
+  }
+  Result<StoredPassword> Password(const std::string& user) override {
+    return accounts_.Password(user);
+  }
+  Result<std::vector<licensing::User>> ListUsers() override {
+    auto accounts = accounts_.ListAccounts();
+    if (!accounts.ok()) return accounts.error();
+    std::vector<licensing::User> users;
+    for (auto& account : *accounts) users.push_back(std::move(account.user));
+    return users;
+  }
+  Result<std::vector<UserAccount>> ListAccounts() override { return accounts_.ListAccounts(); }
+  Status SetUserDisabled(const std::string& user, bool disabled,
                          const ChangeStamp& stamp) override {
-    return accounts_.SetPasswordHash(user, password_hash, stamp);
+    return accounts_.SetUserDisabled(user, disabled, stamp);
   }
-  Result<std::string> PasswordHash(const std::string& user) override {
-    return accounts_.PasswordHash(user);
+  Status ChangeUserRole(const licensing::User& after, const ChangeStamp& stamp) override {
+    return accounts_.ChangeUserRole(after, stamp);
   }
-  Result<std::vector<licensing::User>> ListUsers() override { return accounts_.ListUsers(); }
   Status AddApiToken(const ApiTokenRecord& token, const ChangeStamp& stamp) override {
     return accounts_.AddApiToken(token, stamp);
+  }
+  Result<std::vector<ApiTokenInfo>> ListApiTokens(const std::string& user) override {
+    return accounts_.ListApiTokens(user);
+  }
+  Status RevokeApiToken(const std::string& user, const std::string& id,
+                        const ChangeStamp& stamp) override {
+    return accounts_.RevokeApiToken(user, id, stamp);
+  }
+  Result<std::int64_t> AddLoginFailure(const std::string& key, const std::string& at,
+                                       const std::string& restart_before) override {
+    return accounts_.AddLoginFailure(key, at, restart_before);
+  }
+  Result<LoginFailures> LoginFailuresOf(const std::string& key) override {
+    return accounts_.LoginFailuresOf(key);
+  }
+  Status ClearLoginFailures(const std::string& key) override {
+    return accounts_.ClearLoginFailures(key);
   }
   Result<licensing::User> UserForToken(const std::string& digest) override {
     return accounts_.UserForToken(digest);

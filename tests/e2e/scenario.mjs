@@ -1,5 +1,7 @@
 // The web UI end to end, as its users would use it, on a real server and a real
-// browser: the administrator sets up an organization and its people, a compliance
+// browser: the administrator replaces the one-time password, sets up an organization
+// and its people (each replaces theirs at the first login) and disables and enables
+// one in the users list, a compliance
 // officer screens Huawei and asks for a determination, the applicant files an
 // application, the licensing officer and a defense officer take it through review to
 // approval, and oversight sees the statistics change. Run by run.sh, which starts the
@@ -45,7 +47,9 @@ async function step(name, pages, body) {
 }
 
 // Logs in with the keyboard only: the user field has the focus when the page opens.
-async function logIn(page, user, password) {
+// A one-time password (every password an administrator set) brings the form that asks
+// for the user's own, `ownPassword`, which then logs in; it answers whether it did.
+async function logIn(page, user, password, ownPassword) {
   await page.goto(`${url}/#/login`);
   const userField = page.getByLabel('User name');
   await userField.waitFor({ timeout: kTimeout });
@@ -54,7 +58,18 @@ async function logIn(page, user, password) {
   await page.keyboard.press('Tab');
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Log out' }).waitFor({ timeout: kTimeout });
+  const logOut = page.getByRole('button', { name: 'Log out' });
+  const change = page.locator('#password-change-form');
+  await logOut.or(change).waitFor({ timeout: kTimeout });
+  if (!(await change.isVisible())) return false;
+  expect(ownPassword, `${user}: a password change was asked for`);
+  await page.waitForFunction(() => document.activeElement?.name === 'new_password', null, { timeout: kTimeout });
+  await page.keyboard.type(ownPassword);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(ownPassword);
+  await page.keyboard.press('Enter');
+  await logOut.waitFor({ timeout: kTimeout });
+  return true;
 }
 
 async function apiAs(page, method, apiPath, body) {
@@ -123,10 +138,17 @@ async function main() {
     }
     const a = pages.admin;
 
-    await step('the administrator logs in with the one-time password', pages, async () => {
-      await logIn(a, admin.user, admin.password);
+    await step('the administrator logs in with the one-time password and must choose a new one', pages, async () => {
+      const own = 'the administrator own passphrase';
+      expect(await logIn(a, admin.user, admin.password, own), 'the one-time password opened a session without a change');
       await a.getByRole('link', { name: 'Administration' }).waitFor();
       await screenshot(a, 'admin-logged-in');
+      // The one-time password no longer works.
+      const again = await a.evaluate(
+        async (body) => (await fetch('/api/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })).status,
+        JSON.stringify({ user: admin.user, password: admin.password }),
+      );
+      expect(again === 401, `the one-time password still answers HTTP ${again}`);
     });
 
     await step('the shipped Entity List extract is loaded', pages, async () => {
@@ -180,8 +202,32 @@ async function main() {
       await p.context().close();
     });
 
+    await step('the users list shows every user; a disabled user cannot log in until enabled', pages, async () => {
+      await visit(a, '#/admin');
+      const list = a.locator('#users');
+      for (const who of Object.keys(users)) await list.getByRole('cell', { name: users[who].user, exact: true }).waitFor();
+      const row = list.getByRole('row').filter({ has: a.getByRole('cell', { name: users.oversight.user, exact: true }) });
+      await row.getByRole('cell', { name: 'one-time' }).waitFor();
+      await row.getByRole('button', { name: `Disable ${users.oversight.user}` }).click();
+      await a.locator('#users').getByRole('row').filter({ hasText: users.oversight.user }).getByText('Disabled').waitFor();
+      await screenshot(a, 'admin-user-disabled');
+      const p = await (await contextFor()).newPage();
+      await p.goto(`${url}/#/login`);
+      await p.getByLabel('User name').fill(users.oversight.user);
+      await p.getByLabel('Password').fill(users.oversight.password);
+      await p.getByRole('button', { name: 'Log in' }).click();
+      await p.locator('.form-error:not([hidden])').filter({ hasText: 'disabled' }).waitFor();
+      expect(!(await p.getByRole('button', { name: 'Log out' }).isVisible()), 'a disabled user logged in');
+      await screenshot(p, 'login-disabled');
+      await p.context().close();
+      await a.locator('#users').getByRole('button', { name: `Enable ${users.oversight.user}` }).click();
+      await a.locator('#users').getByRole('row').filter({ hasText: users.oversight.user }).getByText('Enabled').waitFor();
+    });
+
     for (const who of ['applicant', 'reviewer', 'agency', 'oversight']) {
-      await step(`${who} ${users[who].user} logs in`, pages, async () => logIn(pages[who], users[who].user, users[who].password));
+      await step(`${who} ${users[who].user} logs in and replaces the one-time password`, pages, async () => {
+        expect(await logIn(pages[who], users[who].user, users[who].password, `${users[who].password}-own`), 'no password change asked');
+      });
     }
 
     const o = pages.oversight;
@@ -417,6 +463,31 @@ async function main() {
       const body = await apiAs(o, 'GET', href);
       expect(body.status === 200 && body.body.includes(','), `CSV: HTTP ${body.status}`);
       await screenshot(o, 'oversight-stats-after');
+    });
+
+    await step('the administrator revokes a token, resets a password and changes a role in the users list', pages, async () => {
+      const issued = await apiAs(a, 'POST', '/api/tokens', { name: 'nightly-job' });
+      expect(issued.status === 201, `token: HTTP ${issued.status} ${issued.body}`);
+      await visit(a, '#/admin');
+      await a.getByRole('button', { name: `Tokens of ${admin.user}` }).click();
+      const panel = a.locator('#user-tokens');
+      await panel.getByRole('cell', { name: 'nightly-job', exact: true }).waitFor();
+      await panel.getByRole('button', { name: 'Revoke nightly-job' }).click();
+      await panel.getByText(`${admin.user} has no API tokens.`).waitFor();
+      const secret = JSON.parse(issued.body).token;
+      const refused = await a.evaluate(async (t) => (await fetch('/api/me', { headers: { Authorization: `Bearer ${t}` } })).status, secret);
+      expect(refused === 401, `a revoked token answers HTTP ${refused}`);
+      await a.getByRole('button', { name: `Reset password of ${users.oversight.user}` }).click();
+      const shown = await a.locator('#reset-password').textContent();
+      expect(/^[A-Za-z0-9]{20}$/.test(shown || ''), `one-time password shown: ${shown}`);
+      const form = a.locator('#role-form');
+      await form.getByLabel('User').selectOption(users.agency.user);
+      await form.getByLabel('Role').selectOption('reviewer');
+      await form.getByLabel('Agency').selectOption('');
+      await form.getByRole('button', { name: 'Change role' }).click();
+      const row = a.locator('#users').getByRole('row').filter({ has: a.getByRole('cell', { name: users.agency.user, exact: true }) });
+      await row.getByRole('cell', { name: 'reviewer', exact: true }).waitFor();
+      await screenshot(a, 'admin-users-changed');
     });
   } finally {
     await browser.close();

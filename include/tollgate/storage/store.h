@@ -152,6 +152,37 @@ struct SessionRecord {
   std::string expires_at;  // same form; compares as text
 };
 
+// A stored password: its hash, whether it was set by an administrator (one-time:
+// the user must choose a new one at the next login), and whether the user is disabled.
+struct StoredPassword {
+  std::string hash;
+  bool must_change = false;
+  bool user_disabled = false;
+};
+
+// A user as the administration sees the account.
+struct UserAccount {
+  licensing::User user;
+  bool disabled = false;  // sessions and tokens refused, login refused
+  bool has_password = false;
+  bool must_change_password = false;
+  std::int64_t token_count = 0;
+};
+
+// An API token as listed: `id` is the first 12 hex digits of its digest (what the
+// audit log names it by), never the secret.
+struct ApiTokenInfo {
+  std::string id;
+  std::string name;
+  std::string created_at;
+};
+
+// Failed logins counted under one key ("user NAME" or "address A.B.C.D").
+struct LoginFailures {
+  std::int64_t failures = 0;
+  std::string last_failure;  // UTC timestamp, "" when none
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -235,21 +266,42 @@ class Store {
 
   // Accounts: the server's credentials, kept in the store so that several server
   // processes sharing a database share them. Secrets are stored as hashes only.
-  // SetPasswordHash and AddApiToken are audited (without the hash); kNotFound for an
-  // unknown user, kConflict for a token digest that exists.
+  // Every change of an account is audited (without any hash) in its transaction;
+  // kNotFound for an unknown user, kConflict for a token digest that exists.
+  // SetPasswordHash also ends the user's sessions; `must_change` marks a one-time
+  // password (set by an administrator).
   virtual Status SetPasswordHash(const std::string& user, const std::string& password_hash,
-                                 const ChangeStamp& stamp) = 0;
-  // The stored hash; kNotFound when the user is unknown or has no password.
-  virtual Result<std::string> PasswordHash(const std::string& user) = 0;
+                                 bool must_change, const ChangeStamp& stamp) = 0;
+  // kNotFound when the user is unknown or has no password.
+  virtual Result<StoredPassword> Password(const std::string& user) = 0;
   virtual Result<std::vector<licensing::User>> ListUsers() = 0;  // by name
+  virtual Result<std::vector<UserAccount>> ListAccounts() = 0;   // by name
+  // Disabling ends the user's sessions; while disabled, the user's tokens and sessions
+  // are unknown to UserForToken and FindSession. No change, no audit record.
+  virtual Status SetUserDisabled(const std::string& user, bool disabled,
+                                 const ChangeStamp& stamp) = 0;
+  // Another role (with its organization or agency) for the user `after.name`:
+  // kInvalidArgument as AddUser, kNotFound for an unknown user or organization.
+  virtual Status ChangeUserRole(const licensing::User& after, const ChangeStamp& stamp) = 0;
   virtual Status AddApiToken(const ApiTokenRecord& token, const ChangeStamp& stamp) = 0;
-  // The user a token digest belongs to; kNotFound for an unknown digest.
+  virtual Result<std::vector<ApiTokenInfo>> ListApiTokens(const std::string& user) = 0;
+  // kNotFound when `user` has no token with that id.
+  virtual Status RevokeApiToken(const std::string& user, const std::string& id,
+                                const ChangeStamp& stamp) = 0;
+  // The user a token digest belongs to; kNotFound for an unknown digest or a disabled user.
   virtual Result<licensing::User> UserForToken(const std::string& digest) = 0;
   // Stores a session and forgets those that expired before its creation.
   virtual Status AddSession(const SessionRecord& session) = 0;
-  // kNotFound for an unknown digest (expiry is the caller's to judge).
+  // kNotFound for an unknown digest or a disabled user (expiry is the caller's to judge).
   virtual Result<SessionRecord> FindSession(const std::string& digest) = 0;
   virtual Status DeleteSession(const std::string& digest) = 0;  // no error when absent
+  // Failed logins (accounts/login_throttle.h): one more failure under `key` at `at`,
+  // counted from 1 again when the last one was before `restart_before`; answers the
+  // count. Atomic, so servers sharing the database count together.
+  virtual Result<std::int64_t> AddLoginFailure(const std::string& key, const std::string& at,
+                                               const std::string& restart_before) = 0;
+  virtual Result<LoginFailures> LoginFailuresOf(const std::string& key) = 0;  // 0 when none
+  virtual Status ClearLoginFailures(const std::string& key) = 0;
   // ---- Issued licenses and shipments (licensing/issue.h, licensing/shipment.h) ----
 
   // RecordTransition for an approval, which also issues `license`

@@ -7,7 +7,7 @@
 
 namespace tollgate::storage::sqlite {
 
-inline constexpr std::array<std::string_view, 6> kMigrations = {
+inline constexpr std::array<std::string_view, 7> kMigrations = {
     // 1: restricted-list versions and their entries. An entry is stored as its
     // canonical JSON (lists::ToJson) with the columns needed to find it.
     R"sql(
@@ -218,6 +218,20 @@ CREATE INDEX sessions_by_expiry ON sessions(expires_at);
     R"sql(
 ALTER TABLE licenses ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE determinations ADD COLUMN requested_by TEXT NOT NULL DEFAULT '';
+)sql",
+    // 7: accounts an operator can run (issue 13): a user can be disabled (sessions and
+    // tokens refused at once, on every server of the database, since each request
+    // reads them here); a password set by an administrator is one-time (must_change);
+    // failed logins are counted per user and per client address so that guessing
+    // backs off, on every server alike.
+    R"sql(
+ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE user_passwords ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE login_failures (
+  login_key    TEXT PRIMARY KEY,
+  failures     INTEGER NOT NULL,
+  last_failure TEXT    NOT NULL
+);
 )sql",
 };
 

@@ -1,48 +1,177 @@
 #include "storage/sqlite/sqlite_accounts.h"
 
 #include "storage/sqlite/accounts_sql.h"
+#include "storage/sqlite/workflow_sql.h"
 #include "storage/stored_accounts.h"
 #include "storage/stored_applications.h"
+#include "tollgate/licensing/organization.h"
 
 namespace tollgate::storage::sqlite {
 
 Status AccountTables::SetPasswordHash(const std::string& user, const std::string& password_hash,
-                                      const ChangeStamp& stamp) {
+                                      bool must_change, const ChangeStamp& stamp) {
   auto tx = Transaction::Begin(db_);
   if (!tx.ok()) return tx.error();
   if (auto known = workflow_.GetUser(user); !known.ok()) return known.error();
   auto upsert = db_.Prepare(kUpsertPassword);
   if (!upsert.ok()) return upsert.error();
-  if (auto s = upsert->Bind(1, user).Bind(2, password_hash).Bind(3, stamp.timestamp).Run();
+  if (auto s = upsert->Bind(1, user)
+                   .Bind(2, password_hash)
+                   .Bind(3, stamp.timestamp)
+                   .Bind(4, std::int64_t{must_change ? 1 : 0})
+                   .Run();
       !s.ok()) {
     return s;
   }
-  if (auto a = workflow_.AppendAudit(PasswordSet(user, stamp)); !a.ok()) return a;
+  if (auto s = EndSessionsOf(user); !s.ok()) return s;
+  if (auto a = workflow_.AppendAudit(PasswordSet(user, must_change, stamp)); !a.ok()) return a;
   return tx->Commit();
 }
 
-Result<std::string> AccountTables::PasswordHash(const std::string& user) {
+Status AccountTables::EndSessionsOf(const std::string& user) {
+  auto remove = db_.Prepare(kDeleteUserSessions);
+  if (!remove.ok()) return remove.error();
+  return remove->Bind(1, user).Run();
+}
+
+Result<StoredPassword> AccountTables::Password(const std::string& user) {
   auto select = db_.Prepare(kSelectPassword);
   if (!select.ok()) return select.error();
   auto row = select->Bind(1, user).Step();
   if (!row.ok()) return row.error();
   if (!*row) return NoPassword(user);
-  return select->Text(0);
+  return StoredPassword{select->Text(0), select->Int(1) != 0, select->Int(2) != 0};
 }
 
-Result<std::vector<licensing::User>> AccountTables::ListUsers() {
-  auto select = db_.Prepare(kSelectUsers);
+Result<std::vector<UserAccount>> AccountTables::ListAccounts() {
+  auto select = db_.Prepare(kSelectAccounts);
   if (!select.ok()) return select.error();
-  std::vector<licensing::User> users;
+  std::vector<UserAccount> accounts;
   for (;;) {
     auto row = select->Step();
     if (!row.ok()) return row.error();
     if (!*row) break;
     auto user = DecodeUserRow(select->Text(0), select->Text(1), select->Text(2), select->Text(3));
     if (!user.ok()) return user.error();
-    users.push_back(std::move(user).value());
+    accounts.push_back({std::move(user).value(), select->Int(4) != 0, select->Int(5) != 0,
+                        select->Int(6) != 0, select->Int(7)});
   }
-  return users;
+  return accounts;
+}
+
+Status AccountTables::SetUserDisabled(const std::string& user, bool disabled,
+                                      const ChangeStamp& stamp) {
+  auto tx = Transaction::Begin(db_);
+  if (!tx.ok()) return tx.error();
+  auto select = db_.Prepare(kSelectDisabled);
+  if (!select.ok()) return select.error();
+  auto row = select->Bind(1, user).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return UnknownUser(user);
+  if ((select->Int(0) != 0) == disabled) return {};
+  auto update = db_.Prepare(kSetDisabled);
+  if (!update.ok()) return update.error();
+  if (auto s = update->Bind(1, user).Bind(2, std::int64_t{disabled ? 1 : 0}).Run(); !s.ok()) {
+    return s;
+  }
+  if (disabled) {
+    if (auto s = EndSessionsOf(user); !s.ok()) return s;
+  }
+  if (auto a = workflow_.AppendAudit(UserDisabledChanged(user, disabled, stamp)); !a.ok()) {
+    return a;
+  }
+  return tx->Commit();
+}
+
+Status AccountTables::ChangeUserRole(const licensing::User& after, const ChangeStamp& stamp) {
+  if (auto s = licensing::ValidateUser(after); !s.ok()) return s;
+  auto tx = Transaction::Begin(db_);
+  if (!tx.ok()) return tx.error();
+  auto before = workflow_.GetUser(after.name);
+  if (!before.ok()) return before.error();
+  if (!after.organization.empty()) {
+    auto count = db_.Prepare(kCountOrganization);
+    if (!count.ok()) return count.error();
+    if (auto r = count->Bind(1, after.organization).Step(); !r.ok()) return r.error();
+    if (count->Int(0) == 0) return UnknownOrganization(after.organization);
+  }
+  auto update = db_.Prepare(kUpdateRole);
+  if (!update.ok()) return update.error();
+  auto s = update->Bind(1, after.name)
+               .Bind(2, licensing::RoleName(after.role))
+               .Bind(3, after.organization)
+               .Bind(4, after.agency ? licensing::AgencyName(*after.agency) : "")
+               .Run();
+  if (!s.ok()) return s;
+  if (auto a = workflow_.AppendAudit(UserRoleChanged(*before, after, stamp)); !a.ok()) return a;
+  return tx->Commit();
+}
+
+Result<std::vector<ApiTokenInfo>> AccountTables::ListApiTokens(const std::string& user) {
+  if (auto known = workflow_.GetUser(user); !known.ok()) return known.error();
+  auto select = db_.Prepare(kSelectUserTokens);
+  if (!select.ok()) return select.error();
+  select->Bind(1, user);
+  std::vector<ApiTokenInfo> tokens;
+  for (;;) {
+    auto row = select->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) break;
+    tokens.push_back({TokenId(select->Text(0)), select->Text(1), select->Text(2)});
+  }
+  return tokens;
+}
+
+Status AccountTables::RevokeApiToken(const std::string& user, const std::string& id,
+                                     const ChangeStamp& stamp) {
+  auto tx = Transaction::Begin(db_);
+  if (!tx.ok()) return tx.error();
+  if (auto known = workflow_.GetUser(user); !known.ok()) return known.error();
+  auto select = db_.Prepare(kSelectUserToken);
+  if (!select.ok()) return select.error();
+  auto row = select->Bind(1, user).Bind(2, id).Step();
+  if (!row.ok()) return row.error();
+  if (!*row || id.size() != 12) return UnknownUserToken(user, id);
+  const std::string digest = select->Text(0);
+  const ApiTokenInfo token{TokenId(digest), select->Text(1), select->Text(2)};
+  if (auto next = select->Step(); !next.ok() || *next) {
+    // Two tokens of one user sharing 48 bits of digest: revoke neither by a guess.
+    return MakeError(ErrorCode::kConflict, "token id '" + id + "' is ambiguous");
+  }
+  auto remove = db_.Prepare(kDeleteToken);
+  if (!remove.ok()) return remove.error();
+  if (auto s = remove->Bind(1, digest).Run(); !s.ok()) return s;
+  if (auto a = workflow_.AppendAudit(TokenRevoked(user, token, stamp)); !a.ok()) return a;
+  return tx->Commit();
+}
+
+Result<std::int64_t> AccountTables::AddLoginFailure(const std::string& key, const std::string& at,
+                                                    const std::string& restart_before) {
+  auto forget = db_.Prepare(kForgetOldLoginFailures);
+  if (!forget.ok()) return forget.error();
+  if (auto s = forget->Bind(1, restart_before).Run(); !s.ok()) return s.error();
+  auto upsert = db_.Prepare(kAddLoginFailure);
+  if (!upsert.ok()) return upsert.error();
+  auto row = upsert->Bind(1, key).Bind(2, at).Bind(3, restart_before).Step();
+  if (!row.ok()) return row.error();
+  const std::int64_t failures = upsert->Int(0);
+  if (auto rest = upsert->Step(); !rest.ok()) return rest.error();
+  return failures;
+}
+
+Result<LoginFailures> AccountTables::LoginFailuresOf(const std::string& key) {
+  auto select = db_.Prepare(kSelectLoginFailures);
+  if (!select.ok()) return select.error();
+  auto row = select->Bind(1, key).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return LoginFailures{};
+  return LoginFailures{select->Int(0), select->Text(1)};
+}
+
+Status AccountTables::ClearLoginFailures(const std::string& key) {
+  auto remove = db_.Prepare(kDeleteLoginFailures);
+  if (!remove.ok()) return remove.error();
+  return remove->Bind(1, key).Run();
 }
 
 Status AccountTables::AddApiToken(const ApiTokenRecord& token, const ChangeStamp& stamp) {

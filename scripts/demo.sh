@@ -33,8 +33,8 @@ cat <<MSG
 The database is $db. Try next:
   $bin screen "Hua Wei Technologies" --json
   $bin check --item 5D992.c --to CN --date 2019-06-01 --activity existing_handset_support --party "end_user=Huawei Technologies Co., Ltd."
-  $bin lists import ../shared/data/lists/ofac_sdn_2024-05-01.csv --as-of 2024-05-01
-  $bin lists import ../shared/data/lists/ofac_sdn_2024-05-03.csv --as-of 2024-05-03
+  $bin lists import ../shared/data/lists/ofac_sdn_2024-05-01.csv --as-of 2024-05-01 --primary-only
+  $bin lists import ../shared/data/lists/ofac_sdn_2024-05-03.csv --as-of 2024-05-03 --primary-only
   $bin lists diff SDN
   $bin screen --batch names.csv --out matches.csv      (names.csv: a header with name[,id,country])
   $bin --help

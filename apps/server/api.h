@@ -15,6 +15,7 @@
 
 #include "tollgate/common/result.h"
 #include "tollgate/licensing/organization.h"
+#include "tollgate/lists/upload.h"
 
 namespace tollgate::server {
 
@@ -24,6 +25,9 @@ struct ApiRequest {
   std::vector<std::string> path_params;  // in the order of the route's {placeholders}
   std::map<std::string, std::string> query;
   std::string body;
+  // A multipart/form-data body (an upload route only), part by part, instead of body.
+  std::vector<lists::UploadedFile> parts;
+  bool multipart = false;
 };
 
 struct ApiResponse {

@@ -38,7 +38,8 @@ class ListsCliTest : public ::testing::TestWithParam<std::string> {
     auto r = cli_.Run("screen '" + name + "' --json --limit 50 --as-of " + as_of);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     std::vector<std::string> ids;
-    for (const auto& m : nlohmann::json::parse(r.out)) ids.push_back(m["entry_id"]);
+    const auto answer = nlohmann::json::parse(r.out);
+    for (const auto& m : answer["matches"]) ids.push_back(m["entry_id"]);
     return ids;
   }
   TestDatabase db_{GetParam()};

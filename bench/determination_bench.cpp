@@ -67,6 +67,7 @@ struct World {
     for (const auto& file : kListFiles) {
       lists::ImportOptions options;
       options.as_of = *Date::Parse(file.as_of);
+      options.primary_only = true;  // the 2024 SDN files come without alt and add files
       Must(lists::ImportListFile(*store, fs::path(TOLLGATE_SHARED_DATA) / "lists" / file.name,
                                  options));
     }

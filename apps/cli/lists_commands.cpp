@@ -26,8 +26,9 @@ std::string ResolveFeedName(const std::string& name) {
 }
 
 int RunImport(const Context& context, const std::string& path, const std::string& format_name,
-              const std::string& as_of_text) {
+              const std::string& as_of_text, bool primary_only) {
   lists::ImportOptions options;
+  options.primary_only = primary_only;
   if (!format_name.empty()) {
     auto format = lists::ParseFormat(format_name);
     if (!format.ok()) return Fail(format.error());
@@ -172,6 +173,7 @@ void AddListsCommands(CLI::App& app, Context& context, int& exit_code) {
 
   struct ImportArgs {
     std::string path, format, as_of;
+    bool primary_only = false;
   };
   auto import_args = std::make_shared<ImportArgs>();
   auto* import_cmd =
@@ -183,8 +185,12 @@ void AddListsCommands(CLI::App& app, Context& context, int& exit_code) {
   import_cmd->add_option(
       "--as-of", import_args->as_of,
       "date the version is in force from (default: the file's own date, else today)");
+  import_cmd->add_flag("--primary-only", import_args->primary_only,
+                       "store an OFAC sdn.csv or cons_prim.csv without its alt and add files "
+                       "beside it (aliases from the remarks only, no addresses)");
   import_cmd->callback([&, import_args] {
-    exit_code = RunImport(context, import_args->path, import_args->format, import_args->as_of);
+    exit_code = RunImport(context, import_args->path, import_args->format, import_args->as_of,
+                          import_args->primary_only);
   });
 
   struct StatusArgs {

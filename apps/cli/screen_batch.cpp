@@ -106,8 +106,10 @@ int RunScreenBatch(const Context& context, const BatchOptions& options) {
   int code = 0;
   auto store = OpenStoreOrReport(context, code);
   if (!store) return code;
-  auto index = BuildIndexInForce(*store, *as_of);
-  if (!index.ok()) return Fail(index.error());
+  auto in_force = BuildIndexInForce(*store, *as_of);
+  if (!in_force.ok()) return Fail(in_force.error());
+  const bool none_in_force = in_force->versions.empty();
+  const std::string searched = CsvField(ListsSearchedText(in_force->versions));
 
   const bool terminal = isatty(STDERR_FILENO) != 0;
   screening::BatchOptions batch;
@@ -124,7 +126,7 @@ int RunScreenBatch(const Context& context, const BatchOptions& options) {
     seconds = p.seconds;
     if (user_progress) user_progress(p);
   };
-  auto results = screening::ScreenBatch(**index, *queries, batch);
+  auto results = screening::ScreenBatch(*in_force->index, *queries, batch);
   if (terminal) std::fprintf(stderr, "\n");
 
   // Written beside the target and renamed into place: a failure never leaves a
@@ -137,15 +139,23 @@ int RunScreenBatch(const Context& context, const BatchOptions& options) {
     std::ofstream out(tmp_path, std::ios::binary | std::ios::trunc);
     if (!out)
       return Fail(MakeError(ErrorCode::kIoError, "cannot write '" + tmp_path.string() + "'"));
-    out << "id,query,score,list,entry_id,name,matched_name\n";
+    // Every name has a row, a name without a match one with an empty match and its
+    // outcome, so the file shows what was screened and against which list versions
+    // (an auditor reads from it that a name was screened, not only that some matched).
+    out << "id,query,score,list,entry_id,name,matched_name,outcome,lists_searched\n";
     char score[16];
     for (std::size_t i = 0; i < results.size(); ++i) {
       for (const auto& m : results[i]) {
         std::snprintf(score, sizeof score, "%.4f", m.score);
         out << CsvField(rows[i].id) << ',' << CsvField(rows[i].name) << ',' << score << ','
             << CsvField(m.entry->list) << ',' << CsvField(m.entry->entry_id) << ','
-            << CsvField(m.entry->name) << ',' << CsvField(m.matched_name) << '\n';
+            << CsvField(m.entry->name) << ',' << CsvField(m.matched_name) << ",match," << searched
+            << '\n';
         ++match_rows;
+      }
+      if (results[i].empty()) {
+        out << CsvField(rows[i].id) << ',' << CsvField(rows[i].name) << ",,,,,,"
+            << (none_in_force ? "no_list_in_force" : "no_match") << ',' << searched << '\n';
       }
     }
     out.flush();
@@ -163,6 +173,10 @@ int RunScreenBatch(const Context& context, const BatchOptions& options) {
       stderr,
       "screened %zu names in %.3f s (%.0f names/s): %zu matches at or above %.2f written to %s\n",
       queries->size(), seconds, rate, match_rows, options.threshold, options.out_path.c_str());
+  if (none_in_force) {
+    std::fprintf(stderr, "tollgate: warning: %s\n", NoListInForceMessage(*as_of).c_str());
+    return kExitNoListInForce;
+  }
   return 0;
 }
 

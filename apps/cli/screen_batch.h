@@ -1,5 +1,6 @@
 // `tollgate screen --batch IN.csv --out OUT.csv`: every name of IN screened on every
-// core; OUT gets one row per match at or above the threshold.
+// core; OUT gets one row per match at or above the threshold and one per name without
+// any, each naming the outcome and the list versions searched.
 #pragma once
 
 #include <string>

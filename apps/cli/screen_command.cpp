@@ -28,7 +28,13 @@ std::string Join(const std::vector<std::string>& parts, const char* sep) {
 }
 
 void PrintHuman(const std::string& query, const std::vector<screening::Match>& matches, Date as_of,
-                double threshold) {
+                double threshold, const std::vector<storage::ListVersion>& searched) {
+  if (searched.empty()) {
+    std::cout << "nothing screened for \"" << query << "\": no list version is in force on "
+              << as_of.ToString() << "\n";
+    return;
+  }
+  std::cout << "lists searched: " << ListsSearchedText(searched) << "\n";
   if (matches.empty()) {
     std::cout << "no match for \"" << query << "\" at or above " << threshold
               << " in the lists in force on " << as_of.ToString() << "\n";
@@ -80,16 +86,22 @@ int RunScreen(const Context& context, const ScreenArgs& args) {
   int code = 0;
   auto store = OpenStoreOrReport(context, code);
   if (!store) return code;
-  auto index = BuildIndexInForce(*store, *as_of);
-  if (!index.ok()) return Fail(index.error());
+  auto in_force = BuildIndexInForce(*store, *as_of);
+  if (!in_force.ok()) return Fail(in_force.error());
 
-  auto matches = (*index)->Screen(query);
+  auto matches = in_force->index->Screen(query);
   if (args.json) {
-    auto out = nlohmann::json::array();
-    for (const auto& m : matches) out.push_back(MatchJson(m));
+    nlohmann::json out = {{"as_of", as_of->ToString()}, {"query", args.name}};
+    AddListsSearched(out, *as_of, in_force->versions);
+    out["matches"] = nlohmann::json::array();
+    for (const auto& m : matches) out["matches"].push_back(MatchJson(m));
     std::cout << out.dump(2) << "\n";
   } else {
-    PrintHuman(args.name, matches, *as_of, args.threshold);
+    PrintHuman(args.name, matches, *as_of, args.threshold, in_force->versions);
+  }
+  if (in_force->versions.empty()) {
+    std::cerr << "tollgate: warning: " << NoListInForceMessage(*as_of) << "\n";
+    return kExitNoListInForce;
   }
   return 0;
 }
@@ -100,17 +112,23 @@ void AddScreenCommand(CLI::App& app, Context& context, int& exit_code) {
   auto args = std::make_shared<ScreenArgs>();
   auto* screen = app.add_subcommand(
       "screen", "screen a name (or a CSV of names) against the lists in force on a date");
+  screen->footer(
+      "Exit status: 0 screened (matches or none); 10 nothing was screened, no list version is "
+      "in force on the date; 2 bad input.");
   screen->add_option("name", args->name, "the party's name");
   screen->add_option("--country", args->country, "ISO 3166 alpha-2 code of the party");
   screen->add_option("--type", args->type, "entity, individual, vessel or aircraft");
   screen->add_option("--as-of", args->as_of, "date of the transaction (default: today)");
   screen->add_option("--threshold", args->threshold, "minimum score, 0..1");
   screen->add_option("--limit", args->limit, "most matches to show");
-  screen->add_flag("--json", args->json, "JSON array of matches, best first");
+  screen->add_flag("--json", args->json,
+                   "JSON: {as_of, query, lists_searched, lists_in_force, warnings, matches (best "
+                   "first)}");
   auto* batch = screen->add_option("--batch", args->batch_in,
                                    "CSV with a header: name (required), id, country");
   auto* out = screen->add_option("--out", args->batch_out,
-                                 "CSV to write: id,query,score,list,entry_id,name,matched_name");
+                                 "CSV to write: id,query,score,list,entry_id,name,matched_name,"
+                                 "outcome,lists_searched (a row for every name)");
   screen->add_option("--threads", args->threads, "worker threads (default: every core)");
   batch->needs(out);
   out->needs(batch);

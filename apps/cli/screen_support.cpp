@@ -2,22 +2,46 @@
 
 #include <iostream>
 
+#include "lists_support.h"
 #include "tollgate/common/country.h"
 #include "tollgate/lists/import.h"
 
 namespace tollgate::cli {
 
-Result<std::shared_ptr<const screening::Index>> BuildIndexInForce(storage::Store& store,
-                                                                  Date as_of) {
+Result<IndexInForce> BuildIndexInForce(storage::Store& store, Date as_of) {
   auto versions = lists::VersionsInForce(store, as_of);
   if (!versions.ok()) return versions.error();
-  if (versions->empty()) {
-    std::cerr << "tollgate: warning: no list version is in force on " << as_of.ToString()
-              << " (see `tollgate lists status`); nothing was screened\n";
-  }
   auto entries = lists::EntriesInForce(store, as_of);
   if (!entries.ok()) return entries.error();
-  return screening::Index::Build(std::move(entries).value());
+  return IndexInForce{std::move(versions).value(),
+                      screening::Index::Build(std::move(entries).value())};
+}
+
+std::string NoListInForceMessage(Date as_of) {
+  return "no list version is in force on " + as_of.ToString() +
+         ": nothing was screened (import a list, or see `tollgate lists status`)";
+}
+
+void AddListsSearched(nlohmann::json& out, Date as_of,
+                      const std::vector<storage::ListVersion>& versions) {
+  out["lists_in_force"] = versions.size();
+  out["lists_searched"] = nlohmann::json::array();
+  for (const auto& v : versions) out["lists_searched"].push_back(VersionJson(v));
+  out["warnings"] = nlohmann::json::array();
+  if (versions.empty()) {
+    out["warnings"].push_back(
+        {{"code", "no_list_in_force"}, {"message", NoListInForceMessage(as_of)}});
+  }
+}
+
+std::string ListsSearchedText(const std::vector<storage::ListVersion>& versions) {
+  if (versions.empty()) return "none";
+  std::string out;
+  for (const auto& v : versions) {
+    out += (out.empty() ? "" : "; ") + v.feed + " version " + std::to_string(v.id) + " of " +
+           v.as_of.ToString() + " (" + std::to_string(v.entry_count) + " entries)";
+  }
+  return out;
 }
 
 Result<std::string> ValidateCountryFlag(const std::string& value) {

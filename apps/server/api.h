@@ -15,6 +15,7 @@
 
 #include "tollgate/common/result.h"
 #include "tollgate/licensing/organization.h"
+#include "tollgate/lists/upload.h"
 
 namespace tollgate::server {
 
@@ -25,6 +26,9 @@ struct ApiRequest {
   std::map<std::string, std::string> query;
   std::string body;
   std::string remote;  // the client's address (login back-off counts per address)
+  // A multipart/form-data body (an upload route only), part by part, instead of body.
+  std::vector<lists::UploadedFile> parts;
+  bool multipart = false;
 };
 
 struct ApiResponse {

@@ -114,9 +114,11 @@ void Serve(ServerState& state, const Route& route, const httplib::Request& req,
   const std::size_t limit = route.upload ? options.max_upload : options.max_body;
   const std::size_t drain_limit = std::min(4 * options.max_body, options.max_upload);
   const auto too_large = [&] {
-    return ErrorResponse(
-        Status(413, "too_large",
-               "the body is over " + std::to_string(limit) + " bytes, the limit of " + route.path));
+    return ErrorResponse(Status(413, "too_large",
+                                "the body is over " + std::to_string(limit) +
+                                    " bytes, the limit of " + route.path + " (`tollgate serve " +
+                                    (route.upload ? "--max-upload" : "--max-body") +
+                                    " BYTES` raises it)"));
   };
   auto store = state.stores().Acquire();
   if (!store.ok()) {
@@ -141,14 +143,31 @@ void Serve(ServerState& state, const Route& route, const httplib::Request& req,
       return AnswerUnread(too_large(), req, res, reader, drain_limit);
     }
     bool over = false;
-    const bool read = (*reader)([&](const char* data, std::size_t size) {
-      if (api.body.size() + size > limit) {
+    std::size_t held = 0;
+    const auto take = [&](std::string& into, const char* data, std::size_t size) {
+      if (held + size > limit) {
         over = true;
         return false;
       }
-      api.body.append(data, size);
+      held += size;
+      into.append(data, size);
       return true;
-    });
+    };
+    // Only an upload route takes multipart/form-data (an OFAC set is three files);
+    // httplib splits it into parts, the limit counts them all.
+    api.multipart = route.upload && req.is_multipart_form_data();
+    const bool read =
+        api.multipart ? (*reader)(
+                            [&](const httplib::MultipartFormData& part) {
+                              api.parts.push_back({part.name, part.filename, ""});
+                              return true;
+                            },
+                            [&](const char* data, std::size_t size) {
+                              return !api.parts.empty() && take(api.parts.back().bytes, data, size);
+                            })
+                      : (*reader)([&](const char* data, std::size_t size) {
+                          return take(api.body, data, size);
+                        });
     if (over || !read) {
       Write(over ? too_large()
                  : ErrorResponse(Status(400, "invalid_argument", "the body could not be read")),
@@ -312,7 +331,10 @@ int RunServer(ServerOptions options) {
                  404, "no_route"}),
             res);
     } else if (res.status == 413) {
-      Write(ErrorResponse(Status(413, "too_large", "the body is over the limit")), res);
+      Write(ErrorResponse(Status(413, "too_large",
+                                 "the body is over the limit (`tollgate serve --max-body` or, for "
+                                 "list uploads, `--max-upload` raises it)")),
+            res);
     } else {
       Write(ErrorResponse(Status(res.status, res.status < 500 ? "invalid_argument" : "internal",
                                  "the request could not be handled")),

@@ -1,7 +1,8 @@
 // List versions over HTTP: status and diff (any user), import and update (admin), in
-// the JSON of `tollgate lists status|diff|update --json`. An import is written to a
-// private temporary folder under a name the server chooses (only the extension of
-// the given name is kept), read and validated whole, then stored in one transaction.
+// the JSON of `tollgate lists status|diff|update --json`. An import (a raw body of any
+// content type, or multipart parts: an OFAC set's three files) is written to a private
+// temporary folder (lists/upload.h), read and validated whole, then stored in one
+// transaction; the version keeps the client's file name, and no message names the folder.
 #include <unistd.h>
 
 #include <filesystem>
@@ -121,58 +122,90 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// Only a plain extension of the client's file name is kept ("entity.csv" -> ".csv"):
-// the name never becomes a path, so "../../etc/passwd" cannot name a file.
-std::string SafeExtension(const std::string& name) {
-  const auto dot = name.rfind('.');
-  if (dot == std::string::npos) return "";
-  std::string ext = name.substr(dot);
-  if (ext.size() > 8) return "";
-  for (std::size_t i = 1; i < ext.size(); ++i) {
-    const char c = ext[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return "";
+// The settings of an import, from the query or, in a multipart request, from its text
+// parts (`curl -F as_of=2024-05-01`): a part without a file name and one of these names.
+bool IsSetting(const lists::UploadedFile& part) {
+  return part.name.empty() && (part.field == "as_of" || part.field == "format" ||
+                               part.field == "name" || part.field == "primary_only");
+}
+
+std::string Setting(const ApiRequest& request, const std::string& name) {
+  for (const auto& part : request.parts) {
+    if (IsSetting(part) && part.field == name) return part.bytes;
   }
-  return ext;
+  return Query(request, name);
+}
+
+// What is wrong with the files sent is the body's fault; anything else is no field's.
+std::string FileField(const Error& error) {
+  const bool input = error.code == ErrorCode::kParseError ||
+                     error.code == ErrorCode::kInvalidArgument || error.code == ErrorCode::kRefused;
+  return input ? "body" : "";
 }
 
 ApiResponse Import(ServerState& state, storage::Store& store, const Caller* caller,
                    const ApiRequest& request) {
   if (auto denied = RequireRole(*caller, {Role::kAdmin})) return ErrorResponse(*denied);
   lists::ImportOptions options;
-  if (const std::string format = Query(request, "format"); !format.empty()) {
+  if (const std::string format = Setting(request, "format"); !format.empty()) {
     auto parsed = lists::ParseFormat(format);
     if (!parsed.ok()) return ErrorResponse(FromError(parsed.error(), "format"));
     options.format = *parsed;
   }
-  if (auto e = OptionalDate(request, "as_of", options.as_of)) return ErrorResponse(*e);
-  if (request.body.empty()) return ErrorResponse(Invalid("body", "the list file is empty"));
+  if (const std::string as_of = Setting(request, "as_of"); !as_of.empty()) {
+    auto date = Date::Parse(as_of);
+    if (!date.ok()) return ErrorResponse(Invalid("as_of", date.error().message));
+    options.as_of = *date;
+  }
+  if (const std::string flag = Setting(request, "primary_only"); !flag.empty()) {
+    if (flag != "true" && flag != "false") {
+      return ErrorResponse(Invalid("primary_only", "expected true or false"));
+    }
+    options.primary_only = flag == "true";
+  }
+  // Any content type is a raw file (curl's -d and --data-binary say
+  // application/x-www-form-urlencoded); multipart/form-data carries one or more files.
+  std::vector<lists::UploadedFile> files;
+  if (request.multipart) {
+    for (const auto& part : request.parts) {
+      if (!IsSetting(part)) files.push_back(part);
+    }
+  } else if (!request.body.empty()) {
+    files.push_back({"", Query(request, "name"), request.body});
+  }
+  if (files.empty()) {
+    return ErrorResponse(Invalid("body", request.multipart
+                                             ? "no file part: send the list as a part named file"
+                                             : "the list file is empty"));
+  }
   TempDir dir;
   if (dir.path().empty()) {
     return ErrorResponse(FromError(MakeError(ErrorCode::kIoError, "no temporary folder")));
   }
-  const auto path = dir.path() / ("upload" + SafeExtension(Query(request, "name")));
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << request.body;
-    if (!out.flush()) {
-      return ErrorResponse(FromError(MakeError(ErrorCode::kIoError, "cannot write the upload")));
-    }
+  auto staged = lists::StageUpload(dir.path(), files, options.format);
+  if (!staged.ok()) {
+    Error error = staged.error();
+    error.message = lists::ClientText({}, dir.path(), error.message);
+    return ErrorResponse(FromError(error, FileField(error)));
   }
+  options.file_name = staged->file_name;
   options.actor = licensing::Describe(licensing::ActorFor(caller->user));
   // The import and the re-screening of the open applications: one transaction.
-  auto report = licensing::ImportAndRescreen(store, path, options, state.rules_loader());
+  auto report = licensing::ImportAndRescreen(store, staged->primary, options, state.rules_loader());
   if (!report.ok()) {
-    // The reader names the file by its temporary path; the client knows it as "body".
+    // The reader names the files by their staged paths; the client knows its own names.
     Error error = report.error();
-    for (std::size_t at; (at = error.message.find(path.string())) != std::string::npos;) {
-      error.message.replace(at, path.string().size(), "body");
-    }
-    return ErrorResponse(FromError(error));
+    error.message = lists::ClientText(*staged, dir.path(), error.message);
+    return ErrorResponse(FromError(error, FileField(error)));
   }
   if (auto s = state.ListsChanged(store); !s.ok()) return ErrorResponse(FromError(s.error()));
+  nlohmann::json warnings = nlohmann::json::array();
+  for (const auto& w : report->warnings) {
+    warnings.push_back(lists::ClientText(*staged, dir.path(), w));
+  }
   return Json({{"version", cli::VersionJson(report->version)},
                {"unchanged", report->unchanged},
-               {"warnings", report->warnings},
+               {"warnings", warnings},
                {"new_matches", report->new_matches}},
               report->unchanged ? 200 : 201);
 }

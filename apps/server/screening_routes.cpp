@@ -8,9 +8,9 @@
 #include "../cli/screen_support.h"
 #include "routes.h"
 #include "tollgate/common/country.h"
-#include "tollgate/rules/determination_record.h"
 #include "tollgate/licensing/organization.h"
 #include "tollgate/licensing/state_machine.h"
+#include "tollgate/rules/determination_record.h"
 #include "tollgate/rules/engine.h"
 #include "tollgate/rules/transaction.h"
 #include "tollgate/rules/transaction_fields.h"
@@ -98,9 +98,10 @@ ApiResponse Screen(ServerState& state, storage::Store& store, const Caller*,
   query.limit = static_cast<std::size_t>(limit);
   auto in_force = state.indexes().ForDate(store, as_of);
   if (!in_force.ok()) return ErrorResponse(FromError(in_force.error()));
-  return Json({{"as_of", as_of.ToString()},
-               {"lists_in_force", in_force->versions.size()},
-               {"matches", MatchesJson(in_force->index->Screen(query))}});
+  nlohmann::json out = {{"as_of", as_of.ToString()}};
+  cli::AddListsSearched(out, as_of, in_force->versions);
+  out["matches"] = MatchesJson(in_force->index->Screen(query));
+  return Json(out);
 }
 
 ApiResponse ScreenBatch(ServerState& state, storage::Store& store, const Caller*,
@@ -166,7 +167,10 @@ ApiResponse ScreenBatch(ServerState& state, storage::Store& store, const Caller*
                        {"query", query.name},
                        {"matches", MatchesJson(in_force->index->Screen(query))}});
   }
-  return Json({{"as_of", as_of.ToString()}, {"results", results}});
+  nlohmann::json out = {{"as_of", as_of.ToString()}};
+  cli::AddListsSearched(out, as_of, in_force->versions);
+  out["results"] = std::move(results);
+  return Json(out);
 }
 
 // For an applicant, the exporter is its own organization whatever the body says, and

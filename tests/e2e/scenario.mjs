@@ -489,6 +489,96 @@ async function main() {
       await row.getByRole('cell', { name: 'reviewer', exact: true }).waitFor();
       await screenshot(a, 'admin-users-changed');
     });
+
+    // Issue 13, item 4: screening says what it searched, and a date with no list in
+    // force is "nothing screened", never "no match".
+    await step('screening before any list is in force says "Nothing screened" with a warning', pages, async () => {
+      await visit(p, '#/screen?name=Huawei%20Technologies%20Company&as_of=2019-05-01');
+      const heading = p.locator('section.results h2');
+      await heading.waitFor();
+      const text = await heading.textContent();
+      expect(/^Nothing screened/.test(text), `heading: ${text}`);
+      const warning = p.locator('[data-warning="no_list_in_force"]');
+      await warning.waitFor();
+      expect(/no list version is in force on 2019-05-01/.test(await warning.textContent()), `warning: ${await warning.textContent()}`);
+      expect(!(await p.getByText(/^No match/).count()), '"No match" shown when nothing was screened');
+      await screenshot(p, 'screening-no-list-in-force');
+    });
+
+    await step('screening names the list versions searched and their sizes', pages, async () => {
+      await visit(p, '#/screen?name=Contoso%20Bakery&as_of=2019-06-01');
+      const searched = p.locator('.lists-searched');
+      await searched.waitFor();
+      const text = await searched.textContent();
+      expect(/csl version \d+ \(in force from 2019-05-16, 2 entries\)/.test(text), `lists searched: ${text}`);
+      expect(await p.locator('[data-warning]').count() === 0, 'a warning on a day with a list in force');
+    });
+
+    // Issue 13, item 5: the Lists page, with an OFAC set uploaded in one go, a lone
+    // primary file refused with what to add, and the diff between two versions.
+    const lists = path.join(process.env.SHARED_DATA || path.join(process.env.SOURCE_DIR, '../shared/data'), 'lists');
+    await step('the administrator uploads an OFAC set (primary, alias and address files) on the Lists page', pages, async () => {
+      await a.getByRole('link', { name: 'Lists', exact: true }).click();
+      const form = a.locator('#upload-form');
+      await form.waitFor();
+      await form.locator('input[type=file]').setInputFiles(['ofac_sdn_2021-07.csv', 'ofac_alt_2021-07.csv', 'ofac_add_2021-07.csv'].map((f) => path.join(lists, f)));
+      await form.getByLabel('In force from').fill('2021-07-01');
+      await form.getByRole('button', { name: 'Upload', exact: true }).click();
+      const result = a.locator('#upload-result');
+      await result.getByText(/Imported ofac_sdn_2021-07.csv as version \d+ of ofac-sdn/).waitFor();
+      expect(!/Warning/.test(await result.textContent()), `warnings: ${await result.textContent()}`);
+      await screenshot(a, 'lists-upload-set');
+    });
+
+    await step('a lone OFAC primary file is refused, naming the files to add; primary-only stores it', pages, async () => {
+      await visit(a, '#/lists');
+      const form = a.locator('#upload-form');
+      await form.locator('input[type=file]').setInputFiles(path.join(lists, 'ofac_sdn_2024-05-01.csv'));
+      await form.getByLabel('In force from').fill('2024-05-01');
+      await form.getByRole('button', { name: 'Upload', exact: true }).click();
+      const error = form.locator('.field-error:not(:empty), .form-error:not([hidden])').first();
+      await error.waitFor();
+      const text = await error.textContent();
+      expect(/add ofac_alt_2024-05-01.csv and ofac_add_2024-05-01.csv/.test(text), `error: ${text}`);
+      expect(!/\/tmp|tollgate-upload/.test(text), `a server path in: ${text}`);
+      await screenshot(a, 'lists-upload-refused');
+      await form.getByLabel(/An OFAC primary file alone/).check();
+      await form.getByRole('button', { name: 'Upload', exact: true }).click();
+      await a.locator('#upload-result').getByText(/Imported ofac_sdn_2024-05-01.csv as version \d+ of ofac-sdn/).waitFor();
+    });
+
+    await step('the Lists page shows the versions, their dates and counts, and a diff of the two 2024 SDN files', pages, async () => {
+      const form = a.locator('#upload-form');
+      await form.locator('input[type=file]').setInputFiles(path.join(lists, 'ofac_sdn_2024-05-03.csv'));
+      await form.getByLabel('In force from').fill('2024-05-03');
+      await form.getByLabel(/An OFAC primary file alone/).check();
+      await form.getByRole('button', { name: 'Upload', exact: true }).click();
+      await a.locator('#upload-result').getByText(/Imported ofac_sdn_2024-05-03.csv/).waitFor();
+      await visit(a, '#/lists?as_of=2024-05-02');
+      const versions = a.locator('table.lists-versions');
+      await versions.waitFor();
+      const text = await versions.textContent();
+      for (const expected of ['ofac_sdn_2021-07.csv', 'ofac_sdn_2024-05-01.csv', '2021-07-01', '2024-05-01', 'in force']) {
+        expect(text.includes(expected), `the versions table lacks ${expected}`);
+      }
+      // The feed with two versions is the one offered first.
+      const diffForm = a.locator('#diff-form');
+      expect((await diffForm.getByLabel('Feed').inputValue()) === 'ofac-sdn', `feed: ${await diffForm.getByLabel('Feed').inputValue()}`);
+      await diffForm.getByRole('button', { name: 'Compare', exact: true }).click();
+      const summary = a.locator('#diff-summary');
+      await summary.waitFor();
+      const line = await summary.textContent();
+      expect(/\(2024-05-01\) to \d+ \(2024-05-03\): 7 added, 8 removed, \d+ changed/.test(line), `diff: ${line}`);
+      await a.locator('#lists-diff table').first().waitFor();
+      expect(await a.getByRole('button', { name: 'Update now' }).count() === 1, 'no "Update now" for the administrator');
+      await screenshot(a, 'lists-diff');
+    });
+
+    await step('a user who is not an administrator sees the Lists page without upload', pages, async () => {
+      await visit(p, '#/lists');
+      await p.locator('table.lists-versions').waitFor();
+      expect(await p.locator('#upload-form').count() === 0, 'the applicant sees the upload form');
+    });
   } finally {
     await browser.close();
   }

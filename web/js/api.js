@@ -34,7 +34,9 @@ function fieldFromMessage(message) {
 export async function api(method, path, body) {
   const headers = { Accept: 'application/json' };
   const init = { method, headers, credentials: 'same-origin' };
-  if (body !== undefined) {
+  if (body instanceof FormData) {
+    init.body = body; // multipart/form-data: the browser writes the boundary
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -66,6 +68,8 @@ export async function api(method, path, body) {
 
 export const get = (path) => api('GET', path);
 export const post = (path, body) => api('POST', path, body ?? {});
+// Files (a list upload) as multipart/form-data.
+export const upload = (path, formData) => api('POST', path, formData);
 
 // A query string from an object, leaving out empty values.
 export function query(params) {

@@ -14,6 +14,7 @@ import { licensesView, licenseView } from './views/licenses.js';
 import { reportsView } from './views/reports.js';
 import { generalLicensesView } from './views/general_licenses.js';
 import { adminView } from './views/admin.js';
+import { listsView } from './views/lists.js';
 
 const kRoutes = [
   { path: /^\/login$/, view: loginView, title: 'Log in', public: true },
@@ -27,6 +28,7 @@ const kRoutes = [
   { path: /^\/reports$/, view: reportsView, title: 'Reports' },
   { path: /^\/general-licenses$/, view: generalLicensesView, title: 'General licenses' },
   { path: /^\/admin$/, view: adminView, title: 'Administration' },
+  { path: /^\/lists$/, view: listsView, title: 'Lists' },
 ];
 
 // What each role sees in the navigation, in order.
@@ -38,6 +40,7 @@ function navLinks() {
   if (hasRole('reviewer', 'agency', 'oversight')) links.push(['#/applications', 'Queue']);
   if (hasRole('reviewer', 'oversight', 'admin')) links.push(['#/licenses', 'Licenses']);
   if (hasRole('reviewer', 'oversight', 'admin')) links.push(['#/reports', 'Reports']);
+  links.push(['#/lists', 'Lists']);
   links.push(['#/general-licenses', 'General licenses']);
   if (hasRole('admin')) links.push(['#/admin', 'Administration']);
   return links;

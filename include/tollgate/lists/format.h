@@ -44,6 +44,10 @@ struct ParsedList {
   std::vector<std::filesystem::path> files_read;  // the file and any companions used
   std::optional<Date> file_date;                  // a date the file states (UN dateGenerated)
   std::vector<std::string> warnings;              // e.g. "no alt.csv beside sdn.csv"
+  // OFAC's legacy set: the companion files the reader looked for and did not find
+  // ("ofac_alt_2024-05-01.csv"), or "alt.csv"/"add.csv" when the primary's name gives
+  // no companion name. lists::PrepareImport refuses such a set unless told otherwise.
+  std::vector<std::string> missing_companions;
 };
 
 // Detects the format from the content (header row, XML root, OFAC record shape), not

@@ -30,6 +30,13 @@ struct ImportOptions {
   // Who imports, for the audit record: licensing::Describe of the user ("admin
   // admin"), or "operator" for the CLI run by whoever holds the database.
   std::string actor = "operator";
+  // The name the version records for its file; default: the file's own base name. An
+  // upload is read from a private copy but keeps the name the client gave.
+  std::string file_name;
+  // OFAC's legacy primary file without its alias and address files loses most aliases
+  // (the remarks name about a third of them) and every address, so the import is
+  // refused unless this says the loss is meant.
+  bool primary_only = false;
 };
 
 struct ImportReport {

@@ -214,10 +214,13 @@ class OfacReader {
     std::optional<fs::path> alt = CompanionPath(path_, token, "alt");
     std::optional<fs::path> add = CompanionPath(path_, token, "add");
     if (!alt || !add) {
-      result_.warnings.push_back("cannot name the alias and address files of " + path_.string() +
-                                 " (no '" + std::string(token) +
+      result_.warnings.push_back("cannot name the alias and address files of " +
+                                 path_.filename().string() + " (no '" + std::string(token) +
                                  "' in its name): aliases come from the remarks only and "
                                  "there are no addresses");
+      const bool cons = format_ == Format::kOfacCons;
+      result_.missing_companions = {cons ? "cons_alt.csv" : "alt.csv",
+                                    cons ? "cons_add.csv" : "add.csv"};
     }
     bool have_alt = false;
     if (alt) {
@@ -321,6 +324,7 @@ class OfacReader {
                              std::vector<std::string> names, AddFn add) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) {
+      result_.missing_companions.push_back(path.filename().string());
       result_.warnings.push_back("no " + std::string(what) + " file " + path.filename().string() +
                                  " beside " + path_.filename().string() +
                                  (std::string_view(what) == "alias"

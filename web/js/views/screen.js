@@ -45,10 +45,19 @@ export async function screenView({ params, navigate }) {
     const q = query(Object.fromEntries(['name', 'country', 'type', 'as_of', 'threshold', 'limit'].map((k) => [k, params.get(k)])));
     try {
       const data = await get(`/api/screen${q}`);
-      const matches = Array.isArray(data) ? data : data.matches || [];
+      const matches = data.matches || [];
+      const searched = data.lists_searched || [];
+      // Nothing in force is not "no match": nothing was searched at all.
+      const heading = !searched.length
+        ? `Nothing screened for “${params.get('name')}”`
+        : matches.length
+          ? `${matches.length} match${matches.length === 1 ? '' : 'es'} for “${params.get('name')}”`
+          : `No match for “${params.get('name')}”`;
       append(results, [
-        h('h2', {}, matches.length ? `${matches.length} match${matches.length === 1 ? '' : 'es'} for “${params.get('name')}”` : `No match for “${params.get('name')}”`),
-        matches.length ? matches.map((m) => matchCard(m)) : empty('No listed entry in force on that date scores at or above the threshold.'),
+        h('h2', {}, heading),
+        warningsOf(data),
+        listsSearched(searched, data.as_of),
+        matches.length ? matches.map((m) => matchCard(m)) : searched.length ? empty('No listed entry in force on that date scores at or above the threshold.') : null,
       ]);
     } catch (error) {
       queueMicrotask(() => showError(form, error));
@@ -63,6 +72,22 @@ export async function screenView({ params, navigate }) {
     form,
     results,
     batchSection(),
+  );
+}
+
+// The answer's warnings ("no_list_in_force"), as alerts.
+function warningsOf(data) {
+  return (data.warnings || []).map((w) => h('p', { class: 'form-error', role: 'alert', dataset: { warning: w.code } }, w.message));
+}
+
+// Which list versions were searched, with their sizes: what the answer is worth.
+function listsSearched(searched, asOf) {
+  if (!searched.length) return null;
+  return h(
+    'p',
+    { class: 'hint lists-searched' },
+    `Searched on ${asOf}: `,
+    searched.map((v, i) => [i ? '; ' : '', h('a', { href: `#/lists?as_of=${asOf}` }, `${v.feed} version ${v.id}`), ` (in force from ${v.as_of}, ${v.entries} entries)`]),
   );
 }
 
@@ -88,9 +113,12 @@ function batchSection() {
       });
     const result = await post('/api/screen/batch', { names });
     clear(out);
+    out.append(...warningsOf(result));
+    const searched = listsSearched(result.lists_searched || [], result.as_of);
+    if (searched) out.append(searched);
     const rows = [];
     for (const r of result.results || []) {
-      if (!(r.matches || []).length) rows.push([r.id, r.query?.name ?? r.query ?? '', 'no match', '', '']);
+      if (!(r.matches || []).length) rows.push([r.id, r.query?.name ?? r.query ?? '', (result.lists_searched || []).length ? 'no match' : 'not screened', '', '']);
       for (const m of r.matches || []) rows.push([r.id, r.query?.name ?? r.query ?? '', m.name || m.matched_name, listName(m.list), scoreBar(m.score)]);
     }
     out.append(table(['Id', 'Query', 'Match', 'List', 'Score'], rows, { caption: 'Batch results' }));

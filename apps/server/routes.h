@@ -43,6 +43,7 @@ void AddApplicationsRoutes(std::vector<Route>& routes);
 void AddLicensesRoutes(std::vector<Route>& routes);
 void AddGeneralLicensesRoutes(std::vector<Route>& routes);
 void AddReportsRoutes(std::vector<Route>& routes);
+void AddAuditRoutes(std::vector<Route>& routes);
 
 std::vector<Route> AllRoutes();
 

@@ -46,6 +46,7 @@ struct ServerOptions {
   std::size_t index_cache_mb = 256;       // screening indexes kept for /api/screen and /api/check (LRU), each
   std::string rules_dir;                  // "" : as the CLI finds them
   std::string openapi_path;               // the OpenAPI document served at /openapi.json
+  std::string audit_key;                  // checkpoint key; "": beside a SQLite file
   bool list_routes = false;               // print the routes and exit (the OpenAPI test)
 };
 

@@ -8,7 +8,7 @@
 
 namespace tollgate::storage::postgres {
 
-inline constexpr std::array<std::string_view, 6> kMigrations = {
+inline constexpr std::array<std::string_view, 7> kMigrations = {
     // 1: restricted-list versions and their entries (canonical JSON bodies).
     R"sql(
 CREATE TABLE list_versions (
@@ -212,6 +212,12 @@ CREATE INDEX sessions_by_expiry ON sessions(expires_at);
     R"sql(
 ALTER TABLE licenses ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE determinations ADD COLUMN requested_by TEXT NOT NULL DEFAULT '';
+)sql",
+    // 7: TRUNCATE fires no row trigger, so audit_log_append_only let `TRUNCATE
+    // audit_log` empty the log (part 762): a statement trigger refuses it too.
+    R"sql(
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
 )sql",
 };
 

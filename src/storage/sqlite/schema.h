@@ -7,7 +7,7 @@
 
 namespace tollgate::storage::sqlite {
 
-inline constexpr std::array<std::string_view, 6> kMigrations = {
+inline constexpr std::array<std::string_view, 7> kMigrations = {
     // 1: restricted-list versions and their entries. An entry is stored as its
     // canonical JSON (lists::ToJson) with the columns needed to find it.
     R"sql(
@@ -218,6 +218,12 @@ CREATE INDEX sessions_by_expiry ON sessions(expires_at);
     R"sql(
 ALTER TABLE licenses ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE determinations ADD COLUMN requested_by TEXT NOT NULL DEFAULT '';
+)sql",
+    // 7: PostgreSQL's 7 refuses TRUNCATE of the audit log. SQLite has no TRUNCATE (a
+    // DELETE without WHERE fires audit_log_no_delete), so nothing changes here; the
+    // number keeps both backends at the same schema version.
+    R"sql(
+SELECT 1;
 )sql",
 };
 

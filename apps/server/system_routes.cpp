@@ -55,6 +55,7 @@ std::vector<Route> AllRoutes() {
   AddGeneralLicensesRoutes(routes);
   AddReportsRoutes(routes);
   AddAuditRoutes(routes);
+  AddMetricsRoutes(routes);
   return routes;
 }
 

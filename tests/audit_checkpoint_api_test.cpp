@@ -2,10 +2,7 @@
 // gives a monitor a signed checkpoint (oversight and admin only), POST /api/audit/verify
 // checks the log against a checkpoint kept elsewhere (a truncated tail shows; an altered
 // checkpoint is a 400 naming the field), and GET /api/audit/verify takes an anchor.
-#include <libpq-fe.h>
-
-#include <cstdlib>
-
+#include "raw_sql.h"
 #include "server_fixture.h"
 
 namespace tollgate::testing {
@@ -21,22 +18,16 @@ class AuditCheckpointApiTest : public ServerFixture {
     return {"--audit-key", (cli_.dir() / "audit.key").string()};
   }
 
-  // Deletes the last records as someone holding the database would.
+  // Deletes the last records as someone holding the database would (raw_sql.h).
   void CutTail(int from_sequence) {
-    const std::string cut =
-        "DELETE FROM audit_log WHERE sequence >= " + std::to_string(from_sequence) + ";";
-    if (GetParam() == "postgres") {
-      PGconn* conn = PQconnectdb(db_.url().c_str());
-      PGresult* r =
-          PQexec(conn, ("DROP TRIGGER audit_log_append_only ON audit_log; " + cut).c_str());
-      ASSERT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQresultErrorMessage(r);
-      PQclear(r);
-      PQfinish(conn);
-    } else {
-      const std::string command =
-          "sqlite3 -bail '" + db_.url() + "' 'DROP TRIGGER audit_log_no_delete; " + cut + "'";
-      ASSERT_EQ(std::system(command.c_str()), 0);
-    }
+    const std::string drop = GetParam() == "postgres"
+                                 ? "DROP TRIGGER audit_log_append_only ON audit_log;"
+                                 : "DROP TRIGGER audit_log_no_delete;";
+    ASSERT_EQ(RawSql(GetParam(), db_.url(),
+                     drop + " DELETE FROM audit_log WHERE sequence >= " +
+                         std::to_string(from_sequence) + ";",
+                     cli_.dir()),
+              "");
   }
 };
 

@@ -6,15 +6,13 @@
 // put the trigger back). A dropped trigger is reported on its own, and a checkpoint
 // altered or signed by another key is refused with its own error.
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
 #include <sys/stat.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "cli_runner.h"
+#include "raw_sql.h"
 #include "test_databases.h"
 #include "tollgate/audit/record.h"
 #include "tollgate/storage/store.h"
@@ -74,27 +72,9 @@ class AuditCheckpointCliTest : public ::testing::TestWithParam<std::string> {
     return cli_.Run("audit verify --checkpoint '" + checkpoint + "'" + KeyFlag() + more);
   }
 
-  // SQL as someone holding the database: the sqlite3 shell on the file, or a libpq
-  // connection. The statement's error text, "" on success.
+  // SQL as someone holding the database (raw_sql.h); the error text, "" on success.
   std::string Sql(const std::string& sql) {
-    if (postgres()) {
-      PGconn* conn = PQconnectdb(db_.url().c_str());
-      PGresult* r = PQexec(conn, sql.c_str());
-      std::string error =
-          PQresultStatus(r) == PGRES_COMMAND_OK ? "" : std::string(PQresultErrorMessage(r));
-      PQclear(r);
-      PQfinish(conn);
-      return error;
-    }
-    const auto script = cli_.Write("attack.sql", sql + "\n");
-    const auto err = cli_.dir() / "attack.err";
-    const std::string command = "sqlite3 -bail '" + db_.url() + "' < '" + script.string() +
-                                "' > /dev/null 2> '" + err.string() + "'";
-    const int status = std::system(command.c_str());
-    std::ifstream in(err);
-    std::stringstream text;
-    text << in.rdbuf();
-    return status == 0 ? "" : "sqlite3 failed: " + text.str();
+    return RawSql(db_.backend(), db_.url(), sql, cli_.dir());
   }
 
   std::string DropGuards() {

@@ -51,6 +51,11 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
                    "screening indexes (one per set of lists in force) kept for /api/screen, "
                    "least recently used dropped first, in MiB (default 256)")
       ->check(CLI::PositiveNumber);
+  serve
+      ->add_option("--audit-key", args->options.audit_key,
+                   "the key signing /api/audit/checkpoint (default beside a SQLite file: "
+                   "FILE.audit-key; required for PostgreSQL)")
+      ->envname("TOLLGATE_AUDIT_KEY");
   serve->add_flag("--list-routes", args->options.list_routes, "print the routes and exit");
   serve->callback([&, args] {
     if (args->options.list_routes) {

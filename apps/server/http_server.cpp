@@ -32,6 +32,7 @@ namespace {
 // (httplib calls the logger on the thread that handled the request).
 thread_local std::chrono::steady_clock::time_point tl_started;
 thread_local std::string tl_user;
+thread_local std::string tl_route;  // the route's pattern, for /metrics; "" when none
 
 std::string PathRegex(const std::string& path) {
   static const std::regex kPlaceholder(R"(\{[a-z_]+\})");
@@ -65,8 +66,9 @@ void LogJson(const nlohmann::json& line) {
   std::cerr << text << std::flush;
 }
 
-void AccessLog(const httplib::Request& req, const httplib::Response& res) {
+void AccessLog(RequestMetrics& metrics, const httplib::Request& req, const httplib::Response& res) {
   const auto elapsed = std::chrono::steady_clock::now() - tl_started;
+  metrics.Observe(req.method, tl_route, res.status, std::chrono::duration<double>(elapsed).count());
   LogJson({{"time", licensing::SystemClock().Timestamp()},
            {"remote", req.remote_addr},
            {"method", req.method},
@@ -125,9 +127,17 @@ void Serve(ServerState& state, const Route& route, const httplib::Request& req,
     LogJson({{"error", store.error().message}});
     return AnswerUnread(ErrorResponse(FromError(store.error())), req, res, reader, drain_limit);
   }
+  tl_route = route.path;
   Caller caller;
   const Caller* who = nullptr;
-  if (route.access == Access::kUser) {
+  // Credentials, when sent, are judged even from loopback (a token of a user who may
+  // not read the route is refused, not ignored).
+  const bool anonymous_loopback =
+      route.access == Access::kLoopbackOrUser && IsLoopback(req.remote_addr) &&
+      !req.has_header("Authorization") &&
+      req.get_header_value("Cookie").find("tollgate_session=") == std::string::npos;
+  if (route.access == Access::kUser ||
+      (route.access == Access::kLoopbackOrUser && !anonymous_loopback)) {
     Credentials credentials{req.get_header_value("Authorization"), req.get_header_value("Cookie"),
                             req.get_header_value("X-CSRF-Token")};
     if (auto denied = Authenticate(state, **store, req.method, credentials, caller)) {
@@ -303,6 +313,7 @@ int RunServer(ServerOptions options) {
   http.set_pre_routing_handler([&limiter](const httplib::Request& req, httplib::Response& res) {
     tl_started = std::chrono::steady_clock::now();
     tl_user.clear();
+    tl_route.clear();
     // Answered here, before routing: whatever body the request has is left unread.
     const auto refuse = [&res](const ApiResponse& api) {
       Write(api, res);
@@ -352,7 +363,9 @@ int RunServer(ServerOptions options) {
         }
         Write(ErrorResponse(FromError(MakeError(ErrorCode::kInternal, "exception"))), res);
       });
-  http.set_logger(AccessLog);
+  http.set_logger([&state](const httplib::Request& req, const httplib::Response& res) {
+    AccessLog(state.metrics(), req, res);
+  });
 
   for (const auto& route : AllRoutes()) Register(http, state, route);
   RegisterFallbacks(http);

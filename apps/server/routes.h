@@ -20,6 +20,9 @@ namespace tollgate::server {
 enum class Access {
   kPublic,  // anyone (health, OpenAPI, login)
   kUser,    // an authenticated user; the handler checks the role
+  // A loopback client as it is (the handler gets no caller), anyone else authenticated
+  // as for kUser: /metrics, for a Prometheus agent on the same machine.
+  kLoopbackOrUser,
 };
 
 using Handler = std::function<ApiResponse(ServerState& state, storage::Store& store,
@@ -43,6 +46,8 @@ void AddApplicationsRoutes(std::vector<Route>& routes);
 void AddLicensesRoutes(std::vector<Route>& routes);
 void AddGeneralLicensesRoutes(std::vector<Route>& routes);
 void AddReportsRoutes(std::vector<Route>& routes);
+void AddAuditRoutes(std::vector<Route>& routes);
+void AddMetricsRoutes(std::vector<Route>& routes);
 
 std::vector<Route> AllRoutes();
 

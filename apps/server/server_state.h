@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "determination_recorder.h"
+#include "metrics.h"
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/criteria.h"
 #include "tollgate/licensing/list_change.h"
@@ -46,6 +47,7 @@ struct ServerOptions {
   std::size_t index_cache_mb = 256;       // screening indexes kept for /api/screen and /api/check (LRU), each
   std::string rules_dir;                  // "" : as the CLI finds them
   std::string openapi_path;               // the OpenAPI document served at /openapi.json
+  std::string audit_key;                  // checkpoint key; "": beside a SQLite file
   bool list_routes = false;               // print the routes and exit (the OpenAPI test)
 };
 
@@ -94,6 +96,7 @@ class ServerState {
   const licensing::CriteriaCatalog& catalog() const { return catalog_; }
   const licensing::Clock& clock() const { return clock_; }
   DeterminationRecorder& recorder() { return recorder_; }
+  RequestMetrics& metrics() { return metrics_; }
 
   // After the lists or licenses changed (here or in another process sharing the
   // database): re-reads the version list and drops the engine's caches when needed.
@@ -110,6 +113,7 @@ class ServerState {
   licensing::CriteriaCatalog catalog_;
   licensing::SystemClock clock_;
   DeterminationRecorder recorder_;
+  RequestMetrics metrics_;
 };
 
 }  // namespace tollgate::server

@@ -1,14 +1,11 @@
-// Health, readiness, the OpenAPI document, and audit verification.
+// Health, readiness and the OpenAPI document; the table of all routes.
 #include <fstream>
 #include <sstream>
 
 #include "routes.h"
-#include "tollgate/audit/verify.h"
 
 namespace tollgate::server {
 namespace {
-
-using licensing::Role;
 
 ApiResponse Health(ServerState&, storage::Store&, const Caller*, const ApiRequest&) {
   return Json({{"status", "ok"}});
@@ -37,23 +34,12 @@ ApiResponse OpenApi(ServerState& state, storage::Store&, const Caller*, const Ap
   return response;
 }
 
-ApiResponse AuditVerify(ServerState&, storage::Store& store, const Caller* caller,
-                        const ApiRequest&) {
-  if (auto denied = RequireRole(*caller, {Role::kOversight, Role::kAdmin})) {
-    return ErrorResponse(*denied);
-  }
-  auto log = store.AuditLog();
-  if (!log.ok()) return ErrorResponse(FromError(log.error()));
-  return Json(audit::ToJson(audit::Verify(*log)));
-}
-
 }  // namespace
 
 void AddSystemRoutes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/healthz", Access::kPublic, Health});
   routes.push_back({"GET", "/readyz", Access::kPublic, Ready});
   routes.push_back({"GET", "/openapi.json", Access::kPublic, OpenApi});
-  routes.push_back({"GET", "/api/audit/verify", Access::kUser, AuditVerify});
 }
 
 std::vector<Route> AllRoutes() {
@@ -68,6 +54,8 @@ std::vector<Route> AllRoutes() {
   AddLicensesRoutes(routes);
   AddGeneralLicensesRoutes(routes);
   AddReportsRoutes(routes);
+  AddAuditRoutes(routes);
+  AddMetricsRoutes(routes);
   return routes;
 }
 

@@ -97,11 +97,10 @@ Verification Verify(std::span<const Record> records, const std::optional<Anchor>
 }
 
 nlohmann::json ToJson(const Verification& verification) {
-  nlohmann::json out = {{"records", verification.records},
-                        {"last_sequence", verification.last_sequence},
-                        {"head_hash", verification.head_hash},
-                        {"ok", verification.ok()},
-                        {"problems", nlohmann::json::array()}};
+  nlohmann::json out = {
+      {"records", verification.records},     {"last_sequence", verification.last_sequence},
+      {"head_hash", verification.head_hash}, {"ok", verification.ok()},
+      {"problems", nlohmann::json::array()}, {"guard_problems", verification.guard_problems}};
   for (const auto& p : verification.problems) {
     out["problems"].push_back({{"sequence", p.sequence}, {"problem", p.what}});
   }

@@ -82,6 +82,9 @@ class TablesStore : public Store {
   }
   Result<std::vector<TimelineEntry>> AllTimelines() override { return workflow_.AllTimelines(); }
   Result<std::vector<audit::Record>> AuditLog() override { return workflow_.AuditLog(); }
+  Result<std::vector<std::string>> AuditGuardProblems() override {
+    return workflow_.AuditGuardProblems();
+  }
 
   Status SetPasswordHash(const std::string& user, const std::string& password_hash,
                          bool must_change, const ChangeStamp& stamp) override {

@@ -393,6 +393,9 @@ TEST_P(WorkflowStoreTest, AuditRecordsCannotBeChangedAndTamperingIsFound) {
                 .find("append-only"),
             std::string::npos);
   ExpectChainVerifies(*store, 6);
+  auto guarded = store->AuditGuardProblems();
+  ASSERT_TRUE(guarded.ok()) << guarded.error().message;
+  EXPECT_EQ(*guarded, std::vector<std::string>{});
 
   // Someone with the database's keys removes the guard and edits a record.
   ASSERT_EQ(Raw("DROP TRIGGER audit_log_no_update; " + update,
@@ -402,6 +405,15 @@ TEST_P(WorkflowStoreTest, AuditRecordsCannotBeChangedAndTamperingIsFound) {
   ASSERT_TRUE(log.ok());
   EXPECT_EQ(audit::Verify(*log).problems,
             (std::vector<audit::Problem>{{5, "edited: its content does not match its hash"}}));
+  auto unguarded = store->AuditGuardProblems();
+  ASSERT_TRUE(unguarded.ok()) << unguarded.error().message;
+  ASSERT_EQ(unguarded->size(), 1u);
+  EXPECT_NE((*unguarded)[0].find(GetParam() == "postgres" ? "trigger audit_log_append_only is "
+                                                            "missing"
+                                                          : "trigger audit_log_no_update is "
+                                                            "missing"),
+            std::string::npos)
+      << (*unguarded)[0];
 }
 
 TEST_P(WorkflowStoreTest, AnApprovalAndTheLicenseItIssuesAreWrittenTogetherOrNotAtAll) {

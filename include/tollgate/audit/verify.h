@@ -11,7 +11,10 @@
 //   reordered   a sequence number found after a later one
 // A chain rewritten from some record to its end, every hash recomputed, verifies on
 // its own: only a hash kept elsewhere (an Anchor: the head printed by an earlier
-// verify, a copy) exposes it. So does removing the last records.
+// verify, a copy, or a signed checkpoint: audit/checkpoint.h) exposes it. So does
+// removing the last records.
+// guard problems  the store's append-only triggers dropped or disabled: nothing then
+//               stops an UPDATE or DELETE of the log (Store::AuditGuardProblems)
 //
 // Thread-safety: pure functions.
 // Failure: never fails; problems are the result.
@@ -39,7 +42,8 @@ struct Verification {
   std::int64_t last_sequence = 0;
   std::string head_hash;  // of the last record, kGenesisHash for an empty log
   std::vector<Problem> problems;
-  bool ok() const { return problems.empty(); }
+  std::vector<std::string> guard_problems;  // about the log as a whole, not one record
+  bool ok() const { return problems.empty() && guard_problems.empty(); }
 };
 
 // A record known from outside the log: it must still be there with this hash.
@@ -52,7 +56,8 @@ struct Anchor {
 Verification Verify(std::span<const Record> records,
                     const std::optional<Anchor>& anchor = std::nullopt);
 
-// {records, last_sequence, head_hash, ok, problems: [{sequence, problem}]}: the form
+// {records, last_sequence, head_hash, ok, problems: [{sequence, problem}],
+// guard_problems: [text]}: the form
 // `tollgate audit verify --json` prints and GET /api/audit/verify answers.
 nlohmann::json ToJson(const Verification& verification);
 

@@ -81,6 +81,10 @@ class InForceIndexes {
 
   // How many indexes were built since construction (for readiness and tests).
   std::size_t builds() const { return builds_.load(); }
+  // Seconds the last build took (loading the entries and indexing them), and all of
+  // them together (for the server's /metrics).
+  double last_build_seconds() const { return last_build_seconds_.load(); }
+  double build_seconds_total() const { return build_seconds_total_.load(); }
   // How many indexes the cache holds, and their bytes as counted (IndexBytes).
   std::size_t cached() const;
   std::size_t cached_bytes() const;
@@ -103,6 +107,8 @@ class InForceIndexes {
   std::atomic<std::shared_ptr<const Snapshot>> current_;
   std::mutex build_mu_;
   std::atomic<std::size_t> builds_{0};
+  std::atomic<double> last_build_seconds_{0};
+  std::atomic<double> build_seconds_total_{0};
 };
 
 }  // namespace tollgate::lists

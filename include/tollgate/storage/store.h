@@ -263,6 +263,10 @@ class Store {
 
   // The whole audit log by sequence (Part 762: kept, never deleted by Tollgate).
   virtual Result<std::vector<audit::Record>> AuditLog() = 0;
+  // What is missing of the triggers that make the audit log append-only (refusing
+  // UPDATE and DELETE), one sentence each; empty when they are all in place. Someone
+  // with the database's file or credentials can drop them: `audit verify` reports it.
+  virtual Result<std::vector<std::string>> AuditGuardProblems() = 0;
 
   // Accounts: the server's credentials, kept in the store so that several server
   // processes sharing a database share them. Secrets are stored as hashes only.

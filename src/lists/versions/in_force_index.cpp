@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <chrono>
 #include <string>
 
 namespace tollgate::lists {
@@ -113,6 +114,7 @@ Result<InForceIndexes::InForce> InForceIndexes::ForDate(storage::Store& store, D
     out.index = it->second->index;
     return out;
   }
+  const auto started = std::chrono::steady_clock::now();
   std::vector<ListEntry> entries;
   for (const auto& version : out.versions) {
     auto loaded = store.LoadEntries(version.id);
@@ -122,6 +124,11 @@ Result<InForceIndexes::InForce> InForceIndexes::ForDate(storage::Store& store, D
   }
   MeasuredIndex built = BuildMeasuredIndex(std::move(entries));
   out.index = built.index;
+  // Builds are serialized (build_mu_): plain stores of the two figures suffice.
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  last_build_seconds_.store(seconds);
+  build_seconds_total_.store(build_seconds_total_.load() + seconds);
   ++builds_;
   // Published only into the snapshot it was computed from: after a Refresh the old
   // version set may no longer be current, and the new snapshot starts empty.

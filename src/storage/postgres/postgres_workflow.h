@@ -38,6 +38,7 @@ class WorkflowTables {
   Result<std::vector<TimelineEntry>> Timeline(std::int64_t application_id);
   Result<std::vector<TimelineEntry>> AllTimelines();
   Result<std::vector<audit::Record>> AuditLog();
+  Result<std::vector<std::string>> AuditGuardProblems();
 
   // Issued licenses and shipments (postgres_licenses.cpp).
   Result<Approval> RecordApproval(licensing::Application after, const licensing::Event& event,

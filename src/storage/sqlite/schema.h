@@ -233,6 +233,12 @@ CREATE TABLE login_failures (
   last_failure TEXT    NOT NULL
 );
 )sql",
+    // 8: PostgreSQL's 8 refuses TRUNCATE of the audit log. SQLite has no TRUNCATE (a
+    // DELETE without WHERE fires audit_log_no_delete), so nothing changes here; the
+    // number keeps both backends at the same schema version.
+    R"sql(
+SELECT 1;
+)sql",
 };
 
 inline constexpr std::string_view kCreateMigrationsTable =

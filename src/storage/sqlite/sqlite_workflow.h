@@ -38,6 +38,7 @@ class WorkflowTables {
   Result<std::vector<TimelineEntry>> Timeline(std::int64_t application_id);
   Result<std::vector<TimelineEntry>> AllTimelines();
   Result<std::vector<audit::Record>> AuditLog();
+  Result<std::vector<std::string>> AuditGuardProblems();
 
   // Chains `entry` after the last audit record; inside the caller's transaction (also
   // for the accounts' audited writes).

@@ -8,7 +8,7 @@
 
 namespace tollgate::storage::postgres {
 
-inline constexpr std::array<std::string_view, 7> kMigrations = {
+inline constexpr std::array<std::string_view, 8> kMigrations = {
     // 1: restricted-list versions and their entries (canonical JSON bodies).
     R"sql(
 CREATE TABLE list_versions (

@@ -7,7 +7,7 @@
 
 namespace tollgate::storage::sqlite {
 
-inline constexpr std::array<std::string_view, 7> kMigrations = {
+inline constexpr std::array<std::string_view, 8> kMigrations = {
     // 1: restricted-list versions and their entries. An entry is stored as its
     // canonical JSON (lists::ToJson) with the columns needed to find it.
     R"sql(

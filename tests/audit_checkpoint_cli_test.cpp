@@ -133,7 +133,7 @@ TEST_P(AuditCheckpointCliTest, ACheckpointSignsTheHeadWithAKeyKeptOutsideTheData
   EXPECT_EQ(info.st_mode & 0777, 0600);
 
   // The same key signs the next checkpoint; the log grows and still reaches the first.
-  ASSERT_EQ(cli_.Run("users add root --role admin --by setup").exit_code, 0);
+  ASSERT_EQ(cli_.Run("users add root --role reviewer --by setup").exit_code, 0);
   const json second = ReadJson(Checkpoint("second.json"));
   EXPECT_EQ(second["sequence"], 6);
   EXPECT_EQ(second["public_key"], checkpoint["public_key"]);
@@ -192,7 +192,7 @@ TEST_P(AuditCheckpointCliTest, ADroppedOrDisabledTriggerIsReportedAndNothingIsSi
 
 TEST_P(AuditCheckpointCliTest, ATruncatedTailIsFoundWithTheCheckpointThoughTheChainVerifies) {
   const std::string path = Checkpoint();  // sequence 5
-  ASSERT_EQ(cli_.Run("users add root --role admin --by setup").exit_code, 0);
+  ASSERT_EQ(cli_.Run("users add root --role reviewer --by setup").exit_code, 0);
 
   // Records 4 to 6 go; the trigger is put back so that nothing looks amiss.
   ASSERT_EQ(DropGuards(), "");
@@ -212,7 +212,7 @@ TEST_P(AuditCheckpointCliTest, ATruncatedTailIsFoundWithTheCheckpointThoughTheCh
 
 TEST_P(AuditCheckpointCliTest, AnOldRecordRewrittenWithEveryHashRecomputedIsFound) {
   const std::string path = Checkpoint();  // sequence 5
-  ASSERT_EQ(cli_.Run("users add root --role admin --by setup").exit_code, 0);
+  ASSERT_EQ(cli_.Run("users add root --role reviewer --by setup").exit_code, 0);
 
   // A careful forger: record 2 gets another actor, and it and every later record a hash
   // that matches, so the chain is whole again.

@@ -7,7 +7,8 @@
 //
 // The schema checker covers the subset of OpenAPI 3.0 schemas openapi.json uses: type,
 // properties, required, additionalProperties, items, enum, $ref (local), nullable,
-// oneOf, anyOf, allOf, format date, minimum, maximum, minLength, minItems. A keyword it
+// oneOf, anyOf, allOf, format date, minimum, maximum, minLength, maxLength, pattern
+// (ECMAScript, found anywhere in the string as JSON Schema says), minItems. A keyword it
 // does not know is itself a problem, so a schema cannot pass by being misunderstood.
 //
 // Thread-safety: the loaded document is immutable after the first use (a function-local
@@ -16,6 +17,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -217,12 +219,12 @@ class OpenApiContract {
  private:
   static const std::set<std::string>& kKnownKeywords() {
     static const std::set<std::string> known = {
-        "type",        "properties", "required",  "additionalProperties",
-        "items",       "enum",       "$ref",      "nullable",
-        "oneOf",       "anyOf",      "allOf",     "format",
-        "minimum",     "maximum",    "minLength", "minItems",
-        "description", "example",    "title",     "deprecated",
-        "readOnly",    "default"};
+        "type",      "properties", "required",    "additionalProperties",
+        "items",     "enum",       "$ref",        "nullable",
+        "oneOf",     "anyOf",      "allOf",       "format",
+        "minimum",   "maximum",    "minLength",   "minItems",
+        "maxLength", "pattern",    "description", "example",
+        "title",     "deprecated", "readOnly",    "default"};
     return known;
   }
 
@@ -330,8 +332,18 @@ class OpenApiContract {
 
   static void CheckString(const nlohmann::json& schema, const std::string& text,
                           const std::string& at, std::vector<std::string>& problems) {
-    if (schema.contains("minLength") && text.size() < schema["minLength"].get<std::size_t>()) {
+    // Lengths count code points, as JSON Schema does: the bytes that start one.
+    std::size_t length = 0;
+    for (unsigned char byte : text) length += (byte & 0xC0) != 0x80;
+    if (schema.contains("minLength") && length < schema["minLength"].get<std::size_t>()) {
       problems.push_back(at + ": shorter than " + schema["minLength"].dump());
+    }
+    if (schema.contains("maxLength") && length > schema["maxLength"].get<std::size_t>()) {
+      problems.push_back(at + ": longer than " + schema["maxLength"].dump());
+    }
+    if (schema.contains("pattern") &&
+        !std::regex_search(text, std::regex(schema["pattern"].get<std::string>()))) {
+      problems.push_back(at + ": '" + text + "' does not match " + schema["pattern"].dump());
     }
     if (schema.value("format", "") == "date" && !IsDate(text)) {
       problems.push_back(at + ": '" + text + "' is not a YYYY-MM-DD date");

@@ -164,8 +164,17 @@ TEST(OpenApiContractTest, TheCheckerKnowsTheSchemaSubsetItClaims) {
   contract.Validate(Json{{"$ref", "#/components/schemas/Nothing"}}, Json::object(), "", dangling);
   EXPECT_FALSE(dangling.empty());
   std::vector<std::string> unknown;
-  contract.Validate(Json{{"type", "string"}, {"pattern", "^a"}}, "b", "", unknown);
-  EXPECT_TRUE(Mentions(unknown, "'pattern' is not supported"));
+  contract.Validate(Json{{"type", "string"}, {"patternProperties", "^a"}}, "b", "", unknown);
+  EXPECT_TRUE(Mentions(unknown, "'patternProperties' is not supported"));
+  // Patterns are searched for, lengths count code points ("é" is one).
+  std::vector<std::string> text;
+  contract.Validate(Json{{"type", "string"}, {"pattern", "^[0-9a-f]{4}$"}}, "00g0", "", text);
+  EXPECT_TRUE(Mentions(text, "does not match"));
+  text.clear();
+  contract.Validate(Json{{"type", "string"}, {"maxLength", 2}}, "\u00e9\u00e9", "", text);
+  EXPECT_TRUE(text.empty());
+  contract.Validate(Json{{"type", "string"}, {"maxLength", 2}}, "abc", "", text);
+  EXPECT_TRUE(Mentions(text, "longer than 2"));
 }
 
 // Every schema node of the document: what makes it a real one, and keywords the checker

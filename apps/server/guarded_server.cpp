@@ -65,7 +65,7 @@ class ClientStream final : public httplib::Stream {
   bool WaitForRequest(std::chrono::seconds idle) {
     if (start_ < buffer_.size() || Ready(POLLIN)) return true;
     const auto until = Clock::now() + idle;
-    if (slots_.Take(remote_)) {
+    if (slots_.Take(remote_, /*idle=*/true)) {
       const bool ready = Poll(POLLIN, until);
       slots_.Give(remote_);
       return ready;
@@ -189,10 +189,14 @@ class ClientStream final : public httplib::Stream {
 
 }  // namespace
 
-bool ClientSlots::Take(const std::string& address) {
+bool ClientSlots::Take(const std::string& address, bool idle) {
   std::lock_guard lock(mu_);
   std::size_t& held = held_[address];
-  if (held >= per_client_) return false;
+  const std::size_t reserve = idle ? std::max<std::size_t>(1, per_client_ / 4) : 0;
+  if (held + reserve >= per_client_) {
+    if (held == 0) held_.erase(address);
+    return false;
+  }
   ++held;
   return true;
 }

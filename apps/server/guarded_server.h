@@ -39,8 +39,11 @@ struct ConnectionLimits {
 class ClientSlots {
  public:
   explicit ClientSlots(std::size_t per_client) : per_client_(per_client) {}
-  // False when `address` already holds all of its slots.
-  bool Take(const std::string& address);
+  // False when `address` already holds all of its slots, or, for an idle wait between
+  // requests (`idle`), all but the quarter kept for requests in progress: a browser's
+  // idle keep-alive connections (several per tab, from one address) must never leave
+  // a request that is being read, an upload's body, without a slot.
+  bool Take(const std::string& address, bool idle = false);
   void Give(const std::string& address);
   std::size_t Held(const std::string& address);
 

@@ -99,7 +99,15 @@ void AnswerUnread(const ApiResponse& api, const httplib::Request& req, httplib::
   if (reader == nullptr) return Write(api, res);  // a GET: no body to leave behind
   const auto declared = DeclaredLength(req);
   if (declared && *declared <= drain_limit) {
-    if ((*reader)([](const char*, std::size_t) { return true; })) return Write(api, res);
+    // httplib has a reader per kind of body: a multipart one read through the plain
+    // reader throws (bad_function_call), and the unread parts were then parsed as the
+    // connection's next requests.
+    const auto drop = [](const char*, std::size_t) { return true; };
+    const bool drained =
+        req.is_multipart_form_data()
+            ? (*reader)([](const httplib::MultipartFormData&) { return true; }, drop)
+            : (*reader)(drop);
+    if (drained) return Write(api, res);
   }
   Write(api, res);
   CloseAfterResponse(res);
@@ -362,6 +370,8 @@ int RunServer(ServerOptions options) {
           LogJson({{"error", "unhandled exception"}});
         }
         Write(ErrorResponse(FromError(MakeError(ErrorCode::kInternal, "exception"))), res);
+        // The body may be partly unread: it must never be parsed as a next request.
+        CloseAfterResponse(res);
       });
   http.set_logger([&state](const httplib::Request& req, const httplib::Response& res) {
     AccessLog(state.metrics(), req, res);

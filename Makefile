@@ -10,6 +10,8 @@ DB ?= var/tollgate.db
 PREFIX ?= /usr/local
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 SHARED_DATA ?= ../shared/data
+# WERROR=ON (CI) makes every compiler warning an error.
+WERROR ?= OFF
 MAKEFLAGS += --no-print-directory
 
 .PHONY: deps deps-run build build-all run demo install test bench eval fuzz clean format \
@@ -28,7 +30,7 @@ build: deps-run
 
 # Everything: the binary, the tests, the benchmarks and the evaluation.
 build-all: deps
-	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) -DTOLLGATE_BUILD_TESTS=ON -DTOLLGATE_BUILD_BENCH=ON >/dev/null
+	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) -DTOLLGATE_BUILD_TESTS=ON -DTOLLGATE_BUILD_BENCH=ON -DTOLLGATE_WERROR=$(WERROR) >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 # The server on the embedded SQLite default: the first start creates the database,

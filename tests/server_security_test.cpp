@@ -85,7 +85,7 @@ class ServerSecurityTest : public ServerFixture {
 
 // /metrics answers a loopback client without credentials (the tests' client is one);
 // metrics_api_test.cpp checks that credentials sent to it are judged.
-const std::set<std::string> kPublic = {"GET /healthz", "GET /readyz", "GET /openapi.json",
+const std::set<std::string> kPublic = {"GET /healthz",    "GET /readyz",        "GET /openapi.json",
                                        "POST /api/login", "POST /api/password", "GET /metrics"};
 
 TEST_P(ServerSecurityTest, EveryEndpointRefusesMissingAndForgedCredentials) {

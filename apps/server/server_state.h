@@ -44,11 +44,12 @@ struct ServerOptions {
   std::size_t client_connections = 0;     // threads one client address may keep waiting;
                                           // 0: threads less a quarter kept for others
   rules::TransactionLimits check_limits;  // items and parties per /api/check
-  std::size_t index_cache_mb = 256;       // screening indexes kept for /api/screen and /api/check (LRU), each
-  std::string rules_dir;                  // "" : as the CLI finds them
-  std::string openapi_path;               // the OpenAPI document served at /openapi.json
-  std::string audit_key;                  // checkpoint key; "": beside a SQLite file
-  bool list_routes = false;               // print the routes and exit (the OpenAPI test)
+  std::size_t index_cache_mb =
+      256;                   // screening indexes kept for /api/screen and /api/check (LRU), each
+  std::string rules_dir;     // "" : as the CLI finds them
+  std::string openapi_path;  // the OpenAPI document served at /openapi.json
+  std::string audit_key;     // checkpoint key; "": beside a SQLite file
+  bool list_routes = false;  // print the routes and exit (the OpenAPI test)
 };
 
 // Stores for request threads: Acquire hands out an idle one or opens a new one.

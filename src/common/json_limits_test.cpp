@@ -52,7 +52,7 @@ TEST(JsonLimitsTest, SyntaxErrorsNameWhereAndNeverThrow) {
                 "request.json: not valid JSON at line 1, column 10: invalid literal", 0),
             0u)
       << bad.error().message;
-  for (const std::string text :
+  for (const std::string& text :
        std::vector<std::string>{"", "{", "[1,]", "\"\\ud800\"", "\"\xff\"", "1e400"}) {
     auto r = ParseJsonLimited(text, "x");
     if (!r.ok()) {

@@ -44,7 +44,9 @@ TEST_F(EccnSearchTest, AnEccnOrItsStartFindsEveryEntryWithThatPrefixFirst) {
   ASSERT_EQ(hits.size(), expected);
   for (std::size_t i = 0; i < hits.size(); ++i) {
     EXPECT_EQ(hits[i].entry->eccn.rfind("5D99", 0), 0u) << hits[i].entry->eccn;
-    if (i > 0) EXPECT_LT(hits[i - 1].entry->eccn, hits[i].entry->eccn);
+    if (i > 0) {
+      EXPECT_LT(hits[i - 1].entry->eccn, hits[i].entry->eccn);
+    }
   }
   // A paragraph given: its entry.
   hits = SearchEccns(catalog(), "5D992.c", On(), 5);
@@ -63,7 +65,9 @@ TEST_F(EccnSearchTest, WordsRankByTheShareOfTheQueryFoundAndExplainIt) {
     if (i == 0) continue;
     // Ordered by tier, then by score within a tier.
     EXPECT_LE(hits[i - 1].tier, hits[i].tier);
-    if (hits[i - 1].tier == hits[i].tier) EXPECT_GE(hits[i - 1].score, hits[i].score);
+    if (hits[i - 1].tier == hits[i].tier) {
+      EXPECT_GE(hits[i - 1].score, hits[i].score);
+    }
   }
   EXPECT_TRUE(has_5a002);
   // Both words in a row in 5A002's heading: a phrase hit, ahead of one-word hits.

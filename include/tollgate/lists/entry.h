@@ -6,12 +6,11 @@
 // Thread-safety: plain value types.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "tollgate/common/date.h"
 #include "tollgate/common/result.h"
@@ -48,7 +47,7 @@ struct Address {
 };
 
 struct Identifier {
-  std::string type;   // "Passport", "USCC", "IMO", ...
+  std::string type;  // "Passport", "USCC", "IMO", ...
   std::string value;
   std::string country;  // ISO alpha-2 when known
   bool operator==(const Identifier&) const = default;

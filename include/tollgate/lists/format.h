@@ -19,14 +19,14 @@
 namespace tollgate::lists {
 
 enum class Format {
-  kCslCsv,     // trade.gov Consolidated Screening List, CSV (28 or 29 columns)
-  kCslJson,    // the same list as JSON ({"results": [...]} or a bare array)
-  kOfacSdn,    // OFAC legacy sdn.csv (+ alt.csv, add.csv): list code SDN
-  kOfacCons,   // OFAC legacy cons_prim.csv (+ cons_alt, cons_add): non-SDN lists
-  kUnXml,      // UN Security Council consolidated list XML
-  kBisDpl,     // BIS Denied Persons List, tab-separated with header
-  kStateIsn,   // State Department nonproliferation sanctions CSV
-  kStateDtc,   // State Department ITAR debarred parties CSV
+  kCslCsv,    // trade.gov Consolidated Screening List, CSV (28 or 29 columns)
+  kCslJson,   // the same list as JSON ({"results": [...]} or a bare array)
+  kOfacSdn,   // OFAC legacy sdn.csv (+ alt.csv, add.csv): list code SDN
+  kOfacCons,  // OFAC legacy cons_prim.csv (+ cons_alt, cons_add): non-SDN lists
+  kUnXml,     // UN Security Council consolidated list XML
+  kBisDpl,    // BIS Denied Persons List, tab-separated with header
+  kStateIsn,  // State Department nonproliferation sanctions CSV
+  kStateDtc,  // State Department ITAR debarred parties CSV
 };
 
 // "csl-csv", "csl-json", "ofac-sdn", "ofac-cons", "un-xml", "bis-dpl", "state-isn",

@@ -14,11 +14,11 @@ namespace {
 // How this binary is called from the current folder ("build/tollgate"), so the hint
 // can be pasted as it is.
 std::string ThisProgram() {
+  const auto exe = ExecutablePath();
+  if (!exe.ok()) return "tollgate";
   std::error_code error;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
-  if (error) return "tollgate";
-  const auto relative = exe.lexically_relative(std::filesystem::current_path(error));
-  if (error || relative.empty() || *relative.begin() == "..") return exe.string();
+  const auto relative = exe->lexically_relative(std::filesystem::current_path(error));
+  if (error || relative.empty() || *relative.begin() == "..") return exe->string();
   return relative.string();
 }
 

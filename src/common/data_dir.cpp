@@ -23,6 +23,16 @@ bool HoldsData(const std::filesystem::path& dir) {
 
 }  // namespace
 
+Result<std::filesystem::path> ExecutablePath() {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) {
+    return MakeError(ErrorCode::kIoError,
+                     "cannot find the running executable (/proc/self/exe: " + ec.message() + ")");
+  }
+  return exe;
+}
+
 Result<std::filesystem::path> DataDir() {
   if (const char* env = std::getenv(kDataDirEnvVar); env != nullptr && *env != '\0') {
     const std::filesystem::path dir(env);
@@ -32,14 +42,11 @@ Result<std::filesystem::path> DataDir() {
                                               " (expected the folder with data/ and web/, "
                                               "e.g. an installed PREFIX/share/tollgate)");
   }
-  std::error_code ec;
-  // The executable itself, symbolic links resolved (/proc/self/exe is the real file).
-  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) {
-    return MakeError(ErrorCode::kIoError, "cannot find the running executable (/proc/self/exe: " +
-                                              ec.message() + "); set " + kDataDirEnvVar);
+  auto exe = ExecutablePath();
+  if (!exe.ok()) {
+    return MakeError(ErrorCode::kIoError, exe.error().message + "; set " + kDataDirEnvVar);
   }
-  const std::filesystem::path bin = exe.parent_path();
+  const std::filesystem::path bin = exe->parent_path();
   const std::vector<std::filesystem::path> candidates = {
       Normal(bin / ".." / "share" / "tollgate"),
       Normal(bin / ".."),
@@ -52,7 +59,7 @@ Result<std::filesystem::path> DataDir() {
   }
   return MakeError(ErrorCode::kIoError, "no Tollgate data folder: " + std::string(kDataDirEnvVar) +
                                             " is not set and none of " + looked + " holds " +
-                                            kMarker.string() + " (looked beside " + exe.string() +
+                                            kMarker.string() + " (looked beside " + exe->string() +
                                             "); install with `make install PREFIX=...` or set " +
                                             kDataDirEnvVar);
 }

@@ -22,6 +22,9 @@ namespace tollgate {
 inline constexpr const char* kDataDirEnvVar = "TOLLGATE_DATA_DIR";
 
 // The folder described above.
+// The running executable, symbolic links resolved (/proc/self/exe).
+Result<std::filesystem::path> ExecutablePath();
+
 Result<std::filesystem::path> DataDir();
 
 // DataDir() / relative (e.g. "data/criteria.json", "web"), when it exists; else

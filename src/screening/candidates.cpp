@@ -21,7 +21,7 @@ constexpr double kLowCap = 0.3;
 class Finder {
  public:
   Finder(const Index::Impl& impl, const PreparedName& query, Scratch& scratch)
-      : impl_(impl), query_(query), s_(scratch) {
+      : impl_(impl), query_(query), s_(scratch), memo_(query.scoring.size() <= kMaxMemoTokens) {
     if (s_.token_state.size() < impl.token_canon.size()) {
       s_.token_state.resize(impl.token_canon.size(), 0);
       s_.token_terms.resize(impl.token_canon.size());
@@ -72,7 +72,7 @@ class Finder {
     }
     PrepareLowExtra();
     const std::size_t q = query_.scoring.size();
-    if (Memoized()) {
+    if (memo_) {
       s_.memo_bound.assign(std::size_t{1} << q, -1.0f);
       s_.memo_extra.assign(std::size_t{1} << q, -1.0f);
     }
@@ -128,7 +128,11 @@ class Finder {
   // it already fail `min_name_score`. Which query tokens reached a name bounds its
   // score before its own weights are read: most names reached only by a common word
   // fail there. The weight of the query tokens that did not reach it is kept beside.
-  double MarksBound(const MarkTable::Entry& marks, double min_name_score) const {
+  // Always inlined: it runs for most postings a walk admits, and out of line (with
+  // lookups.cpp's Reach and a recomputed memo_) a query took 1.3% more instructions
+  // (callgrind, BENCHMARKS.md "The screening core split").
+  [[gnu::always_inline]] double MarksBound(const MarkTable::Entry& marks,
+                                           double min_name_score) const {
     const std::uint32_t tokens = marks.query_tokens;
     if (TokensFail(tokens, min_name_score)) return -1;
     return NameBound(marks, Extra(tokens));
@@ -136,18 +140,13 @@ class Finder {
 
   // ExtraWeight(tokens), from the memo once TokensFail has filled it.
   double Extra(std::uint32_t tokens) const {
-    return Memoized() ? s_.memo_extra[tokens] : ExtraWeight(tokens);
+    return memo_ ? s_.memo_extra[tokens] : ExtraWeight(tokens);
   }
-
-  // Queries of at most kMaxMemoTokens tokens keep TokensBound and ExtraWeight per set of
-  // query tokens in Scratch::memo_bound and memo_extra (2^q floats each).
-  static constexpr std::size_t kMaxMemoTokens = 12;
-  bool Memoized() const { return query_.scoring.size() <= kMaxMemoTokens; }
 
   // True when no name that exactly the query tokens `tokens` reached can reach
   // `min_name_score`, whatever its own weights (TokensBound, memoized with ExtraWeight).
   bool TokensFail(std::uint32_t tokens, double min_name_score) const {
-    if (!Memoized()) return SurelyBelow(TokensBound(tokens), min_name_score);
+    if (!memo_) return SurelyBelow(TokensBound(tokens), min_name_score);
     float& bound = s_.memo_bound[tokens];
     if (bound < 0) {
       bound = static_cast<float>(TokensBound(tokens));
@@ -498,6 +497,11 @@ class Finder {
   const PreparedName& query_;
   Scratch& s_;
   LookupFacts facts_;
+  // Queries of at most kMaxMemoTokens tokens keep TokensBound and ExtraWeight per set of
+  // query tokens in Scratch::memo_bound and memo_extra (2^q floats each); the test is
+  // kept, not recomputed, as TokensFail runs for most postings a walk admits.
+  static constexpr std::size_t kMaxMemoTokens = 12;
+  const bool memo_;
   bool marked_early_ = false;  // names were marked before the walks (Completable)
 
   // What the bounds read of the query (PrepareBounds).

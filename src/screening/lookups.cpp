@@ -47,8 +47,10 @@ class Lookups {
 
   // A distinctive token the query token at `i` reaches: a term to walk. Its weight is
   // the token's times `similarity`, at least the similarity the scorer will find for
-  // the pair, so sums of term weights are the E of score_bound.h (1).
-  void Reach(std::uint32_t token, std::size_t i, double similarity) {
+  // the pair, so sums of term weights are the E of score_bound.h (1). Always inlined:
+  // this file alone is small, so GCC's unit-growth limit left it out of line, which cost
+  // instructions (with candidates.cpp's MarksBound, 1.3% a query; BENCHMARKS.md).
+  [[gnu::always_inline]] void Reach(std::uint32_t token, std::size_t i, double similarity) {
     if (!FirstVisit(token)) return;
     const double weight = similarity * impl_.token_weight[token];
     s_.terms.push_back({token, static_cast<std::uint32_t>(i), weight, 0, 0, 0, 0});

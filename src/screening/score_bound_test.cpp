@@ -41,15 +41,27 @@ TEST(ScoreBoundTest, NoTotalCanReachWhenTheAlignableWeightIsTooSmall) {
   EXPECT_NEAR(exact.high, 1.0 + kRoundingSlack, 1e-12);
 }
 
+// Random weights in [0, max_weight) and thresholds in [min_t, max_t), seeded.
+class RandomInputs {
+ public:
+  RandomInputs(unsigned seed, double max_weight, double min_t, double max_t)
+      : rng_(seed), weight_(0.0, max_weight), threshold_(min_t, max_t) {}
+  double Weight() { return weight_(rng_); }
+  double Threshold() { return threshold_(rng_); }
+
+ private:
+  std::mt19937 rng_;
+  std::uniform_real_distribution<double> weight_;
+  std::uniform_real_distribution<double> threshold_;
+};
+
 TEST(ScoreBoundTest, ReachesThresholdIsTheBoundWithoutTheDivision) {
-  std::mt19937 rng(14);
-  std::uniform_real_distribution<double> weight(0.0, 4.0);
-  std::uniform_real_distribution<double> threshold(0.05, 1.0);
+  RandomInputs random(14, 4.0, 0.05, 1.0);
   for (int k = 0; k < 10000; ++k) {
-    const double aligned = weight(rng);
-    const double missing = weight(rng);
-    const double extra = weight(rng);
-    const double t = threshold(rng);
+    const double aligned = random.Weight();
+    const double missing = random.Weight();
+    const double extra = random.Weight();
+    const double t = random.Threshold();
     const double bound = ScoreBound(aligned, missing, extra);
     if (std::abs(bound - t) < 1e-9) continue;  // the two roundings may differ at equality
     EXPECT_EQ(ReachesThreshold(aligned, missing, extra, t), bound >= t)
@@ -60,13 +72,11 @@ TEST(ScoreBoundTest, ReachesThresholdIsTheBoundWithoutTheDivision) {
 TEST(ScoreBoundTest, TotalsOutsideTheRangeScoreBelowTheThreshold) {
   // For random A, X, t: no T outside the range can reach t with S = min(T, A), and
   // every T inside it, the slack taken off both ends, reaches t exactly so aligned.
-  std::mt19937 rng(15);
-  std::uniform_real_distribution<double> weight(0.0, 3.0);
-  std::uniform_real_distribution<double> threshold(0.3, 0.99);
+  RandomInputs random(15, 3.0, 0.3, 0.99);
   for (int k = 0; k < 2000; ++k) {
-    const double aligned = weight(rng);
-    const double extra = weight(rng);
-    const double t = threshold(rng);
+    const double aligned = random.Weight();
+    const double extra = random.Weight();
+    const double t = random.Threshold();
     const TotalWeightRange range = TotalsThatCanReach(aligned, extra, t);
     for (double total = 0.01; total < 8; total += 0.01) {
       const double s = std::min(total, aligned);

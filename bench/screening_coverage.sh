@@ -40,7 +40,7 @@ c++ --coverage -o screening_tests $objects "$build/libtollgate.a" \
 start=$(date +%s)
 ./screening_tests --gtest_brief=1
 echo "tests took $(( $(date +%s) - start )) s"
-# One summary line per screening source (not the tests), then the totals.
+# gcov of each screening object (not the tests), with branch counts.
 for object in src_screening_*.o; do
   case "$object" in *_test.o) continue ;; esac
   gcov -b -o . "$object" > "$object.gcov.txt" 2>/dev/null || true
@@ -50,6 +50,7 @@ done
 for object in src_screening_*.o; do
   case "$object" in *_test.o) continue ;; esac
   awk -v object="${object%.o}" '
+    /^$/ { file = "" }  # a blank line ends a file (the totals of the object follow one)
     /^File / { file = ""; if ($0 ~ /src\/screening\//) { file = $2; gsub(/.*src\/screening\/|\047/, "", file) } next }
     file != "" && /^Lines executed/ { lines[file] = $0 }
     file != "" && /^Taken at least once/ { branches[file] = $0 }

@@ -506,14 +506,16 @@ class Finder {
 
   // What the bounds read of the query (PrepareBounds).
   double heaviest_term_[kMaxQueryTokens] = {};  // per query token, see TokensBound
-  struct {
+  struct QueryInitials {
     std::array<std::uint32_t, kMaxQueryTokens> bits{};  // InitialBit of each
     std::size_t count = 0;
-  } initials_;  // the query's initials
-  struct {
+  };
+  QueryInitials initials_;
+  struct LowExtraWeights {                   // see PrepareLowExtra
     std::size_t count = 0;                   // the query's low tokens counted
     double after[kMaxQueryTokens + 1] = {};  // after[n]: the lightest count - n of them
-  } low_extra_;                              // see PrepareLowExtra
+  };
+  LowExtraWeights low_extra_;
 
   // What the query may align of a name (WalkTerms): `fixed`, the ceilings of the query
   // tokens aligned without a term (its low tokens, initials and concatenations); and of
@@ -521,12 +523,13 @@ class Finder {
   // and particles (`low`, part of the weight `aligned` of WalkInterval, and only of that
   // side), its initials and the words a concatenation may join (counted on the words'
   // side too).
-  struct {
+  struct WalkCapacity {
     double fixed = 0;
     double low = 0;
     double initial_low = 0;
     double concat_low = 0;
-  } capacity_;
+  };
+  WalkCapacity capacity_;
 };
 
 }  // namespace

@@ -2,13 +2,21 @@
 // found from a bounded number of lookups (exact tokens, typo deletions, phonetic and
 // prefix keys, adjacent-token concatenations) and never by scanning all names.
 //
+// Reading order for a newcomer:
+//   score_bound.h  the bound of a name's score, derived once with a worked example;
+//                  pure functions, tested on their own (score_bound_test.cpp)
+//   mark_table.h   the names a query reached and what it reached of each
+//   lookups.h/.cpp the lookups: the index tokens each query token reaches (its terms),
+//                  and the names concatenations reach
+//   candidates.cpp the walks over the terms' postings and the bound of each name
+//
 // Each lookup marks which tokens of which names it reached. From those marks an
 // upper bound on ScoreAlignment is computed per name (unmarked name words cannot be
-// aligned; unmarked query words are extra); names whose bound plus the largest
-// possible adjustment stays below the threshold are dropped before scoring. Because
-// every pair rule of the scorer between distinctive tokens has a lookup here, the
-// bound is safe: nothing that would score at or above the threshold is dropped
-// (reference_scorer_test.cpp checks this against a brute-force scan).
+// aligned; unmarked query words are extra; score_bound.h); names whose bound plus the
+// largest possible adjustment stays below the threshold are dropped before scoring. Because every
+// pair rule of the scorer between distinctive tokens has a lookup here, the bound is safe: nothing
+// that would score at or above the threshold is dropped (reference_scorer_test.cpp checks this
+// against a brute-force scan, on a few hundred names and on the 21,000 of the SDN list).
 //
 // A frequent word does not walk all its postings: the index tokens a query reaches
 // are walked heaviest first, each only over the names whose total weight still

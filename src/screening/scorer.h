@@ -12,7 +12,7 @@
 // initials) scores at most kCommonOnlyCap, unless the two names are the same words.
 //
 // Pair rules (each is also an index lookup, so candidate generation finds every name
-// that can score; see candidates.cpp):
+// that can score; see lookups.cpp):
 //   exact        same canonical token (company = co, tech = technology)
 //   typo         words within MaxTyposBetween(lengths) edits (optimal string alignment)
 //   phonetic     words of 3+ letters with the same PhoneticKey (see PhoneticPair)

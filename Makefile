@@ -3,6 +3,9 @@
 #                 binary only, and starts the server
 #   make test     installs the rest (test, benchmark, browser, fuzzing tools), builds
 #                 everything and runs every test
+#   make unit     builds and runs only the unit tests (CTest label unit): no server,
+#                 no PostgreSQL, no CLI process; seconds once built
+#   make tidy     clang-tidy over src/ and apps/ (the ctest `tidy` CI runs)
 #   make install PREFIX=/opt/tollgate   the binary and its data under PREFIX
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
@@ -10,12 +13,14 @@ DB ?= var/tollgate.db
 PREFIX ?= /usr/local
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 SHARED_DATA ?= ../shared/data
-# WERROR=ON (CI) makes every compiler warning an error.
+# WERROR=ON (CI) makes every compiler warning an error; DEBUG_INFO=OFF (CI) compiles
+# without -g, a third quicker (BENCHMARKS.md "CI time").
 WERROR ?= OFF
+DEBUG_INFO ?= ON
 MAKEFLAGS += --no-print-directory
 
-.PHONY: deps deps-run build build-all run demo install test bench eval fuzz clean format \
-	need-shared
+.PHONY: deps deps-run build build-all configure-all run demo install test unit tidy bench \
+	eval fuzz clean format need-shared
 
 deps-run:
 	@scripts/install-deps.sh run
@@ -29,8 +34,10 @@ build: deps-run
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target tollgate_cli
 
 # Everything: the binary, the tests, the benchmarks and the evaluation.
-build-all: deps
-	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) -DTOLLGATE_BUILD_TESTS=ON -DTOLLGATE_BUILD_BENCH=ON -DTOLLGATE_WERROR=$(WERROR) >/dev/null
+configure-all: deps
+	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) -DTOLLGATE_BUILD_TESTS=ON -DTOLLGATE_BUILD_BENCH=ON -DTOLLGATE_WERROR=$(WERROR) -DTOLLGATE_DEBUG_INFO=$(DEBUG_INFO) >/dev/null
+
+build-all: configure-all
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 # The server on the embedded SQLite default: the first start creates the database,
@@ -50,6 +57,14 @@ install: build
 
 test: build-all
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+# Only what the unit tests need is built (the library, not the CLI binary).
+unit: configure-all
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target tollgate_unit_tests tollgate_bench_tests
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) -L unit
+
+tidy: configure-all
+	@scripts/tidy.sh $(BUILD_DIR) $(JOBS)
 
 # The benchmarks and the evaluation read the official list files beside the clone.
 need-shared:

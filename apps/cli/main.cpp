@@ -6,8 +6,12 @@
 
 #include "cli_context.h"
 #include "commands.h"
+#include "tollgate/common/result.h"
 
-int main(int argc, char** argv) {
+// A function-try-block: an exception no command caught (a bug, or memory exhausted)
+// ends the process with a message and exit 70 (kInternal, src/common/error_code.cpp)
+// instead of std::terminate's abort.
+int main(int argc, char** argv) try {
   tollgate::cli::Context context;
   const char* env_db = std::getenv("TOLLGATE_DB");
   context.db_url = env_db != nullptr && *env_db != '\0' ? env_db : "var/tollgate.db";
@@ -45,4 +49,10 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   return exit_code;
+} catch (const std::exception& e) {
+  std::cerr << "tollgate: internal error: " << e.what() << "\n";
+  return tollgate::ExitCodeFor(tollgate::ErrorCode::kInternal);
+} catch (...) {
+  std::cerr << "tollgate: internal error\n";
+  return tollgate::ExitCodeFor(tollgate::ErrorCode::kInternal);
 }

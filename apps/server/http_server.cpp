@@ -4,13 +4,13 @@
 // by its route, and logged as one JSON line on stderr; errors, also the library's own
 // (404 without a route, 413, 400), become JSON bodies.
 #include <httplib.h>
-#include <signal.h>
 
 #include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
+#include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -361,7 +361,7 @@ int RunServer(ServerOptions options) {
     }
   });
   http.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+      [](const httplib::Request&, httplib::Response& res, const std::exception_ptr& error) {
         try {
           std::rethrow_exception(error);
         } catch (const std::exception& e) {
@@ -435,6 +435,8 @@ int RunServer(ServerOptions options) {
   refresher.join();
   // If listening ended for another reason, wake the signal thread so it can finish.
   if (signal_waiter.joinable()) {
+    // Not a kill: the thread waits in sigwait() for SIGTERM, and this ends its wait.
+    // NOLINTNEXTLINE(bugprone-bad-signal-to-kill-thread)
     pthread_kill(signal_waiter.native_handle(), SIGTERM);
     signal_waiter.join();
   }

@@ -59,7 +59,7 @@ Verification Verify(std::span<const Record> records, const std::optional<Anchor>
     } else if (r.sequence < expected) {
       if (duplicate) {
         problems.push_back({r.sequence, "appears twice: a record was inserted"});
-      } else if (!reported_out_of_order.count(r.sequence)) {
+      } else if (!reported_out_of_order.contains(r.sequence)) {
         problems.push_back({r.sequence, "out of order: found after " + Seq(expected - 1)});
       }
     }

@@ -563,8 +563,8 @@ NameMap BuildNameIndex() {
 
 // Built once, on first use (thread-safe static initialization), then only read.
 const NameMap& NameIndex() {
-  static const NameMap index = BuildNameIndex();
-  return index;
+  static const NameMap kIndex = BuildNameIndex();
+  return kIndex;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <cstddef>
 #include <fstream>
 #include <memory>
 
@@ -16,8 +17,8 @@ using DigestContext = std::unique_ptr<EVP_MD_CTX, DigestContextFree>;
 
 std::string Hex(const unsigned char* data, unsigned int size) {
   static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(size * 2, '0');
-  for (unsigned int i = 0; i < size; ++i) {
+  std::string out(static_cast<std::size_t>(size) * 2, '0');
+  for (std::size_t i = 0; i < size; ++i) {
     out[2 * i] = kDigits[data[i] >> 4];
     out[2 * i + 1] = kDigits[data[i] & 0xf];
   }

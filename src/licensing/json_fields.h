@@ -27,8 +27,8 @@ class JsonFieldError : public std::runtime_error {
 
 class JsonFields {
  public:
-  // Throws when `json` is not an object.
-  JsonFields(const nlohmann::json& json, std::string path);
+  // Throws when `value` is not an object.
+  JsonFields(const nlohmann::json& value, std::string path);
 
   const std::string& path() const { return path_; }
   std::string PathOf(std::string_view key) const;

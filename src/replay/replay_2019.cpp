@@ -61,8 +61,9 @@ struct Runner {
       day = on;
       step_of_day = 0;
     }
-    clock.Set(std::chrono::sys_seconds(std::chrono::seconds(
-        static_cast<long long>(on.days_since_epoch()) * 86400 + 8 * 3600 + 60 * step_of_day++)));
+    clock.Set(std::chrono::sys_seconds(
+        std::chrono::seconds(static_cast<long long>(on.days_since_epoch()) * 86400 + 8LL * 3600 +
+                             60LL * step_of_day++)));
   }
 };
 

@@ -208,7 +208,7 @@ ItemDetermination DetermineItem(const ItemContext& ctx, const Item& item, const 
       out.trace.push_back(Step("russia_belarus",
                                Concat({"no other rule requires a license for ", classification.eccn,
                                        " to ", ctx.country.name, ", but ", rule.source.citation,
-                                       " may (its HTS-based lists, part 746 Supps. 2, 4 and 6, "
+                                       " may (its HTS-based lists, part 746 Supps. 2, 4 and 6, ",
                                        "are not in the rules data): REVIEW"}),
                                {"destination"}, {ctx.country.code}, rule.source.citation,
                                rule.source.check));

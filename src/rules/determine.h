@@ -39,8 +39,8 @@ struct NormalizedTransaction {
 // that is not an ISO code or has no rules, an unknown activity, a malformed or unknown
 // ECCN; kNotFound: no rule in force on the date for a destination or ECCN that has one
 // at other dates.
-// `item_rules` empty: built directly (ItemRulesFor). `tx` by value: the result holds it.
-Result<NormalizedTransaction> NormalizeTransaction(const RuleSet& rules, Transaction tx,
+// `item_rules` empty: built directly (ItemRulesFor). `input` by value: the result holds it.
+Result<NormalizedTransaction> NormalizeTransaction(const RuleSet& rules, Transaction input,
                                                    const ItemRulesFn& item_rules = {});
 
 // The first trace step: which list versions the parties are screened against.
@@ -58,7 +58,7 @@ Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction no
                                   const std::vector<licensing::License>& licenses);
 
 // Normalizes, then determines against `index` directly.
-Result<Determination> Determine(const RuleSet& rules, const Transaction& tx,
+Result<Determination> Determine(const RuleSet& rules, const Transaction& input,
                                 const screening::Index& index,
                                 const std::vector<storage::ListVersion>& versions,
                                 const std::vector<licensing::License>& licenses);

@@ -24,7 +24,7 @@ constexpr const char* kFoldRules =
 // Building the transliterator compiles rule sets (milliseconds); cloning the built one
 // is cheap, so each thread clones the shared prototype once.
 const icu::Transliterator* Prototype() {
-  static const std::unique_ptr<icu::Transliterator> prototype = [] {
+  static const std::unique_ptr<icu::Transliterator> kPrototype = [] {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error;
     std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createFromRules(
@@ -33,7 +33,7 @@ const icu::Transliterator* Prototype() {
     if (U_FAILURE(status)) t.reset();
     return t;
   }();
-  return prototype.get();
+  return kPrototype.get();
 }
 
 icu::Transliterator* ThreadTransliterator() {

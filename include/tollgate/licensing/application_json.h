@@ -29,10 +29,10 @@ enum class JsonScope {
   // review are refused (BIS fills them in).
   kForm,
 };
-Result<Application> ApplicationFromJson(const nlohmann::json& json,
+Result<Application> ApplicationFromJson(const nlohmann::json& value,
                                         JsonScope scope = JsonScope::kStored);
 
 nlohmann::json ToJson(const Event& event);
-Result<Event> EventFromJson(const nlohmann::json& json);
+Result<Event> EventFromJson(const nlohmann::json& value);
 
 }  // namespace tollgate::licensing

@@ -88,6 +88,6 @@ bool InForceOn(const ListEntry& entry, Date date);
 // Canonical JSON (the stored form and the CLI's --json form). FromJson validates and
 // reports the first bad field.
 nlohmann::json ToJson(const ListEntry& entry);
-Result<ListEntry> EntryFromJson(const nlohmann::json& json);
+Result<ListEntry> EntryFromJson(const nlohmann::json& input);
 
 }  // namespace tollgate::lists

@@ -27,6 +27,6 @@ struct TransactionLimits {
 };
 
 // kRefused "items: at most 100 per request (this one has 250)" (or parties).
-Status CheckTransactionLimits(const Transaction& transaction, const TransactionLimits& limits);
+Status CheckTransactionLimits(const Transaction& tx, const TransactionLimits& limits);
 
 }  // namespace tollgate::rules

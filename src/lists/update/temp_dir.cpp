@@ -1,6 +1,7 @@
 #include "lists/update/temp_dir.h"
 
-#include <stdlib.h>  // mkdtemp (POSIX)
+// mkdtemp is POSIX: <stdlib.h> declares it, <cstdlib> need not.
+#include <stdlib.h>  // NOLINT(modernize-deprecated-headers)
 
 #include <cerrno>
 #include <cstring>

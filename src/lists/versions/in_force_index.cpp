@@ -38,7 +38,8 @@ std::size_t EntryBytes(const ListEntry& e) {
   for (const auto& i : e.ids) bytes += sizeof i + Heap(i.type) + Heap(i.value);
   for (const auto* texts :
        {&e.programs, &e.federal_register, &e.nationalities, &e.dates_of_birth}) {
-    for (const auto& t : *texts) bytes += sizeof t + Heap(t);
+    // The string object itself (sizeof), then its heap buffer: not the container's size.
+    for (const auto& t : *texts) bytes += sizeof t + Heap(t);  // NOLINT(bugprone-sizeof-container)
   }
   return bytes;
 }
@@ -73,6 +74,7 @@ std::vector<storage::ListVersion> SelectInForce(const std::vector<storage::ListV
     }
   }
   std::vector<storage::ListVersion> out;
+  out.reserve(by_feed.size());
   for (auto& [feed, v] : by_feed) out.push_back(std::move(v));
   return out;
 }

@@ -52,10 +52,10 @@ TEST_P(SharedFormsApiTest, AListDiffChoosesTheSameVersionsAndAnswersTheSameJson)
             reversed.body.dump());
   EXPECT_EQ(reversed.body["added"].size(), api.body["removed"].size());
   // A version of another feed: the API names the argument, the CLI the same message.
-  auto wrong = Call("auditor", "GET", "/api/lists/diff?source=csl&from=" + from);
+  auto wrong = Call("auditor", "GET", "/api/lists/diff?source=csl&from=" + from + "&to=" + to);
   EXPECT_EQ(wrong.status, 404) << wrong.text;
   EXPECT_NE(wrong.text.find("\"from\""), std::string::npos) << wrong.text;
-  auto r = cli_.Run("lists diff csl --from " + from);
+  auto r = cli_.Run("lists diff csl --from " + from + " --to " + to);
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find("version " + from + " is not a version of csl"), std::string::npos) << r.err;
 }

@@ -7,6 +7,7 @@
 #include "applications_support.h"
 #include "commands.h"
 #include "screening_support.h"
+#include "tollgate/forms/applications_json.h"
 #include "tollgate/licensing/application_json.h"
 
 namespace tollgate::cli {
@@ -33,7 +34,7 @@ int RunSubmit(const Context& context, const Flags& flags) {
   auto filed = session->workflow().Submit(session->user(), std::move(form).value());
   if (!filed.ok()) return Fail(filed.error());
   if (flags.json) {
-    std::cout << ApplicationJson(*filed, {}, {}).dump(2) << "\n";
+    std::cout << forms::ApplicationJson(*filed, {}, {}).dump(2) << "\n";
   } else {
     std::cout << "submitted " << licensing::Subject(*filed) << " (version " << filed->version
               << ")\n";
@@ -58,10 +59,11 @@ int RunShow(const Context& context, const Flags& flags) {
   auto screening = workflow.Screening(session->user(), flags.target);
   if (!screening.ok()) return Fail(screening.error());
   if (flags.json) {
-    auto out = ApplicationJson(*application, *timeline, due);
+    auto out = forms::ApplicationJson(*application, *timeline, due);
     if (*license) out["license"] = (*license)->number;
     out["screening"] = nlohmann::json::array();
-    for (const auto& match : *screening) out["screening"].push_back(ScreeningMatchJson(match));
+    for (const auto& match : *screening)
+      out["screening"].push_back(forms::ScreeningMatchJson(match));
     std::cout << out.dump(2) << "\n";
   } else {
     PrintApplication(*application, *timeline, due, *license ? &**license : nullptr);
@@ -106,7 +108,7 @@ int RunDue(const Context& context, const Flags& flags) {
   if (flags.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& line : *lines) {
-      nlohmann::json one = DeadlineJson(line.deadline);
+      nlohmann::json one = forms::DeadlineJson(line.deadline);
       one["application"] = line.subject;
       one["state"] = licensing::StateName(line.state);
       out.push_back(one);

@@ -2,9 +2,9 @@
 
 #include <iostream>
 
-#include "check_support.h"
 #include "json_file.h"
 #include "tollgate/licensing/application_json.h"
+#include "tollgate/rules/locate.h"
 
 namespace tollgate::cli {
 namespace {
@@ -74,7 +74,7 @@ std::unique_ptr<Session> Session::Open(const Context& context, const ActingFlags
   session->catalog_ = std::move(catalog).value();
   session->workflow_ =
       std::make_unique<licensing::Workflow>(*session->store_, *session->clock_, session->catalog_);
-  auto rules_dir = RulesDirForCli("");
+  auto rules_dir = rules::RulesDir("");
   if (!rules_dir.ok()) {
     exit_code = Fail(rules_dir.error());
     return nullptr;
@@ -87,7 +87,7 @@ std::unique_ptr<Session> Session::Open(const Context& context, const ActingFlags
   session->terms_ = *terms;
   session->workflow_->UseLicenseTerms(std::move(terms).value());
   // The items' ECCNs are accepted as `check` accepts them: one catalog behind both.
-  auto rules = LoadRulesForCli("");
+  auto rules = rules::LoadRulesAt("");
   if (!rules.ok()) {
     exit_code = Fail(rules.error());
     return nullptr;
@@ -178,13 +178,6 @@ void PrintApplication(const licensing::Application& a,
   }
 }
 
-nlohmann::json ScreeningMatchJson(const storage::ScreeningMatchRecord& m) {
-  return {{"seq", m.seq},           {"screened_on", m.screened_on.ToString()},
-          {"reason", m.reason},     {"role", m.role},
-          {"party", m.party},       {"list", m.list},
-          {"entry_id", m.entry_id}, {"match", m.detail}};
-}
-
 void PrintScreening(const std::vector<storage::ScreeningMatchRecord>& matches) {
   if (matches.empty()) return;
   std::cout << "screening:\n";
@@ -194,36 +187,6 @@ void PrintScreening(const std::vector<storage::ScreeningMatchRecord>& matches) {
               << m.detail.value("entry_name", "") << "' score " << m.detail.value("score", 0.0)
               << " (" << m.detail.value("effect", "") << "); " << m.reason << "\n";
   }
-}
-
-nlohmann::json DeadlineJson(const licensing::Deadline& d) {
-  nlohmann::json out = {{"kind", licensing::DeadlineKindName(d.kind)},
-                        {"what", d.what},
-                        {"due", d.due.ToString()},
-                        {"days_left", d.days_left},
-                        {"overdue", d.overdue()},
-                        {"citation", d.citation},
-                        {"check", d.check}};
-  if (d.agency) out["agency"] = licensing::AgencyName(*d.agency);
-  return out;
-}
-
-nlohmann::json ApplicationJson(const licensing::Application& application,
-                               const std::vector<storage::TimelineEntry>& timeline,
-                               const std::vector<licensing::Deadline>& due) {
-  nlohmann::json out = {{"application", licensing::ToJson(application)},
-                        {"timeline", nlohmann::json::array()},
-                        {"due", nlohmann::json::array()}};
-  for (const auto& t : timeline) {
-    out["timeline"].push_back({{"seq", t.seq},
-                               {"on", t.on.ToString()},
-                               {"recorded_at", t.recorded_at},
-                               {"from", licensing::StateName(t.from)},
-                               {"to", licensing::StateName(t.to)},
-                               {"event", licensing::ToJson(t.event)}});
-  }
-  for (const auto& d : due) out["due"].push_back(DeadlineJson(d));
-  return out;
 }
 
 void PrintApplicationLine(const licensing::Application& a) {

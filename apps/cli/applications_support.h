@@ -1,6 +1,7 @@
 // What the `applications` and `audit` commands share: acting as a stored user with a
 // clock and the criteria catalog, reading a form file, and printing applications,
-// timelines and deadlines as text or JSON.
+// timelines and deadlines as text (their JSON is the library's,
+// tollgate/forms/applications_json.h, shared with the API).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -61,14 +62,8 @@ void PrintApplication(const licensing::Application& application,
                       const std::vector<storage::TimelineEntry>& timeline,
                       const std::vector<licensing::Deadline>& due,
                       const licensing::License* license = nullptr);
-nlohmann::json ApplicationJson(const licensing::Application& application,
-                               const std::vector<storage::TimelineEntry>& timeline,
-                               const std::vector<licensing::Deadline>& due);
-// The screening matches recorded with an application.
-nlohmann::json ScreeningMatchJson(const storage::ScreeningMatchRecord& match);
 void PrintScreening(const std::vector<storage::ScreeningMatchRecord>& matches);
 void PrintApplicationLine(const licensing::Application& application);
-nlohmann::json DeadlineJson(const licensing::Deadline& deadline);
 void PrintDueLine(const licensing::DueLine& line);
 
 }  // namespace tollgate::cli

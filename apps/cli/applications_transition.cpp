@@ -5,6 +5,7 @@
 
 #include "applications_support.h"
 #include "commands.h"
+#include "tollgate/forms/applications_json.h"
 
 namespace tollgate::cli {
 namespace {
@@ -92,7 +93,7 @@ int Run(const Context& context, const Flags& flags) {
     license = *issued;
   }
   if (flags.json) {
-    auto out = ApplicationJson(*next, {}, {});
+    auto out = forms::ApplicationJson(*next, {}, {});
     if (license) out["license"] = licensing::ToJson(*license);
     std::cout << out.dump(2) << "\n";
   } else {

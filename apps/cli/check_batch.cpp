@@ -7,9 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
-#include "check_support.h"
 #include "tollgate/common/json_limits.h"
+#include "tollgate/rules/determination_record.h"
 #include "tollgate/rules/engine.h"
+#include "tollgate/rules/locate.h"
 #include "tollgate/rules/transaction_fields.h"
 
 namespace tollgate::cli {
@@ -84,7 +85,7 @@ Result<Input> ReadLines(const std::string& path, const rules::RuleSet& rules,
 
 int RunCheckBatch(const Context& context, const std::string& in_path, const std::string& out_path,
                   const std::string& rules_dir, const rules::TransactionLimits& limits) {
-  auto rules = LoadRulesForCli(rules_dir);
+  auto rules = rules::LoadRulesAt(rules_dir);
   if (!rules.ok()) return Fail(rules.error());
   auto input = ReadLines(in_path, **rules, limits);
   if (!input.ok()) return Fail(input.error());
@@ -110,7 +111,7 @@ int RunCheckBatch(const Context& context, const std::string& in_path, const std:
       bad.emplace_back(line.number, std::move(error));
       continue;
     }
-    records.push_back(RecordOf(*determination, "operator"));
+    records.push_back(rules::RecordOf(*determination, "operator"));
     numbers.push_back(line.number);
     results.push_back(std::move(determination).value());
   }

@@ -9,7 +9,10 @@
 #include "check_batch.h"
 #include "check_support.h"
 #include "commands.h"
+#include "tollgate/forms/check_json.h"
+#include "tollgate/rules/determination_record.h"
 #include "tollgate/rules/engine.h"
+#include "tollgate/rules/locate.h"
 #include "tollgate/rules/transaction_fields.h"
 
 namespace tollgate::cli {
@@ -77,7 +80,7 @@ int RunCheck(const Context& context, const CheckArgs& args) {
   // Everything about the input is checked before the store is opened or written.
   auto tx = TransactionFromFlags(args);
   if (!tx.ok()) return Fail(tx.error());
-  auto rules = LoadRulesForCli(args.rules_dir);
+  auto rules = rules::LoadRulesAt(args.rules_dir);
   if (!rules.ok()) return Fail(rules.error());
   if (auto valid = rules::ValidateTransactionFields(**rules, *tx); !valid.ok()) {
     return Fail(valid.error());
@@ -88,12 +91,10 @@ int RunCheck(const Context& context, const CheckArgs& args) {
   rules::Engine engine(*rules, *store);
   auto determination = engine.Determine(std::move(*tx));  // not read again
   if (!determination.ok()) return Fail(determination.error());
-  auto ids = store->RecordDeterminations({RecordOf(*determination, "operator")});
+  auto ids = store->RecordDeterminations({rules::RecordOf(*determination, "operator")});
   if (!ids.ok()) return Fail(ids.error());
   if (args.json) {
-    nlohmann::json out = rules::ToJson(*determination);
-    out["record_id"] = ids->front();
-    std::cout << out.dump(2) << "\n";
+    std::cout << forms::CheckJson(*determination, ids->front()).dump(2) << "\n";
   } else {
     PrintDetermination(std::cout, *determination);
   }

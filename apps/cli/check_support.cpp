@@ -1,12 +1,7 @@
 #include "check_support.h"
 
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <nlohmann/json.hpp>
-
-#include "tollgate/common/data_dir.h"
-#include "tollgate/rules/determination_record.h"
+#include <string>
 
 namespace tollgate::cli {
 namespace {
@@ -18,32 +13,6 @@ std::string Score(double score) {
 }
 
 }  // namespace
-
-Result<std::filesystem::path> RulesDirForCli(const std::string& flag) {
-  if (!flag.empty()) return std::filesystem::path(flag);
-  const char* env = std::getenv("TOLLGATE_RULES");
-  if (env != nullptr && *env != '\0') return std::filesystem::path(env);
-  return ShippedPath("data/rules");
-}
-
-Result<std::shared_ptr<const rules::RuleSet>> LoadRulesForCli(const std::string& flag) {
-  auto dir = RulesDirForCli(flag);
-  if (!dir.ok()) return dir.error();
-  auto loaded = rules::LoadRules(*dir);
-  if (!loaded.ok()) return loaded.error();
-  return std::make_shared<const rules::RuleSet>(std::move(loaded).value());
-}
-
-storage::DeterminationRecord RecordOf(const rules::Determination& d, std::string requested_by) {
-  storage::DeterminationRecord record;
-  record.requested_by = std::move(requested_by);
-  record.transaction_date = d.transaction.date;
-  record.decision = rules::DecisionName(d.decision);
-  record.request_json = rules::ToJson(d.transaction).dump();
-  // Compact (rules/determination_record.h): the request is kept whole beside it.
-  record.result_json = rules::CompactJson(d).dump();
-  return record;
-}
 
 void PrintDetermination(std::ostream& out, const rules::Determination& d) {
   const auto& tx = d.transaction;

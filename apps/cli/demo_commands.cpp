@@ -7,13 +7,15 @@
 
 #include "check_support.h"
 #include "commands.h"
-#include "report_render.h"
+#include "tollgate/forms/report_render.h"
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/criteria.h"
 #include "tollgate/replay/replay_2019.h"
 #include "tollgate/reports/history.h"
 #include "tollgate/reports/stats.h"
+#include "tollgate/rules/determination_record.h"
 #include "tollgate/rules/engine.h"
+#include "tollgate/rules/locate.h"
 
 namespace tollgate::cli {
 namespace {
@@ -26,7 +28,7 @@ struct Flags {
 // `tollgate check --item 5D992.c --to CN --party "ultimate_consignee=Huawei Technologies
 // Co., Ltd." --exporter "Microsoft Corporation" --date 2019-11-21`, recorded like it.
 int CheckMicrosoft(storage::Store& store) {
-  auto rules = LoadRulesForCli("");
+  auto rules = rules::LoadRulesAt("");
   if (!rules.ok()) return Fail(rules.error());
   rules::Transaction tx;
   tx.exporter = "Microsoft Corporation";
@@ -39,7 +41,8 @@ int CheckMicrosoft(storage::Store& store) {
   rules::Engine engine(*rules, store);
   auto determination = engine.Determine(tx);
   if (!determination.ok()) return Fail(determination.error());
-  if (auto ids = store.RecordDeterminations({RecordOf(*determination, "operator")}); !ids.ok()) {
+  if (auto ids = store.RecordDeterminations({rules::RecordOf(*determination, "operator")});
+      !ids.ok()) {
     return Fail(ids.error());
   }
   std::cout << "\n$ tollgate check --item 5D992.c --to CN --party \"ultimate_consignee=Huawei "
@@ -79,7 +82,8 @@ int Run(const Context& context, const Flags& flags) {
             << " steps through the workflow, " << result->organizations << " organizations.\n\n";
   auto histories = reports::LoadHistories(*store);
   if (!histories.ok()) return Fail(histories.error());
-  RenderStats(reports::ComputeStats(*histories, options.last_day), ReportFormat::kTable, std::cout);
+  forms::RenderStats(reports::ComputeStats(*histories, options.last_day),
+                     forms::ReportFormat::kTable, std::cout);
   if (int checked = CheckMicrosoft(*store); checked != 0) return checked;
   std::cout << "\nnext: tollgate report criteria --as " << result->reviewer << " --to "
             << options.last_day.ToString() << "\n      tollgate applications show "

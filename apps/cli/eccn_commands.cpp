@@ -5,9 +5,9 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "check_support.h"
 #include "commands.h"
 #include "tollgate/rules/eccn_search.h"
+#include "tollgate/rules/locate.h"
 
 namespace tollgate::cli {
 namespace {
@@ -41,7 +41,7 @@ void PrintControls(const nlohmann::json& controls, const char* indent) {
 int RunShow(const EccnArgs& args) {
   auto date = DateFlag("--date", args.date);
   if (!date.ok()) return Fail(date.error());
-  auto rules = LoadRulesForCli(args.rules_dir);
+  auto rules = rules::LoadRulesAt(args.rules_dir);
   if (!rules.ok()) return Fail(rules.error());
   const auto& catalog = (*rules)->catalog;
   auto shown = rules::ShowEccn(catalog, args.target, *date);
@@ -101,7 +101,7 @@ int RunShow(const EccnArgs& args) {
 int RunSearch(const EccnArgs& args) {
   auto date = DateFlag("--date", args.date);
   if (!date.ok()) return Fail(date.error());
-  auto rules = LoadRulesForCli(args.rules_dir);
+  auto rules = rules::LoadRulesAt(args.rules_dir);
   if (!rules.ok()) return Fail(rules.error());
   auto hits = rules::SearchEccns((*rules)->catalog, args.target, *date, args.limit);
   if (args.json) {

@@ -8,9 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include "applications_support.h"
-#include "check_support.h"
 #include "commands.h"
 #include "json_file.h"
+#include "tollgate/rules/locate.h"
 #include "tollgate/rules/stored_general_licenses.h"
 
 namespace tollgate::cli {
@@ -31,7 +31,7 @@ Error Invalid(std::string message) {
 // how many were added.
 Result<std::size_t> LoadMissing(storage::Store& store, const rules::RuleSet& rules,
                                 const std::string& rules_dir, const storage::ChangeStamp& stamp) {
-  auto dir = RulesDirForCli(rules_dir);
+  auto dir = rules::RulesDir(rules_dir);
   if (!dir.ok()) return dir.error();
   return rules::LoadMissingGeneralLicenses(store, *dir / "general_licenses.json", rules.activities,
                                            stamp);
@@ -45,7 +45,7 @@ struct GeneralLicenseSession {
 };
 
 std::optional<GeneralLicenseSession> Open(const Context& context, const Args& args, int& code) {
-  auto rules = LoadRulesForCli(args.rules_dir);
+  auto rules = rules::LoadRulesAt(args.rules_dir);
   if (!rules.ok()) {
     code = Fail(rules.error());
     return std::nullopt;
@@ -113,7 +113,7 @@ void PrintRecord(const storage::GeneralLicenseRecord& r) {
 }
 
 int RunLoad(const Context& context, const Args& args) {
-  auto rules = LoadRulesForCli(args.rules_dir);
+  auto rules = rules::LoadRulesAt(args.rules_dir);
   if (!rules.ok()) return Fail(rules.error());
   int code = 0;
   auto session = Session::Open(context, args.acting, code);
@@ -123,7 +123,7 @@ int RunLoad(const Context& context, const Args& args) {
   if (!loaded.ok()) return Fail(loaded.error());
   // The folder the rules were just loaded from: found, so value() holds one.
   std::cout << "loaded " << *loaded << " general license(s) from "
-            << (RulesDirForCli(args.rules_dir).value() / "general_licenses.json").string() << "\n";
+            << (rules::RulesDir(args.rules_dir).value() / "general_licenses.json").string() << "\n";
   return 0;
 }
 

@@ -5,13 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "applications_support.h"
-#include "check_support.h"
 #include "commands.h"
 #include "json_file.h"
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/eccn_check.h"
 #include "tollgate/licensing/license.h"
+#include "tollgate/licensing/license_access.h"
 #include "tollgate/licensing/shipment.h"
+#include "tollgate/rules/locate.h"
 #include "tollgate/rules/transaction.h"
 
 namespace tollgate::cli {
@@ -118,7 +119,7 @@ int RunAdd(const Context& context, const AddArgs& args) {
   auto license = args.file.empty() ? LicenseFromFlags(args) : LicenseFromFile(args.file);
   if (!license.ok()) return Fail(license.error());
   // Only ECCNs that `check` knows: a license for another could never authorize anything.
-  auto rules = LoadRulesForCli("");
+  auto rules = rules::LoadRulesAt("");
   if (!rules.ok()) return Fail(rules.error());
   if (auto s =
           licensing::CheckLicenseItems(*license, licensing::CatalogEccnCheck((*rules)->catalog));
@@ -165,8 +166,7 @@ Result<std::optional<licensing::User>> Viewer(storage::Store& store, const std::
 }
 
 bool Visible(const std::optional<licensing::User>& viewer, const licensing::License& license) {
-  return !viewer || viewer->role != licensing::Role::kApplicant ||
-         viewer->organization == license.organization;
+  return !viewer || licensing::MayUse(*viewer, license);
 }
 
 int RunList(const Context& context, const ViewArgs& args) {

@@ -5,10 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "lists_support.h"
 #include "screening_support.h"
+#include "tollgate/forms/lists_json.h"
 #include "tollgate/licensing/list_change.h"
-#include "tollgate/lists/diff.h"
+#include "tollgate/lists/diff_versions.h"
 #include "tollgate/lists/import.h"
 
 namespace tollgate::cli {
@@ -79,7 +79,7 @@ int RunStatus(const Context& context, const std::string& as_of_text, bool json) 
                           {"versions", nlohmann::json::array()},
                           {"in_force", nlohmann::json::array()},
                           {"entries_in_force_by_list", by_list}};
-    for (const auto& v : *versions) out["versions"].push_back(VersionJson(v));
+    for (const auto& v : *versions) out["versions"].push_back(forms::VersionJson(v));
     for (const auto& v : *in_force) out["in_force"].push_back(v.id);
     std::cout << out.dump(2) << "\n";
     return 0;
@@ -104,47 +104,27 @@ int RunStatus(const Context& context, const std::string& as_of_text, bool json) 
   return 0;
 }
 
-Result<storage::ListVersion> FindVersion(const std::vector<storage::ListVersion>& versions,
-                                         std::int64_t id, const std::string& feed) {
-  for (const auto& v : versions) {
-    if (v.id == id) return v;
-  }
-  return MakeError(ErrorCode::kNotFound,
-                   "version " + std::to_string(id) + " is not a version of " + feed);
-}
-
 int RunDiff(const Context& context, const std::string& source, std::int64_t from_id,
             std::int64_t to_id, bool json) {
   const std::string feed = ResolveFeedName(source);
   int code = 0;
   auto store = OpenStoreOrReport(context, code);
   if (!store) return code;
-  auto versions = store->ListVersions(feed);
-  if (!versions.ok()) return Fail(versions.error());
-  if (versions->size() < 2 && (from_id == 0 || to_id == 0)) {
-    return Fail(MakeError(ErrorCode::kNotFound,
-                          "feed '" + feed + "' has " + std::to_string(versions->size()) +
-                              " version(s); a diff needs two (see `tollgate lists status`)"));
-  }
-  if (to_id == 0) to_id = versions->back().id;
-  if (from_id == 0) {
-    // Default: the version imported just before `to`.
-    for (const auto& v : *versions) {
-      if (v.id < to_id) from_id = v.id;
+  std::optional<lists::DiffArgument> wrong;
+  auto found = lists::DiffVersions(*store, feed, from_id, to_id, &wrong);
+  if (!found.ok()) {
+    Error error = found.error();
+    if (wrong == lists::DiffArgument::kSource) {
+      error.message += " (see `tollgate lists status`)";
     }
+    return Fail(error);
   }
-  auto from = FindVersion(*versions, from_id, feed);
-  if (!from.ok()) return Fail(from.error());
-  auto to = FindVersion(*versions, to_id, feed);
-  if (!to.ok()) return Fail(to.error());
-  auto before = store->LoadEntries(from->id);
-  if (!before.ok()) return Fail(before.error());
-  auto after = store->LoadEntries(to->id);
-  if (!after.ok()) return Fail(after.error());
-  auto diff = lists::DiffEntries(*before, *after);
+  const auto* from = &found->from;
+  const auto* to = &found->to;
+  const auto& diff = found->diff;
 
   if (json) {
-    std::cout << DiffJson(feed, *from, *to, diff).dump(2) << "\n";
+    std::cout << forms::DiffJson(feed, *from, *to, diff).dump(2) << "\n";
     return 0;
   }
   std::cout << feed << ": version " << from->id << " (" << from->as_of.ToString() << ", "

@@ -6,7 +6,7 @@
 
 #include "applications_support.h"
 #include "commands.h"
-#include "report_render.h"
+#include "tollgate/forms/report_render.h"
 #include "tollgate/reports/criteria_report.h"
 #include "tollgate/reports/history.h"
 #include "tollgate/reports/stats.h"
@@ -22,8 +22,8 @@ struct Flags {
   std::string format = "table";
 };
 
-Result<ReportFormat> FormatFlag(const std::string& name) {
-  auto format = ParseReportFormat(name);
+Result<forms::ReportFormat> FormatFlag(const std::string& name) {
+  auto format = forms::ParseReportFormat(name);
   if (!format) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "--format: unknown format '" + name + "' (table, json, csv, md)");
@@ -41,7 +41,7 @@ int RunStats(const Context& context, const Flags& flags) {
   if (!session) return code;
   auto histories = reports::LoadHistories(session->store());
   if (!histories.ok()) return Fail(histories.error());
-  RenderStats(reports::ComputeStats(*histories, *as_of), *format, std::cout);
+  forms::RenderStats(reports::ComputeStats(*histories, *as_of), *format, std::cout);
   return 0;
 }
 
@@ -65,7 +65,7 @@ int RunCriteria(const Context& context, const Flags& flags) {
   if (!session) return code;
   auto histories = reports::LoadHistories(session->store());
   if (!histories.ok()) return Fail(histories.error());
-  RenderCriteriaReport(
+  forms::RenderCriteriaReport(
       reports::ComputeCriteriaReport(*histories, session->user(), session->catalog(), from, *to),
       *format, std::cout);
   return 0;

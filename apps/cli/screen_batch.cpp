@@ -11,6 +11,7 @@
 #include "screen_support.h"
 #include "tollgate/common/csv.h"
 #include "tollgate/common/csv_writer.h"
+#include "tollgate/forms/screening_json.h"
 #include "tollgate/screening/batch.h"
 
 namespace tollgate::cli {
@@ -109,7 +110,7 @@ int RunScreenBatch(const Context& context, const BatchOptions& options) {
   auto in_force = BuildIndexInForce(*store, *as_of);
   if (!in_force.ok()) return Fail(in_force.error());
   const bool none_in_force = in_force->versions.empty();
-  const std::string searched = CsvField(ListsSearchedText(in_force->versions));
+  const std::string searched = CsvField(forms::ListsSearchedText(in_force->versions));
 
   const bool terminal = isatty(STDERR_FILENO) != 0;
   screening::BatchOptions batch;
@@ -174,7 +175,7 @@ int RunScreenBatch(const Context& context, const BatchOptions& options) {
       "screened %zu names in %.3f s (%.0f names/s): %zu matches at or above %.2f written to %s\n",
       queries->size(), seconds, rate, match_rows, options.threshold, options.out_path.c_str());
   if (none_in_force) {
-    std::fprintf(stderr, "tollgate: warning: %s\n", NoListInForceMessage(*as_of).c_str());
+    std::fprintf(stderr, "tollgate: warning: %s\n", forms::NoListInForceMessage(*as_of).c_str());
     return kExitNoListInForce;
   }
   return 0;

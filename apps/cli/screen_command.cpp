@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "screen_batch.h"
 #include "screen_support.h"
+#include "tollgate/forms/screening_json.h"
 
 namespace tollgate::cli {
 namespace {
@@ -34,7 +35,7 @@ void PrintHuman(const std::string& query, const std::vector<screening::Match>& m
               << as_of.ToString() << "\n";
     return;
   }
-  std::cout << "lists searched: " << ListsSearchedText(searched) << "\n";
+  std::cout << "lists searched: " << forms::ListsSearchedText(searched) << "\n";
   if (matches.empty()) {
     std::cout << "no match for \"" << query << "\" at or above " << threshold
               << " in the lists in force on " << as_of.ToString() << "\n";
@@ -91,16 +92,12 @@ int RunScreen(const Context& context, const ScreenArgs& args) {
 
   auto matches = in_force->index->Screen(query);
   if (args.json) {
-    nlohmann::json out = {{"as_of", as_of->ToString()}, {"query", args.name}};
-    AddListsSearched(out, *as_of, in_force->versions);
-    out["matches"] = nlohmann::json::array();
-    for (const auto& m : matches) out["matches"].push_back(MatchJson(m));
-    std::cout << out.dump(2) << "\n";
+    std::cout << forms::ScreenJson(*as_of, in_force->versions, matches, &args.name).dump(2) << "\n";
   } else {
     PrintHuman(args.name, matches, *as_of, args.threshold, in_force->versions);
   }
   if (in_force->versions.empty()) {
-    std::cerr << "tollgate: warning: " << NoListInForceMessage(*as_of) << "\n";
+    std::cerr << "tollgate: warning: " << forms::NoListInForceMessage(*as_of) << "\n";
     return kExitNoListInForce;
   }
   return 0;

@@ -2,20 +2,20 @@
 
 #include <iostream>
 
-#include "check_support.h"
 #include "tollgate/licensing/list_change.h"
+#include "tollgate/rules/locate.h"
 
 namespace tollgate::cli {
 
 Status UseRulesScreener(licensing::Workflow& workflow, storage::Store& store) {
-  auto rules = LoadRulesForCli("");
+  auto rules = rules::LoadRulesAt("");
   if (!rules.ok()) return rules.error();
   workflow.UseScreener(licensing::ScreenerFor(std::make_shared<rules::Engine>(*rules, store)));
   return {};
 }
 
 licensing::RulesLoader CliRules() {
-  return [] { return LoadRulesForCli(""); };
+  return [] { return rules::LoadRulesAt(""); };
 }
 
 void PrintNewMatches(std::size_t new_matches) {

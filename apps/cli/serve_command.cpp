@@ -48,8 +48,9 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
       ->check(CLI::PositiveNumber);
   serve
       ->add_option("--index-cache-mb", args->options.index_cache_mb,
-                   "screening indexes (one per set of lists in force) kept for /api/screen, "
-                   "least recently used dropped first, in MiB (default 256)")
+                   "screening indexes (one per set of lists in force) kept for /api/screen "
+                   "and /api/check together, least recently used dropped first, in MiB "
+                   "(default 256)")
       ->check(CLI::PositiveNumber);
   serve
       ->add_option("--audit-key", args->options.audit_key,

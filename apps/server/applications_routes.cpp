@@ -4,10 +4,10 @@
 // do not leak), and a transition based on a stale expected_version is 409.
 #include <set>
 
-#include "../cli/applications_support.h"
-#include "../cli/screening_support.h"
 #include "routes.h"
+#include "tollgate/forms/applications_json.h"
 #include "tollgate/licensing/application_json.h"
+#include "tollgate/licensing/list_change.h"
 #include "tollgate/licensing/workflow.h"
 
 namespace tollgate::server {
@@ -57,7 +57,7 @@ ApiResponse Submit(ServerState& state, storage::Store& store, const Caller* call
       std::shared_ptr<rules::Engine>(std::shared_ptr<void>(), &state.engine())));
   auto filed = workflow.Submit(caller->user, std::move(form).value());
   if (!filed.ok()) return ErrorResponse(FromError(filed.error()));
-  return Json(cli::ApplicationJson(*filed, {}, {}), 201);
+  return Json(forms::ApplicationJson(*filed, {}, {}), 201);
 }
 
 ApiResponse Due(ServerState& state, storage::Store& store, const Caller* caller,
@@ -75,7 +75,7 @@ ApiResponse Due(ServerState& state, storage::Store& store, const Caller* caller,
   if (!lines.ok()) return ErrorResponse(FromError(lines.error()));
   nlohmann::json out = nlohmann::json::array();
   for (const auto& line : *lines) {
-    nlohmann::json one = cli::DeadlineJson(line.deadline);
+    nlohmann::json one = forms::DeadlineJson(line.deadline);
     one["application"] = line.subject;
     one["state"] = licensing::StateName(line.state);
     out.push_back(one);
@@ -96,9 +96,9 @@ ApiResponse Show(ServerState& state, storage::Store& store, const Caller* caller
   auto screening = workflow.Screening(caller->user, acn);
   if (!screening.ok()) return ErrorResponse(FromError(screening.error()));
   // The matches recorded with the application, as `applications show --json`.
-  auto out = cli::ApplicationJson(*application, *timeline, due);
+  auto out = forms::ApplicationJson(*application, *timeline, due);
   out["screening"] = nlohmann::json::array();
-  for (const auto& match : *screening) out["screening"].push_back(cli::ScreeningMatchJson(match));
+  for (const auto& match : *screening) out["screening"].push_back(forms::ScreeningMatchJson(match));
   return Json(out);
 }
 
@@ -108,7 +108,7 @@ ApiResponse Timeline(ServerState& state, storage::Store& store, const Caller* ca
   auto workflow = WorkflowOf(state, store);
   auto timeline = workflow.Timeline(caller->user, request.path_params.at(0));
   if (!timeline.ok()) return ErrorResponse(FromError(timeline.error()));
-  nlohmann::json out = cli::ApplicationJson(licensing::Application{}, *timeline, {})["timeline"];
+  nlohmann::json out = forms::ApplicationJson(licensing::Application{}, *timeline, {})["timeline"];
   return Json({{"timeline", out}});
 }
 
@@ -200,7 +200,7 @@ ApiResponse Transition(ServerState& state, storage::Store& store, const Caller* 
     if (error.code == ErrorCode::kInvalidArgument) error.code = ErrorCode::kRefused;
     return ErrorResponse(FromError(error));
   }
-  return Json(cli::ApplicationJson(*next, {}, {}));
+  return Json(forms::ApplicationJson(*next, {}, {}));
 }
 
 }  // namespace

@@ -17,13 +17,13 @@
 #include <regex>
 #include <thread>
 
-#include "../cli/check_support.h"
 #include "bootstrap.h"
 #include "guarded_server.h"
 #include "rate_limiter.h"
 #include "routes.h"
 #include "server.h"
 #include "tollgate/common/data_dir.h"
+#include "tollgate/rules/locate.h"
 
 namespace tollgate::server {
 namespace {
@@ -258,7 +258,7 @@ int RunServer(ServerOptions options) {
   if (!store.ok()) return fail(store.error());
   const std::string base_url = "http://" + options.host + ":" + std::to_string(options.port);
   licensing::SystemClock clock;
-  auto rules = cli::LoadRulesForCli(options.rules_dir);
+  auto rules = rules::LoadRulesAt(options.rules_dir);
   if (!rules.ok()) return fail(rules.error());
   const licensing::RulesLoader loaded =
       [&rules]() -> Result<std::shared_ptr<const rules::RuleSet>> { return *rules; };
@@ -266,7 +266,7 @@ int RunServer(ServerOptions options) {
       !s.ok()) {
     return fail(s.error());
   }
-  auto rules_dir = cli::RulesDirForCli(options.rules_dir);
+  auto rules_dir = rules::RulesDir(options.rules_dir);
   if (!rules_dir.ok()) return fail(rules_dir.error());
   if (auto s = LoadGeneralLicensesIfNone(**store, **rules, *rules_dir, clock, std::cout); !s.ok()) {
     return fail(s.error());

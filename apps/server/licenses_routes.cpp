@@ -4,6 +4,7 @@
 #include "routes.h"
 #include "tollgate/licensing/eccn_check.h"
 #include "tollgate/licensing/license.h"
+#include "tollgate/licensing/license_access.h"
 #include "tollgate/licensing/shipment.h"
 #include "tollgate/licensing/workflow.h"
 
@@ -30,9 +31,7 @@ ApiResponse List(ServerState&, storage::Store& store, const Caller* caller, cons
   nlohmann::json out = nlohmann::json::array();
   for (const auto& l : *found) {
     // An applicant's user sees its organization's licenses only (as the CLI's --as).
-    if (caller->user.role == Role::kApplicant && l.organization != caller->user.organization) {
-      continue;
-    }
+    if (!licensing::MayUse(caller->user, l)) continue;
     out.push_back(licensing::ToJson(l));
   }
   return Json({{"licenses", out}});

@@ -9,10 +9,10 @@
 #include <fstream>
 #include <map>
 
-#include "../cli/lists_support.h"
 #include "routes.h"
+#include "tollgate/forms/lists_json.h"
 #include "tollgate/licensing/list_change.h"
-#include "tollgate/lists/diff.h"
+#include "tollgate/lists/diff_versions.h"
 #include "tollgate/lists/import.h"
 #include "tollgate/lists/update.h"
 
@@ -46,7 +46,7 @@ ApiResponse Status(ServerState& state, storage::Store& store, const Caller*,
                         {"versions", nlohmann::json::array()},
                         {"in_force", nlohmann::json::array()},
                         {"entries_in_force_by_list", by_list}};
-  for (const auto& v : *versions) out["versions"].push_back(cli::VersionJson(v));
+  for (const auto& v : *versions) out["versions"].push_back(forms::VersionJson(v));
   for (const auto& v : lists::SelectInForce(*versions, date)) out["in_force"].push_back(v.id);
   return Json(out);
 }
@@ -70,39 +70,12 @@ ApiResponse Diff(ServerState&, storage::Store& store, const Caller*, const ApiRe
   std::int64_t from_id = 0, to_id = 0;
   if (auto e = IdParam(request, "from", from_id)) return ErrorResponse(*e);
   if (auto e = IdParam(request, "to", to_id)) return ErrorResponse(*e);
-  auto versions = store.ListVersions(feed);
-  if (!versions.ok()) return ErrorResponse(FromError(versions.error()));
-  if (versions->size() < 2 && (from_id == 0 || to_id == 0)) {
-    return ErrorResponse(
-        FromError(MakeError(ErrorCode::kNotFound, "feed '" + feed + "' has " +
-                                                      std::to_string(versions->size()) +
-                                                      " version(s); a diff needs two"),
-                  "source"));
+  std::optional<lists::DiffArgument> wrong;
+  auto found = lists::DiffVersions(store, feed, from_id, to_id, &wrong);
+  if (!found.ok()) {
+    return ErrorResponse(FromError(found.error(), wrong ? lists::DiffArgumentName(*wrong) : ""));
   }
-  if (to_id == 0) to_id = versions->back().id;
-  if (from_id == 0) {
-    for (const auto& v : *versions) {
-      if (v.id < to_id) from_id = v.id;
-    }
-  }
-  const storage::ListVersion* from = nullptr;
-  const storage::ListVersion* to = nullptr;
-  for (const auto& v : *versions) {
-    if (v.id == from_id) from = &v;
-    if (v.id == to_id) to = &v;
-  }
-  if (from == nullptr || to == nullptr) {
-    return ErrorResponse(FromError(
-        MakeError(ErrorCode::kNotFound, "version " + std::to_string(from ? to_id : from_id) +
-                                            " is not a version of " + feed),
-        from ? "to" : "from"));
-  }
-  auto before = store.LoadEntries(from->id);
-  if (!before.ok()) return ErrorResponse(FromError(before.error()));
-  auto after = store.LoadEntries(to->id);
-  if (!after.ok()) return ErrorResponse(FromError(after.error()));
-  auto diff = lists::DiffEntries(*before, *after);
-  return Json(cli::DiffJson(feed, *from, *to, diff));
+  return Json(forms::DiffJson(feed, found->from, found->to, found->diff));
 }
 
 // A private folder removed with everything in it when the import is done.
@@ -203,7 +176,7 @@ ApiResponse Import(ServerState& state, storage::Store& store, const Caller* call
   for (const auto& w : report->warnings) {
     warnings.push_back(lists::ClientText(*staged, dir.path(), w));
   }
-  return Json({{"version", cli::VersionJson(report->version)},
+  return Json({{"version", forms::VersionJson(report->version)},
                {"unchanged", report->unchanged},
                {"warnings", warnings},
                {"new_matches", report->new_matches}},

@@ -3,8 +3,8 @@
 // are aggregates; the criteria report withholds what the viewer may not see.
 #include <sstream>
 
-#include "../cli/report_render.h"
 #include "routes.h"
+#include "tollgate/forms/report_render.h"
 #include "tollgate/reports/criteria_report.h"
 #include "tollgate/reports/history.h"
 #include "tollgate/reports/stats.h"
@@ -14,12 +14,12 @@ namespace {
 
 using licensing::Role;
 
-std::optional<ApiError> Format(const ApiRequest& request, cli::ReportFormat& out) {
+std::optional<ApiError> Format(const ApiRequest& request, forms::ReportFormat& out) {
   const std::string name = Query(request, "format");
   if (name.empty() || name == "json") {
-    out = cli::ReportFormat::kJson;
+    out = forms::ReportFormat::kJson;
   } else if (name == "csv") {
-    out = cli::ReportFormat::kCsv;
+    out = forms::ReportFormat::kCsv;
   } else {
     return Invalid("format", "json or csv");
   }
@@ -36,10 +36,10 @@ std::optional<ApiError> DateParam(const ApiRequest& request, const char* name,
   return std::nullopt;
 }
 
-ApiResponse Rendered(cli::ReportFormat format, const std::string& body, const char* name) {
+ApiResponse Rendered(forms::ReportFormat format, const std::string& body, const char* name) {
   ApiResponse response;
   response.body = body;
-  if (format == cli::ReportFormat::kCsv) {
+  if (format == forms::ReportFormat::kCsv) {
     response.content_type = "text/csv";
     response.headers.emplace_back("Content-Disposition",
                                   std::string("attachment; filename=\"") + name + ".csv\"");
@@ -52,15 +52,15 @@ ApiResponse Stats(ServerState& state, storage::Store& store, const Caller* calle
   if (auto denied = RequireRole(*caller, {Role::kOversight, Role::kReviewer, Role::kAdmin})) {
     return ErrorResponse(*denied);
   }
-  cli::ReportFormat format;
+  forms::ReportFormat format;
   if (auto e = Format(request, format)) return ErrorResponse(*e);
   std::optional<Date> as_of;
   if (auto e = DateParam(request, "as_of", as_of)) return ErrorResponse(*e);
   auto histories = reports::LoadHistories(store);
   if (!histories.ok()) return ErrorResponse(FromError(histories.error()));
   std::ostringstream out;
-  cli::RenderStats(reports::ComputeStats(*histories, as_of.value_or(state.clock().Today())), format,
-                   out);
+  forms::RenderStats(reports::ComputeStats(*histories, as_of.value_or(state.clock().Today())),
+                     format, out);
   return Rendered(format, out.str(), "stats");
 }
 
@@ -69,7 +69,7 @@ ApiResponse Criteria(ServerState& state, storage::Store& store, const Caller* ca
   if (auto denied = RequireRole(*caller, {Role::kOversight, Role::kReviewer, Role::kAdmin})) {
     return ErrorResponse(*denied);
   }
-  cli::ReportFormat format;
+  forms::ReportFormat format;
   if (auto e = Format(request, format)) return ErrorResponse(*e);
   std::optional<Date> from, to;
   if (auto e = DateParam(request, "from", from)) return ErrorResponse(*e);
@@ -81,7 +81,7 @@ ApiResponse Criteria(ServerState& state, storage::Store& store, const Caller* ca
   auto histories = reports::LoadHistories(store);
   if (!histories.ok()) return ErrorResponse(FromError(histories.error()));
   std::ostringstream out;
-  cli::RenderCriteriaReport(
+  forms::RenderCriteriaReport(
       reports::ComputeCriteriaReport(*histories, caller->user, state.catalog(), from, until),
       format, out);
   return Rendered(format, out.str(), "criteria");

@@ -4,10 +4,10 @@
 #include <charconv>
 #include <utility>
 
-#include "../cli/check_support.h"
-#include "../cli/screen_support.h"
 #include "routes.h"
 #include "tollgate/common/country.h"
+#include "tollgate/forms/check_json.h"
+#include "tollgate/forms/screening_json.h"
 #include "tollgate/licensing/organization.h"
 #include "tollgate/licensing/state_machine.h"
 #include "tollgate/rules/determination_record.h"
@@ -65,12 +65,6 @@ std::optional<ApiError> CheckName(const std::string& name, const std::string& fi
   return std::nullopt;
 }
 
-nlohmann::json MatchesJson(const std::vector<screening::Match>& matches) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& m : matches) out.push_back(cli::MatchJson(m));
-  return out;
-}
-
 ApiResponse Screen(ServerState& state, storage::Store& store, const Caller*,
                    const ApiRequest& request) {
   screening::Query query;
@@ -98,10 +92,7 @@ ApiResponse Screen(ServerState& state, storage::Store& store, const Caller*,
   query.limit = static_cast<std::size_t>(limit);
   auto in_force = state.indexes().ForDate(store, as_of);
   if (!in_force.ok()) return ErrorResponse(FromError(in_force.error()));
-  nlohmann::json out = {{"as_of", as_of.ToString()}};
-  cli::AddListsSearched(out, as_of, in_force->versions);
-  out["matches"] = MatchesJson(in_force->index->Screen(query));
-  return Json(out);
+  return Json(forms::ScreenJson(as_of, in_force->versions, in_force->index->Screen(query)));
 }
 
 ApiResponse ScreenBatch(ServerState& state, storage::Store& store, const Caller*,
@@ -165,10 +156,10 @@ ApiResponse ScreenBatch(ServerState& state, storage::Store& store, const Caller*
   for (const auto& [id, query] : queries) {
     results.push_back({{"id", id},
                        {"query", query.name},
-                       {"matches", MatchesJson(in_force->index->Screen(query))}});
+                       {"matches", forms::MatchesJson(in_force->index->Screen(query))}});
   }
   nlohmann::json out = {{"as_of", as_of.ToString()}};
-  cli::AddListsSearched(out, as_of, in_force->versions);
+  forms::AddListsSearched(out, as_of, in_force->versions);
   out["results"] = std::move(results);
   return Json(out);
 }
@@ -209,11 +200,10 @@ ApiResponse Check(ServerState& state, storage::Store& store, const Caller* calle
   if (!determination.ok()) return ErrorResponse(FromError(determination.error()));
   // Recorded with the other requests' of the moment, in one transaction.
   auto id = state.recorder().Record(
-      store, cli::RecordOf(*determination, licensing::Describe(licensing::ActorFor(caller->user))));
+      store,
+      rules::RecordOf(*determination, licensing::Describe(licensing::ActorFor(caller->user))));
   if (!id.ok()) return ErrorResponse(FromError(id.error()));
-  nlohmann::json out = rules::ToJson(*determination);
-  out["record_id"] = *id;
-  return Json(out);
+  return Json(forms::CheckJson(*determination, *id));
 }
 
 }  // namespace

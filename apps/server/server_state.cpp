@@ -32,8 +32,10 @@ ServerState::ServerState(ServerOptions options, std::shared_ptr<const rules::Rul
       engine_store_(std::move(engine_store)),
       engine_(rules_, *engine_store_),
       catalog_(std::move(catalog)) {
-  // The engine's indexes (for /api/check) are bounded like those of /api/screen.
-  engine_.SetIndexBudget(options_.index_cache_mb << 20);
+  // One index cache for /api/screen and /api/check (issue 14): the engine screens
+  // parties with the indexes screening uses, under the one --index-cache-mb budget,
+  // instead of building a second index of the same lists.
+  engine_.ShareIndexes(indexes_);
 }
 
 Status ServerState::ListsChanged(storage::Store& store) {

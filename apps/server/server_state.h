@@ -1,8 +1,8 @@
 // What the server's handlers share for the life of the process: the options, a pool
 // of store connections (one Store per thread, reused), the screening indexes of the
 // lists in force (lists::InForceIndexes: built once per version set, swapped when the
-// lists change), the rules and the determination engine, the criteria catalog and
-// the clock.
+// lists change; the one cache both /api/screen and the determination engine of
+// /api/check read), the rules and the engine, the criteria catalog and the clock.
 //
 // Thread-safety: every member may be used from any request thread: the pool hands a
 // Store to one thread at a time, the indexes and the engine are thread-safe, and the
@@ -45,7 +45,7 @@ struct ServerOptions {
                                           // 0: threads less a quarter kept for others
   rules::TransactionLimits check_limits;  // items and parties per /api/check
   std::size_t index_cache_mb =
-      256;                   // screening indexes kept for /api/screen and /api/check (LRU), each
+      256;                   // screening indexes kept for /api/screen and /api/check (LRU), in all
   std::string rules_dir;     // "" : as the CLI finds them
   std::string openapi_path;  // the OpenAPI document served at /openapi.json
   std::string audit_key;     // checkpoint key; "": beside a SQLite file

@@ -55,9 +55,4 @@ Status ValidateUser(const User& user) {
 
 Actor ActorFor(const User& user) { return Actor{user.role, user.name, user.agency}; }
 
-bool MaySee(const User& viewer, const Application& application) {
-  if (viewer.role != Role::kApplicant) return true;
-  return !viewer.organization.empty() && viewer.organization == application.organization;
-}
-
 }  // namespace tollgate::licensing

@@ -8,7 +8,7 @@ namespace {
 
 storage::ApplicationFilter VisibleTo(const User& viewer) {
   storage::ApplicationFilter filter;
-  if (viewer.role == Role::kApplicant) filter.organization = viewer.organization;
+  filter.organization = VisibleOrganization(viewer);
   return filter;
 }
 
@@ -147,7 +147,7 @@ Result<Application> Workflow::Approve(Application approved, const Event& event, 
 
 Result<std::vector<License>> Workflow::Licenses(const User& viewer) {
   storage::LicenseFilter filter;
-  if (viewer.role == Role::kApplicant) filter.organization = viewer.organization;
+  filter.organization = VisibleOrganization(viewer);
   return store_.FindLicenses(filter);
 }
 

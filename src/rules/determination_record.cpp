@@ -5,6 +5,17 @@
 
 namespace tollgate::rules {
 
+storage::DeterminationRecord RecordOf(const Determination& d, std::string requested_by) {
+  storage::DeterminationRecord record;
+  record.requested_by = std::move(requested_by);
+  record.transaction_date = d.transaction.date;
+  record.decision = DecisionName(d.decision);
+  record.request_json = ToJson(d.transaction).dump();
+  // Compact (above): the request is kept whole beside it.
+  record.result_json = CompactJson(d).dump();
+  return record;
+}
+
 nlohmann::json CompactJson(const Determination& d) {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& item : d.items) {

@@ -58,8 +58,50 @@ void Engine::EvictIndexesOverBudget(const Snapshot* keep) {
   stats_.index_bytes = total;
 }
 
+void Engine::ShareIndexes(lists::InForceIndexes& indexes) {
+  std::lock_guard lock(mu_);
+  shared_ = &indexes;
+}
+
+Result<Engine::DateEntry> Engine::ForDateShared(Date date) {
+  // The store is used under mu_ only (one thread at a time), as in ForDate.
+  auto in_force = shared_->ForDate(store_, date);
+  if (!in_force.ok()) return in_force.error();
+  std::vector<std::int64_t> key;
+  for (const auto& v : in_force->versions) key.push_back(v.id);
+  std::sort(key.begin(), key.end());
+  SharedId& known = shared_ids_[key];
+  if (known.id == 0 || known.index.lock() != in_force->index) {
+    // First sight of this index, or the cache rebuilt it after an eviction: a new id,
+    // so no memo key of the old one can answer for it; those entries are dropped as an
+    // eviction here drops them.
+    if (known.id != 0) screen_memo_.clear();
+    known.index = in_force->index;
+    known.id = ++next_snapshot_id_;
+    stats_.index_builds = shared_->builds();
+  }
+  auto snapshot = std::make_shared<Snapshot>();
+  snapshot->id = known.id;
+  snapshot->versions = std::move(in_force->versions);
+  snapshot->index = std::move(in_force->index);  // held for this call only
+  auto& step = shared_steps_[date];
+  if (step.first != known.id || !step.second) {
+    step = {known.id, std::make_shared<const TraceStep>(
+                          internal::ListVersionsStep(snapshot->versions, date))};
+  }
+  // Any applicant can name dates: the steps kept are bounded, as the memo is.
+  if (shared_steps_.size() > kItemRulesMemoSize) {
+    auto kept = step;
+    shared_steps_.clear();
+    shared_steps_[date] = kept;
+  }
+  stats_.dates = shared_steps_.size();
+  return DateEntry{std::move(snapshot), shared_steps_[date].second};
+}
+
 Result<Engine::DateEntry> Engine::ForDate(Date date) {
   std::lock_guard lock(mu_);
+  if (shared_ != nullptr) return ForDateShared(date);
   if (auto it = by_date_.find(date); it != by_date_.end()) {
     last_used_[it->second.snapshot->id] = ++use_tick_;
     return it->second;
@@ -207,7 +249,7 @@ Result<Determination> Engine::DetermineFor(Transaction transaction, const licens
   auto licenses = Licenses();
   if (!licenses.ok()) return licenses.error();
   // A license authorizes its holder alone (15 CFR 750.7(a)): an applicant's own.
-  if (asker != nullptr && asker->role == licensing::Role::kApplicant) {
+  if (asker != nullptr && licensing::VisibleOrganization(*asker)) {
     std::vector<licensing::License> usable;
     for (const auto& license : **licenses) {
       if (licensing::MayUse(*asker, license)) usable.push_back(license);
@@ -260,6 +302,8 @@ Result<std::shared_ptr<const RuleSet>> Engine::EffectiveRules() {
 
 void Engine::Refresh() {
   std::lock_guard lock(mu_);
+  shared_ids_.clear();
+  shared_steps_.clear();
   by_date_.clear();
   by_versions_.clear();
   last_used_.clear();

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "tollgate/lists/import.h"
+#include "tollgate/lists/in_force_index.h"
 
 namespace tollgate::rules {
 namespace {
@@ -46,6 +47,20 @@ class EngineTest : public ::testing::Test {
     tx.parties = {{PartyRole::kUltimateConsignee, "Huawei Technologies Co., Ltd.", ""}};
     tx.date = D(date);
     return tx;
+  }
+
+  // The answer as JSON, for comparing an engine on shared indexes with one on its own.
+  static std::string Answer(Engine& engine, const char* date) {
+    auto d = engine.Determine(Huawei(date));
+    EXPECT_TRUE(d.ok()) << d.error().message;
+    return d.ok() ? ToJson(*d).dump() : "";
+  }
+  // Three version sets: ISN only; ISN and the Huawei extract; those and the DPL.
+  void ImportThreeVersionSets() {
+    Import(fs::path(TOLLGATE_SHARED_DATA) / "lists" / "state_isn_2019.csv", "2019-01-01");
+    Import(fs::path(TOLLGATE_SOURCE_DIR) / "data" / "lists" / "huawei_entity_list_2019.csv",
+           "2019-05-16");
+    Import(fs::path(TOLLGATE_SHARED_DATA) / "lists" / "bis_dpl_2022-09.txt", "2022-09-01");
   }
 
   fs::path dir_;
@@ -200,6 +215,79 @@ TEST_F(EngineTest, BadInputFailsBeforeTheStoreIsRead) {
   ASSERT_FALSE(d.ok());
   EXPECT_EQ(d.error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(engine.cache_stats().dates, 0u);
+}
+
+constexpr const char* kDates[] = {"2019-03-01", "2019-06-01", "2022-10-01"};
+
+// Engine::ShareIndexes (issue 14): a process that screens names and determines
+// transactions (the server) holds one screening index per version set, taken from its
+// lists::InForceIndexes, not a second one in the engine; the cache's byte bound is the
+// only one, and an index it evicts and rebuilds gives the same answers.
+TEST_F(EngineTest, SharedIndexesScreeningAndDeterminationsBuildOneIndexPerVersionSet) {
+  ImportThreeVersionSets();
+  lists::InForceIndexes indexes;
+  auto screened = indexes.ForDate(*store_, D("2019-06-01"));  // as /api/screen does
+  ASSERT_TRUE(screened.ok()) << screened.error().message;
+  ASSERT_EQ(indexes.builds(), 1u);
+
+  Engine shared(rules_, *store_);
+  shared.ShareIndexes(indexes);
+  Engine own(rules_, *store_);
+  EXPECT_EQ(Answer(shared, "2019-06-01"), Answer(own, "2019-06-01"));
+  EXPECT_NE(Answer(shared, "2019-06-01").find("LICENSE_REQUIRED"), std::string::npos);
+  // The determination used the index screening built: no second one.
+  EXPECT_EQ(indexes.builds(), 1u);
+  EXPECT_EQ(own.cache_stats().index_builds, 1u);
+  for (const char* date : kDates) EXPECT_EQ(Answer(shared, date), Answer(own, date)) << date;
+  EXPECT_EQ(indexes.builds(), 3u);
+  EXPECT_EQ(indexes.cached(), 3u);
+  EXPECT_EQ(shared.cache_stats().index_builds, 3u);  // the shared cache's count
+  EXPECT_EQ(shared.cache_stats().indexes_kept, 0u);  // the engine keeps none itself
+}
+
+TEST_F(EngineTest, SharedIndexesTheCachesBoundHoldsAndARebuiltIndexAnswersTheSame) {
+  ImportThreeVersionSets();
+  lists::InForceIndexes indexes(1);  // one byte: only the newest index is kept
+  Engine shared(rules_, *store_);
+  shared.ShareIndexes(indexes);
+  Engine own(rules_, *store_);
+  // Twice round the three version sets: each date evicts the previous index, and the
+  // memo of screening answers must not answer for an index that is gone.
+  for (int round = 0; round < 2; ++round) {
+    for (const char* date : kDates) {
+      EXPECT_EQ(Answer(shared, date), Answer(own, date)) << date << " round " << round;
+      EXPECT_EQ(indexes.cached(), 1u);
+    }
+  }
+  EXPECT_EQ(indexes.builds(), 6u);
+  // The same date again: the newest index is kept, and a party seen again on it is
+  // answered from the memo (kept from its second sighting on).
+  EXPECT_EQ(Answer(shared, "2022-10-01"), Answer(own, "2022-10-01"));
+  const auto before = shared.cache_stats();
+  EXPECT_EQ(Answer(shared, "2022-10-01"), Answer(own, "2022-10-01"));
+  EXPECT_EQ(indexes.builds(), 6u);
+  EXPECT_GT(shared.cache_stats().memo_hits, before.memo_hits);
+}
+
+TEST_F(EngineTest, SharedIndexesSeeAListImportedLaterAfterRefresh) {
+  ImportThreeVersionSets();
+  lists::InForceIndexes indexes;
+  Engine shared(rules_, *store_);
+  shared.ShareIndexes(indexes);
+  const std::string before = Answer(shared, "2023-01-02");
+  EXPECT_NE(before.find("LICENSE_REQUIRED"), std::string::npos);
+  // Another list in force from 2023, as the server's ListsChanged sees it: the cache
+  // refreshes, then the engine forgets what it held.
+  Import(fs::path(TOLLGATE_SHARED_DATA) / "lists" / "state_dtc_debarred_2018-01-24.csv",
+         "2023-01-01");
+  auto changed = indexes.Refresh(*store_);
+  ASSERT_TRUE(changed.ok());
+  EXPECT_TRUE(*changed);
+  shared.Refresh();
+  Engine own(rules_, *store_);
+  const std::string after = Answer(shared, "2023-01-02");
+  EXPECT_EQ(after, Answer(own, "2023-01-02"));
+  EXPECT_NE(after, before);  // the trace names the lists searched: one more now
 }
 
 }  // namespace

@@ -42,7 +42,8 @@ Status ValidateUser(const User& user);
 // The actor a user acts as.
 Actor ActorFor(const User& user);
 
-// An applicant sees only its organization's applications; everyone else sees all.
+// An applicant sees only its organization's applications; everyone else sees all
+// (licensing/license_access.h: the one rule, MaySeeOrganization).
 bool MaySee(const User& viewer, const Application& application);
 
 }  // namespace tollgate::licensing

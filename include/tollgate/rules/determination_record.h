@@ -15,10 +15,17 @@
 #include "tollgate/common/result.h"
 #include "tollgate/rules/determination.h"
 #include "tollgate/rules/transaction.h"
+#include "tollgate/storage/store.h"
 
 namespace tollgate::rules {
 
 nlohmann::json CompactJson(const Determination& determination);
+
+// The record a determination is kept as (part 762): the request whole, the answer
+// compact. `requested_by`: licensing::Describe of the user who asked, or "operator" for
+// the CLI run by whoever holds the database. The one form `tollgate check` (single and
+// --batch) and POST /api/check store.
+storage::DeterminationRecord RecordOf(const Determination& determination, std::string requested_by);
 
 // How much one request (an /api/check body, a `check --batch` line) may ask about.
 struct TransactionLimits {

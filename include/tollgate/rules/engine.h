@@ -40,6 +40,10 @@
 #include "tollgate/screening/screening.h"
 #include "tollgate/storage/store.h"
 
+namespace tollgate::lists {
+class InForceIndexes;
+}
+
 namespace tollgate::rules {
 
 namespace internal {
@@ -64,6 +68,14 @@ class Engine {
   // applicant can name dates, each of which can need its own index). Default 256 MiB;
   // the server passes its --index-cache-mb.
   void SetIndexBudget(std::size_t bytes);
+
+  // Takes the screening indexes from `indexes` instead of building its own: a process
+  // that also screens names (the server's /api/screen) then holds one index per version
+  // set, not two, and one budget bounds them all (issue 14). The engine keeps no
+  // index itself then (SetIndexBudget does not apply; an index the cache evicts is freed
+  // once the requests using it finish), only which index instance its memo keys name.
+  // `indexes` must outlive the engine. Call before the first Determine.
+  void ShareIndexes(lists::InForceIndexes& indexes);
 
   // By value: the Determination holds the transaction, so a caller done with it moves
   // it in and its strings are not copied.
@@ -117,6 +129,8 @@ class Engine {
 
   Result<Determination> DetermineFor(Transaction transaction, const licensing::User* asker);
   Result<DateEntry> ForDate(Date date);
+  // ForDate when the indexes are shared (ShareIndexes). Called with mu_ held.
+  Result<DateEntry> ForDateShared(Date date);
   // Drops the least recently used indexes (never `keep`) while over the budget; their
   // dates and memo entries go with them. Called with mu_ held.
   void EvictIndexesOverBudget(const Snapshot* keep);
@@ -137,6 +151,17 @@ class Engine {
   std::map<std::size_t, std::uint64_t> last_used_;  // snapshot id -> use tick
   std::uint64_t use_tick_ = 0;
   std::size_t index_budget_bytes_ = std::size_t{256} << 20;
+  // Shared indexes (ShareIndexes): the snapshot id given to each index instance, held
+  // weakly so the cache alone decides how long an index lives, and the trace step of
+  // the versions in force per date (small: no index in it).
+  lists::InForceIndexes* shared_ = nullptr;
+  struct SharedId {
+    std::weak_ptr<const screening::Index> index;
+    std::size_t id = 0;
+  };
+  std::map<std::vector<std::int64_t>, SharedId> shared_ids_;
+  std::map<Date, std::pair<std::size_t, std::shared_ptr<const TraceStep>>> shared_steps_;
+  std::size_t next_snapshot_id_ = 0;
   std::shared_ptr<const std::vector<licensing::License>> licenses_;
   std::shared_ptr<const RuleSet> effective_;
   std::unordered_map<ScreenKey, Matches, ScreenKeyHash> screen_memo_;

@@ -1,6 +1,6 @@
 // The JSON forms of list versions and of the difference between two versions, shared by
 // `tollgate lists status|diff --json` and the server's /api/lists routes, so that both
-// answer in the same shape.
+// answer in the same shape (one serializer, in the library).
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -11,7 +11,7 @@
 #include "tollgate/lists/diff.h"
 #include "tollgate/storage/store.h"
 
-namespace tollgate::cli {
+namespace tollgate::forms {
 
 nlohmann::json VersionJson(const storage::ListVersion& version);
 
@@ -19,4 +19,4 @@ nlohmann::json VersionJson(const storage::ListVersion& version);
 nlohmann::json DiffJson(const std::string& feed, const storage::ListVersion& from,
                         const storage::ListVersion& to, const lists::ListDiff& diff);
 
-}  // namespace tollgate::cli
+}  // namespace tollgate::forms

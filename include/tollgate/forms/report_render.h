@@ -1,6 +1,9 @@
-// Renderers of the reports (reports/stats.h, reports/criteria_report.h) for the CLI:
-// a plain-text table, JSON, CSV (RFC 4180, one rectangular table) or Markdown. The
-// reports are data; how they look is the adapter's business.
+// Renderers of the reports (reports/stats.h, reports/criteria_report.h): a plain-text
+// table, JSON, CSV (RFC 4180, one rectangular table) or Markdown. The reports are data;
+// these are the one form of each that `tollgate report` and /api/reports both answer
+// with, so the two cannot drift apart.
+//
+// Thread-safety: pure functions.
 #pragma once
 
 #include <optional>
@@ -10,7 +13,7 @@
 #include "tollgate/reports/criteria_report.h"
 #include "tollgate/reports/stats.h"
 
-namespace tollgate::cli {
+namespace tollgate::forms {
 
 enum class ReportFormat { kTable, kJson, kCsv, kMarkdown };
 // "table", "json", "csv", "md"
@@ -20,4 +23,4 @@ void RenderStats(const reports::Stats& stats, ReportFormat format, std::ostream&
 void RenderCriteriaReport(const reports::CriteriaReport& report, ReportFormat format,
                           std::ostream& out);
 
-}  // namespace tollgate::cli
+}  // namespace tollgate::forms

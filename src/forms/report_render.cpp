@@ -1,4 +1,4 @@
-#include "report_render.h"
+#include "tollgate/forms/report_render.h"
 
 #include <cstdio>
 #include <iomanip>
@@ -7,7 +7,7 @@
 
 #include "tollgate/common/csv_writer.h"
 
-namespace tollgate::cli {
+namespace tollgate::forms {
 namespace {
 
 struct Row {
@@ -194,4 +194,4 @@ void RenderCriteriaReport(const reports::CriteriaReport& r, ReportFormat format,
   }
 }
 
-}  // namespace tollgate::cli
+}  // namespace tollgate::forms

@@ -1,6 +1,6 @@
-#include "lists_support.h"
+#include "tollgate/forms/lists_json.h"
 
-namespace tollgate::cli {
+namespace tollgate::forms {
 
 nlohmann::json VersionJson(const storage::ListVersion& version) {
   return {{"id", version.id},
@@ -31,4 +31,4 @@ nlohmann::json DiffJson(const std::string& feed, const storage::ListVersion& fro
   return out;
 }
 
-}  // namespace tollgate::cli
+}  // namespace tollgate::forms

@@ -237,6 +237,47 @@ void PrintRoutes() {
   for (const auto& route : AllRoutes()) std::cout << route.method << " " << route.path << "\n";
 }
 
+Result<std::unique_ptr<ServerState>> OpenServerState(ServerOptions& options, std::ostream& out) {
+  // The shipped API document and web UI, from the data folder (common/data_dir.h).
+  for (auto [path, relative] :
+       {std::pair{&options.openapi_path, "openapi.json"}, std::pair{&options.web_dir, "web"}}) {
+    if (!path->empty()) continue;
+    auto shipped = ShippedPath(relative);
+    if (!shipped.ok()) return shipped.error();
+    *path = shipped->string();
+  }
+  auto store = storage::OpenStore(options.db_url);
+  if (!store.ok()) return store.error();
+  const std::string base_url = "http://" + options.host + ":" + std::to_string(options.port);
+  licensing::SystemClock clock;
+  auto rules = cli::LoadRulesForCli(options.rules_dir);
+  if (!rules.ok()) return rules.error();
+  const licensing::RulesLoader loaded =
+      [&rules]() -> Result<std::shared_ptr<const rules::RuleSet>> { return *rules; };
+  if (auto s = BootstrapIfEmpty(**store, clock, loaded, base_url, options.db_url, out); !s.ok()) {
+    return s.error();
+  }
+  auto rules_dir = cli::RulesDirForCli(options.rules_dir);
+  if (!rules_dir.ok()) return rules_dir.error();
+  if (auto s = LoadGeneralLicensesIfNone(**store, **rules, *rules_dir, clock, out); !s.ok()) {
+    return s.error();
+  }
+  auto criteria_path = licensing::ShippedCriteriaPath();
+  if (!criteria_path.ok()) return criteria_path.error();
+  auto catalog = licensing::LoadCriteria(*criteria_path);
+  if (!catalog.ok()) return catalog.error();
+  auto engine_store = storage::OpenStore(options.db_url);
+  if (!engine_store.ok()) return engine_store.error();
+
+  auto state = std::make_unique<ServerState>(options, *rules, std::move(catalog).value(),
+                                             std::move(engine_store).value());
+  // Built before the first request: readiness means screening answers at once.
+  if (auto warm = state->indexes().ForDate(**store, clock.Today()); !warm.ok()) {
+    return warm.error();
+  }
+  return state;
+}
+
 int RunServer(ServerOptions options) {
   // cpp-httplib gives each connection a thread while it is kept alive: the pool must
   // cover the open connections (browsers keep several), not just the cores.
@@ -246,43 +287,9 @@ int RunServer(ServerOptions options) {
     std::cerr << "tollgate: error: " << error.message << "\n";
     return ExitCodeFor(error.code);
   };
-  // The shipped API document and web UI, from the data folder (common/data_dir.h).
-  for (auto [path, relative] :
-       {std::pair{&options.openapi_path, "openapi.json"}, std::pair{&options.web_dir, "web"}}) {
-    if (!path->empty()) continue;
-    auto shipped = ShippedPath(relative);
-    if (!shipped.ok()) return fail(shipped.error());
-    *path = shipped->string();
-  }
-  auto store = storage::OpenStore(options.db_url);
-  if (!store.ok()) return fail(store.error());
-  const std::string base_url = "http://" + options.host + ":" + std::to_string(options.port);
-  licensing::SystemClock clock;
-  auto rules = cli::LoadRulesForCli(options.rules_dir);
-  if (!rules.ok()) return fail(rules.error());
-  const licensing::RulesLoader loaded =
-      [&rules]() -> Result<std::shared_ptr<const rules::RuleSet>> { return *rules; };
-  if (auto s = BootstrapIfEmpty(**store, clock, loaded, base_url, options.db_url, std::cout);
-      !s.ok()) {
-    return fail(s.error());
-  }
-  auto rules_dir = cli::RulesDirForCli(options.rules_dir);
-  if (!rules_dir.ok()) return fail(rules_dir.error());
-  if (auto s = LoadGeneralLicensesIfNone(**store, **rules, *rules_dir, clock, std::cout); !s.ok()) {
-    return fail(s.error());
-  }
-  auto criteria_path = licensing::ShippedCriteriaPath();
-  if (!criteria_path.ok()) return fail(criteria_path.error());
-  auto catalog = licensing::LoadCriteria(*criteria_path);
-  if (!catalog.ok()) return fail(catalog.error());
-  auto engine_store = storage::OpenStore(options.db_url);
-  if (!engine_store.ok()) return fail(engine_store.error());
-
-  ServerState state(options, *rules, std::move(catalog).value(), std::move(engine_store).value());
-  // Built before the first request: readiness means screening answers at once.
-  if (auto warm = state.indexes().ForDate(**store, clock.Today()); !warm.ok()) {
-    return fail(warm.error());
-  }
+  auto opened = OpenServerState(options, std::cout);
+  if (!opened.ok()) return fail(opened.error());
+  ServerState& state = **opened;
 
   // SIGINT and SIGTERM are taken by one thread (sigwait), which stops the server;
   // blocked here so every thread started later inherits the mask.

@@ -271,8 +271,15 @@ Result<std::unique_ptr<ServerState>> OpenServerState(ServerOptions& options, std
 
   auto state = std::make_unique<ServerState>(options, *rules, std::move(catalog).value(),
                                              std::move(engine_store).value());
-  // Built before the first request: readiness means screening answers at once.
+  // Built before the first request: readiness means screening answers at once. The
+  // determination engine keeps an index of its own (one per set of versions in force,
+  // whatever the date): built on the first /api/check, it held every check waiting on
+  // the engine's lock for the build (1-2 s on the loaded 2-core machine), the /api/check
+  // tail of BENCHMARKS.md "HTTP server".
   if (auto warm = state->indexes().ForDate(**store, clock.Today()); !warm.ok()) {
+    return warm.error();
+  }
+  if (auto warm = state->engine().ScreenParties({}, clock.Today()); !warm.ok()) {
     return warm.error();
   }
   return state;

@@ -24,7 +24,9 @@ command -v wrk >/dev/null || { echo "http_bench.sh: wrk is missing (scripts/inst
 
 source "$(dirname "$0")/bench_server.sh"
 bench_work http-bench
-db="$work/bench.db"
+# HTTP_BENCH_DB: another database (a postgresql:// URL of an empty database) instead of
+# a new SQLite file.
+db=${HTTP_BENCH_DB:-$work/bench.db}
 
 "$bin" --db "$db" lists import data/lists/huawei_entity_list_2019.csv --as-of 2019-05-16 >/dev/null
 "$bin" --db "$db" lists import "$lists/ofac_sdn_2024-05-03.csv" --as-of 2019-01-01 --primary-only >/dev/null 2>&1

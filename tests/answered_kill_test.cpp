@@ -9,7 +9,8 @@
 //
 // What this covers is a process crash: the commit is in the database's files (SQLite:
 // the WAL, in the operating system's cache; PostgreSQL: its own WAL) before the answer
-// is written. Power loss is not tested (README, "Architecture: the server").
+// is written. Power loss is not tested (README, "Architecture"; BENCHMARKS.md, "HTTP
+// server").
 #include <gtest/gtest.h>
 
 #include <atomic>

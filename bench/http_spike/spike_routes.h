@@ -5,7 +5,7 @@
 // Asio event loop. Only the layer differs; what the spikes leave out of the real
 // server (the slow-client guard, the rate limiter, the access log, static files) is
 // left out of both, so the two measure the layer and the real server measures what
-// the guard and the log add (bench/http_spike/run.sh).
+// the guard and the log add (bench/http_bench.sh, its LAYER argument).
 //
 // Thread-safety: Answer may be called from any thread (the route table is read-only;
 // the state's store pool hands each call its own store).

@@ -49,7 +49,7 @@ class AnsweredKillTest : public ::testing::TestWithParam<std::string> {};
 TEST_P(AnsweredKillTest, EveryAnsweredDeterminationIsStoredAfterAKillUnderLoad) {
   TestDatabase db(GetParam());
   CliSandbox cli(db.url());
-  for (const std::string setup :
+  for (const std::string& setup :
        {"lists import '" + std::string(TOLLGATE_SOURCE_DIR) +
             "/data/lists/huawei_entity_list_2019.csv' --as-of 2019-05-16",
         std::string("users add root --role admin --by setup"),  // a server needs one

@@ -24,7 +24,15 @@ bench_cleanup() {
 bench_serve() {
   local out=$1
   shift
-  "$bin" --db "$db" serve --listen 127.0.0.1:0 "$@" >"$out" 2>/dev/null &
+  bench_serve_command "$out" "$bin" --db "$db" serve --listen 127.0.0.1:0 "$@"
+}
+
+# bench_serve_command OUT COMMAND...: as bench_serve, for any server command that prints
+# "listening on http://127.0.0.1:PORT" (the HTTP-layer spikes, bench/http_spike).
+bench_serve_command() {
+  local out=$1
+  shift
+  "$@" >"$out" 2>/dev/null &
   server_pid=$!
   bench_pids+=("$server_pid")
   for _ in $(seq 600); do

@@ -4,7 +4,11 @@
 # floor the HTTP layer alone sets. The server (SQLite, rate limit off) screens the
 # OFAC SDN list of 2024-05-03, the UN consolidated list and the shipped Entity List
 # extract; every request carries a bearer token (one indexed lookup in the store).
-#   bench/http_bench.sh [BUILD_DIR] [SECONDS] [CONNECTIONS] [SERVER_THREADS]
+#   bench/http_bench.sh [BUILD_DIR] [SECONDS] [CONNECTIONS] [SERVER_THREADS] [LAYER]
+# LAYER: serve (the real `tollgate serve`, the default), or one of the HTTP-layer
+# spikes of issue 14 on the same database and route table (bench/http_spike):
+# httplib (plain cpp-httplib) or beast (Boost.Beast event loop, SERVER_THREADS loop
+# threads). Each line carries the load average at its end: the machine is shared.
 # Needs wrk (scripts/install-deps.sh) and ../shared/data/lists.
 set -euo pipefail
 
@@ -12,6 +16,7 @@ build=${1:-build}
 seconds=${2:-10}
 connections=${3:-32}
 threads=${4:-64}
+layer=${5:-serve}
 bin="$build/tollgate"
 lists=../shared/data/lists
 command -v wrk >/dev/null || { echo "http_bench.sh: wrk is missing (scripts/install-deps.sh)" >&2; exit 1; }
@@ -19,7 +24,9 @@ command -v wrk >/dev/null || { echo "http_bench.sh: wrk is missing (scripts/inst
 
 source "$(dirname "$0")/bench_server.sh"
 bench_work http-bench
-db="$work/bench.db"
+# HTTP_BENCH_DB: another database (a postgresql:// URL of an empty database) instead of
+# a new SQLite file.
+db=${HTTP_BENCH_DB:-$work/bench.db}
 
 "$bin" --db "$db" lists import data/lists/huawei_entity_list_2019.csv --as-of 2019-05-16 >/dev/null
 "$bin" --db "$db" lists import "$lists/ofac_sdn_2024-05-03.csv" --as-of 2019-01-01 --primary-only >/dev/null 2>&1
@@ -27,7 +34,16 @@ db="$work/bench.db"
 "$bin" --db "$db" users add bench --role reviewer --by bench >/dev/null
 token=$("$bin" --db "$db" tokens issue bench --name http-bench)
 
-bench_serve "$work/out" --threads "$threads" --rate-limit 0
+case $layer in
+serve) bench_serve "$work/out" --threads "$threads" --rate-limit 0 ;;
+httplib | beast)
+  spike="$build/bench/http_spike/${layer}_spike"
+  [ -x "$spike" ] || { echo "http_bench.sh: $spike is not built" >&2; exit 1; }
+  # The spikes live in bench/http_spike/, not beside the data folder.
+  bench_serve_command "$work/out" env TOLLGATE_DATA_DIR="$PWD" "$spike" "$db" 0 "$threads"
+  ;;
+*) echo "http_bench.sh: LAYER is serve, httplib or beast, not $layer" >&2; exit 2 ;;
+esac
 base="http://127.0.0.1:$port"
 
 # Names rotate so no answer is served twice in a row; a third are listed names or
@@ -59,7 +75,7 @@ LUA
 
 echo "tollgate http bench: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores," \
   "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
-  "server threads $threads, wrk 2 threads $connections connections ${seconds}s"
+  "layer $layer, server threads $threads, wrk 2 threads $connections connections ${seconds}s"
 run() {
   local label=$1
   shift
@@ -70,7 +86,8 @@ run() {
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr '\n' ' ' || true)
-  printf '%-22s %10s req/s   p50 %8s   p99 %8s   %s\n' "$label" "$rps" "$p50" "$p99" "$errors"
+  printf '%-22s %10s req/s   p50 %8s   p99 %8s   load %s   %s\n' "$label" "$rps" "$p50" "$p99" \
+    "$(cut -d' ' -f1 /proc/loadavg)" "$errors"
 }
 auth="Authorization: Bearer $token"
 run "GET /healthz" "$base/healthz"

@@ -36,8 +36,11 @@ class ServerProcess {
   // some of them at once, from one address (a burst of 12 clients on 4 threads would
   // otherwise have connections closed by the limit, as it is meant to).
   explicit ServerProcess(const std::string& db_url, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {TOLLGATE_CLI_PATH, "--db",        db_url,      "serve",
-                                     "--listen",        "127.0.0.1:0", "--threads", "4"};
+    std::vector<std::string> args = {TOLLGATE_CLI_PATH, "--db",     db_url,
+                                     "serve",           "--listen", "127.0.0.1:0"};
+    if (std::find(extra.begin(), extra.end(), "--threads") == extra.end()) {
+      extra.insert(extra.end(), {"--threads", "4"});
+    }
     if (std::find(extra.begin(), extra.end(), "--rate-limit") == extra.end()) {
       extra.insert(extra.end(), {"--rate-limit", "0"});
     }
@@ -103,6 +106,15 @@ class ServerProcess {
     }
     pid_ = -1;
     return true;
+  }
+
+  // SIGKILL at once: the server finishes nothing, as in a crash (answered_kill_test).
+  void Kill() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
   }
 
   int port() const { return port_; }

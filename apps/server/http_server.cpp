@@ -237,6 +237,54 @@ void PrintRoutes() {
   for (const auto& route : AllRoutes()) std::cout << route.method << " " << route.path << "\n";
 }
 
+Result<std::unique_ptr<ServerState>> OpenServerState(ServerOptions& options, std::ostream& out) {
+  // The shipped API document and web UI, from the data folder (common/data_dir.h).
+  for (auto [path, relative] :
+       {std::pair{&options.openapi_path, "openapi.json"}, std::pair{&options.web_dir, "web"}}) {
+    if (!path->empty()) continue;
+    auto shipped = ShippedPath(relative);
+    if (!shipped.ok()) return shipped.error();
+    *path = shipped->string();
+  }
+  auto store = storage::OpenStore(options.db_url);
+  if (!store.ok()) return store.error();
+  const std::string base_url = "http://" + options.host + ":" + std::to_string(options.port);
+  licensing::SystemClock clock;
+  auto rules = rules::LoadRulesAt(options.rules_dir);
+  if (!rules.ok()) return rules.error();
+  const licensing::RulesLoader loaded =
+      [&rules]() -> Result<std::shared_ptr<const rules::RuleSet>> { return *rules; };
+  if (auto s = BootstrapIfEmpty(**store, clock, loaded, base_url, options.db_url, out); !s.ok()) {
+    return s.error();
+  }
+  auto rules_dir = rules::RulesDir(options.rules_dir);
+  if (!rules_dir.ok()) return rules_dir.error();
+  if (auto s = LoadGeneralLicensesIfNone(**store, **rules, *rules_dir, clock, out); !s.ok()) {
+    return s.error();
+  }
+  auto criteria_path = licensing::ShippedCriteriaPath();
+  if (!criteria_path.ok()) return criteria_path.error();
+  auto catalog = licensing::LoadCriteria(*criteria_path);
+  if (!catalog.ok()) return catalog.error();
+  auto engine_store = storage::OpenStore(options.db_url);
+  if (!engine_store.ok()) return engine_store.error();
+
+  auto state = std::make_unique<ServerState>(options, *rules, std::move(catalog).value(),
+                                             std::move(engine_store).value());
+  // Built before the first request: readiness means screening and determinations
+  // answer at once. The engine shares the server's index cache, but its first check
+  // still prepares its own view of the versions in force; done on the first
+  // /api/check, a build there held every check waiting on the engine's lock (1-2 s on
+  // the loaded 2-core machine, the /api/check tail of BENCHMARKS.md "HTTP server").
+  if (auto warm = state->indexes().ForDate(**store, clock.Today()); !warm.ok()) {
+    return warm.error();
+  }
+  if (auto warm = state->engine().ScreenParties({}, clock.Today()); !warm.ok()) {
+    return warm.error();
+  }
+  return state;
+}
+
 int RunServer(ServerOptions options) {
   // cpp-httplib gives each connection a thread while it is kept alive: the pool must
   // cover the open connections (browsers keep several), not just the cores.
@@ -246,43 +294,9 @@ int RunServer(ServerOptions options) {
     std::cerr << "tollgate: error: " << error.message << "\n";
     return ExitCodeFor(error.code);
   };
-  // The shipped API document and web UI, from the data folder (common/data_dir.h).
-  for (auto [path, relative] :
-       {std::pair{&options.openapi_path, "openapi.json"}, std::pair{&options.web_dir, "web"}}) {
-    if (!path->empty()) continue;
-    auto shipped = ShippedPath(relative);
-    if (!shipped.ok()) return fail(shipped.error());
-    *path = shipped->string();
-  }
-  auto store = storage::OpenStore(options.db_url);
-  if (!store.ok()) return fail(store.error());
-  const std::string base_url = "http://" + options.host + ":" + std::to_string(options.port);
-  licensing::SystemClock clock;
-  auto rules = rules::LoadRulesAt(options.rules_dir);
-  if (!rules.ok()) return fail(rules.error());
-  const licensing::RulesLoader loaded =
-      [&rules]() -> Result<std::shared_ptr<const rules::RuleSet>> { return *rules; };
-  if (auto s = BootstrapIfEmpty(**store, clock, loaded, base_url, options.db_url, std::cout);
-      !s.ok()) {
-    return fail(s.error());
-  }
-  auto rules_dir = rules::RulesDir(options.rules_dir);
-  if (!rules_dir.ok()) return fail(rules_dir.error());
-  if (auto s = LoadGeneralLicensesIfNone(**store, **rules, *rules_dir, clock, std::cout); !s.ok()) {
-    return fail(s.error());
-  }
-  auto criteria_path = licensing::ShippedCriteriaPath();
-  if (!criteria_path.ok()) return fail(criteria_path.error());
-  auto catalog = licensing::LoadCriteria(*criteria_path);
-  if (!catalog.ok()) return fail(catalog.error());
-  auto engine_store = storage::OpenStore(options.db_url);
-  if (!engine_store.ok()) return fail(engine_store.error());
-
-  ServerState state(options, *rules, std::move(catalog).value(), std::move(engine_store).value());
-  // Built before the first request: readiness means screening answers at once.
-  if (auto warm = state.indexes().ForDate(**store, clock.Today()); !warm.ok()) {
-    return fail(warm.error());
-  }
+  auto opened = OpenServerState(options, std::cout);
+  if (!opened.ok()) return fail(opened.error());
+  ServerState& state = **opened;
 
   // SIGINT and SIGTERM are taken by one thread (sigwait), which stops the server;
   // blocked here so every thread started later inherits the mask.

@@ -1,0 +1,388 @@
+// Every statement the store runs, by name: one text where SQLite and PostgreSQL both
+// accept it, a text per dialect only where they really differ. The differences, all
+// here and in the migration files (src/storage/migrations/<dialect>/):
+//   - dates: PostgreSQL stores DATE and TIMESTAMPTZ columns, read back with to_char;
+//     SQLite stores the text itself;
+//   - now(): strftime('%Y-%m-%dT%H:%M:%SZ', 'now') against now() AT TIME ZONE 'UTC';
+//   - locks: SQLite's BEGIN IMMEDIATE holds the write lock for the whole transaction;
+//     PostgreSQL takes row locks (FOR UPDATE) and a transaction-scoped advisory lock
+//     that serializes audited writes (kLockAudit) and migrations (kLockMigrations);
+//   - bulk insert: a reused INSERT on SQLite, COPY ... FROM STDIN on PostgreSQL;
+//   - pattern matching: GLOB against a regular expression.
+// An empty text: nothing to run in that dialect.
+// Parameters are $1, $2, ... in both (storage/sql/driver.h). Timestamps of the
+// workflow are the caller's (licensing::Clock), so replays record their own dates.
+#pragma once
+
+#include "storage/sql/driver.h"
+
+namespace tollgate::storage::q {
+
+using sql::PerDialect;
+using sql::Shared;
+
+// ---- Schema migrations (storage/migrate.cpp) ----
+
+// Any constant: the key of the advisory lock that serializes migrations on PostgreSQL
+// (SQLite: BEGIN IMMEDIATE already does).
+inline constexpr sql::Query kLockMigrations =
+    PerDialect("lock_migrations", "", "SELECT pg_advisory_xact_lock(7302019)");
+inline constexpr sql::Query kCreateMigrationsTable =
+    PerDialect("create_migrations_table",
+               "CREATE TABLE IF NOT EXISTS schema_migrations ("
+               "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+               "CREATE TABLE IF NOT EXISTS schema_migrations ("
+               "version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+inline constexpr sql::Query kSelectSchemaVersion =
+    Shared("select_schema_version", "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+inline constexpr sql::Query kInsertMigration =
+    PerDialect("insert_migration",
+               "INSERT INTO schema_migrations(version, applied_at) VALUES ($1, datetime('now'))",
+               "INSERT INTO schema_migrations(version) VALUES ($1)");
+
+// ---- Restricted lists ----
+
+inline constexpr sql::Query kInsertListVersion =
+    Shared("insert_list_version",
+           "INSERT INTO list_versions(feed, format, as_of, imported_at, file_name, sha256, "
+           "entry_count) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id");
+inline constexpr sql::Query kInsertListEntries =
+    PerDialect("insert_list_entries",
+               "INSERT INTO list_entries(version_id, seq, list, entry_id, name, body) "
+               "VALUES ($1, $2, $3, $4, $5, $6)",
+               "COPY list_entries(version_id, seq, list, entry_id, name, body) FROM STDIN");
+inline constexpr sql::Query kSelectListVersions = PerDialect(
+    "select_list_versions",
+    "SELECT id, feed, format, as_of, imported_at, file_name, sha256, entry_count "
+    "FROM list_versions WHERE ($1 = '' OR feed = $1) ORDER BY id",
+    "SELECT id, feed, format, to_char(as_of, 'YYYY-MM-DD'), imported_at, file_name, sha256, "
+    "entry_count FROM list_versions WHERE ($1 = '' OR feed = $1) ORDER BY id");
+inline constexpr sql::Query kSelectListEntries = Shared(
+    "select_list_entries", "SELECT body FROM list_entries WHERE version_id = $1 ORDER BY seq");
+inline constexpr sql::Query kCountListVersion =
+    Shared("count_list_version", "SELECT COUNT(*) FROM list_versions WHERE id = $1");
+
+// ---- Licenses (amounts travel as text, '' for none: NULLIF makes that NULL, and NULL
+// reads back as '') ----
+
+inline constexpr sql::Query kCountLicense =
+    Shared("count_license", "SELECT COUNT(*) FROM licenses WHERE number = $1");
+inline constexpr sql::Query kInsertLicense = PerDialect(
+    "insert_license",
+    "INSERT INTO licenses(number, holder, holder_folded, destination, valid_from, valid_until, "
+    "status, issued_on, conditions, created_at, organization, application, created_by) VALUES "
+    "($1, $2, $3, $4, $5, $6, $7, $8, $9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), $10, $11, $12)",
+    "INSERT INTO licenses(number, holder, holder_folded, destination, valid_from, valid_until, "
+    "status, issued_on, conditions, organization, application, created_by) VALUES ($1, $2, $3, "
+    "$4, $5, $6, $7, $8, $9, $10, $11, $12)");
+inline constexpr sql::Query kInsertLicenseParty =
+    Shared("insert_license_party",
+           "INSERT INTO license_parties(license_number, seq, role, name, country) "
+           "VALUES ($1, $2, $3, $4, $5)");
+inline constexpr sql::Query kInsertLicenseItem =
+    Shared("insert_license_item",
+           "INSERT INTO license_items(license_number, seq, eccn, description, quantity, "
+           "value_usd, remaining_quantity, remaining_value_usd) VALUES ($1, $2, $3, $4, "
+           "CAST(NULLIF($5, '') AS BIGINT), CAST(NULLIF($6, '') AS BIGINT), "
+           "CAST(NULLIF($7, '') AS BIGINT), CAST(NULLIF($8, '') AS BIGINT))");
+inline constexpr sql::Query kSelectLicenses = PerDialect(
+    "select_licenses",
+    "SELECT number, holder, destination, valid_from, valid_until, status, issued_on, conditions, "
+    "organization, application, created_by FROM licenses WHERE ($1 = '' OR number = $1) AND "
+    "($2 = '' OR holder_folded = $2) AND ($3 = '' OR organization = $3) AND "
+    "($4 = '' OR application = $4) ORDER BY number",
+    "SELECT number, holder, destination, to_char(valid_from, 'YYYY-MM-DD'), "
+    "to_char(valid_until, 'YYYY-MM-DD'), status, issued_on, conditions, organization, "
+    "application, created_by FROM licenses WHERE ($1 = '' OR number = $1) AND "
+    "($2 = '' OR holder_folded = $2) AND ($3 = '' OR organization = $3) AND "
+    "($4 = '' OR application = $4) ORDER BY number");
+inline constexpr sql::Query kSelectLicenseParties =
+    Shared("select_license_parties",
+           "SELECT role, name, country FROM license_parties WHERE license_number = $1 "
+           "ORDER BY seq");
+inline constexpr sql::Query kSelectLicenseItems =
+    Shared("select_license_items",
+           "SELECT eccn, description, quantity, value_usd, remaining_quantity, "
+           "remaining_value_usd FROM license_items WHERE license_number = $1 ORDER BY seq");
+// The sequence of the highest license number issued by the workflow ("D0000042" -> 42).
+inline constexpr sql::Query kSelectLastIssuedLicense =
+    PerDialect("select_last_issued_license",
+               "SELECT COALESCE(MAX(CAST(SUBSTR(number, 2) AS INTEGER)), 0) FROM licenses "
+               "WHERE application <> '' AND number GLOB 'D[0-9][0-9][0-9][0-9][0-9][0-9][0-9]'",
+               "SELECT COALESCE(MAX(SUBSTRING(number FROM 2)::BIGINT), 0) FROM licenses "
+               "WHERE application <> '' AND number ~ '^D[0-9]{7}$'");
+// FOR UPDATE: a concurrent shipment on the same license waits here, then reads what
+// the first one left (SQLite: the transaction holds the write lock already).
+inline constexpr sql::Query kSelectLicenseVersion =
+    PerDialect("select_license_version", "SELECT version FROM licenses WHERE number = $1",
+               "SELECT version FROM licenses WHERE number = $1 FOR UPDATE");
+// The version in the WHERE clause is the optimistic-concurrency check.
+inline constexpr sql::Query kBumpLicenseVersion =
+    Shared("bump_license_version",
+           "UPDATE licenses SET version = version + 1 WHERE number = $1 AND version = $2 "
+           "RETURNING version");
+inline constexpr sql::Query kUpdateLicenseRemaining =
+    Shared("update_license_remaining",
+           "UPDATE license_items SET remaining_quantity = CAST(NULLIF($3, '') AS BIGINT), "
+           "remaining_value_usd = CAST(NULLIF($4, '') AS BIGINT) "
+           "WHERE license_number = $1 AND seq = $2");
+inline constexpr sql::Query kNextShipmentSeq =
+    Shared("next_shipment_seq",
+           "SELECT COALESCE(MAX(seq), 0) + 1 FROM license_shipments WHERE license_number = $1");
+inline constexpr sql::Query kInsertShipment =
+    Shared("insert_shipment",
+           "INSERT INTO license_shipments(license_number, seq, shipped_on, recorded_at, body) "
+           "VALUES ($1, $2, $3, $4, $5)");
+inline constexpr sql::Query kSelectShipments =
+    Shared("select_shipments",
+           "SELECT seq, body FROM license_shipments WHERE license_number = $1 ORDER BY seq");
+
+// ---- Determinations (part 762 records) ----
+
+inline constexpr sql::Query kInsertDetermination = PerDialect(
+    "insert_determination",
+    "INSERT INTO determinations(recorded_at, transaction_date, decision, request, result, "
+    "requested_by) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), $1, $2, $3, $4, $5) "
+    "RETURNING id",
+    "INSERT INTO determinations(recorded_at, transaction_date, decision, request, result, "
+    "requested_by) VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+    "$1, $2, $3, $4, $5) RETURNING id");
+inline constexpr sql::Query kSelectDeterminations = PerDialect(
+    "select_determinations",
+    "SELECT id, recorded_at, transaction_date, decision, request, result, requested_by "
+    "FROM determinations ORDER BY id",
+    "SELECT id, recorded_at, to_char(transaction_date, 'YYYY-MM-DD'), decision, request, result, "
+    "requested_by FROM determinations ORDER BY id");
+
+// ---- The licensing workflow (migration 3) ----
+
+// Any constant other than the migrations' lock. Every audited write takes it first on
+// PostgreSQL, so audit records are appended one transaction at a time and the chain
+// never forks (SQLite: BEGIN IMMEDIATE serializes every writer already).
+inline constexpr sql::Query kLockAudit =
+    PerDialect("lock_audit", "", "SELECT pg_advisory_xact_lock(7302020)");
+
+inline constexpr sql::Query kCountOrganization =
+    Shared("count_organization", "SELECT COUNT(*) FROM organizations WHERE id = $1");
+inline constexpr sql::Query kInsertOrganization = Shared(
+    "insert_organization", "INSERT INTO organizations(id, name, created_at) VALUES ($1, $2, $3)");
+inline constexpr sql::Query kSelectOrganizations =
+    Shared("select_organizations", "SELECT id, name FROM organizations ORDER BY id");
+
+inline constexpr sql::Query kCountUser =
+    Shared("count_user", "SELECT COUNT(*) FROM users WHERE name = $1");
+inline constexpr sql::Query kInsertUser =
+    Shared("insert_user",
+           "INSERT INTO users(name, role, organization, agency, created_at) "
+           "VALUES ($1, $2, NULLIF($3, ''), $4, $5)");
+inline constexpr sql::Query kSelectUser =
+    Shared("select_user",
+           "SELECT name, role, COALESCE(organization, ''), agency FROM users WHERE name = $1");
+
+inline constexpr sql::Query kSelectLastControlNumber =
+    PerDialect("select_last_control_number", "SELECT last FROM control_numbers WHERE id = 1",
+               "SELECT last FROM control_numbers WHERE id = 1 FOR UPDATE");
+inline constexpr sql::Query kUpdateLastControlNumber =
+    Shared("update_last_control_number", "UPDATE control_numbers SET last = $1 WHERE id = 1");
+
+inline constexpr sql::Query kInsertApplication =
+    Shared("insert_application",
+           "INSERT INTO applications(control_number, organization, state, version, "
+           "registered_on, updated_at, body) VALUES (NULL, $1, $2, 1, NULL, $3, '{}') "
+           "RETURNING id");
+inline constexpr sql::Query kUpdateApplicationBody =
+    Shared("update_application_body", "UPDATE applications SET body = $2 WHERE id = $1");
+// FOR UPDATE: a concurrent change to the same row waits here and then sees the new
+// version, so it fails with kConflict instead of overwriting.
+inline constexpr sql::Query kSelectApplicationVersion =
+    PerDialect("select_application_version", "SELECT version, body FROM applications WHERE id = $1",
+               "SELECT version, body FROM applications WHERE id = $1 FOR UPDATE");
+inline constexpr sql::Query kCountControlNumberElsewhere =
+    Shared("count_control_number_elsewhere",
+           "SELECT COUNT(*) FROM applications WHERE control_number = $1 AND id <> $2");
+// The version in the WHERE clause is the optimistic-concurrency check.
+inline constexpr sql::Query kUpdateApplication = PerDialect(
+    "update_application",
+    "UPDATE applications SET control_number = NULLIF($3, ''), state = $4, version = version + 1, "
+    "registered_on = NULLIF($5, ''), updated_at = $6, body = $7 WHERE id = $1 AND version = $2 "
+    "RETURNING version",
+    "UPDATE applications SET control_number = NULLIF($3, ''), state = $4, "
+    "version = version + 1, registered_on = NULLIF($5, '')::DATE, updated_at = $6, body = $7 "
+    "WHERE id = $1 AND version = $2 RETURNING version");
+inline constexpr sql::Query kSelectApplications =
+    Shared("select_applications",
+           "SELECT id, version, body FROM applications WHERE ($1 = '' OR organization = $1) AND "
+           "($2 = '' OR state = $2) ORDER BY id");
+// One application by id or by control number, each by its index.
+inline constexpr sql::Query kSelectApplicationById =
+    Shared("select_application_by_id", "SELECT id, version, body FROM applications WHERE id = $1");
+inline constexpr sql::Query kSelectApplicationByControlNumber =
+    Shared("select_application_by_control_number",
+           "SELECT id, version, body FROM applications WHERE control_number = $1");
+
+inline constexpr sql::Query kNextEventSeq =
+    Shared("next_event_seq",
+           "SELECT COALESCE(MAX(seq), 0) + 1 FROM application_events WHERE application_id = $1");
+inline constexpr sql::Query kInsertEvent =
+    Shared("insert_event",
+           "INSERT INTO application_events(application_id, seq, on_date, recorded_at, event, "
+           "from_state, to_state, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+inline constexpr sql::Query kSelectEvents = PerDialect(
+    "select_events",
+    "SELECT seq, on_date, recorded_at, from_state, to_state, body FROM application_events "
+    "WHERE application_id = $1 ORDER BY seq",
+    "SELECT seq, to_char(on_date, 'YYYY-MM-DD'), recorded_at, from_state, to_state, body "
+    "FROM application_events WHERE application_id = $1 ORDER BY seq");
+inline constexpr sql::Query kSelectAllEvents = PerDialect(
+    "select_all_events",
+    "SELECT application_id, seq, on_date, recorded_at, from_state, to_state, body "
+    "FROM application_events ORDER BY application_id, seq",
+    "SELECT application_id, seq, to_char(on_date, 'YYYY-MM-DD'), recorded_at, from_state, "
+    "to_state, body FROM application_events ORDER BY application_id, seq");
+
+inline constexpr sql::Query kSelectAuditHead = Shared(
+    "select_audit_head", "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
+inline constexpr sql::Query kInsertAudit =
+    Shared("insert_audit",
+           "INSERT INTO audit_log(sequence, timestamp, actor, action, subject, before, after, "
+           "previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+inline constexpr sql::Query kSelectAudit =
+    Shared("select_audit",
+           "SELECT sequence, timestamp, actor, action, subject, before, after, previous_hash, "
+           "hash FROM audit_log ORDER BY sequence");
+
+// ---- General licenses and screening matches (migration 4) ----
+
+inline constexpr sql::Query kCountGeneralLicense =
+    Shared("count_general_license", "SELECT COUNT(*) FROM general_licenses WHERE id = $1");
+inline constexpr sql::Query kInsertGeneralLicense =
+    Shared("insert_general_license",
+           "INSERT INTO general_licenses(id, name, definition, revoked_from, "
+           "revocation_citation, version, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6)");
+// The version in the WHERE clause is the optimistic-concurrency check.
+inline constexpr sql::Query kUpdateGeneralLicense =
+    Shared("update_general_license",
+           "UPDATE general_licenses SET revoked_from = $3, revocation_citation = $4, "
+           "version = version + 1, updated_at = $5 WHERE id = $1 AND version = $2 "
+           "RETURNING version");
+inline constexpr sql::Query kDeleteGeneralLicenseWindows =
+    Shared("delete_general_license_windows",
+           "DELETE FROM general_license_windows WHERE general_license = $1");
+inline constexpr sql::Query kInsertGeneralLicenseWindow =
+    Shared("insert_general_license_window",
+           "INSERT INTO general_license_windows(general_license, seq, window_id, valid_from, "
+           "valid_until, body) VALUES ($1, $2, $3, $4, $5, $6)");
+inline constexpr sql::Query kSelectGeneralLicenses =
+    Shared("select_general_licenses",
+           "SELECT id, name, definition, revoked_from, revocation_citation, version "
+           "FROM general_licenses WHERE ($1 = '' OR id = $1) ORDER BY id");
+inline constexpr sql::Query kSelectGeneralLicenseWindows = PerDialect(
+    "select_general_license_windows",
+    "SELECT window_id, valid_from, valid_until, body FROM general_license_windows "
+    "WHERE general_license = $1 ORDER BY seq",
+    "SELECT window_id, to_char(valid_from, 'YYYY-MM-DD'), to_char(valid_until, 'YYYY-MM-DD'), "
+    "body FROM general_license_windows WHERE general_license = $1 ORDER BY seq");
+
+inline constexpr sql::Query kCountScreeningMatch =
+    Shared("count_screening_match",
+           "SELECT COUNT(*) FROM application_screening_matches WHERE application_id = $1 AND "
+           "match_key = $2");
+inline constexpr sql::Query kNextScreeningSeq =
+    Shared("next_screening_seq",
+           "SELECT COALESCE(MAX(seq), 0) + 1 FROM application_screening_matches WHERE "
+           "application_id = $1");
+inline constexpr sql::Query kInsertScreeningMatch =
+    Shared("insert_screening_match",
+           "INSERT INTO application_screening_matches(application_id, seq, screened_on, reason, "
+           "match_key, body) VALUES ($1, $2, $3, $4, $5, $6)");
+inline constexpr sql::Query kSelectScreeningMatches =
+    PerDialect("select_screening_matches",
+               "SELECT seq, screened_on, reason, body FROM application_screening_matches "
+               "WHERE application_id = $1 ORDER BY seq",
+               "SELECT seq, to_char(screened_on, 'YYYY-MM-DD'), reason, body FROM "
+               "application_screening_matches WHERE application_id = $1 ORDER BY seq");
+
+// ---- Accounts (migrations 5 and 7) ----
+
+inline constexpr sql::Query kUpsertPassword =
+    Shared("upsert_password",
+           "INSERT INTO user_passwords(user_name, password_hash, updated_at, must_change) "
+           "VALUES ($1, $2, $3, $4) "
+           "ON CONFLICT(user_name) DO UPDATE SET password_hash = excluded.password_hash, "
+           "updated_at = excluded.updated_at, must_change = excluded.must_change");
+inline constexpr sql::Query kSelectPassword =
+    Shared("select_password",
+           "SELECT p.password_hash, p.must_change, u.disabled FROM user_passwords p "
+           "JOIN users u ON u.name = p.user_name WHERE p.user_name = $1");
+inline constexpr sql::Query kSelectAccounts =
+    Shared("select_accounts",
+           "SELECT u.name, u.role, COALESCE(u.organization, ''), u.agency, u.disabled, "
+           "CASE WHEN p.user_name IS NULL THEN 0 ELSE 1 END, COALESCE(p.must_change, 0), "
+           "(SELECT COUNT(*) FROM api_tokens t WHERE t.user_name = u.name) "
+           "FROM users u LEFT JOIN user_passwords p ON p.user_name = u.name ORDER BY u.name");
+inline constexpr sql::Query kSelectDisabled =
+    Shared("select_disabled", "SELECT disabled FROM users WHERE name = $1");
+inline constexpr sql::Query kSetDisabled =
+    Shared("set_disabled", "UPDATE users SET disabled = $2 WHERE name = $1");
+inline constexpr sql::Query kUpdateRole = Shared(
+    "update_role",
+    "UPDATE users SET role = $2, organization = NULLIF($3, ''), agency = $4 WHERE name = $1");
+inline constexpr sql::Query kDeleteUserSessions =
+    Shared("delete_user_sessions", "DELETE FROM sessions WHERE user_name = $1");
+inline constexpr sql::Query kCountToken =
+    Shared("count_token", "SELECT COUNT(*) FROM api_tokens WHERE digest = $1");
+inline constexpr sql::Query kInsertToken =
+    Shared("insert_token",
+           "INSERT INTO api_tokens(digest, user_name, name, created_at) VALUES ($1, $2, $3, $4)");
+inline constexpr sql::Query kSelectUserTokens =
+    Shared("select_user_tokens",
+           "SELECT digest, name, created_at FROM api_tokens WHERE user_name = $1 "
+           "ORDER BY created_at, digest");
+inline constexpr sql::Query kSelectUserToken =
+    Shared("select_user_token",
+           "SELECT digest, name, created_at FROM api_tokens WHERE user_name = $1 "
+           "AND substr(digest, 1, 12) = $2");
+inline constexpr sql::Query kDeleteToken =
+    Shared("delete_token", "DELETE FROM api_tokens WHERE digest = $1");
+inline constexpr sql::Query kSelectTokenUser =
+    Shared("select_token_user",
+           "SELECT u.name, u.role, COALESCE(u.organization, ''), u.agency FROM api_tokens t "
+           "JOIN users u ON u.name = t.user_name WHERE t.digest = $1 AND u.disabled = 0");
+inline constexpr sql::Query kDeleteExpiredSessions =
+    Shared("delete_expired_sessions", "DELETE FROM sessions WHERE expires_at < $1");
+inline constexpr sql::Query kInsertSession =
+    Shared("insert_session",
+           "INSERT INTO sessions(digest, user_name, csrf_token, created_at, expires_at) "
+           "VALUES ($1, $2, $3, $4, $5)");
+inline constexpr sql::Query kSelectSession =
+    Shared("select_session",
+           "SELECT u.name, u.role, COALESCE(u.organization, ''), u.agency, s.csrf_token, "
+           "s.created_at, s.expires_at FROM sessions s JOIN users u ON u.name = s.user_name "
+           "WHERE s.digest = $1 AND u.disabled = 0");
+inline constexpr sql::Query kDeleteSession =
+    Shared("delete_session", "DELETE FROM sessions WHERE digest = $1");
+inline constexpr sql::Query kAddLoginFailure = Shared(
+    "add_login_failure",
+    "INSERT INTO login_failures(login_key, failures, last_failure) VALUES ($1, 1, $2) "
+    "ON CONFLICT(login_key) DO UPDATE SET failures = CASE WHEN login_failures.last_failure < $3 "
+    "THEN 1 ELSE login_failures.failures + 1 END, last_failure = excluded.last_failure "
+    "RETURNING failures");
+// Counts nobody would restart from: they neither lock nor add up any more, so the
+// table holds only the names and addresses tried lately.
+inline constexpr sql::Query kForgetOldLoginFailures =
+    Shared("forget_old_login_failures", "DELETE FROM login_failures WHERE last_failure < $1");
+inline constexpr sql::Query kSelectLoginFailures =
+    Shared("select_login_failures",
+           "SELECT failures, last_failure FROM login_failures WHERE login_key = $1");
+inline constexpr sql::Query kDeleteLoginFailures =
+    Shared("delete_login_failures", "DELETE FROM login_failures WHERE login_key = $1");
+
+// ---- The audit log's guards (storage/audit_guards.cpp): the catalogs differ ----
+
+inline constexpr sql::Query kSelectAuditTriggers = PerDialect(
+    "select_audit_triggers",
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'",
+    "SELECT t.tgname, t.tgenabled, t.tgtype, p.prosrc FROM pg_trigger t "
+    "JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = 'audit_log'::regclass");
+
+}  // namespace tollgate::storage::q

@@ -1,0 +1,175 @@
+// The one storage layer (issue 14) opens what the twin backends before it wrote: a
+// SQLite database written by main at 7a9fc17 (schema version 8), recorded as a SQL
+// dump in tests/golden/store_v8_sqlite.sql (tests/golden/make_store_v8.sh made it with
+// that commit's binary), and the schema the migration files create is exactly the one
+// that code created, statement for statement.
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "test_databases.h"
+#include "tollgate/audit/verify.h"
+#include "tollgate/storage/store.h"
+
+namespace tollgate::storage {
+namespace {
+
+using testing::TestDatabase;
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Runs `sql` on the SQLite file at `path`; the rows as "col|col\n" lines.
+std::string Sqlite(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  std::string out;
+  char* error = nullptr;
+  sqlite3_exec(
+      db, sql.c_str(),
+      [](void* sink, int columns, char** values, char**) {
+        auto& text = *static_cast<std::string*>(sink);
+        for (int c = 0; c < columns; ++c) {
+          text += c ? "|" : "";
+          text += values[c] ? values[c] : "NULL";
+        }
+        text += '\n';
+        return 0;
+      },
+      &out, &error);
+  EXPECT_EQ(error, nullptr) << error;
+  sqlite3_free(error);
+  sqlite3_close(db);
+  return out;
+}
+
+const char* kSchema =
+    "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+    "ORDER BY type, name";
+
+class GoldenSqliteStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string dump = ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v8_sqlite.sql");
+    ASSERT_NE(dump.find("CREATE TABLE audit_log"), std::string::npos);
+    Sqlite(golden_.url(), dump);
+  }
+  TestDatabase golden_{"sqlite"};
+};
+
+TEST_F(GoldenSqliteStore, MigrationFilesCreateTheSchemaMainCreated) {
+  const std::string recorded = Sqlite(golden_.url(), kSchema);
+  ASSERT_NE(recorded.find("audit_log_no_delete"), std::string::npos);
+  TestDatabase fresh("sqlite");
+  {
+    auto store = OpenStore(fresh.url());
+    ASSERT_TRUE(store.ok()) << store.error().message;
+  }
+  EXPECT_EQ(Sqlite(fresh.url(), kSchema), recorded);
+  EXPECT_EQ(Sqlite(fresh.url(), "SELECT group_concat(version) FROM schema_migrations"),
+            Sqlite(golden_.url(), "SELECT group_concat(version) FROM schema_migrations"));
+}
+
+TEST_F(GoldenSqliteStore, OpensReadsAndWritesWhatMainWrote) {
+  const std::string schema_before = Sqlite(golden_.url(), kSchema);
+  auto opened = OpenStore(golden_.url());
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  Store& store = **opened;
+  EXPECT_EQ(Sqlite(golden_.url(), kSchema), schema_before);  // nothing left to migrate
+
+  auto versions = store.ListVersions();
+  ASSERT_TRUE(versions.ok()) << versions.error().message;
+  ASSERT_EQ(versions->size(), 2u);
+  for (const auto& v : *versions) {
+    auto entries = store.LoadEntries(v.id);
+    ASSERT_TRUE(entries.ok()) << entries.error().message;
+    EXPECT_EQ(static_cast<std::int64_t>(entries->size()), v.entry_count);
+    EXPECT_GT(v.entry_count, 0);
+  }
+  EXPECT_EQ((*versions)[0].as_of.ToString(), "2019-05-16");
+
+  auto by_hand = store.GetLicense("D000001");
+  ASSERT_TRUE(by_hand.ok()) << by_hand.error().message;
+  EXPECT_EQ(by_hand->holder, "Microsoft Corporation");
+  auto application = store.FindApplication("D000001");
+  ASSERT_TRUE(application.ok()) << application.error().message;
+  EXPECT_EQ(licensing::StateName(application->state), std::string("approved"));
+  auto timeline = store.Timeline(application->id);
+  ASSERT_TRUE(timeline.ok());
+  EXPECT_EQ(timeline->size(), 5u);  // submit, register, refer, recommend, approve
+  auto issued = store.FindLicenses({.organization = {}, .application = {"D000001"}});
+  ASSERT_TRUE(issued.ok());
+  ASSERT_EQ(issued->size(), 1u);
+  auto shipments = store.Shipments(issued->front().number);
+  ASSERT_TRUE(shipments.ok()) << shipments.error().message;
+  EXPECT_EQ(shipments->size(), 1u);
+  auto general = store.ListGeneralLicenses();
+  ASSERT_TRUE(general.ok()) << general.error().message;
+  ASSERT_FALSE(general->empty());
+  EXPECT_EQ(general->front().windows.back().id, "extension_6");
+  auto determinations = store.ListDeterminations();
+  ASSERT_TRUE(determinations.ok());
+  EXPECT_FALSE(determinations->empty());
+  auto accounts = store.ListAccounts();
+  ASSERT_TRUE(accounts.ok());
+  bool disabled_seen = false;
+  for (const auto& a : *accounts) {
+    if (a.user.name == "msft-exports") disabled_seen = a.disabled;
+    if (a.user.name == "ops") {
+      EXPECT_EQ(a.token_count, 1);
+    }
+  }
+  EXPECT_TRUE(disabled_seen);
+
+  // The audit chain main wrote verifies, its guards are in place, and this code
+  // chains its own records after it.
+  auto guards = store.AuditGuardProblems();
+  ASSERT_TRUE(guards.ok());
+  EXPECT_TRUE(guards->empty());
+  ASSERT_TRUE(
+      store.AddOrganization({"acme", "Acme Corp"}, {"operator", "2026-12-06T00:00:00Z"}).ok());
+  auto log = store.AuditLog();
+  ASSERT_TRUE(log.ok());
+  auto verification = audit::Verify(*log);
+  EXPECT_TRUE(verification.ok());
+  EXPECT_EQ(log->back().action, "organization.create");
+}
+
+// The same on PostgreSQL: the schema a fresh store's migrations create, listed by
+// tests/golden/pg_schema.sql, is the one main's migrations created.
+TEST(GoldenPostgresStore, MigrationFilesCreateTheSchemaMainCreated) {
+  TestDatabase fresh("postgres");
+  {
+    auto store = OpenStore(fresh.url());
+    ASSERT_TRUE(store.ok()) << store.error().message;
+  }
+  PGconn* conn = PQconnectdb(fresh.url().c_str());
+  ASSERT_EQ(PQstatus(conn), CONNECTION_OK) << PQerrorMessage(conn);
+  const std::string query = ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/pg_schema.sql");
+  PGresult* result = PQexec(conn, query.c_str());
+  std::string listed;
+  if (PQresultStatus(result) == PGRES_TUPLES_OK) {
+    for (int row = 0; row < PQntuples(result); ++row) {
+      listed += PQgetvalue(result, row, 0);
+      listed += '\n';
+    }
+  }
+  EXPECT_EQ(PQresultStatus(result), PGRES_TUPLES_OK) << PQresultErrorMessage(result);
+  PQclear(result);
+  PQfinish(conn);
+  const std::string recorded =
+      ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v8_postgres_schema.txt");
+  ASSERT_NE(recorded.find("trigger audit_log_no_truncate"), std::string::npos);
+  EXPECT_EQ(listed, recorded);
+}
+
+}  // namespace
+}  // namespace tollgate::storage

@@ -151,28 +151,28 @@ Result<Transaction> TransactionFromJson(const nlohmann::json& json) {
   return tx;
 }
 
-nlohmann::json ToJson(const Transaction& tx) {
+nlohmann::json ToJson(const Transaction& transaction) {
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& item : tx.items) {
+  for (const auto& item : transaction.items) {
     nlohmann::json i = {{"eccn", item.eccn}};
     if (item.quantity) i["quantity"] = *item.quantity;
     if (item.value_usd) i["value"] = *item.value_usd;
     items.push_back(std::move(i));
   }
   nlohmann::json parties = nlohmann::json::array();
-  for (const auto& party : tx.parties) {
+  for (const auto& party : transaction.parties) {
     nlohmann::json p = {{"role", PartyRoleName(party.role)}, {"name", party.name}};
     if (!party.country.empty()) p["country"] = party.country;
     parties.push_back(std::move(p));
   }
   nlohmann::json out = {{"items", std::move(items)},
-                        {"destination", tx.destination},
+                        {"destination", transaction.destination},
                         {"parties", std::move(parties)},
-                        {"date", tx.date.ToString()}};
-  if (!tx.id.empty()) out["id"] = tx.id;
-  if (!tx.exporter.empty()) out["exporter"] = tx.exporter;
-  if (!tx.end_use.empty()) out["end_use"] = tx.end_use;
-  if (!tx.activity.empty()) out["activity"] = tx.activity;
+                        {"date", transaction.date.ToString()}};
+  if (!transaction.id.empty()) out["id"] = transaction.id;
+  if (!transaction.exporter.empty()) out["exporter"] = transaction.exporter;
+  if (!transaction.end_use.empty()) out["end_use"] = transaction.end_use;
+  if (!transaction.activity.empty()) out["activity"] = transaction.activity;
   return out;
 }
 

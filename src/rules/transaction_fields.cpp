@@ -14,22 +14,22 @@ Error WithField(const Error& error, const std::string& field) {
 
 }  // namespace
 
-Status ValidateTransactionFields(const RuleSet& rules, const Transaction& tx) {
+Status ValidateTransactionFields(const RuleSet& rules, const Transaction& transaction) {
   // Each item through the catalog `check` classifies with, on the export's date.
-  for (std::size_t i = 0; i < tx.items.size(); ++i) {
-    if (auto c = rules.catalog.Classify(tx.items[i].eccn, tx.date); !c.ok()) {
+  for (std::size_t i = 0; i < transaction.items.size(); ++i) {
+    if (auto c = rules.catalog.Classify(transaction.items[i].eccn, transaction.date); !c.ok()) {
       return WithField(c.error(), "items/" + std::to_string(i) + "/eccn");
     }
   }
-  auto valid = ValidateTransaction(rules, tx);
+  auto valid = ValidateTransaction(rules, transaction);
   if (valid.ok()) return valid;
   // The destination's own refusals: not an ISO code, or no chart row (on the date).
-  std::string destination = tx.destination;
+  std::string destination = transaction.destination;
   while (!destination.empty() && destination.back() == ' ') destination.pop_back();
   while (!destination.empty() && destination.front() == ' ') destination.erase(0, 1);
   auto iso = CountryByCode(destination);
   const CountryRules* row = iso ? rules.countries.Find(std::string(iso->code)) : nullptr;
-  if (!iso || row == nullptr || row->ChartOn(tx.date) == nullptr) {
+  if (!iso || row == nullptr || row->ChartOn(transaction.date) == nullptr) {
     return WithField(valid.error(), "destination");
   }
   return valid;

@@ -313,7 +313,7 @@ void ForEachDeletionHash(std::string_view word, Fn&& fn) {
 }
 
 const Tables& GetTables() {
-  static const Tables tables = [] {
+  static const Tables kTables = [] {
     Tables t;
     for (const auto& row : kWords) {
       t.words.emplace(row.word, LexiconWord{row.canon, row.token_class, row.abbreviation});
@@ -334,7 +334,7 @@ const Tables& GetTables() {
     }
     return t;
   }();
-  return tables;
+  return kTables;
 }
 
 }  // namespace

@@ -40,7 +40,7 @@ class SqlStore final : public Store {
   Result<std::vector<ListVersion>> ListVersions(const std::optional<std::string>& feed) override;
   Result<std::vector<lists::ListEntry>> LoadEntries(std::int64_t version_id) override;
 
-  Status AddLicense(const licensing::License& license, const ChangeStamp& stamp) override;
+  Status AddLicense(const licensing::License& input, const ChangeStamp& stamp) override;
   Result<licensing::License> GetLicense(const std::string& number) override;
   Result<std::vector<licensing::License>> ListLicenses(
       const std::optional<std::string>& holder) override;

@@ -272,13 +272,10 @@ Result<std::unique_ptr<ServerState>> OpenServerState(ServerOptions& options, std
   auto state = std::make_unique<ServerState>(options, *rules, std::move(catalog).value(),
                                              std::move(engine_store).value());
   // Built before the first request: readiness means screening and determinations
-  // answer at once. The engine shares the server's index cache, but its first check
-  // still prepares its own view of the versions in force; done on the first
-  // /api/check, a build there held every check waiting on the engine's lock (1-2 s on
-  // the loaded 2-core machine, the /api/check tail of BENCHMARKS.md "HTTP server").
-  if (auto warm = state->indexes().ForDate(**store, clock.Today()); !warm.ok()) {
-    return warm.error();
-  }
+  // answer at once. The engine reads the server's one index cache, so warming it warms
+  // /api/screen too; left to the first /api/check, the build held every check waiting
+  // on the engine's lock (1-2 s on the loaded 2-core machine, the /api/check tail of
+  // BENCHMARKS.md "HTTP server").
   if (auto warm = state->engine().ScreenParties({}, clock.Today()); !warm.ok()) {
     return warm.error();
   }

@@ -25,6 +25,20 @@ std::string Savepoint(int level) { return "tg_" + std::to_string(level); }
 
 }  // namespace
 
+Result<std::vector<Rows>> Driver::RunEach(const Query& query, const std::vector<Params>& rows) {
+  auto tx = Transaction::Begin(*this);
+  if (!tx.ok()) return tx.error();
+  std::vector<Rows> results;
+  results.reserve(rows.size());
+  for (const auto& row : rows) {
+    auto ran = Run(query, row);
+    if (!ran.ok()) return ran.error();
+    results.push_back(std::move(ran).value());
+  }
+  if (auto committed = tx->Commit(); !committed.ok()) return committed.error();
+  return results;
+}
+
 Result<Transaction> Transaction::Begin(Driver& driver) {
   const int level = driver.depth_;
   auto status =

@@ -85,11 +85,17 @@ class Driver {
   // PostgreSQL the query's text is a COPY ... FROM STDIN and the rows travel in one
   // round trip.
   virtual Status InsertMany(const Query& insert, const std::vector<Params>& rows) = 0;
+  // Runs `query` once per element of `rows`, all or none, and answers each run's rows in
+  // order: part of the caller's transaction when one is open, else a transaction of its
+  // own. PostgreSQL sends every run in one pipeline, one round trip where running them
+  // one by one waits for the server once per row (the group commit of determinations).
+  virtual Result<std::vector<Rows>> RunEach(const Query& query, const std::vector<Params>& rows);
   // Where the database is, for messages (never a URL that may hold a password).
   virtual std::string where() const = 0;
   const std::string& sql_state() const { return sql_state_; }
 
  protected:
+  bool in_transaction() const { return depth_ > 0; }
   std::string sql_state_;
 
  private:

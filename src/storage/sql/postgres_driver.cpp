@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "storage/sql/driver.h"
 
@@ -61,6 +62,37 @@ void AppendCopyField(std::string& out, std::string_view value) {
   }
 }
 
+// A run's parameters as libpq takes them: text, one C string each.
+class ParamTexts {
+ public:
+  explicit ParamTexts(const Params& params) {
+    texts_.reserve(params.size());
+    for (const auto& p : params) texts_.push_back(AsText(p));
+    values_.reserve(texts_.size());
+    for (const auto& t : texts_) values_.push_back(t.c_str());
+  }
+  int count() const { return static_cast<int>(values_.size()); }
+  const char* const* values() const { return values_.data(); }
+
+ private:
+  std::vector<std::string> texts_;
+  std::vector<const char*> values_;
+};
+
+Rows RowsOf(const PGresult* result) {
+  const int rows = PQntuples(result);
+  const int columns = PQnfields(result);
+  std::vector<std::string> cells;
+  cells.reserve(static_cast<std::size_t>(rows) * static_cast<std::size_t>(columns));
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < columns; ++c) {
+      cells.emplace_back(PQgetvalue(result, r, c),
+                         static_cast<std::size_t>(PQgetlength(result, r, c)));
+    }
+  }
+  return Rows(columns, std::move(cells));
+}
+
 class PostgresDriver final : public Driver {
  public:
   explicit PostgresDriver(PGconn* conn) : conn_(conn) {}
@@ -70,28 +102,69 @@ class PostgresDriver final : public Driver {
 
   Result<Rows> Run(const Query& query, const Params& params) override {
     if (query.postgres.empty()) return Rows();
-    std::vector<std::string> texts;
-    texts.reserve(params.size());
-    for (const auto& p : params) texts.push_back(AsText(p));
-    std::vector<const char*> values;
-    values.reserve(texts.size());
-    for (const auto& t : texts) values.push_back(t.c_str());
-    const std::string sql(query.postgres);
+    auto prepared = Prepare(query);
+    if (!prepared.ok()) return prepared.error();
+    const ParamTexts texts(params);
     // The extended protocol keeps values out of the SQL text.
-    ResultPtr result(PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(values.size()),
-                                  nullptr, values.data(), nullptr, nullptr, 0));
-    if (auto s = Check(result.get(), sql); !s.ok()) return s.error();
-    const int rows = PQntuples(result.get());
-    const int columns = PQnfields(result.get());
-    std::vector<std::string> cells;
-    cells.reserve(static_cast<std::size_t>(rows) * static_cast<std::size_t>(columns));
-    for (int r = 0; r < rows; ++r) {
-      for (int c = 0; c < columns; ++c) {
-        cells.emplace_back(PQgetvalue(result.get(), r, c),
-                           static_cast<std::size_t>(PQgetlength(result.get(), r, c)));
+    ResultPtr result(PQexecPrepared(conn_.get(), (*prepared)->c_str(), texts.count(),
+                                    texts.values(), nullptr, nullptr, 0));
+    if (auto s = Check(result.get(), query.postgres); !s.ok()) return s.error();
+    return RowsOf(result.get());
+  }
+
+  // One pipeline: every run is sent, then a sync, then the answers are read. Outside a
+  // transaction block the runs up to the sync are one implicit transaction, so a
+  // failing run undoes those before it; inside one, the caller's rollback does.
+  Result<std::vector<Rows>> RunEach(const Query& query, const std::vector<Params>& rows) override {
+    if (query.postgres.empty() || rows.empty()) return std::vector<Rows>(rows.size());
+    auto prepared = Prepare(query);
+    if (!prepared.ok()) return prepared.error();
+    PGconn* conn = conn_.get();
+    if (PQenterPipelineMode(conn) != 1) {
+      return MakeError(ErrorCode::kStorageError,
+                       "PostgreSQL: entering pipeline mode: " + Trimmed(PQerrorMessage(conn)));
+    }
+    Status status;
+    std::size_t sent = 0;
+    for (const auto& row : rows) {
+      const ParamTexts texts(row);
+      if (PQsendQueryPrepared(conn, (*prepared)->c_str(), texts.count(), texts.values(), nullptr,
+                              nullptr, 0) != 1) {
+        status = MakeError(ErrorCode::kStorageError, "PostgreSQL: sending '" +
+                                                         FirstLine(query.postgres) +
+                                                         "': " + Trimmed(PQerrorMessage(conn)));
+        break;
+      }
+      ++sent;
+    }
+    const bool synced = PQpipelineSync(conn) == 1;
+    if (!synced && status.ok()) {
+      status = MakeError(ErrorCode::kStorageError,
+                         "PostgreSQL: sending a pipeline: " + Trimmed(PQerrorMessage(conn)));
+    }
+    std::vector<Rows> results;
+    results.reserve(sent);
+    // Each run's results end with a null; a run after a failed one is PIPELINE_ABORTED.
+    for (std::size_t i = 0; i < sent; ++i) {
+      while (PGresult* raw = PQgetResult(conn)) {
+        ResultPtr result(raw);
+        if (PQresultStatus(raw) == PGRES_PIPELINE_ABORTED) continue;
+        if (auto s = Check(raw, query.postgres); !s.ok()) {
+          if (status.ok()) status = s;
+          continue;
+        }
+        results.push_back(RowsOf(raw));
       }
     }
-    return Rows(columns, std::move(cells));
+    if (synced) {
+      ResultPtr sync(PQgetResult(conn));  // PGRES_PIPELINE_SYNC
+    }
+    if (PQexitPipelineMode(conn) != 1 && status.ok()) {
+      status = MakeError(ErrorCode::kStorageError,
+                         "PostgreSQL: leaving pipeline mode: " + Trimmed(PQerrorMessage(conn)));
+    }
+    if (!status.ok()) return status.error();
+    return results;
   }
 
   // The simple protocol: it allows several statements at once (migrations).
@@ -139,6 +212,21 @@ class PostgresDriver final : public Driver {
   PGconn* conn() { return conn_.get(); }
 
  private:
+  // Each named query is parsed and planned once per connection, not once per call: on
+  // a server's hot paths (the bearer token's lookup, the group commit of determinations)
+  // that work was the PostgreSQL backend's largest share of the CPU the request shares
+  // with it (BENCHMARKS.md, issue 14). Not transactional: a statement prepared inside a
+  // transaction that rolls back stays prepared.
+  Result<const std::string*> Prepare(const Query& query) {
+    auto found = statements_.find(&query);
+    if (found != statements_.end()) return &found->second;
+    std::string name = "tollgate_" + std::to_string(statements_.size() + 1);
+    const std::string sql(query.postgres);
+    ResultPtr result(PQprepare(conn_.get(), name.c_str(), sql.c_str(), 0, nullptr));
+    if (auto s = Check(result.get(), sql); !s.ok()) return s.error();
+    return &statements_.emplace(&query, std::move(name)).first->second;
+  }
+
   void KeepState(const PGresult* result) {
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     sql_state_ = state ? state : "";
@@ -159,6 +247,7 @@ class PostgresDriver final : public Driver {
   }
 
   std::unique_ptr<PGconn, PgConnFinish> conn_;
+  std::unordered_map<const Query*, std::string> statements_;  // query -> prepared name
 };
 
 }  // namespace

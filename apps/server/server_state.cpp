@@ -22,6 +22,18 @@ Result<StorePool::Lease> StorePool::Acquire() {
   return Lease(*this, std::move(opened).value());
 }
 
+Status StorePool::Open(std::size_t count) {
+  std::vector<std::unique_ptr<storage::Store>> opened;
+  for (std::size_t i = 0; i < count; ++i) {
+    auto store = storage::OpenStore(url_);
+    if (!store.ok()) return store.error();
+    opened.push_back(std::move(store).value());
+  }
+  std::lock_guard lock(mu_);
+  for (auto& store : opened) idle_.push_back(std::move(store));
+  return {};
+}
+
 ServerState::ServerState(ServerOptions options, std::shared_ptr<const rules::RuleSet> rules,
                          licensing::CriteriaCatalog catalog,
                          std::unique_ptr<storage::Store> engine_store)

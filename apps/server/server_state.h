@@ -73,6 +73,9 @@ class StorePool {
   };
 
   Result<Lease> Acquire();
+  // Opens `count` stores ahead of the first requests, so that a burst of load does not
+  // open them while it is served (BENCHMARKS.md, issue 14).
+  Status Open(std::size_t count);
 
  private:
   std::string url_;

@@ -14,6 +14,8 @@
 #include <optional>
 #include <sstream>
 
+#include "tollgate/storage/store.h"
+
 namespace tollgate::audit {
 namespace {
 
@@ -172,7 +174,7 @@ Result<Checkpoint> SigningKey::Sign(std::int64_t sequence, std::string head_hash
 
 Result<std::string> AuditKeyPath(const std::string& db_url, const std::string& given) {
   if (!given.empty()) return given;
-  if (db_url.rfind("postgresql://", 0) == 0 || db_url.rfind("postgres://", 0) == 0) {
+  if (storage::IsPostgresUrl(db_url)) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "a PostgreSQL database needs --audit-key PATH (or TOLLGATE_AUDIT_KEY): the "
                      "key that signs audit checkpoints is kept outside the database it vouches "

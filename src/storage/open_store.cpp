@@ -22,12 +22,16 @@ Result<std::unique_ptr<Store>> OpenSqliteFile(const std::string& path) {
 
 }  // namespace
 
+bool IsPostgresUrl(std::string_view url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
   if (url.empty()) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "empty database URL: give a SQLite file path or a postgresql:// URL");
   }
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+  if (IsPostgresUrl(url)) {
     auto driver = sql::OpenPostgres(url);
     if (!driver.ok()) return driver.error();
     return OpenSqlStore(std::move(driver).value());

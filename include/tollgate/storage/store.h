@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tollgate/audit/record.h"
@@ -363,5 +364,7 @@ class Store {
 // Opens (creating if needed, and migrating the schema) the store at `url`: a SQLite
 // file path, or "sqlite:PATH". Fails with a message naming the path.
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+// Whether `url` names a PostgreSQL database (postgresql:// or postgres://).
+bool IsPostgresUrl(std::string_view url);
 
 }  // namespace tollgate::storage

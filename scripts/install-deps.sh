@@ -27,6 +27,7 @@ packages=(
   libcurl4-openssl-dev   # `lists update` downloads the official files
   libcpp-httplib-dev     # HTTP server
   libssl-dev             # SHA-256 of imported files, random tokens
+  libgoogle-perftools-dev  # tcmalloc, the binary's allocator (CMakeLists.txt TOLLGATE_TCMALLOC)
 )
 
 if [ "$set_name" = test ]; then

@@ -32,6 +32,10 @@ namespace tollgate::eval {
 std::string DetectScript(std::string_view utf8);
 // Every script with at least one letter in the name, in the order above.
 std::vector<std::string> ScriptsOf(std::string_view utf8);
+// "Persian letters" for Arabic script with a letter of Persian, Dari, Pashto or Urdu
+// that Arabic lacks (پ چ ژ گ ک ی), "Ukrainian letters" for Cyrillic with і ї є ґ, else
+// "": the issue asks for Persian and Ukrainian names by name.
+std::string ScriptVariant(std::string_view utf8);
 
 // --- Positive perturbations: each keeps the name's owner and must still be found. ---
 

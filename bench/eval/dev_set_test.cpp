@@ -59,6 +59,13 @@ TEST(DevSetScriptTest, NamesTheScriptOfEachName) {
   EXPECT_EQ(DetectScript(""), "None");
   EXPECT_EQ(ScriptsOf("Jin Tiesan (金铁三)"), (std::vector<std::string>{"Latin", "Han"}));
   EXPECT_EQ(ScriptsOf("1990"), std::vector<std::string>{});
+  EXPECT_EQ(ScriptVariant("مسعود پزشکیان"), "Persian letters");
+  EXPECT_EQ(ScriptVariant("صدام حسين التكريتي"), "");
+  EXPECT_EQ(ScriptVariant("Віталій Кличко"), "Ukrainian letters");
+  // Without і ї є ґ a Ukrainian name reads as any Cyrillic name.
+  EXPECT_EQ(ScriptVariant("Володимир Зеленський"), "");
+  EXPECT_EQ(ScriptVariant("Владимир Путин"), "");
+  EXPECT_EQ(ScriptVariant("Kyiv"), "");
   // A broken byte is skipped, not read as a letter.
   EXPECT_EQ(DetectScript("\xD0 Abc"), "Latin");
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 
 #include "dev_set.h"
 
@@ -134,6 +135,25 @@ std::string DetectScript(std::string_view utf8) {
     if (letters[s] > letters[best]) best = s;
   }
   return kScripts[best];
+}
+
+std::string ScriptVariant(std::string_view utf8) {
+  // Letters the Arabic alphabet lacks, added for Persian, Dari, Pashto and Urdu:
+  // pe, che, zhe, gaf, keheh, Farsi yeh.
+  static constexpr char32_t kPersian[] = {0x067E, 0x0686, 0x0698, 0x06AF, 0x06A9, 0x06CC};
+  // Letters of Ukrainian that Russian lacks: i, yi, ye, ghe with upturn (both cases).
+  static constexpr char32_t kUkrainian[] = {0x0456, 0x0457, 0x0454, 0x0491,
+                                            0x0406, 0x0407, 0x0404, 0x0490};
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t cp = NextCodePoint(utf8, i);
+    if (std::find(std::begin(kPersian), std::end(kPersian), cp) != std::end(kPersian)) {
+      return "Persian letters";
+    }
+    if (std::find(std::begin(kUkrainian), std::end(kUkrainian), cp) != std::end(kUkrainian)) {
+      return "Ukrainian letters";
+    }
+  }
+  return "";
 }
 
 }  // namespace tollgate::eval

@@ -299,7 +299,7 @@ void PairRows(const std::string& part,
     char precision[64];
     std::snprintf(precision, sizeof precision, "precision %.3f",
                   predicted ? static_cast<double>(match.hits) / predicted : 0.0);
-    match.note = precision;
+    match.note = predicted ? precision : "precision n/a (no pair matched)";
     if (match.cases) rows.push_back(std::move(match));
     if (other.cases) rows.push_back(std::move(other));
   }

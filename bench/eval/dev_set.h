@@ -52,7 +52,8 @@ std::optional<std::string> ShortGivenName(const std::string& given);
 // one gives "J.". Nullopt for a one-word name.
 std::optional<std::string> Initials(const std::string& name, bool spaced);
 
-// One title from a fixed list (President, Sheikh, General, Dr, Mr, ...) in front.
+// One title from a fixed list (President, Sheikh, General, Dr, Mr, ...) in front;
+// "SURNAME, Given" is first written "Given SURNAME".
 std::optional<std::string> TitlePrefix(const std::string& name, Random& random);
 
 // The look-alike of a letter (either case): O->0, I->1, L->1, E->3, A->4 or @,
@@ -65,8 +66,8 @@ std::optional<std::string> DigitsForLetters(const std::string& name, Random& ran
 // dropped ("Hussein" -> "Husssein", "Husein").
 std::optional<std::string> DoubleOrDropLetter(const std::string& name, Random& random);
 
-// The words reversed or shuffled into another order, then one typo (Typo()) in a word
-// of four letters or more. Nullopt for a one-word name.
+// The words (without a trailing comma) reversed or shuffled into another order, then
+// one typo (Typo()) in a word of four letters or more. Nullopt for a one-word name.
 std::optional<std::string> ScrambleWithTypo(const std::string& name, Random& random);
 
 // --- Negative cases: names that name nobody listed and must stay quiet. ---

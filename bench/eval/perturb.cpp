@@ -126,8 +126,14 @@ std::optional<std::string> Initials(const std::string& name, bool spaced) {
 }
 
 std::optional<std::string> TitlePrefix(const std::string& name, Random& random) {
-  if (Words(name).empty()) return std::nullopt;
-  return std::string(kTitles[random.Below(kTitles.size())]) + " " + name;
+  std::string natural = name;
+  // A title goes before the given names: "SURNAME, Given" is written "Given SURNAME".
+  if (const auto comma = name.find(','); comma != std::string::npos) {
+    natural = Join(Words(name.substr(comma + 1)));
+    natural += (natural.empty() ? "" : " ") + Join(Words(name.substr(0, comma)));
+  }
+  if (Words(natural).empty()) return std::nullopt;
+  return std::string(kTitles[random.Below(kTitles.size())]) + " " + natural;
 }
 
 char DigitForLetter(char letter, bool alternate) {
@@ -189,6 +195,10 @@ std::optional<std::string> DoubleOrDropLetter(const std::string& name, Random& r
 std::optional<std::string> ScrambleWithTypo(const std::string& name, Random& random) {
   std::vector<std::string> words = Words(name);
   if (words.size() < 2) return std::nullopt;
+  // Out of order, "SURNAME," no longer marks the surname: the comma goes.
+  for (auto& word : words) {
+    if (word.size() > 1 && word.back() == ',') word.pop_back();
+  }
   const std::vector<std::string> original = words;
   if (random.Chance(50)) {
     std::reverse(words.begin(), words.end());

@@ -40,19 +40,10 @@ std::vector<std::size_t> Shuffled(std::size_t n, Random& random) {
   return order;
 }
 
-struct Listed {
-  std::string text;
-  std::size_t entry = 0;
-};
-
 class DevelopmentSet {
  public:
   DevelopmentSet(const std::vector<lists::ListEntry>& entries, const screening::Index& index)
-      : entries_(entries), index_(index) {
-    for (std::size_t e = 0; e < entries.size(); ++e) {
-      listed_.push_back({entries[e].name, e});
-      for (const auto& alias : entries[e].aliases) listed_.push_back({alias.name, e});
-    }
+      : entries_(entries), index_(index), listed_(ListedNames(entries)) {
     for (const auto& name : listed_) {
       keys_.insert(NameKey(name.text));
       for (const auto& token : screening::TokenizeName(name.text)) canons_.push_back(token.canon);
@@ -153,7 +144,7 @@ class DevelopmentSet {
     Random random(seed);
     for (const std::size_t i : Shuffled(listed_.size(), random)) {
       if (row.cases == kPositive) break;
-      const Listed& name = listed_[i];
+      const ListedName& name = listed_[i];
       const auto& entry = entries_[name.entry];
       const bool individual = entry.type == lists::EntryType::kIndividual;
       if (individuals_only && !individual) continue;
@@ -246,7 +237,7 @@ class DevelopmentSet {
     std::set<std::string> seen;
     for (const std::size_t i : Shuffled(listed_.size(), random)) {
       if (row.cases == kNegative) break;
-      const Listed& name = listed_[i];
+      const ListedName& name = listed_[i];
       if (entries_[name.entry].type != lists::EntryType::kEntity ||
           DetectScript(name.text) != "Latin") {
         continue;
@@ -261,7 +252,7 @@ class DevelopmentSet {
  private:
   const std::vector<lists::ListEntry>& entries_;
   const screening::Index& index_;
-  std::vector<Listed> listed_;
+  std::vector<ListedName> listed_;
   std::set<std::string> keys_;
   std::vector<std::string> canons_;  // sorted, every token canon of every listed name
 };

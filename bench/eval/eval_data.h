@@ -26,6 +26,9 @@ struct ListedName {
   std::size_t entry = 0;  // index into the loaded entries
 };
 
+// Every primary name and alias of `entries`, in order.
+std::vector<ListedName> ListedNames(const std::vector<lists::ListEntry>& entries);
+
 // One altered name: what was done, the result, and where it came from.
 struct Manipulated {
   std::string category;  // "legal_form", "word_order", "typo1", ...

@@ -60,12 +60,7 @@ struct Timer {
 class Evaluation {
  public:
   Evaluation(const std::vector<lists::ListEntry>& entries, const screening::Index& index)
-      : entries_(entries), index_(index) {
-    for (std::size_t e = 0; e < entries.size(); ++e) {
-      listed_.push_back({entries[e].name, e});
-      for (const auto& alias : entries[e].aliases) listed_.push_back({alias.name, e});
-    }
-  }
+      : entries_(entries), index_(index), listed_(ListedNames(entries)) {}
 
   bool Detects(const std::string& query, std::size_t entry, Timer& timer) const {
     screening::Query q;

@@ -59,6 +59,9 @@ TEST(DevSetScriptTest, NamesTheScriptOfEachName) {
   EXPECT_EQ(DetectScript(""), "None");
   EXPECT_EQ(ScriptsOf("Jin Tiesan (金铁三)"), (std::vector<std::string>{"Latin", "Han"}));
   EXPECT_EQ(ScriptsOf("1990"), std::vector<std::string>{});
+  // Romanized Arabic with ʿayn and hamza signs is Latin alone: an index without the
+  // names in other scripts keeps it.
+  EXPECT_EQ(ScriptsOf("ʿAbd al-Qādir al-Baghdādī ʾAḥmad"), std::vector<std::string>{"Latin"});
   EXPECT_EQ(ScriptVariant("مسعود پزشکیان"), "Persian letters");
   EXPECT_EQ(ScriptVariant("صدام حسين التكريتي"), "");
   EXPECT_EQ(ScriptVariant("Віталій Кличко"), "Ukrainian letters");

@@ -99,11 +99,12 @@ std::array<std::size_t, kScripts.size()> CountLetters(std::string_view utf8) {
         break;
       }
     }
-    // Not a letter block: ASCII digits and punctuation, marks, symbols. Other letters
-    // above Latin count as "Other".
+    // Not a letter block: ASCII digits and punctuation, spacing modifier letters (the
+    // ʿ and ʾ of romanized Arabic), combining marks, general punctuation and symbols,
+    // CJK punctuation, full-width forms. Other letters above Latin count as "Other".
     if (script == nullptr) {
-      if (cp < 0x250 || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-          (cp >= 0xFF00 && cp <= 0xFF65) || cp == 0xFFFD || (cp >= 0x0300 && cp <= 0x036F)) {
+      if (cp < 0x250 || (cp >= 0x02B0 && cp <= 0x036F) || (cp >= 0x2000 && cp <= 0x2BFF) ||
+          (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF65) || cp == 0xFFFD) {
         continue;
       }
       script = "Other";

@@ -1,8 +1,10 @@
 // tollgate_eval: measures the screening engine on the real lists (`make eval`).
 // Detection on control names (every listed name and alias as published) and on
 // manipulated names, false alerts per 1,000 clean names, precision and recall on
-// labelled name pairs, index build time and single-thread query speed. Prints a table
-// and writes the same figures as JSON.
+// labelled name pairs, index build time and single-thread query speed; then the
+// development set of issue 16 (dev_set.h, bench/eval/README.md): names in original
+// script, perturbations and false-alert traps per category, the pairs per group and
+// script. Prints both tables and writes the same figures as JSON.
 //
 // Usage: tollgate_eval [DATA_DIR] [JSON_PATH]   (defaults: ../shared/data, build/eval.json)
 #include <algorithm>

@@ -26,6 +26,9 @@ struct ListedName {
   std::size_t entry = 0;  // index into the loaded entries
 };
 
+// Every primary name and alias of `entries`, in order.
+std::vector<ListedName> ListedNames(const std::vector<lists::ListEntry>& entries);
+
 // One altered name: what was done, the result, and where it came from.
 struct Manipulated {
   std::string category;  // "legal_form", "word_order", "typo1", ...
@@ -46,6 +49,14 @@ class Random {
   std::uint64_t state_;
 };
 
+// A name's words split at spaces, and joined back with single spaces.
+std::vector<std::string> Words(const std::string& name);
+std::string Join(const std::vector<std::string>& words);
+
+// One keyboard-style slip in a word of two letters or more, never in its first letter:
+// substitution, deletion, insertion or transposition of neighbours.
+void Typo(std::string& word, Random& random);
+
 // The manipulation categories, in report order.
 const std::vector<std::string>& ManipulationCategories();
 
@@ -58,7 +69,8 @@ std::optional<std::string> Manipulate(const std::string& category, const std::st
 std::vector<std::string> GenerateCleanNames(std::size_t count, Random& random);
 
 struct NamePair {
-  std::string schema;  // "Person", "Company", ...
+  std::string case_group;  // the file's own grouping: "nk_checks", "synth_people", ...
+  std::string schema;      // "Person", "Company", ...
   std::string name1;
   std::string name2;
   bool is_match = false;

@@ -1,8 +1,10 @@
 // tollgate_eval: measures the screening engine on the real lists (`make eval`).
 // Detection on control names (every listed name and alias as published) and on
 // manipulated names, false alerts per 1,000 clean names, precision and recall on
-// labelled name pairs, index build time and single-thread query speed. Prints a table
-// and writes the same figures as JSON.
+// labelled name pairs, index build time and single-thread query speed; then the
+// development set of issue 16 (dev_set.h, bench/eval/README.md): names in original
+// script, perturbations and false-alert traps per category, the pairs per group and
+// script. Prints both tables and writes the same figures as JSON.
 //
 // Usage: tollgate_eval [DATA_DIR] [JSON_PATH]   (defaults: ../shared/data, build/eval.json)
 #include <algorithm>
@@ -13,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "dev_set.h"
 #include "eval_data.h"
 #include "thread_cpu_time.h"
 #include "tollgate/screening/normalize.h"
@@ -33,23 +36,6 @@ constexpr std::size_t kExamples = 4;
 constexpr std::size_t kEvalLimit = 50;
 
 double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
-
-std::string NameKey(const std::string& name) {
-  std::vector<std::string> canons;
-  for (const auto& token : screening::TokenizeName(name)) canons.push_back(token.canon);
-  std::sort(canons.begin(), canons.end());
-  canons.erase(std::unique(canons.begin(), canons.end()), canons.end());
-  std::string key;
-  for (const auto& c : canons) key += c + " ";
-  return key;
-}
-
-bool HasDistinctiveWord(const std::string& name) {
-  for (const auto& token : screening::TokenizeName(name)) {
-    if (screening::IsDistinctive(token.token_class)) return true;
-  }
-  return false;
-}
 
 struct Tally {
   std::size_t total = 0;
@@ -76,12 +62,7 @@ struct Timer {
 class Evaluation {
  public:
   Evaluation(const std::vector<lists::ListEntry>& entries, const screening::Index& index)
-      : entries_(entries), index_(index) {
-    for (std::size_t e = 0; e < entries.size(); ++e) {
-      listed_.push_back({entries[e].name, e});
-      for (const auto& alias : entries[e].aliases) listed_.push_back({alias.name, e});
-    }
-  }
+      : entries_(entries), index_(index), listed_(ListedNames(entries)) {}
 
   bool Detects(const std::string& query, std::size_t entry, Timer& timer) const {
     screening::Query q;
@@ -182,23 +163,17 @@ struct PairFigures {
 PairFigures Pairs(const std::vector<NamePair>& pairs, const screening::Index& index) {
   PairFigures figures;
   for (const auto& pair : pairs) {
-    lists::ListEntry entry;
-    entry.name = pair.name2;
-    entry.type =
-        pair.schema == "Person" ? lists::EntryType::kIndividual : lists::EntryType::kEntity;
-    screening::Query q;
-    q.name = pair.name1;
-    const auto match = index.Explain(q, entry);
-    const bool predicted = match.score >= screening::kDefaultThreshold;
+    double score = 0;
+    const bool predicted = PairMatches(index, pair, &score);
     if (predicted && pair.is_match) ++figures.tp;
     if (predicted && !pair.is_match) ++figures.fp;
     if (!predicted && pair.is_match) ++figures.fn;
     if (!predicted && !pair.is_match) ++figures.tn;
     if (predicted != pair.is_match && figures.examples.size() < 2 * kExamples) {
-      char score[16];
-      std::snprintf(score, sizeof score, "%.3f", match.score);
+      char text[16];
+      std::snprintf(text, sizeof text, "%.3f", score);
       figures.examples.push_back(std::string(pair.is_match ? "missed" : "false") + " '" +
-                                 pair.name1 + "' vs '" + pair.name2 + "' " + score);
+                                 pair.name1 + "' vs '" + pair.name2 + "' " + text);
     }
   }
   return figures;
@@ -255,7 +230,8 @@ int main(int argc, char** argv) {
   }
   Timer clean_timer;
   const Tally clean = evaluation.Clean(clean_timer);
-  const PairFigures pairs = Pairs(LoadNamePairs(data / "eval/name_pairs_nomenklatura.csv"), *index);
+  const std::vector<NamePair> name_pairs = LoadNamePairs(data / "eval/name_pairs_nomenklatura.csv");
+  const PairFigures pairs = Pairs(name_pairs, *index);
   const double alerts_per_1000 = clean.total ? 1000.0 * clean.hits / clean.total : 0;
 
   std::printf("Tollgate screening evaluation at the default threshold %.2f\n",
@@ -290,7 +266,15 @@ int main(int argc, char** argv) {
       qps, all_timer.Mean(), all_timer.Percentile(0.5), all_timer.Percentile(0.99), kEvalLimit,
       clean_timer.Mean(), clean_timer.Percentile(0.99));
 
+  // Issue 16's development set, beside the figures above (bench/eval/README.md).
+  start = Clock::now();
+  const std::vector<DevRow> dev_rows = RunDevelopmentSet(entries, *index, name_pairs);
+  const double dev_s = Seconds(Clock::now() - start);
+  PrintDevRows(dev_rows);
+  std::printf("development set: %.1f s (wall, with its own index build)\n", dev_s);
+
   nlohmann::json json;
+  json["development_set"] = DevRowsJson(dev_rows);
   json["threshold"] = screening::kDefaultThreshold;
   json["index"] = {{"entries", stats.entries}, {"names", stats.names},
                    {"tokens", stats.tokens},   {"memory_bytes", stats.memory_bytes},

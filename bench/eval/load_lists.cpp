@@ -53,4 +53,13 @@ std::vector<lists::ListEntry> LoadAllLists(const std::filesystem::path& lists_di
   return entries;
 }
 
+std::vector<ListedName> ListedNames(const std::vector<lists::ListEntry>& entries) {
+  std::vector<ListedName> names;
+  for (std::size_t e = 0; e < entries.size(); ++e) {
+    names.push_back({entries[e].name, e});
+    for (const auto& alias : entries[e].aliases) names.push_back({alias.name, e});
+  }
+  return names;
+}
+
 }  // namespace tollgate::eval

@@ -12,19 +12,6 @@
 namespace tollgate::eval {
 namespace {
 
-std::vector<std::string> Words(const std::string& name) {
-  std::istringstream in(name);
-  std::vector<std::string> words;
-  for (std::string w; in >> w;) words.push_back(w);
-  return words;
-}
-
-std::string Join(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
-}
-
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
@@ -108,34 +95,6 @@ std::optional<std::string> WordOrder(const std::string& name, std::vector<std::s
     std::swap(words[i], words[i + 1]);
   }
   return Join(words);
-}
-
-char RandomLetter(Random& random, bool upper) {
-  const char c = static_cast<char>('a' + random.Below(26));
-  return upper ? static_cast<char>(std::toupper(c)) : c;
-}
-
-// One keyboard-style slip in a word: substitution, deletion, insertion or
-// transposition of neighbours.
-void Typo(std::string& word, Random& random) {
-  const bool upper = std::isupper(static_cast<unsigned char>(word[0])) != 0;
-  const std::size_t pos = 1 + random.Below(word.size() - 1);  // first letters survive
-  switch (random.Below(4)) {
-    case 0:
-      word[pos] = RandomLetter(random, upper);
-      break;
-    case 1:
-      word.erase(pos, 1);
-      break;
-    case 2:
-      word.insert(word.begin() + static_cast<long>(pos), RandomLetter(random, upper));
-      break;
-    default:
-      if (pos + 1 < word.size())
-        std::swap(word[pos], word[pos + 1]);
-      else
-        std::swap(word[pos - 1], word[pos]);
-  }
 }
 
 std::optional<std::string> Typos(std::vector<std::string> words, int count, Random& random) {
@@ -274,6 +233,51 @@ std::optional<std::string> CasePunctuation(const std::string& name) {
 }
 
 }  // namespace
+
+std::vector<std::string> Words(const std::string& name) {
+  std::istringstream in(name);
+  std::vector<std::string> words;
+  for (std::string w; in >> w;) words.push_back(w);
+  return words;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+namespace {
+
+char RandomLetter(Random& random, bool upper) {
+  const char c = static_cast<char>('a' + random.Below(26));
+  return upper ? static_cast<char>(std::toupper(c)) : c;
+}
+
+}  // namespace
+
+// One keyboard-style slip in a word: substitution, deletion, insertion or
+// transposition of neighbours.
+void Typo(std::string& word, Random& random) {
+  const bool upper = std::isupper(static_cast<unsigned char>(word[0])) != 0;
+  const std::size_t pos = 1 + random.Below(word.size() - 1);  // first letters survive
+  switch (random.Below(4)) {
+    case 0:
+      word[pos] = RandomLetter(random, upper);
+      break;
+    case 1:
+      word.erase(pos, 1);
+      break;
+    case 2:
+      word.insert(word.begin() + static_cast<long>(pos), RandomLetter(random, upper));
+      break;
+    default:
+      if (pos + 1 < word.size())
+        std::swap(word[pos], word[pos + 1]);
+      else
+        std::swap(word[pos - 1], word[pos]);
+  }
+}
 
 std::uint64_t Random::Next() {
   std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);

@@ -43,7 +43,7 @@ std::vector<NamePair> LoadNamePairs(const std::filesystem::path& csv) {
   while (std::getline(in, line)) {
     const auto fields = SplitCsv(line);
     if (fields.size() < 5 || fields[2].empty() || fields[3].empty()) continue;
-    pairs.push_back({fields[1], fields[2], fields[3], fields[4] == "true"});
+    pairs.push_back({fields[0], fields[1], fields[2], fields[3], fields[4] == "true"});
   }
   return pairs;
 }

@@ -27,7 +27,9 @@ std::span<const Migration> EmbeddedMigrations(sql::Dialect dialect);
 
 // Applies the migrations the database has not seen yet, under the write lock (SQLite
 // BEGIN IMMEDIATE; PostgreSQL an advisory lock), so two processes starting on a fresh
-// database take turns. Fails when the database is newer than this build.
+// database take turns. A database already at this build's version is only read: no
+// lock, so opening a store never waits for another connection's write. Fails when the
+// database is newer than this build.
 Status Migrate(sql::Driver& db);
 
 }  // namespace tollgate::storage

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <future>
 
+#include "storage/migrations.h"
 #include "storage/queries.h"
 #include "storage/sql/driver.h"
 #include "test_databases.h"
@@ -67,6 +68,57 @@ TEST_P(StoreOpenTest, ADatabaseNewerThanTheBuildIsRefused) {
   EXPECT_NE(opened.error().message.find("schema version 999, newer than this build knows"),
             std::string::npos)
       << opened.error().message;
+}
+
+constexpr sql::Query kSchema = sql::PerDialect(
+    "test_schema",
+    "SELECT group_concat(type || ' ' || name || ' ' || coalesce(sql, ''), char(10)) FROM "
+    "(SELECT * FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name)",
+    "SELECT string_agg(table_name || '.' || column_name || ' ' || data_type || ' ' || "
+    "is_nullable, E'\\n' ORDER BY table_name, column_name) FROM information_schema.columns "
+    "WHERE table_schema = 'public'");
+
+// A database left at any earlier schema version by an older release is brought to this
+// build's version when a store opens, and ends with the schema of a new database.
+TEST_P(StoreOpenTest, ADatabaseOfAnyEarlierVersionIsMigratedToTheSchemaOfANewOne) {
+  auto driver = [&](const TestDatabase& db) {
+    return GetParam() == "postgres" ? sql::OpenPostgres(db.url()) : sql::OpenSqlite(db.url());
+  };
+  {
+    auto fresh = OpenStore(db_.url());
+    ASSERT_TRUE(fresh.ok()) << fresh.error().message;
+  }
+  auto fresh_driver = driver(db_);
+  ASSERT_TRUE(fresh_driver.ok());
+  auto expected = (*fresh_driver)->Run(kSchema);
+  ASSERT_TRUE(expected.ok()) << expected.error().message;
+  ASSERT_NE(expected->Text(0, 0).find("determinations"), std::string::npos);
+  const auto migrations = EmbeddedMigrations((*fresh_driver)->dialect());
+  ASSERT_GE(migrations.size(), 2u);
+  for (std::size_t at = 1; at < migrations.size(); ++at) {
+    SCOPED_TRACE("schema version " + std::to_string(at));
+    TestDatabase old(GetParam());
+    {
+      auto raw = driver(old);
+      ASSERT_TRUE(raw.ok()) << raw.error().message;
+      ASSERT_TRUE((*raw)->Run(q::kCreateMigrationsTable).ok());
+      for (std::size_t v = 0; v < at; ++v) {
+        ASSERT_TRUE((*raw)->Exec(migrations[v].text).ok()) << migrations[v].file;
+        ASSERT_TRUE((*raw)->Run(q::kInsertMigration, {std::int64_t{migrations[v].number}}).ok());
+      }
+    }
+    auto opened = OpenStore(old.url());
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    EXPECT_TRUE((*opened)->ListUsers().ok());
+    auto raw = driver(old);
+    ASSERT_TRUE(raw.ok());
+    auto version = (*raw)->Run(q::kSelectSchemaVersion);
+    ASSERT_TRUE(version.ok());
+    EXPECT_EQ(version->Int(0, 0), migrations.back().number);
+    auto schema = (*raw)->Run(kSchema);
+    ASSERT_TRUE(schema.ok()) << schema.error().message;
+    EXPECT_EQ(schema->Text(0, 0), expected->Text(0, 0));
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreOpenTest, ::testing::Values("sqlite", "postgres"),

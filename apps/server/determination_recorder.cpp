@@ -10,14 +10,15 @@ Result<std::int64_t> DeterminationRecorder::Record(storage::Store& store,
   std::unique_lock lock(mutex_);
   queue_.push_back(&mine);
   while (!mine.result) {
-    if (writing_) {
+    if (mine.taken || writers_ >= max_writers_) {
       written_.wait(lock);
       continue;
     }
-    // No write in progress: this request writes what is queued, its own record too.
-    writing_ = true;
+    // A writer is free: this request writes what is queued, its own record too.
+    ++writers_;
     std::vector<Pending*> batch;
     batch.swap(queue_);
+    for (Pending* pending : batch) pending->taken = true;
     lock.unlock();
     std::vector<storage::DeterminationRecord> records;
     records.reserve(batch.size());
@@ -31,7 +32,7 @@ Result<std::int64_t> DeterminationRecorder::Record(storage::Store& store,
         batch[i]->result = ids.error();
       }
     }
-    writing_ = false;
+    --writers_;
     written_.notify_all();
   }
   return std::move(*mine.result);

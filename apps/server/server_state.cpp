@@ -43,7 +43,9 @@ ServerState::ServerState(ServerOptions options, std::shared_ptr<const rules::Rul
       rules_(std::move(rules)),
       engine_store_(std::move(engine_store)),
       engine_(rules_, *engine_store_),
-      catalog_(std::move(catalog)) {
+      catalog_(std::move(catalog)),
+      // PostgreSQL: batches on up to 4 connections at once (determination_recorder.h).
+      recorder_(storage::IsPostgresUrl(options_.db_url) ? 4 : 1) {
   // One index cache for /api/screen and /api/check (issue 14): the engine screens
   // parties with the indexes screening uses, under the one --index-cache-mb budget,
   // instead of building a second index of the same lists.

@@ -133,7 +133,8 @@ Result<Party> PartyFromJson(const nlohmann::json& json) {
   if (!json.is_object()) return Invalid("party", "expected an object");
   static constexpr const char* kKeys[] = {"external_id", "name", "aliases",       "country",
                                           "address",     "type", "date_of_birth", "identifiers"};
-  for (const auto& [key, value] : json.items()) {
+  for (const auto& item : json.items()) {
+    const std::string& key = item.key();
     if (std::find_if(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return key == k; }) ==
         std::end(kKeys)) {
       return Invalid(key,

@@ -117,7 +117,7 @@ class SqlStore final : public Store {
 
   // sql_parties.cpp
   Result<PartyUpsert> UpsertParties(const std::string& organization,
-                                    std::vector<parties::Party> parties,
+                                    std::vector<parties::Party> given,
                                     const ChangeStamp& stamp) override;
   Result<std::vector<parties::Party>> ListParties(const std::string& organization) override;
   Result<parties::Party> GetParty(const std::string& organization,

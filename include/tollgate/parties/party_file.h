@@ -33,7 +33,7 @@ enum class FileFormat { kCsv, kJson };
 FileFormat DetectFormat(const std::string& source, std::string_view text);
 
 // `source` names the input in messages (the file name).
-Result<std::vector<Party>> ParsePartiesCsv(std::string_view text, const std::string& source);
+Result<std::vector<Party>> ParsePartiesCsv(std::string_view bytes, const std::string& source);
 Result<std::vector<Party>> ParsePartiesJson(std::string_view text, const std::string& source);
 Result<std::vector<Party>> ParseParties(std::string_view text, const std::string& source);
 Result<std::vector<Party>> ReadPartiesFile(const std::filesystem::path& path);

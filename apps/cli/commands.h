@@ -14,6 +14,7 @@ void AddEccnCommands(CLI::App& app, Context& context, int& exit_code);
 void AddLicensesCommands(CLI::App& app, Context& context, int& exit_code);
 void AddGeneralLicensesCommands(CLI::App& app, Context& context, int& exit_code);
 void AddPeopleCommands(CLI::App& app, Context& context, int& exit_code);
+void AddPartiesCommands(CLI::App& app, Context& context, int& exit_code);
 void AddApplicationsCommands(CLI::App& app, Context& context, int& exit_code);
 void AddAuditCommands(CLI::App& app, Context& context, int& exit_code);
 void AddServeCommand(CLI::App& app, Context& context, int& exit_code);

@@ -52,6 +52,7 @@ std::vector<Route> AllRoutes() {
   AddListsRoutes(routes);
   AddApplicationsRoutes(routes);
   AddLicensesRoutes(routes);
+  AddPartiesRoutes(routes);
   AddGeneralLicensesRoutes(routes);
   AddReportsRoutes(routes);
   AddAuditRoutes(routes);

@@ -385,4 +385,27 @@ inline constexpr sql::Query kSelectAuditTriggers = PerDialect(
     "SELECT t.tgname, t.tgenabled, t.tgtype, p.prosrc FROM pg_trigger t "
     "JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = 'audit_log'::regclass");
 
+// ---- The party master (migration 9). The score travels as text and is cast: a
+// parameter is an integer or a text (storage/sql/driver.h). ----
+
+inline constexpr sql::Query kSelectParties =
+    Shared("select_parties",
+           "SELECT id, organization, external_id, name, type, country, body, revision, updated_at, "
+           "updated_by, screened_at, screened_on, top_score, hit_count, screening FROM parties "
+           "WHERE organization = $1 AND ($2 = '' OR external_id = $2) ORDER BY external_id");
+inline constexpr sql::Query kInsertParty = Shared(
+    "insert_party",
+    "INSERT INTO parties(organization, external_id, name, type, country, body, revision, "
+    "updated_at, updated_by, screened_at, screened_on, top_score, hit_count, screening) VALUES "
+    "($1, $2, $3, $4, $5, $6, 1, $7, $8, $9, $10, CAST($11 AS DOUBLE PRECISION), $12, $13) "
+    "RETURNING id");
+inline constexpr sql::Query kUpdateParty = Shared(
+    "update_party",
+    "UPDATE parties SET name = $2, type = $3, country = $4, body = $5, revision = revision + 1, "
+    "updated_at = $6, updated_by = $7, screened_at = $8, screened_on = $9, "
+    "top_score = CAST($10 AS DOUBLE PRECISION), hit_count = $11, screening = $12 WHERE id = $1 "
+    "RETURNING revision");
+inline constexpr sql::Query kDeleteParty =
+    Shared("delete_party", "DELETE FROM parties WHERE id = $1");
+
 }  // namespace tollgate::storage::q

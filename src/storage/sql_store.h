@@ -3,7 +3,7 @@
 // PostgreSQL alike through a sql::Driver and the named queries of storage/queries.h.
 // Its methods are spread over sql_store.cpp (lists, licenses, determinations, units),
 // sql_workflow.cpp, sql_licenses.cpp, sql_general_licenses.cpp, sql_screening.cpp,
-// sql_accounts.cpp and audit_guards.cpp. Semantics: storage::Store.
+// sql_accounts.cpp, sql_parties.cpp and audit_guards.cpp. Semantics: storage::Store.
 //
 // Concurrency: audited writes are serialized so the audit chain never forks. On SQLite
 // every transaction takes the write lock at BEGIN IMMEDIATE; on PostgreSQL an audited
@@ -115,6 +115,16 @@ class SqlStore final : public Store {
       const ChangeStamp& stamp) override;
   Result<std::vector<ScreeningMatchRecord>> ScreeningMatches(std::int64_t application_id) override;
 
+  // sql_parties.cpp
+  Result<PartyUpsert> UpsertParties(const std::string& organization,
+                                    std::vector<parties::Party> given,
+                                    const ChangeStamp& stamp) override;
+  Result<std::vector<parties::Party>> ListParties(const std::string& organization) override;
+  Result<parties::Party> GetParty(const std::string& organization,
+                                  const std::string& external_id) override;
+  Status RemoveParty(const std::string& organization, const std::string& external_id,
+                     const ChangeStamp& stamp) override;
+
  private:
   // A transaction (a savepoint inside a unit of work).
   Result<sql::Transaction> Begin() { return sql::Transaction::Begin(*db_); }
@@ -143,6 +153,9 @@ class SqlStore final : public Store {
   Status InsertGeneralLicenseWindows(const GeneralLicenseRecord& record);
   // All, or the one with `id` (empty when unknown).
   Result<std::vector<GeneralLicenseRecord>> SelectGeneralLicenses(const std::string& id);
+  // The organization's parties, or the one with `external_id` (empty when unknown).
+  Result<std::vector<parties::Party>> SelectParties(const std::string& organization,
+                                                    const std::string& external_id);
   // Ends every session of `user`; inside the caller's transaction.
   Status EndSessionsOf(const std::string& user);
 

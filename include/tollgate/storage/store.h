@@ -35,6 +35,7 @@
 #include "tollgate/licensing/shipment.h"
 #include "tollgate/licensing/state_machine.h"
 #include "tollgate/lists/entry.h"
+#include "tollgate/parties/party.h"
 
 namespace tollgate::storage {
 
@@ -176,6 +177,14 @@ struct ApiTokenInfo {
   std::string id;
   std::string name;
   std::string created_at;
+};
+
+// What UpsertParties wrote: the parties added and changed as stored (ids, revisions),
+// and how many were given unchanged.
+struct PartyUpsert {
+  std::vector<parties::Party> added;
+  std::vector<parties::Party> changed;
+  std::int64_t unchanged = 0;
 };
 
 // Failed logins counted under one key ("user NAME" or "address A.B.C.D").
@@ -359,6 +368,28 @@ class Store {
   // The matches recorded with an application, oldest first.
   virtual Result<std::vector<ScreeningMatchRecord>> ScreeningMatches(
       std::int64_t application_id) = 0;
+
+  // ---- The party master (parties/party.h) ----
+
+  // Adds or changes `organization`'s parties by external id, in one transaction with an
+  // audit record each ("party.add", "party.change"): all or none. A party whose facts
+  // are those stored (parties::SameContent) is left as it is, its screening included;
+  // an added one gets a new id and revision 1, a changed one keeps its id and gets the
+  // next revision; both are stored with the screening they carry. The parties must be
+  // valid (parties::ValidateParty) and their external ids distinct: kInvalidArgument
+  // otherwise; kNotFound for an unknown organization.
+  virtual Result<PartyUpsert> UpsertParties(const std::string& organization,
+                                            std::vector<parties::Party> parties,
+                                            const ChangeStamp& stamp) = 0;
+  // The organization's parties by external id.
+  virtual Result<std::vector<parties::Party>> ListParties(const std::string& organization) = 0;
+  // kNotFound when the organization holds no party with that external id.
+  virtual Result<parties::Party> GetParty(const std::string& organization,
+                                          const std::string& external_id) = 0;
+  // Removes a party with its audit record ("party.remove", the party as it was);
+  // kNotFound as GetParty.
+  virtual Status RemoveParty(const std::string& organization, const std::string& external_id,
+                             const ChangeStamp& stamp) = 0;
 };
 
 // Opens (creating if needed, and migrating the schema) the store at `url`: a SQLite

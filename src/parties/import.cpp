@@ -1,0 +1,100 @@
+#include "tollgate/parties/import.h"
+
+#include <cmath>
+#include <map>
+
+#include "tollgate/lists/in_force_index.h"
+#include "tollgate/rules/determination.h"
+#include "tollgate/storage/unit_of_work.h"
+
+namespace tollgate::parties {
+
+Result<nlohmann::json> ListsInForce(storage::Store& store, Date as_of) {
+  auto all = store.ListVersions();
+  if (!all.ok()) return all.error();
+  nlohmann::json lists = nlohmann::json::array();
+  for (const auto& v : lists::SelectInForce(*all, as_of)) {
+    lists.push_back({{"feed", v.feed},
+                     {"version", v.id},
+                     {"as_of", v.as_of.ToString()},
+                     {"entries", v.entry_count}});
+  }
+  return lists;
+}
+
+Result<Screening> ScreenParty(rules::Engine& engine, const Party& party, Date as_of,
+                              const nlohmann::json& lists, const std::string& timestamp) {
+  // A party of the master plays any role in the transactions to come; §744.16(a) and
+  // part 764 apply the lists to purchaser, consignees and end user alike, so it is
+  // screened as an end user (the exporter's own role is the only one treated apart).
+  std::vector<rules::Party> names{{rules::PartyRole::kEndUser, party.name, party.country}};
+  for (const auto& alias : party.aliases) {
+    names.push_back({rules::PartyRole::kEndUser, alias, party.country});
+  }
+  auto hits = engine.ScreenParties(names, as_of);
+  if (!hits.ok()) return hits.error();
+  // One match per listed entry (the name and an alias may both find it): the best.
+  std::map<std::pair<std::string, std::string>, const rules::ScreeningHit*> best;
+  for (const auto& hit : *hits) {
+    auto& slot = best[{hit.list, hit.entry_id}];
+    if (slot == nullptr || hit.score > slot->score) slot = &hit;
+  }
+  Screening screening;
+  screening.screened_at = timestamp;
+  screening.as_of = as_of.ToString();
+  screening.lists = lists;
+  for (const auto& [key, hit] : best) {
+    // Four decimals: what is shown, and what both stores give back unchanged.
+    const double score = std::round(hit->score * 10000) / 10000;
+    screening.top_score = std::max(screening.top_score, score);
+    screening.matches.push_back(rules::ToJson(*hit));
+  }
+  screening.hits = static_cast<std::int64_t>(best.size());
+  return screening;
+}
+
+Result<ImportSummary> ImportParties(storage::Store& store, rules::Engine& engine,
+                                    const std::string& organization, std::vector<Party> parties,
+                                    const storage::ChangeStamp& stamp, Date as_of,
+                                    const Progress& progress) {
+  auto unit = storage::UnitOfWork::Begin(store);
+  if (!unit.ok()) return unit.error();
+  auto stored = store.ListParties(organization);
+  if (!stored.ok()) return stored.error();
+  std::map<std::string, const Party*> by_external_id;
+  for (const auto& party : *stored) by_external_id[party.external_id] = &party;
+  auto lists = ListsInForce(store, as_of);
+  if (!lists.ok()) return lists.error();
+
+  std::vector<Party*> to_screen;
+  for (auto& party : parties) {
+    party.organization = organization;
+    auto it = by_external_id.find(party.external_id);
+    if (it == by_external_id.end() || !SameContent(*it->second, party)) to_screen.push_back(&party);
+  }
+  std::size_t done = 0;
+  for (Party* party : to_screen) {
+    auto screening = ScreenParty(engine, *party, as_of, *lists, stamp.timestamp);
+    if (!screening.ok()) return screening.error();
+    party->screening = std::move(screening).value();
+    if (progress && ++done % 1000 == 0) progress(done, to_screen.size());
+  }
+  if (progress) progress(to_screen.size(), to_screen.size());
+
+  auto written = store.UpsertParties(organization, std::move(parties), stamp);
+  if (!written.ok()) return written.error();
+  if (auto c = unit->Commit(); !c.ok()) return c.error();
+  ImportSummary summary;
+  summary.added = static_cast<std::int64_t>(written->added.size());
+  summary.changed = static_cast<std::int64_t>(written->changed.size());
+  summary.unchanged = written->unchanged;
+  summary.lists = std::move(lists).value();
+  for (auto* group : {&written->added, &written->changed}) {
+    for (auto& party : *group) {
+      if (party.screening.hits > 0) summary.with_hits.push_back(std::move(party));
+    }
+  }
+  return summary;
+}
+
+}  // namespace tollgate::parties

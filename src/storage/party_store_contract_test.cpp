@@ -1,0 +1,176 @@
+// The Store contract for the party master, on every backend: upsert by external id
+// (added, changed with the next revision and the same id, unchanged left alone), one
+// organization's parties apart from another's, an audit record per change, all or
+// nothing, and removal.
+#include <gtest/gtest.h>
+
+#include "test_databases.h"
+#include "tollgate/audit/verify.h"
+#include "tollgate/storage/store.h"
+
+namespace tollgate::storage {
+namespace {
+
+using testing::TestDatabase;
+
+const ChangeStamp kImport{"applicant msft-exports", "2026-12-06T10:00:00Z"};
+const ChangeStamp kLater{"operator", "2026-12-07T10:00:00Z"};
+
+parties::Party MakeParty(std::string external_id, std::string name, std::string country = "CN") {
+  parties::Party party;
+  party.external_id = std::move(external_id);
+  party.name = std::move(name);
+  party.country = std::move(country);
+  return party;
+}
+
+parties::Party Screened(parties::Party party) {
+  party.screening.screened_at = "2026-12-06T10:00:00Z";
+  party.screening.as_of = "2019-06-01";
+  party.screening.top_score = 0.9375;
+  party.screening.hits = 1;
+  party.screening.lists = {{{"feed", "csl"}, {"version", 1}, {"as_of", "2019-05-21"}}};
+  party.screening.matches = {{{"list", "EL"}, {"entry_id", "el-1"}, {"score", 0.9375}}};
+  return party;
+}
+
+class PartyStoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    auto store = OpenStore(db_.url());
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(store).value();
+    for (auto [id, name] : {std::pair{"microsoft", "Microsoft Corporation"},
+                            std::pair{"qualcomm", "Qualcomm Incorporated"}}) {
+      ASSERT_TRUE(store_->AddOrganization({id, name}, kImport).ok());
+    }
+  }
+  TestDatabase db_{GetParam()};
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(PartyStoreTest, UpsertAddsChangesAndLeavesUnchangedByExternalId) {
+  parties::Party huawei = Screened(MakeParty("C-1", "Huawei Technologies Co., Ltd."));
+  huawei.aliases = {"Huawei"};
+  huawei.identifiers = {{"LEI", "5493001"}};
+  huawei.address = "Bantian, Shenzhen";
+  auto first =
+      store_->UpsertParties("microsoft", {huawei, MakeParty("C-2", "Acme GmbH", "DE")}, kImport);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  ASSERT_EQ(first->added.size(), 2u);
+  EXPECT_EQ(first->unchanged, 0);
+  const std::int64_t id = first->added[0].id;
+  EXPECT_GT(id, 0);
+
+  auto stored = store_->GetParty("microsoft", "C-1");
+  ASSERT_TRUE(stored.ok()) << stored.error().message;
+  parties::Party expected = huawei;
+  expected.id = id;
+  expected.organization = "microsoft";
+  expected.revision = 1;
+  expected.updated_at = kImport.timestamp;
+  expected.updated_by = kImport.actor;
+  EXPECT_EQ(*stored, expected);
+
+  // Again, with C-2's address changed: C-1 unchanged, C-2 the next revision, same id.
+  parties::Party acme = MakeParty("C-2", "Acme GmbH", "DE");
+  acme.address = "Berlin";
+  auto second = store_->UpsertParties("microsoft", {MakeParty("C-1", "x"), acme}, kLater);
+  ASSERT_TRUE(second.ok());
+  // (C-1 given with another name is a change: see below; here only C-2's is checked.)
+  auto again = store_->UpsertParties("microsoft", {huawei}, kLater);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->changed.size(), 1u);  // back to the first name
+  auto unchanged = store_->UpsertParties("microsoft", {huawei, acme}, kLater);
+  ASSERT_TRUE(unchanged.ok());
+  EXPECT_EQ(unchanged->unchanged, 2);
+  EXPECT_TRUE(unchanged->added.empty() && unchanged->changed.empty());
+
+  auto c2 = store_->GetParty("microsoft", "C-2");
+  ASSERT_TRUE(c2.ok());
+  EXPECT_EQ(c2->revision, 2);
+  EXPECT_EQ(c2->id, first->added[1].id);
+  EXPECT_EQ(c2->address, "Berlin");
+  EXPECT_EQ(c2->updated_by, "operator");
+  auto c1 = store_->GetParty("microsoft", "C-1");
+  ASSERT_TRUE(c1.ok());
+  EXPECT_EQ(c1->revision, 3);
+  EXPECT_EQ(c1->id, id);
+  EXPECT_EQ(c1->screening, huawei.screening);
+}
+
+TEST_P(PartyStoreTest, EachOrganizationHasItsOwnMaster) {
+  ASSERT_TRUE(store_->UpsertParties("microsoft", {MakeParty("C-1", "Huawei")}, kImport).ok());
+  ASSERT_TRUE(store_->UpsertParties("qualcomm", {MakeParty("C-1", "Xiaomi")}, kImport).ok());
+  auto microsoft = store_->ListParties("microsoft");
+  auto qualcomm = store_->ListParties("qualcomm");
+  ASSERT_TRUE(microsoft.ok() && qualcomm.ok());
+  ASSERT_EQ(microsoft->size(), 1u);
+  ASSERT_EQ(qualcomm->size(), 1u);
+  EXPECT_EQ(microsoft->front().name, "Huawei");
+  EXPECT_EQ(qualcomm->front().name, "Xiaomi");
+  EXPECT_NE(microsoft->front().id, qualcomm->front().id);
+  auto unknown = store_->UpsertParties("nobody", {MakeParty("C-1", "X")}, kImport);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(PartyStoreTest, ABadPartyStoresNothing) {
+  ASSERT_TRUE(store_->UpsertParties("microsoft", {MakeParty("C-1", "Huawei")}, kImport).ok());
+  auto log_before = store_->AuditLog();
+  ASSERT_TRUE(log_before.ok());
+  for (auto bad : {std::vector{MakeParty("C-2", "Acme"), MakeParty("C-3", "Bad", "XX")},
+                   std::vector{MakeParty("C-2", "Acme"), MakeParty("C-2", "Acme again")}}) {
+    auto refused = store_->UpsertParties("microsoft", bad, kLater);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_NE(refused.error().message.find("parties/1/"), std::string::npos)
+        << refused.error().message;
+  }
+  auto listed = store_->ListParties("microsoft");
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->size(), 1u);
+  auto log_after = store_->AuditLog();
+  ASSERT_TRUE(log_after.ok());
+  EXPECT_EQ(log_after->size(), log_before->size());
+}
+
+TEST_P(PartyStoreTest, EveryChangeIsAuditedAndRemovalKeepsWhatWasRemoved) {
+  ASSERT_TRUE(
+      store_->UpsertParties("microsoft", {Screened(MakeParty("C-1", "Huawei"))}, kImport).ok());
+  ASSERT_TRUE(store_->UpsertParties("microsoft", {MakeParty("C-1", "Huawei", "HK")}, kLater).ok());
+  auto removed = store_->RemoveParty("microsoft", "C-1", kLater);
+  ASSERT_TRUE(removed.ok()) << removed.error().message;
+  auto gone = store_->GetParty("microsoft", "C-1");
+  ASSERT_FALSE(gone.ok());
+  EXPECT_EQ(gone.error().code, ErrorCode::kNotFound);
+  auto again = store_->RemoveParty("microsoft", "C-1", kLater);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kNotFound);
+  // Another organization's party cannot be removed through this one.
+  ASSERT_TRUE(store_->UpsertParties("qualcomm", {MakeParty("Q-1", "Xiaomi")}, kImport).ok());
+  EXPECT_EQ(store_->RemoveParty("microsoft", "Q-1", kLater).error().code, ErrorCode::kNotFound);
+
+  auto log = store_->AuditLog();
+  ASSERT_TRUE(log.ok());
+  EXPECT_TRUE(audit::Verify(*log).ok());
+  std::vector<std::string> actions;
+  for (const auto& r : *log) {
+    if (r.subject == "party microsoft/C-1") actions.push_back(r.action);
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"party.add", "party.change", "party.remove"}));
+  const audit::Record& removal = [&]() -> const audit::Record& {
+    for (const auto& r : *log) {
+      if (r.action == "party.remove") return r;
+    }
+    return log->front();
+  }();
+  EXPECT_EQ(removal.before["country"], "HK");
+  EXPECT_TRUE(removal.after.is_null());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PartyStoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace tollgate::storage

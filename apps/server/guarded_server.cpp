@@ -219,6 +219,11 @@ void CloseAfterResponse(httplib::Response& res) {
   res.set_header("Connection", "close");
 }
 
+bool GuardedServer::WidenBacklog(int backlog) {
+  // listen() again on a listening socket changes only its backlog (Linux).
+  return svr_sock_ != INVALID_SOCKET && ::listen(svr_sock_, backlog) == 0;
+}
+
 bool GuardedServer::process_and_close_socket(socket_t sock) {
   bool ret = false;
   {

@@ -57,6 +57,14 @@ class GuardedServer : public httplib::Server {
  public:
   explicit GuardedServer(ConnectionLimits limits) : limits_(limits), slots_(limits.per_client) {}
 
+  // Call after binding. cpp-httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG,
+  // fixed when Debian compiled the library): a burst of new connections (wrk's 32, a
+  // proxy's pool) overflowed the accept queue, the kernel dropped the last packet of
+  // their handshakes, and each such connection's first request waited for a
+  // retransmission, 200 ms and more (nstat TcpExtListenOverflows; BENCHMARKS.md "HTTP
+  // server", issue 14). The kernel caps it at net.core.somaxconn.
+  bool WidenBacklog(int backlog);
+
  private:
   bool process_and_close_socket(socket_t sock) override;
 

@@ -7,10 +7,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -412,6 +414,12 @@ int RunServer(ServerOptions options) {
   if (port < 0) {
     return fail(MakeError(ErrorCode::kIoError,
                           "cannot listen on " + options.host + ":" + std::to_string(options.port)));
+  }
+  constexpr int kListenBacklog = 1024;
+  if (!http.WidenBacklog(kListenBacklog)) {
+    return fail(MakeError(ErrorCode::kIoError, "cannot listen on " + options.host + ":" +
+                                                   std::to_string(port) + ": " +
+                                                   std::strerror(errno)));
   }
   std::cout << "listening on http://" << options.host << ":" << port << " (" << threads
             << " threads, database "

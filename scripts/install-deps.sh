@@ -38,6 +38,7 @@ if [ "$set_name" = test ]; then
     simstring-bin          # the peer in the screening benchmark
     chromium               # the browser the web UI's end-to-end tests drive (tests/e2e)
     wrk                    # load on the HTTP server (bench/http_bench.sh)
+    iproute2               # ss: the server's listen backlog (tests/server_listen_backlog_test.cpp)
     curl jq                # the README's curl lines (readme_commands), two_servers_bench.sh
     python3                # scripts/convert_ear.py, tests/readme_commands.py
     clang-14 libclang-rt-14-dev  # libFuzzer and the sanitizers (make fuzz, fuzz/)

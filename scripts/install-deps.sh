@@ -43,6 +43,7 @@ if [ "$set_name" = test ]; then
     python3                # scripts/convert_ear.py, tests/readme_commands.py
     clang-14 libclang-rt-14-dev  # libFuzzer and the sanitizers (make fuzz, fuzz/)
     clang-format           # the house style, checked by ctest format_check
+    clang-tidy-14          # the agreed checks (.clang-tidy), ctest tidy
     ccache                 # optional speed-up; CMake uses it when present
   )
   # Node and npm run the end-to-end tests' driver (playwright-core); a machine that has

@@ -281,15 +281,7 @@ Result<std::unique_ptr<ServerState>> OpenServerState(ServerOptions& options, std
   if (auto warm = state->engine().ScreenParties({}, clock.Today()); !warm.ok()) {
     return warm.error();
   }
-  // A store per request thread, opened now: opened under load, each open queued behind
-  // the others' work on 2 cores. A SQLite connection costs little; PostgreSQL's are
-  // counted by its max_connections (100 by default) across every server of the
-  // database, so a few are opened now and the rest on demand.
-  constexpr std::size_t kPostgresStoresAtStart = 8;
-  const std::size_t at_start = storage::IsPostgresUrl(options.db_url)
-                                   ? std::min<std::size_t>(options.threads, kPostgresStoresAtStart)
-                                   : options.threads;
-  if (auto opened = state->stores().Open(at_start); !opened.ok()) return opened.error();
+  if (auto opened = state->OpenStoresAhead(); !opened.ok()) return opened.error();
   return state;
 }
 

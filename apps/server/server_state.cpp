@@ -1,6 +1,19 @@
 #include "server_state.h"
 
+#include <algorithm>
+
 namespace tollgate::server {
+namespace {
+
+// What differs by backend in how the server uses its connections. PostgreSQL's are
+// counted by its max_connections (100 by default) across every server of the
+// database: a few stores are opened at start and the rest on demand. And it commits
+// concurrent transactions with one flush of its log, so several group commits of
+// determinations may run at once (determination_recorder.h); SQLite admits one writer.
+constexpr std::size_t kPostgresStoresAtStart = 8;
+constexpr int kPostgresWriters = 4;
+
+}  // namespace
 
 StorePool::Lease::~Lease() {
   if (!store_) return;
@@ -44,12 +57,20 @@ ServerState::ServerState(ServerOptions options, std::shared_ptr<const rules::Rul
       engine_store_(std::move(engine_store)),
       engine_(rules_, *engine_store_),
       catalog_(std::move(catalog)),
-      // PostgreSQL: batches on up to 4 connections at once (determination_recorder.h).
-      recorder_(storage::IsPostgresUrl(options_.db_url) ? 4 : 1) {
+      recorder_(storage::IsPostgresUrl(options_.db_url) ? kPostgresWriters : 1) {
   // One index cache for /api/screen and /api/check (issue 14): the engine screens
   // parties with the indexes screening uses, under the one --index-cache-mb budget,
   // instead of building a second index of the same lists.
   engine_.ShareIndexes(indexes_);
+}
+
+// Opened under load, each open would queue behind the requests' work on 2 cores; a
+// SQLite connection costs little, so every thread gets one now.
+Status ServerState::OpenStoresAhead() {
+  const std::size_t threads = options_.threads;
+  return stores_.Open(storage::IsPostgresUrl(options_.db_url)
+                          ? std::min(threads, kPostgresStoresAtStart)
+                          : threads);
 }
 
 Status ServerState::ListsChanged(storage::Store& store) {

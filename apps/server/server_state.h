@@ -102,6 +102,9 @@ class ServerState {
   DeterminationRecorder& recorder() { return recorder_; }
   RequestMetrics& metrics() { return metrics_; }
 
+  // Opens the request threads' stores before the first request (StorePool::Open).
+  Status OpenStoresAhead();
+
   // After the lists or licenses changed (here or in another process sharing the
   // database): re-reads the version list and drops the engine's caches when needed.
   Status ListsChanged(storage::Store& store);

@@ -73,6 +73,44 @@ TEST(FactsTest, IdentifiersCompareWithoutSpacesDashesOrCase) {
   EXPECT_FALSE(SameIdType("id", "passport"));
 }
 
+// The SDN file's remarks carry the facts compared: "DOB 19 Nov 1971; ... nationality
+// Yemen; ... Passport 541939 (Yemen) ...; National ID No. 216040 (Yemen)", and a vessel's
+// "Vessel Registration Identification IMO 7406784" with its flag.
+TEST(FactsOnTheSdnListTest, TheReaderCarriesDatesNationalitiesDocumentsAndImoNumbers) {
+  auto list = lists::ReadListFile(std::filesystem::path(TOLLGATE_SHARED_DATA) /
+                                  "lists/ofac_sdn_2024-05-03.csv");
+  ASSERT_TRUE(list.ok()) << list.error().message;
+  auto find = [&](const std::string& id) -> const lists::ListEntry* {
+    for (const auto& e : list->entries) {
+      if (e.entry_id == id) return &e;
+    }
+    return nullptr;
+  };
+  const lists::ListEntry* person = find("6939");
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->dates_of_birth, std::vector<std::string>{"1971-11-19"});
+  EXPECT_EQ(person->nationalities, std::vector<std::string>{"YE"});
+  ASSERT_EQ(person->ids.size(), 2u);
+  EXPECT_EQ(person->ids[0], (lists::Identifier{"Passport", "541939", "YE"}));
+  EXPECT_EQ(person->ids[1], (lists::Identifier{"National ID No.", "216040", "YE"}));
+  const lists::ListEntry* vessel = find("4243");
+  ASSERT_NE(vessel, nullptr);
+  EXPECT_NE(
+      std::find(vessel->ids.begin(), vessel->ids.end(), lists::Identifier{"IMO", "7406784", ""}),
+      vessel->ids.end());
+  EXPECT_EQ(vessel->nationalities, std::vector<std::string>{"PA"});
+
+  // And a query's national id, however written, agrees with it.
+  const auto index = Index::Build({*person});
+  Query query;
+  query.name = "Mohammad Hamdi Mohammad Sadiq al-Ahdal";
+  query.ids.push_back(ParseQueryIdentifier("national id: 216-040").value());
+  const Match match = index->Explain(query, *person);
+  ASSERT_EQ(match.adjustments.size(), 1u);
+  EXPECT_EQ(match.adjustments[0],
+            "national id 216-040 agrees with the entry's National ID No. 216040 (YE): +0.10");
+}
+
 // FLORIBERT NGABU NJABU (UN CDi.021): born 1971-05-23, passport OB 0243318, of the
 // Democratic Republic of the Congo.
 class FactsOnTheUnListTest : public ::testing::Test {

@@ -66,6 +66,29 @@ TEST_P(ScreenFactsApiTest, BatchItemsCarryFactsAndABadOneNamesItsField) {
   EXPECT_NE(bad.text.find("names/1/nationality"), std::string::npos) << bad.text;
 }
 
+TEST_P(ScreenFactsApiTest, ACheckScreensEachPartyWithItsFacts) {
+  auto check = [&](const std::string& party) {
+    return Call("msft", "POST", "/api/check",
+                R"({"items": [{"eccn": "5D992.c", "quantity": 1}], "destination": "CD",
+                    "date": "2026-03-01", "parties": [)" +
+                    party + "]}");
+  };
+  auto plain = check(R"({"role": "end_user", "name": "Floribert Ngabu Njaba"})");
+  ASSERT_EQ(plain.status, 200) << plain.text;
+  EXPECT_TRUE(Has(plain.body["matches"], "CDi.021")) << plain.text;
+  auto wrong = check(R"({"role": "end_user", "name": "Floribert Ngabu Njaba",
+                         "date_of_birth": "1985", "identifiers": [{"type": "passport",
+                         "value": "X1"}]})");
+  ASSERT_EQ(wrong.status, 200) << wrong.text;
+  EXPECT_FALSE(Has(wrong.body["matches"], "CDi.021")) << wrong.text;
+  EXPECT_EQ(wrong.body["transaction"]["parties"][0]["date_of_birth"], "1985") << wrong.text;
+  EXPECT_EQ(wrong.body["transaction"]["parties"][0]["identifiers"][0]["value"], "X1");
+
+  auto bad = check(R"({"role": "end_user", "name": "X", "date_of_birth": "85"})");
+  EXPECT_EQ(bad.status, 400) << bad.text;
+  EXPECT_NE(bad.text.find("parties/0/date_of_birth"), std::string::npos) << bad.text;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ScreenFactsApiTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

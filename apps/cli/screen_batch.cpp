@@ -44,7 +44,8 @@ Result<std::vector<screening::Query>> ReadInput(const std::string& path, double 
   auto header = reader.Next();
   if (!header.ok()) return header.error();
   if (!*header) return MakeError(ErrorCode::kParseError, path + ": empty file, expected a header");
-  int name_col = -1, id_col = -1, country_col = -1;
+  int name_col = -1, id_col = -1, country_col = -1, dob_col = -1, nationality_col = -1,
+      identifier_col = -1;
   std::vector<std::string> names;
   for (std::size_t i = 0; i < reader.size(); ++i) {
     auto column = Lower(reader.field(i));
@@ -52,6 +53,9 @@ Result<std::vector<screening::Query>> ReadInput(const std::string& path, double 
     if (column == "name") name_col = static_cast<int>(i);
     if (column == "id") id_col = static_cast<int>(i);
     if (column == "country") country_col = static_cast<int>(i);
+    if (column == "date_of_birth") dob_col = static_cast<int>(i);
+    if (column == "nationality") nationality_col = static_cast<int>(i);
+    if (column == "identifier") identifier_col = static_cast<int>(i);
   }
   if (name_col < 0) {
     return MakeError(ErrorCode::kParseError,
@@ -85,6 +89,25 @@ Result<std::vector<screening::Query>> ReadInput(const std::string& path, double 
                                  "not an ISO 3166 alpha-2 code or country name");
       }
       query.country = *country;
+    }
+    // The secondary facts (screening/facts.h), each optional; several identifiers are
+    // separated by ";" as in the party file. A bad one names its line and column.
+    auto field = [&](int column) {
+      return column >= 0 ? reader.field(static_cast<std::size_t>(column)) : std::string();
+    };
+    if (Status s = SetQueryFacts(field(dob_col), "", {}, query); !s.ok()) {
+      return reader.FieldError(static_cast<std::size_t>(dob_col), s.error().message);
+    }
+    if (Status s = SetQueryFacts("", field(nationality_col), {}, query); !s.ok()) {
+      return reader.FieldError(static_cast<std::size_t>(nationality_col), s.error().message);
+    }
+    std::vector<std::string> ids;
+    std::stringstream identifiers(field(identifier_col));
+    for (std::string id; std::getline(identifiers, id, ';');) {
+      if (id.find_first_not_of(" \t") != std::string::npos) ids.push_back(id);
+    }
+    if (Status s = SetQueryFacts("", "", ids, query); !s.ok()) {
+      return reader.FieldError(static_cast<std::size_t>(identifier_col), s.error().message);
     }
     rows.push_back(std::move(row));
     queries.push_back(std::move(query));

@@ -8,6 +8,7 @@
 #include "screen_batch.h"
 #include "screen_support.h"
 #include "tollgate/forms/screening_json.h"
+#include "tollgate/screening/query_facts.h"
 
 namespace tollgate::cli {
 namespace {
@@ -15,6 +16,8 @@ namespace {
 struct ScreenArgs {
   std::string name;
   std::string country, type, as_of;
+  std::string dob, nationality;
+  std::vector<std::string> ids;
   double threshold = screening::kDefaultThreshold;
   std::size_t limit = screening::kDefaultLimit;
   bool json = false;
@@ -84,6 +87,9 @@ int RunScreen(const Context& context, const ScreenArgs& args) {
     }
     query.type = *type;
   }
+  if (auto facts = SetQueryFacts(args.dob, args.nationality, args.ids, query); !facts.ok()) {
+    return Fail(facts.error());
+  }
   int code = 0;
   auto store = OpenStoreOrReport(context, code);
   if (!store) return code;
@@ -115,6 +121,14 @@ void AddScreenCommand(CLI::App& app, Context& context, int& exit_code) {
   screen->add_option("name", args->name, "the party's name");
   screen->add_option("--country", args->country, "ISO 3166 alpha-2 code of the party");
   screen->add_option("--type", args->type, "entity, individual, vessel or aircraft");
+  screen->add_option("--dob", args->dob,
+                     "date or year of birth (1960-03-04 or 1960): agreeing raises the score, "
+                     "contradicting takes it below the threshold unless the name is exact");
+  screen->add_option("--nationality", args->nationality,
+                     "nationality (ISO alpha-2 or name), compared with the entry's nationalities");
+  screen->add_option("--id", args->ids,
+                     "identifier TYPE:NUMBER or NUMBER (passport:A1234567, imo:9243801); "
+                     "repeatable");
   screen->add_option("--as-of", args->as_of, "date of the transaction (default: today)");
   screen->add_option("--threshold", args->threshold, "minimum score, 0..1");
   screen->add_option("--limit", args->limit, "most matches to show");
@@ -122,7 +136,8 @@ void AddScreenCommand(CLI::App& app, Context& context, int& exit_code) {
                    "JSON: {as_of, query, lists_searched, lists_in_force, warnings, matches (best "
                    "first)}");
   auto* batch = screen->add_option("--batch", args->batch_in,
-                                   "CSV with a header: name (required), id, country");
+                                   "CSV with a header: name (required), id, country, "
+                                   "date_of_birth, nationality, identifier");
   auto* out = screen->add_option("--out", args->batch_out,
                                  "CSV to write: id,query,score,list,entry_id,name,matched_name,"
                                  "outcome,lists_searched (a row for every name)");

@@ -2,6 +2,7 @@
 
 #include "tollgate/common/country.h"
 #include "tollgate/lists/import.h"
+#include "tollgate/screening/query_facts.h"
 
 namespace tollgate::cli {
 
@@ -21,6 +22,27 @@ Result<std::string> ValidateCountryFlag(const std::string& value) {
                      "--country '" + value + "': not an ISO 3166 alpha-2 code or country name");
   }
   return std::string(country->code);
+}
+
+Status SetQueryFacts(const std::string& dob, const std::string& nationality,
+                     const std::vector<std::string>& ids, screening::Query& query) {
+  if (!dob.empty()) {
+    auto date = screening::ParseBirthDate(dob);
+    if (!date.ok()) return date.error();
+    query.date_of_birth = *date;
+  }
+  if (!nationality.empty()) {
+    auto code = screening::ParseNationality(nationality);
+    if (!code.ok()) return code.error();
+    query.nationality = *code;
+  }
+  for (const std::string& text : ids) {
+    if (text.empty()) continue;
+    auto id = screening::ParseQueryIdentifier(text);
+    if (!id.ok()) return id.error();
+    query.ids.push_back(std::move(*id));
+  }
+  return {};
 }
 
 }  // namespace tollgate::cli

@@ -27,4 +27,9 @@ Result<IndexInForce> BuildIndexInForce(storage::Store& store, Date as_of);
 // Upper-cased ISO alpha-2 code, or an error naming the flag.
 Result<std::string> ValidateCountryFlag(const std::string& value);
 
+// Sets the query's date of birth, nationality and identifiers from their text (each
+// optional: "" and an empty list set nothing), or says which is wrong.
+Status SetQueryFacts(const std::string& dob, const std::string& nationality,
+                     const std::vector<std::string>& ids, screening::Query& query);
+
 }  // namespace tollgate::cli

@@ -14,6 +14,7 @@
 #include "tollgate/rules/engine.h"
 #include "tollgate/rules/transaction.h"
 #include "tollgate/rules/transaction_fields.h"
+#include "tollgate/screening/query_facts.h"
 
 namespace tollgate::server {
 namespace {
@@ -65,6 +66,29 @@ std::optional<ApiError> CheckName(const std::string& name, const std::string& fi
   return std::nullopt;
 }
 
+// The secondary facts of a query (screening/facts.h), each optional; `at` prefixes the
+// field names of an error ("names/3/").
+std::optional<ApiError> SetFacts(const std::string& dob, const std::string& nationality,
+                                 const std::string& identifier, const std::string& at,
+                                 screening::Query& query) {
+  if (!dob.empty()) {
+    auto date = screening::ParseBirthDate(dob);
+    if (!date.ok()) return Invalid(at + "date_of_birth", date.error().message);
+    query.date_of_birth = *date;
+  }
+  if (!nationality.empty()) {
+    auto code = screening::ParseNationality(nationality);
+    if (!code.ok()) return Invalid(at + "nationality", code.error().message);
+    query.nationality = *code;
+  }
+  if (!identifier.empty()) {
+    auto id = screening::ParseQueryIdentifier(identifier);
+    if (!id.ok()) return Invalid(at + "identifier", id.error().message);
+    query.ids.push_back(std::move(*id));
+  }
+  return std::nullopt;
+}
+
 ApiResponse Screen(ServerState& state, storage::Store& store, const Caller*,
                    const ApiRequest& request) {
   screening::Query query;
@@ -81,6 +105,10 @@ ApiResponse Screen(ServerState& state, storage::Store& store, const Caller*,
     if (!query.type) {
       return ErrorResponse(Invalid("type", "one of entity, individual, vessel, aircraft"));
     }
+  }
+  if (auto e = SetFacts(Query(request, "date_of_birth"), Query(request, "nationality"),
+                        Query(request, "identifier"), "", query)) {
+    return ErrorResponse(*e);
   }
   if (auto e = NumberParam(Query(request, "threshold"), "threshold", 0, 1, query.threshold)) {
     return ErrorResponse(*e);
@@ -106,7 +134,10 @@ ApiResponse ScreenBatch(ServerState& state, storage::Store& store, const Caller*
     }
   }
   if (!json.contains("names") || !json["names"].is_array() || json["names"].empty()) {
-    return ErrorResponse(Invalid("names", "required: a non-empty array of {id, name, country?}"));
+    return ErrorResponse(
+        Invalid("names",
+                "required: a non-empty array of {id, name, country?, date_of_birth?, "
+                "nationality?, identifier?}"));
   }
   if (json["names"].size() > kMaxBatchNames) {
     return ErrorResponse(Invalid("names", "at most " + std::to_string(kMaxBatchNames) +
@@ -135,7 +166,8 @@ ApiResponse ScreenBatch(ServerState& state, storage::Store& store, const Caller*
     const std::string at = "names/" + std::to_string(i);
     if (!item.is_object()) return ErrorResponse(Invalid(at, "expected an object"));
     for (const auto& [key, value] : item.items()) {
-      if (key != "id" && key != "name" && key != "country") {
+      if (key != "id" && key != "name" && key != "country" && key != "date_of_birth" &&
+          key != "nationality" && key != "identifier") {
         return ErrorResponse(Invalid(at + "/" + key, "unknown field"));
       }
       if (!value.is_string()) return ErrorResponse(Invalid(at + "/" + key, "expected a string"));
@@ -144,6 +176,10 @@ ApiResponse ScreenBatch(ServerState& state, storage::Store& store, const Caller*
     query.name = item.value("name", "");
     if (auto e = CheckName(query.name, at + "/name")) return ErrorResponse(*e);
     if (auto e = CountryOf(item.value("country", ""), at + "/country", query.country)) {
+      return ErrorResponse(*e);
+    }
+    if (auto e = SetFacts(item.value("date_of_birth", ""), item.value("nationality", ""),
+                          item.value("identifier", ""), at + "/", query)) {
       return ErrorResponse(*e);
     }
     query.as_of = as_of;

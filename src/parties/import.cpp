@@ -5,6 +5,7 @@
 
 #include "tollgate/lists/in_force_index.h"
 #include "tollgate/rules/determination.h"
+#include "tollgate/screening/query_facts.h"
 #include "tollgate/storage/unit_of_work.h"
 
 namespace tollgate::parties {
@@ -31,7 +32,20 @@ Result<Screening> ScreenParty(rules::Engine& engine, const Party& party, Date as
   for (const auto& alias : party.aliases) {
     names.push_back({rules::PartyRole::kEndUser, alias, party.country});
   }
-  auto hits = engine.ScreenParties(names, as_of);
+  // Its date of birth and identifiers go with every name (screening/facts.h): an
+  // agreeing one strengthens a match, a contradicting one weakens a near name.
+  rules::PartyFacts facts;
+  if (!party.date_of_birth.empty()) {
+    // ValidateParty has checked it; a stored party is not refused here.
+    if (auto dob = screening::ParseBirthDate(party.date_of_birth); dob.ok()) {
+      facts.date_of_birth = *dob;
+    }
+  }
+  for (const auto& id : party.identifiers) {
+    if (!id.value.empty()) facts.ids.push_back({id.type, id.value});
+  }
+  const std::vector<rules::PartyFacts> all_facts(names.size(), facts);
+  auto hits = engine.ScreenParties(names, as_of, all_facts);
   if (!hits.ok()) return hits.error();
   // One match per listed entry (the name and an alias may both find it): the best.
   std::map<std::pair<std::string, std::string>, const rules::ScreeningHit*> best;

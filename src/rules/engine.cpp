@@ -164,6 +164,15 @@ Engine::Matches Engine::Screen(const Snapshot& snapshot, const screening::Query&
   }
   bytes += query.explain ? 'e' : '-';
   if (query.country) bytes += *query.country;
+  // The secondary facts (screening/facts.h) change the score too.
+  if (query.date_of_birth) {
+    for (int part :
+         {query.date_of_birth->year, query.date_of_birth->month, query.date_of_birth->day}) {
+      bytes += std::to_string(part) + '-';
+    }
+  }
+  if (query.nationality) bytes += 'n' + *query.nationality;
+  for (const auto& id : query.ids) bytes += '\x1e' + id.type + '\x1d' + id.value;
   bytes += '\x1f';
   bytes += query.name;
   key.hash = std::hash<std::string>{}(bytes);
@@ -269,11 +278,13 @@ Result<Determination> Engine::DetermineFor(Transaction transaction, const licens
 }
 
 Result<std::vector<ScreeningHit>> Engine::ScreenParties(const std::vector<Party>& parties,
-                                                        Date date) {
+                                                        Date date,
+                                                        const std::vector<PartyFacts>& facts) {
   auto lists = ForDate(date);
   if (!lists.ok()) return lists.error();
   Transaction tx;
   tx.parties = parties;
+  tx.party_facts = facts;
   tx.date = date;
   std::shared_ptr<const Snapshot> snapshot = lists->snapshot;
   std::vector<TraceStep> trace;

@@ -234,7 +234,15 @@ PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const 
     Party exporter{PartyRole::kExporter, tx.exporter, ""};
     screener.Screen(exporter.role, exporter.name, QueryCountry(exporter, tx));
   }
-  for (const Party& party : tx.parties) {
+  for (std::size_t i = 0; i < tx.parties.size(); ++i) {
+    const Party& party = tx.parties[i];
+    // Each party's own facts, or none (the query is reused from party to party).
+    screener.query.date_of_birth.reset();
+    screener.query.ids.clear();
+    if (i < tx.party_facts.size()) {
+      screener.query.date_of_birth = tx.party_facts[i].date_of_birth;
+      screener.query.ids = tx.party_facts[i].ids;
+    }
     screener.Screen(party.role, party.name, QueryCountry(party, tx));
   }
   return std::move(screener.out);

@@ -1,7 +1,10 @@
 #include "tollgate/rules/transaction.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
+
+#include "tollgate/screening/query_facts.h"
 
 namespace tollgate::rules {
 namespace {
@@ -36,6 +39,39 @@ Result<std::string> StringField(const nlohmann::json& object, const char* key,
   }
   if (!it->is_string()) return Invalid(path + "/" + key, "expected a string");
   return it->get<std::string>();
+}
+
+// A party's secondary facts for its screening (screening/facts.h): "date_of_birth"
+// ("1960" or "1960-03-04") and "identifiers" [{"type", "value"}], as the party master
+// writes them.
+Result<PartyFacts> PartyFactsOf(const nlohmann::json& object, const std::string& path) {
+  PartyFacts facts;
+  auto dob = StringField(object, "date_of_birth", path, false);
+  if (!dob.ok()) return dob.error();
+  if (!dob->empty()) {
+    auto parsed = screening::ParseBirthDate(*dob);
+    if (!parsed.ok()) return Invalid(path + "/date_of_birth", parsed.error().message);
+    facts.date_of_birth = *parsed;
+  }
+  auto ids = object.find("identifiers");
+  if (ids == object.end() || ids->is_null()) return facts;
+  if (!ids->is_array()) {
+    return Invalid(path + "/identifiers", "expected an array of {\"type\", \"value\"}");
+  }
+  for (std::size_t k = 0; k < ids->size(); ++k) {
+    const auto& id = (*ids)[k];
+    const std::string at = path + "/identifiers/" + std::to_string(k);
+    if (!id.is_object()) return Invalid(at, "expected an object {\"type\", \"value\"}");
+    auto type = StringField(id, "type", at, false);
+    if (!type.ok()) return type.error();
+    auto value = StringField(id, "value", at, true);
+    if (!value.ok()) return value.error();
+    // ":" first: the value is taken whole, even when it holds a colon of its own.
+    auto parsed = screening::ParseQueryIdentifier(":" + *value);
+    if (!parsed.ok()) return Invalid(at + "/value", parsed.error().message);
+    facts.ids.push_back({*type, parsed->value});
+  }
+  return facts;
 }
 
 Result<std::optional<std::int64_t>> AmountField(const nlohmann::json& object, const char* key,
@@ -79,7 +115,8 @@ Result<Transaction> TransactionFromJson(const nlohmann::json& json) {
   static const std::set<std::string> kKeys = {"id",      "exporter", "items",    "destination",
                                               "parties", "end_use",  "activity", "date"};
   static const std::set<std::string> kItemKeys = {"eccn", "quantity", "value"};
-  static const std::set<std::string> kPartyKeys = {"role", "name", "country"};
+  static const std::set<std::string> kPartyKeys = {"role", "name", "country", "date_of_birth",
+                                                   "identifiers"};
   if (!json.is_object()) return Invalid("/", "expected a JSON object (one transaction per line)");
   if (auto e = RefuseUnknownKeys(json, kKeys, "")) return *e;
   Transaction tx;
@@ -146,7 +183,15 @@ Result<Transaction> TransactionFromJson(const nlohmann::json& json) {
     auto country = StringField(object, "country", path, false);
     if (!country.ok()) return country.error();
     party.country = *country;
+    auto facts = PartyFactsOf(object, path);
+    if (!facts.ok()) return facts.error();
     tx.parties.push_back(std::move(party));
+    tx.party_facts.push_back(std::move(*facts));
+  }
+  // Kept only when some party has facts: a transaction without them stays as it was.
+  if (std::all_of(tx.party_facts.begin(), tx.party_facts.end(),
+                  [](const PartyFacts& f) { return !f.date_of_birth && f.ids.empty(); })) {
+    tx.party_facts.clear();
   }
   return tx;
 }
@@ -160,9 +205,19 @@ nlohmann::json ToJson(const Transaction& transaction) {
     items.push_back(std::move(i));
   }
   nlohmann::json parties = nlohmann::json::array();
-  for (const auto& party : transaction.parties) {
+  for (std::size_t i = 0; i < transaction.parties.size(); ++i) {
+    const Party& party = transaction.parties[i];
     nlohmann::json p = {{"role", PartyRoleName(party.role)}, {"name", party.name}};
     if (!party.country.empty()) p["country"] = party.country;
+    if (i < transaction.party_facts.size()) {
+      const PartyFacts& facts = transaction.party_facts[i];
+      if (facts.date_of_birth) p["date_of_birth"] = screening::BirthDateText(*facts.date_of_birth);
+      if (!facts.ids.empty()) {
+        nlohmann::json ids = nlohmann::json::array();
+        for (const auto& id : facts.ids) ids.push_back({{"type", id.type}, {"value", id.value}});
+        p["identifiers"] = std::move(ids);
+      }
+    }
     parties.push_back(std::move(p));
   }
   nlohmann::json out = {{"items", std::move(items)},

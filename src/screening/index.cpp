@@ -5,6 +5,7 @@
 
 #include "screening/candidates.h"
 #include "screening/explain.h"
+#include "screening/facts.h"
 #include "screening/index_impl.h"
 
 namespace tollgate::screening {
@@ -42,12 +43,14 @@ bool Better(const Index::Impl& impl, const Scored& a, const Scored& b) {
 
 // A match with its entry, scores and matched name; with `notes`, also the notes of its
 // adjustments (Describe adds the rest of the explanation).
-Match MatchOf(const QueryFacts& facts, const IndexedEntry& entry, std::string name_text, bool alias,
-              double name_score, bool notes) {
+Match MatchOf(const QueryFacts& facts, const SecondaryFacts& secondary, const IndexedEntry& entry,
+              std::string name_text, bool alias, double name_score, bool notes) {
   Match match;
   match.entry = entry.entry;
   match.name_score = name_score;
-  const double adjustment = Adjust(facts, entry, notes ? &match.adjustments : nullptr);
+  std::vector<std::string>* adjustments = notes ? &match.adjustments : nullptr;
+  const double adjustment = Adjust(facts, entry, adjustments) +
+                            AdjustForFacts(secondary, *entry.entry, name_score, adjustments);
   match.score = std::clamp(name_score + adjustment, 0.0, 1.0);
   match.matched_name = std::move(name_text);
   match.matched_alias = alias;
@@ -64,6 +67,7 @@ std::vector<Match> Index::Screen(const Query& query) const {
   const PreparedName prepared = PrepareName(impl, query.name, kMaxQueryTokens);
   if (prepared.tokens.empty() || query.limit == 0) return {};
   const QueryFacts facts = FactsOf(query, prepared);
+  const SecondaryFacts secondary = SecondaryFactsOf(query);
 
   thread_local std::vector<ScoringToken> name_tokens;
   thread_local std::vector<Edge> edges;
@@ -73,7 +77,8 @@ std::vector<Match> Index::Screen(const Query& query) const {
   saved_edges.clear();
   thread_local std::vector<Candidate> candidates;
 
-  const double min_name_score = query.threshold - MaxRaise(facts) - kScoreTolerance;
+  const double min_name_score =
+      query.threshold - MaxRaise(facts) - MaxFactRaise(secondary) - kScoreTolerance;
   FindCandidates(impl, prepared, min_name_score, candidates);
   // Most candidates fail on the name alone: the entry (dates, type, countries), one
   // more cache miss on a large list, is read only for those that do not.
@@ -87,7 +92,10 @@ std::vector<Match> Index::Screen(const Query& query) const {
     if (result.score < min_name_score) continue;
     const IndexedEntry& entry = impl.entries[name.entry];
     if (!InForce(entry, query.as_of)) continue;
-    const double score = std::clamp(result.score + Adjust(facts, entry, nullptr), 0.0, 1.0);
+    const double score =
+        std::clamp(result.score + Adjust(facts, entry, nullptr) +
+                       AdjustForFacts(secondary, *entry.entry, result.score, nullptr),
+                   0.0, 1.0);
     if (score >= query.threshold - kScoreTolerance) {
       scored.push_back({name.entry, candidate.name, score, result.score,
                         static_cast<std::uint32_t>(saved_edges.size()),
@@ -116,8 +124,8 @@ std::vector<Match> Index::Screen(const Query& query) const {
   if (query.explain) DescribedTokens(prepared, query_tokens);
   for (const Scored& s : scored) {
     const IndexedName& name = impl.names[s.name];
-    Match& match = matches.emplace_back(
-        MatchOf(facts, impl.entries[s.entry], name.text, name.alias, s.name_score, query.explain));
+    Match& match = matches.emplace_back(MatchOf(facts, secondary, impl.entries[s.entry], name.text,
+                                                name.alias, s.name_score, query.explain));
     if (!query.explain) continue;
     DescribedTokens(impl, s.name, match_tokens);
     Describe(query_tokens, match_tokens,
@@ -156,8 +164,8 @@ Match Index::Explain(const Query& query, const lists::ListEntry& entry) const {
   std::vector<DescribedToken> name_tokens;
   DescribedTokens(prepared, query_tokens);
   DescribedTokens(name, name_tokens);
-  Match match = MatchOf(FactsOf(query, prepared), indexed, std::move(names[best].text),
-                        names[best].alias, best_score, true);
+  Match match = MatchOf(FactsOf(query, prepared), SecondaryFactsOf(query), indexed,
+                        std::move(names[best].text), names[best].alias, best_score, true);
   Describe(query_tokens, name_tokens, edges, result.capped, match);
   return match;
 }

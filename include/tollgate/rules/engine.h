@@ -88,7 +88,10 @@ class Engine {
   // Screens `parties` (and `exporter`, when given) against the lists in force on
   // `date` exactly as Determine does, with what each match means under the list rules;
   // no determination is made. What licensing screens an application's parties with.
-  Result<std::vector<ScreeningHit>> ScreenParties(const std::vector<Party>& parties, Date date);
+  // `facts`, when not empty, is parallel to `parties`: what each is screened with
+  // besides its name and country.
+  Result<std::vector<ScreeningHit>> ScreenParties(const std::vector<Party>& parties, Date date,
+                                                  const std::vector<PartyFacts>& facts = {});
 
   // Forgets the cached list versions, indexes and licenses.
   void Refresh();

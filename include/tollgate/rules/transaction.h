@@ -18,6 +18,7 @@
 #include "tollgate/common/date.h"
 #include "tollgate/common/result.h"
 #include "tollgate/rules/party.h"
+#include "tollgate/screening/screening.h"
 
 namespace tollgate::rules {
 
@@ -25,6 +26,13 @@ struct Party {
   PartyRole role = PartyRole::kUltimateConsignee;
   std::string name;
   std::string country;  // ISO alpha-2 when the user gives it; helps screening
+};
+
+// What a party's screening may read besides its name and country (screening/facts.h):
+// the party master keeps a date of birth and identifiers for its parties.
+struct PartyFacts {
+  std::optional<screening::BirthDate> date_of_birth;
+  std::vector<screening::QueryIdentifier> ids;
 };
 
 struct Item {
@@ -39,6 +47,8 @@ struct Transaction {
   std::vector<Item> items;
   std::string destination;  // ISO 3166-1 alpha-2
   std::vector<Party> parties;
+  // Parallel to `parties` when not empty: each party's secondary facts.
+  std::vector<PartyFacts> party_facts;
   std::string end_use;
   std::string activity;  // "" when none declared; else a name from data/rules/activities.json
   Date date;

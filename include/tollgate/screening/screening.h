@@ -40,11 +40,34 @@ inline constexpr std::size_t kDefaultLimit = 10;
 // weighted similarities, and 0.85 computed one way may come out as 0.8499999999.
 inline constexpr double kScoreTolerance = 1e-9;
 
+// A date of birth given with a query: a year alone (month and day 0) or a whole date.
+struct BirthDate {
+  int year = 0;
+  int month = 0;  // 1..12, or 0 when only the year is known
+  int day = 0;    // 1..31, or 0
+  bool operator==(const BirthDate&) const = default;
+};
+
+// An identifier given with a query: a passport, national id, IMO or registration
+// number. `type` may be empty ("any kind"); only a typed identifier can contradict an
+// entry (screening/facts.h).
+struct QueryIdentifier {
+  std::string type;
+  std::string value;
+  bool operator==(const QueryIdentifier&) const = default;
+};
+
 struct Query {
   std::string name;
   std::optional<std::string> country;    // ISO alpha-2; agreement raises, conflict lowers
   std::optional<lists::EntryType> type;  // a different type lowers the score
   std::optional<Date> as_of;             // only entries in force on that date
+  // Secondary facts (src/screening/facts.h): each agreeing one raises the score a
+  // little, a contradicting one takes it below the default threshold unless the name
+  // is exact, and one the entry does not carry changes nothing.
+  std::optional<BirthDate> date_of_birth;
+  std::optional<std::string> nationality;  // ISO alpha-2, compared with nationalities only
+  std::vector<QueryIdentifier> ids;
   double threshold = kDefaultThreshold;
   std::size_t limit = kDefaultLimit;
   // With false, matches carry their entry, scores and matched name but no alignment,

@@ -361,10 +361,10 @@ bool HanSyllablesAgree(std::string_view query, std::string_view listed) {
   std::vector<std::string> syllables;
   for (const NameToken& token : TokenizeName(query)) syllables.push_back(token.canon);
   std::vector<std::string> words;
+  // Every word but legal forms: a syllable may read as a particle ("bin") or a common
+  // word to the lexicon.
   for (const NameToken& token : TokenizeName(listed)) {
-    if (IsDistinctive(token.token_class) || token.token_class == TokenClass::kInitial) {
-      words.push_back(token.canon);
-    }
+    if (token.token_class != TokenClass::kLegalForm) words.push_back(token.canon);
   }
   if (syllables.size() != 2) return false;
   std::sort(syllables.begin(), syllables.end());

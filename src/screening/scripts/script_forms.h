@@ -53,9 +53,9 @@ bool HasNonAscii(std::string_view name);
 // (HanSyllablesAgree), never one a typo or a third word away.
 int HanOnlyLength(std::string_view name);
 
-// True when the distinctive words of `listed` are exactly the syllables of the
-// two-character `query` (folded), in either order or joined ("Wang Wei", "Wei Wang",
-// "Wangwei").
+// True when the words of `listed` other than legal forms are exactly the syllables of
+// the two-character `query` (folded), in either order or joined ("Wang Wei", "Wei
+// Wang", "Wangwei Co., Ltd.").
 bool HanSyllablesAgree(std::string_view query, std::string_view listed);
 
 // True when `a` and `b` both hold Han characters, or both Hangul syllables. Then both

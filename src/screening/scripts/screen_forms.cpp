@@ -86,6 +86,13 @@ void FromSkeleton(Match& match, const std::string& query_skeleton,
 // A skeleton is a coarse key: a match through it must align at least two words of
 // the name (particles and legal forms do not count), so that one short skeleton
 // ("fd" for Faiz, فيض) never carries a match alone.
+// The words of a skeleton name that can carry a match (not "al", "bn", single letters).
+int SkeletonWords(std::string_view skeleton) {
+  int words = 0;
+  for (const NameToken& token : TokenizeName(skeleton)) words += IsDistinctive(token.token_class);
+  return words;
+}
+
 bool SkeletonMatchHolds(const Match& match) {
   int words = 0;
   for (const TokenAlignment& a : match.alignment) {
@@ -179,8 +186,12 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
       }
       continue;
     }
-    // Scaling lowers scores: look deeper, then keep what still reaches the threshold.
-    variant.limit = std::max<std::size_t>(query.limit * 4, 50);
+    // One word (and particles) never matches by skeleton alone (SkeletonMatchHolds):
+    // not worth a look.
+    if (SkeletonWords(form.text) < 2) continue;
+    // Scaling keeps the order (the adjustments aside); some matches fail
+    // SkeletonMatchHolds: look a little deeper than asked.
+    variant.limit = query.limit + 10;
     variant.explain = true;  // SkeletonMatchHolds reads the alignment
     for (Match& match : SkeletonIndex(impl).Screen(variant)) {
       if (!SkeletonMatchHolds(match)) continue;

@@ -46,6 +46,7 @@ std::string Transliterate(const std::string& id, std::string_view text) {
 
 struct Scripts {
   bool cyrillic = false;
+  bool belarusian = false;  // і or ў: letters of Belarusian (і also of Ukrainian)
   bool hangul = false;
   bool kana = false;
   bool arabic = false;
@@ -62,6 +63,7 @@ Scripts ScriptsOf(const icu::UnicodeString& u) {
     switch (uscript_getScript(c, &status)) {
       case USCRIPT_CYRILLIC:
         s.cyrillic = true;
+        s.belarusian = s.belarusian || c == 0x0456 || c == 0x0406 || c == 0x045E || c == 0x040E;
         break;
       case USCRIPT_HANGUL:
         s.hangul = true;
@@ -277,10 +279,11 @@ std::string HanBusinessForm(std::string_view name) {
   return any ? FoldToAscii(text) : "";
 }
 
-void AddForm(std::vector<ScriptForm>& forms, std::string_view name, std::string text,
+// Adds a form unless it is empty, the default fold (`folded`) or already there.
+void AddForm(std::vector<ScriptForm>& forms, const std::string& folded, std::string text,
              const char* how, bool skeleton = false) {
   if (text.empty()) return;
-  if (!skeleton && text == FoldToAscii(name)) return;
+  if (!skeleton && text == folded) return;
   for (const ScriptForm& f : forms) {
     if (f.text == text && f.skeleton == skeleton) return;
   }
@@ -302,31 +305,38 @@ std::vector<ScriptForm> ScriptForms(std::string_view name) {
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   const Scripts scripts = ScriptsOf(u);
+  if (!scripts.cyrillic && !scripts.hangul && !scripts.kana && !scripts.arabic &&
+      scripts.han == 0) {
+    return forms;
+  }
+  const std::string folded = FoldToAscii(name);
   if (scripts.cyrillic) {
     const std::string tail = kTail;
-    AddForm(forms, name, Transliterate("NFKC; Russian-Latin/BGN" + tail, name),
+    AddForm(forms, folded, Transliterate("NFKC; Russian-Latin/BGN" + tail, name),
             "Russian romanization (BGN/PCGN)");
-    AddForm(forms, name, Transliterate("NFKC; Ukrainian-Latin/BGN" + tail, name),
+    AddForm(forms, folded, Transliterate("NFKC; Ukrainian-Latin/BGN" + tail, name),
             "Ukrainian romanization (BGN/PCGN)");
-    AddForm(forms, name, Transliterate("NFKC; Belarusian-Latin/BGN" + tail, name),
-            "Belarusian romanization (BGN/PCGN)");
+    if (scripts.belarusian) {
+      AddForm(forms, folded, Transliterate("NFKC; Belarusian-Latin/BGN" + tail, name),
+              "Belarusian romanization (BGN/PCGN)");
+    }
   }
   if (scripts.hangul) {
-    AddForm(forms, name, KoreanForm(u, Korean::kRevised), "Revised Romanization, by syllable");
-    AddForm(forms, name, KoreanForm(u, Korean::kNorth),
+    AddForm(forms, folded, KoreanForm(u, Korean::kRevised), "Revised Romanization, by syllable");
+    AddForm(forms, folded, KoreanForm(u, Korean::kNorth),
             "McCune-Reischauer as North Korean names are written");
-    AddForm(forms, name, KoreanForm(u, Korean::kSouth),
+    AddForm(forms, folded, KoreanForm(u, Korean::kSouth),
             "Revised Romanization with South Korean surname spellings");
   }
   if (scripts.kana) {
-    AddForm(forms, name, ShortVowels(FoldToAscii(name)), "Hepburn with long vowels written once");
+    AddForm(forms, folded, ShortVowels(folded), "Hepburn with long vowels written once");
   }
   if (scripts.han > 0) {
-    AddForm(forms, name, HanBusinessForm(name),
+    AddForm(forms, folded, HanBusinessForm(name),
             "Chinese business words in English, the rest in pinyin");
   }
   if (scripts.arabic) {
-    AddForm(forms, name, SkeletonName(name), "consonant skeleton of the Arabic script", true);
+    AddForm(forms, folded, SkeletonName(name), "consonant skeleton of the Arabic script", true);
   }
   return forms;
 }

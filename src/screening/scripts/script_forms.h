@@ -4,8 +4,9 @@
 // entry's best score; the explanation names the form that matched.
 //
 //   Cyrillic  the BGN/PCGN systems for Russian, Ukrainian (г -> h, и -> y, і -> i,
-//             ї -> yi, є -> ye) and Belarusian (ICU Russian-, Ukrainian- and
-//             Belarusian-Latin/BGN) beside ICU's ISO 9-like default.
+//             ї -> yi, є -> ye) and, for a name with і or ў, Belarusian (ICU
+//             Russian-, Ukrainian- and Belarusian-Latin/BGN) beside ICU's ISO 9-like
+//             default.
 //   Hangul    syllable by syllable (a Korean given name is written as one word but
 //             listed as "Jong Un"): Revised Romanization; the North Korean usage of
 //             McCune-Reischauer without its breves (eo, eu -> o, u; k, t, p, ch, th;

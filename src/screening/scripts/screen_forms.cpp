@@ -194,7 +194,11 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
     variant.limit = query.limit + 10;
     variant.explain = true;  // SkeletonMatchHolds reads the alignment
     for (Match& match : SkeletonIndex(impl).Screen(variant)) {
-      if (!SkeletonMatchHolds(match)) continue;
+      if (!SkeletonMatchHolds(match) ||
+          match.name_score * kSkeletonFactor + (match.score - match.name_score) <
+              query.threshold - kScoreTolerance) {
+        continue;  // fails before the listed name is looked up (FromSkeleton)
+      }
       const std::size_t position = std::stoul(match.entry->source_url);
       const std::shared_ptr<const lists::ListEntry>& original = impl.entries[position].entry;
       FromSkeleton(match, form.text, original, query.explain);

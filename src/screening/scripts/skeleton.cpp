@@ -351,6 +351,13 @@ bool HasArabicLetter(std::string_view text) {
 }
 
 std::string SkeletonName(std::string_view name) {
+  std::string out;
+  // Most listed names are plain ASCII: no Unicode work for them.
+  if (std::all_of(name.begin(), name.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    AddLatinText(std::string(name), out);
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   UErrorCode status = U_ZERO_ERROR;
@@ -363,7 +370,6 @@ std::string SkeletonName(std::string_view name) {
   for (int32_t i = 0; i < u.length() && !persian; i = u.moveIndex32(i, 1)) {
     persian = IsPersianLetter(u.char32At(i));
   }
-  std::string out;
   std::vector<UChar32> arabic;
   icu::UnicodeString other;
   for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {

@@ -54,9 +54,11 @@ TEST(SkeletonTest, ArticleAndAbdReadAlike) {
 
 TEST(SkeletonTest, PersianAndPashtoLettersAndMarks) {
   EXPECT_EQ(SkeletonName("چ"), "x");
-  EXPECT_EQ(SkeletonName("گل"), SkeletonName("Gul"));  // g, gh, q, k fold to k
-  EXPECT_EQ(SkeletonName("مُحَمَّد"), "mhmd");             // vowel marks and shadda
-  EXPECT_EQ(SkeletonName("ﻣﺤﻤﺪ"), "mhmd");             // presentation forms
+  EXPECT_EQ(SkeletonName("فضل گل"), SkeletonName("Fazl Gul"));  // Persian: ض reads z
+  EXPECT_EQ(SkeletonName("فضل"), SkeletonName("Fadl"));         // Arabic: d
+  EXPECT_EQ(SkeletonName("گل"), SkeletonName("Gul"));           // g, gh, q, k fold to k
+  EXPECT_EQ(SkeletonName("مُحَمَّد"), "mhmd");                      // vowel marks and shadda
+  EXPECT_EQ(SkeletonName("ﻣﺤﻤﺪ"), "mhmd");                      // presentation forms
   EXPECT_TRUE(HasArabicLetter("گل"));
   EXPECT_FALSE(HasArabicLetter("Gul"));
 }

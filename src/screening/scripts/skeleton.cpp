@@ -184,8 +184,9 @@ bool IsYeh(UChar32 c) {
 }
 
 // Letters of Persian, Pashto and Urdu that Arabic does not use. In a name holding one,
-// a final ى is the Persian yeh (Haqqani, حقانى) and a final ه a silent vowel (Zada,
-// زاده); in Arabic they are the alif of Mustafa (مصطفى) and the h of Taha (طه).
+// a final ى is the Persian yeh (Haqqani, حقانى), a final ه a silent vowel (Zada, زاده)
+// and ذ ض ظ read z; in Arabic they are the alif of Mustafa (مصطفى), the h of Taha (طه)
+// and d, d, z.
 bool IsPersianLetter(UChar32 c) {
   switch (c) {
     case 0x067E:  // پ
@@ -237,6 +238,8 @@ std::string ArabicWord(const std::vector<UChar32>& w, bool persian) {
     } else if ((c == 0x0647 || c == 0x06C1) && last && !first &&
                (persian || (i >= 2 && w[i - 1] == 0x0644 && w[i - 2] == 0x0644))) {
       // the ه of Allah, Abdullah, which Latin often leaves out (Abdulla)
+    } else if (persian && (c == 0x0630 || c == 0x0636 || c == 0x0638)) {
+      out.Emit('z');  // ذ ض ظ read z in Persian, Dari, Pashto, Urdu (Fazl, فضل)
     } else if (const char letter = ArabicLetter(c)) {
       out.Emit(letter);
     }

@@ -7,6 +7,7 @@
 #include "screening/explain.h"
 #include "screening/facts.h"
 #include "screening/index_impl.h"
+#include "screening/scripts/screen_forms.h"
 
 namespace tollgate::screening {
 namespace {
@@ -64,6 +65,8 @@ Index::~Index() = default;
 
 std::vector<Match> Index::Screen(const Query& query) const {
   const Impl& impl = *impl_;
+  // A name in another script: each of its romanizations (scripts/).
+  if (auto forms = ScreenScriptForms(*this, impl, query)) return std::move(*forms);
   const PreparedName prepared = PrepareName(impl, query.name, kMaxQueryTokens);
   if (prepared.tokens.empty() || query.limit == 0) return {};
   const QueryFacts facts = FactsOf(query, prepared);
@@ -137,6 +140,7 @@ std::vector<Match> Index::Screen(const Query& query) const {
 
 Match Index::Explain(const Query& query, const lists::ListEntry& entry) const {
   const Impl& impl = *impl_;
+  if (auto form = ExplainScriptForms(*this, impl, query, entry)) return std::move(*form);
   const PreparedName prepared = PrepareName(impl, query.name, kMaxQueryTokens);
   const IndexedEntry indexed = MakeIndexedEntry(entry);
   std::vector<EntryName> names = NamesOf(entry);

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -162,6 +163,11 @@ struct Index::Impl {
   // vectors above once they are final: scoring a candidate reads one of these per
   // token where the separate vectors cost a cache miss each.
   std::vector<ScoringToken> token_views;
+
+  // The same entries under the consonant skeletons of their names, built on the first
+  // query in Arabic script (scripts/screen_forms.cpp).
+  mutable std::once_flag skeleton_once;
+  mutable std::shared_ptr<const Index> skeleton_index;
 
   std::uint32_t FindToken(std::string_view canon) const;
   ScoringToken TokenOf(std::uint32_t id) const { return token_views[id]; }

@@ -1,0 +1,262 @@
+#include "screening/scripts/screen_forms.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "screening/scripts/script_forms.h"
+#include "screening/scripts/skeleton.h"
+
+namespace tollgate::screening {
+namespace {
+
+// `entry` under the skeletons of its names (NamesOf: the parts of a parenthesised
+// name too), carrying what scoring reads besides the names. `position` (its place in
+// the main index) rides in source_url, which scoring never reads, to map a match back.
+lists::ListEntry SkeletonEntry(const lists::ListEntry& entry, std::size_t position) {
+  lists::ListEntry copy;
+  copy.list = entry.list;
+  copy.entry_id = entry.entry_id;
+  copy.type = entry.type;
+  copy.addresses = entry.addresses;
+  copy.nationalities = entry.nationalities;
+  copy.start_date = entry.start_date;
+  copy.end_date = entry.end_date;
+  copy.source_url = std::to_string(position);
+  bool first = true;
+  for (const EntryName& name : NamesOf(entry)) {
+    std::string skeleton = SkeletonName(name.text);
+    if (skeleton.empty()) continue;
+    if (first) {
+      copy.name = std::move(skeleton);
+      first = false;
+    } else if (skeleton != copy.name &&
+               std::none_of(copy.aliases.begin(), copy.aliases.end(),
+                            [&](const lists::Alias& a) { return a.name == skeleton; })) {
+      copy.aliases.push_back({std::move(skeleton), lists::AliasKind::kAka});
+    }
+  }
+  return copy;
+}
+
+const Index& SkeletonIndex(const Index::Impl& impl) {
+  std::call_once(impl.skeleton_once, [&] {
+    std::vector<lists::ListEntry> entries;
+    entries.reserve(impl.entries.size());
+    for (std::size_t k = 0; k < impl.entries.size(); ++k) {
+      entries.push_back(SkeletonEntry(*impl.entries[k].entry, k));
+    }
+    impl.skeleton_index = Index::Build(std::move(entries));
+  });
+  return *impl.skeleton_index;
+}
+
+// The name of `entry` whose skeleton `skeleton` is (the first, as Screen prefers the
+// primary name on a tie).
+const EntryName* NameWithSkeleton(const std::vector<EntryName>& names,
+                                  const std::string& skeleton) {
+  for (const EntryName& name : names) {
+    if (SkeletonName(name.text) == skeleton) return &name;
+  }
+  return nullptr;
+}
+
+// A match of the skeleton index as a match of `original`: the name as listed, the
+// name score scaled by kSkeletonFactor and the explanation saying how it was read.
+void FromSkeleton(Match& match, const std::string& query_skeleton,
+                  std::shared_ptr<const lists::ListEntry> original, bool explain) {
+  const double adjustment = match.score - match.name_score;
+  match.name_score *= kSkeletonFactor;
+  match.score = std::clamp(match.name_score + adjustment, 0.0, 1.0);
+  const std::vector<EntryName> names = NamesOf(*original);
+  const std::string skeleton = match.matched_name;
+  if (const EntryName* name = NameWithSkeleton(names, skeleton)) {
+    match.matched_name = name->text;
+    match.matched_alias = name->alias;
+  }
+  match.entry = std::move(original);
+  if (!explain) return;
+  match.explanation = "Arabic script writes no short vowels: compared by consonant skeleton, '" +
+                      query_skeleton + "' against '" + match.matched_name + "' read '" + skeleton +
+                      "' (see README, how a score is made); a skeleton match counts " +
+                      std::to_string(kSkeletonFactor).substr(0, 4) + " of its name score. " +
+                      match.explanation;
+}
+
+// A skeleton is a coarse key: a match through it must align at least two words of
+// the name (particles and legal forms do not count), so that one short skeleton
+// ("fd" for Faiz, فيض) never carries a match alone.
+// The words of a skeleton name that can carry a match (not "al", "bn", single letters).
+int SkeletonWords(std::string_view skeleton) {
+  int words = 0;
+  for (const NameToken& token : TokenizeName(skeleton)) words += IsDistinctive(token.token_class);
+  return words;
+}
+
+bool SkeletonMatchHolds(const Match& match) {
+  int words = 0;
+  for (const TokenAlignment& a : match.alignment) {
+    if (a.query_token.empty() || a.entry_token.empty() || a.weight < 0.25) continue;
+    if (a.kind != "exact" && a.kind != "split" && a.kind != "joined") continue;
+    ++words;
+  }
+  return words >= 2;
+}
+
+void NoteForm(Match& match, const ScriptForm& form) {
+  if (match.explanation.empty()) return;
+  match.explanation = "Read as '" + form.text + "' (" + form.how + "). " + match.explanation;
+}
+
+// kOtherSyllableCap, when `match` (with its alignment) pairs syllables of one script
+// otherwise than exactly, split or joined.
+void CapOtherSyllables(Match& match, std::string_view query) {
+  if (!SameSyllabicScript(query, match.matched_name)) return;
+  const bool inexact =
+      std::any_of(match.alignment.begin(), match.alignment.end(), [](const TokenAlignment& a) {
+        return a.kind == "typo" || a.kind == "phonetic" || a.kind == "abbreviation";
+      });
+  if (!inexact || match.name_score <= kOtherSyllableCap) return;
+  const double adjustment = match.score - match.name_score;
+  match.name_score = kOtherSyllableCap;
+  match.score = std::clamp(match.name_score + adjustment, 0.0, 1.0);
+  if (!match.explanation.empty()) {
+    match.explanation =
+        "Both names are written in the same syllabic script and a syllable differs, so they "
+        "name another person: the name score is capped at 0.80. " +
+        match.explanation;
+  }
+}
+
+bool Before(const Match& a, const Match& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.entry->list != b.entry->list) return a.entry->list < b.entry->list;
+  return a.entry->entry_id < b.entry->entry_id;
+}
+
+}  // namespace
+
+std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const Index::Impl& impl,
+                                                    const Query& query) {
+  if (!HasNonAscii(query.name)) return std::nullopt;
+  const int han = HanOnlyLength(query.name);
+  if (han == 1) return std::vector<Match>{};
+  if (han == 2) {
+    Query plain = query;
+    plain.name = FoldToAscii(query.name);
+    std::vector<Match> matches = index.Screen(plain);
+    std::erase_if(matches,
+                  [&](const Match& m) { return !HanSyllablesAgree(plain.name, m.matched_name); });
+    return matches;
+  }
+  const std::vector<ScriptForm> forms = ScriptForms(query.name);
+  const bool syllabic = HasSyllabicScript(query.name);
+  if (forms.empty() && !syllabic) return std::nullopt;
+
+  // Each entry once, with its best score over the forms.
+  std::unordered_map<const lists::ListEntry*, Match> best;
+  auto keep = [&](Match match, const lists::ListEntry* key) {
+    if (syllabic) {
+      CapOtherSyllables(match, query.name);
+      if (!query.explain) {
+        match.alignment.clear();
+        match.adjustments.clear();
+        match.explanation.clear();
+      }
+    }
+    if (match.score < query.threshold - kScoreTolerance) return;
+    auto [it, inserted] = best.try_emplace(key, match);
+    if (!inserted && match.score > it->second.score) it->second = std::move(match);
+  };
+  Query plain = query;
+  plain.name = FoldToAscii(query.name);       // ASCII: screened by the plain path
+  plain.explain = query.explain || syllabic;  // CapOtherSyllables reads the alignment
+  for (Match& match : index.Screen(plain)) {
+    const lists::ListEntry* key = match.entry.get();
+    keep(std::move(match), key);
+  }
+  for (const ScriptForm& form : forms) {
+    Query variant = plain;
+    variant.name = form.text;
+    if (!form.skeleton) {
+      for (Match& match : index.Screen(variant)) {
+        NoteForm(match, form);
+        const lists::ListEntry* key = match.entry.get();
+        keep(std::move(match), key);
+      }
+      continue;
+    }
+    // One word (and particles) never matches by skeleton alone (SkeletonMatchHolds):
+    // not worth a look.
+    if (SkeletonWords(form.text) < 2) continue;
+    // Scaling keeps the order (the adjustments aside); some matches fail
+    // SkeletonMatchHolds: look a little deeper than asked.
+    variant.limit = query.limit + 10;
+    variant.explain = true;  // SkeletonMatchHolds reads the alignment
+    for (Match& match : SkeletonIndex(impl).Screen(variant)) {
+      if (!SkeletonMatchHolds(match) ||
+          match.name_score * kSkeletonFactor + (match.score - match.name_score) <
+              query.threshold - kScoreTolerance) {
+        continue;  // fails before the listed name is looked up (FromSkeleton)
+      }
+      const std::size_t position = std::stoul(match.entry->source_url);
+      const std::shared_ptr<const lists::ListEntry>& original = impl.entries[position].entry;
+      FromSkeleton(match, form.text, original, query.explain);
+      if (!query.explain) {
+        match.alignment.clear();
+        match.adjustments.clear();
+      }
+      keep(std::move(match), original.get());
+    }
+  }
+  std::vector<Match> matches;
+  matches.reserve(best.size());
+  for (auto& [key, match] : best) matches.push_back(std::move(match));
+  std::sort(matches.begin(), matches.end(), Before);
+  if (matches.size() > query.limit) matches.resize(query.limit);
+  return matches;
+}
+
+std::optional<Match> ExplainScriptForms(const Index& index, const Index::Impl& impl,
+                                        const Query& query, const lists::ListEntry& entry) {
+  if (!HasNonAscii(query.name)) return std::nullopt;
+  const int han = HanOnlyLength(query.name);
+  const std::vector<ScriptForm> forms =
+      han > 0 ? std::vector<ScriptForm>{} : ScriptForms(query.name);
+  const bool syllabic = HasSyllabicScript(query.name);
+  if (han == 0 && forms.empty() && !syllabic) return std::nullopt;
+  Query plain = query;
+  plain.name = FoldToAscii(query.name);
+  Match best = index.Explain(plain, entry);
+  if (han == 1 || (han == 2 && !HanSyllablesAgree(plain.name, best.matched_name))) {
+    best.score = 0;
+    best.name_score = 0;
+    best.explanation =
+        (han == 1 ? "A single Han character reads as one syllable, the name of thousands of "
+                    "people: it never makes a match on its own (score 0). "
+                  : "Two Han characters read as a whole name: they match only a listed name that "
+                    "is those two syllables (score 0). ") +
+        best.explanation;
+    return best;
+  }
+  CapOtherSyllables(best, query.name);
+  if (han > 0) return best;
+  for (const ScriptForm& form : forms) {
+    Query variant = query;
+    variant.name = form.text;
+    Match match;
+    if (form.skeleton) {
+      match = SkeletonIndex(impl).Explain(variant, SkeletonEntry(entry, 0));
+      if (!SkeletonMatchHolds(match)) continue;
+      FromSkeleton(match, form.text, best.entry, true);
+    } else {
+      match = index.Explain(variant, entry);
+      NoteForm(match, form);
+      CapOtherSyllables(match, query.name);
+    }
+    if (match.score > best.score) best = std::move(match);
+  }
+  return best;
+}
+
+}  // namespace tollgate::screening

@@ -1,0 +1,402 @@
+#include "screening/scripts/skeleton.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "tollgate/screening/normalize.h"
+
+namespace tollgate::screening {
+namespace {
+
+bool IsArabicBlock(UChar32 c) {
+  return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+         (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
+         (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+// Builds one word's skeleton. A Latin letter written twice in a row counts once (the
+// ss of Hassan, the mm of Muhammad: Arabic writes one letter with a shadda); the same
+// letter on both sides of a vowel counts twice in both scripts (Khalil, خليل -> "kll";
+// Arabic writes a letter twice only with a vowel between).
+class Word {
+ public:
+  explicit Word(bool latin) : latin_(latin) {}
+  void Emit(char c) {
+    if (!(latin_ && !gap_ && !text_.empty() && text_.back() == c)) text_.push_back(c);
+    gap_ = false;
+  }
+  void Drop() { gap_ = true; }  // a vowel was left out here
+  std::string& text() { return text_; }
+
+ private:
+  bool latin_;
+  bool gap_ = false;
+  std::string text_;
+};
+
+// A word's first vowel (alif, ayn) in the skeleton. Not "a": "ab", "ag", "as" are
+// legal forms to the tokenizer (Abu would read as the Swedish AB and make the query a
+// company); no legal form, common word or particle begins with u.
+constexpr char kVowel = 'u';
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// The skeleton of one Latin word (folded to lower-case ASCII letters and digits).
+std::string LatinWord(std::string_view w) {
+  for (char c : w) {
+    if (c >= '0' && c <= '9') return std::string(w);  // numbers are compared as written
+  }
+  Word out(true);
+  bool previous_vowel = false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    const bool first = i == 0;
+    const char next = i + 1 < w.size() ? w[i + 1] : '\0';
+    char letter = 0;
+    if (next == 'h' && (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' ||
+                        c == 'z' || c == 'p')) {
+      static constexpr std::string_view kFrom = "kgsctdzp";
+      static constexpr std::string_view kTo = "kkxxtdjf";
+      letter = kTo[kFrom.find(c)];
+      ++i;
+    } else if (c == 'd' && next == 'j') {
+      letter = 'j';
+      ++i;
+    } else if (IsVowel(c) || c == 'y' || c == 'w') {
+      const bool last = i + 1 == w.size();
+      if (first) {
+        letter = IsVowel(c) ? kVowel : c;
+      } else if ((last && (c == 'i' || c == 'y')) ||
+                 (c == 'i' && i + 2 == w.size() && next == 'e')) {
+        letter = 'y';  // the -i of nisba names, written ي (Marie: ماري)
+        if (!last) ++i;
+      } else {
+        previous_vowel = true;
+        out.Drop();
+        continue;
+      }
+    } else if (c == 'h' && i + 1 == w.size() && previous_vowel && i >= 3 && w[i - 2] == 'l' &&
+               w[i - 3] == 'l') {
+      continue;  // Allah, Abdullah, Nasrallah: the final ه the skeleton drops
+    } else {
+      switch (c) {
+        case 'c':  // s before e, i, y (Lounici, Faycal once folded), else k
+          letter = (next == 'e' || next == 'i' || next == 'y') ? 's' : 'k';
+          break;
+        case 'q':
+        case 'g':
+          letter = 'k';
+          break;
+        case 'v':
+          letter = 'w';
+          break;
+        case 'p':
+          letter = 'b';  // Arabic has no p: Perez, بيريز
+          break;
+        default:
+          letter = c;
+      }
+    }
+    previous_vowel = false;
+    out.Emit(letter);
+  }
+  return std::move(out.text());
+}
+
+// The skeleton letter of an Arabic-script letter in the middle of a word, 0 for one
+// that is dropped (vowels, alif, ayn, hamza, the aspiration mark).
+char ArabicLetter(UChar32 c) {
+  switch (c) {
+    case 0x0628:  // ب
+    case 0x067E:  // پ (p, which Arabic writes ب)
+      return 'b';
+    case 0x062A:  // ت
+    case 0x0637:  // ط
+    case 0x062B:  // ث
+    case 0x0679:  // ٹ
+    case 0x067C:  // ټ
+      return 't';
+    case 0x062C:  // ج
+    case 0x0698:  // ژ
+    case 0x0696:  // ږ
+      return 'j';
+    case 0x062D:  // ح
+    case 0x0647:  // ه (at the end of a word dropped by the caller)
+    case 0x06C1:  // ہ
+      return 'h';
+    case 0x062E:  // خ
+    case 0x0642:  // ق
+    case 0x0643:  // ك
+    case 0x06A9:  // ک
+      return 'k';
+    case 0x062F:  // د
+    case 0x0630:  // ذ
+    case 0x0636:  // ض
+    case 0x0688:  // ڈ
+    case 0x0689:  // ډ
+      return 'd';
+    case 0x0631:  // ر
+    case 0x0691:  // ڑ
+    case 0x0693:  // ړ
+      return 'r';
+    case 0x0632:  // ز
+    case 0x0638:  // ظ
+    case 0x0681:  // ځ
+      return 'z';
+    case 0x0633:  // س
+    case 0x0635:  // ص
+    case 0x0685:  // څ
+      return 's';
+    case 0x0634:  // ش
+    case 0x0686:  // چ
+    case 0x069A:  // ښ
+      return 'x';
+    case 0x063A:  // غ
+    case 0x06AF:  // گ
+      return 'k';
+    case 0x0641:  // ف
+      return 'f';
+    case 0x0644:  // ل
+      return 'l';
+    case 0x0645:  // م
+      return 'm';
+    case 0x0646:  // ن
+    case 0x06BA:  // ں
+    case 0x06BC:  // ڼ
+      return 'n';
+    default:
+      return 0;
+  }
+}
+
+bool IsAlifOrAyn(UChar32 c) {
+  return c == 0x0627 || c == 0x0623 || c == 0x0625 || c == 0x0622 || c == 0x0671 ||
+         c == 0x0639;  // ا أ إ آ ٱ ع
+}
+bool IsWaw(UChar32 c) { return c == 0x0648 || c == 0x0624; }  // و ؤ
+bool IsYeh(UChar32 c) {
+  return c == 0x064A || c == 0x06CC || c == 0x06D0 || c == 0x06CD || c == 0x06D2 ||
+         c == 0x0626;  // ي ی ې ۍ ے ئ
+}
+
+// Letters of Persian, Pashto and Urdu that Arabic does not use. In a name holding one,
+// a final ى is the Persian yeh (Haqqani, حقانى), a final ه a silent vowel (Zada, زاده)
+// and ذ ض ظ read z; in Arabic they are the alif of Mustafa (مصطفى), the h of Taha (طه)
+// and d, d, z.
+bool IsPersianLetter(UChar32 c) {
+  switch (c) {
+    case 0x067E:  // پ
+    case 0x0686:  // چ
+    case 0x0698:  // ژ
+    case 0x06A9:  // ک
+    case 0x06AF:  // گ
+    case 0x06CC:  // ی
+    case 0x067C:  // ټ
+    case 0x0689:  // ډ
+    case 0x0693:  // ړ
+    case 0x069A:  // ښ
+    case 0x0696:  // ږ
+    case 0x0681:  // ځ
+    case 0x0685:  // څ
+    case 0x06BC:  // ڼ
+    case 0x06D0:  // ې
+    case 0x06CD:  // ۍ
+    case 0x06C1:  // ہ
+    case 0x06D2:  // ے
+    case 0x0679:  // ٹ
+    case 0x0688:  // ڈ
+    case 0x0691:  // ڑ
+    case 0x06BA:  // ں
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The skeleton of one Arabic-script word (letters only, marks removed); `persian` when
+// the name holds a letter of IsPersianLetter.
+std::string ArabicWord(const std::vector<UChar32>& w, bool persian) {
+  Word out(false);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const UChar32 c = w[i];
+    const bool first = i == 0;
+    const bool last = i + 1 == w.size();
+    if (IsAlifOrAyn(c)) {
+      if (first) out.Emit(kVowel);
+    } else if (IsWaw(c)) {
+      if (first) out.Emit('w');
+    } else if (IsYeh(c) || (persian && c == 0x0649 && last)) {
+      // Last but for letters Latin does not write (مطیع, Mati).
+      const bool final =
+          std::all_of(w.begin() + static_cast<std::ptrdiff_t>(i) + 1, w.end(),
+                      [](UChar32 after) { return after == 0x0639 || after == 0x0621; });
+      if (first || final) out.Emit('y');
+    } else if ((c == 0x0647 || c == 0x06C1) && last && !first &&
+               (persian || (i >= 2 && w[i - 1] == 0x0644 && w[i - 2] == 0x0644))) {
+      // the ه of Allah, Abdullah, which Latin often leaves out (Abdulla)
+    } else if (persian && (c == 0x0630 || c == 0x0636 || c == 0x0638)) {
+      out.Emit('z');  // ذ ض ظ read z in Persian, Dari, Pashto, Urdu (Fazl, فضل)
+    } else if (const char letter = ArabicLetter(c)) {
+      out.Emit(letter);
+    }
+  }
+  return std::move(out.text());
+}
+
+// Word-level readings shared by both scripts: Abdul = Abd al-, ibn = bin, and the
+// assimilated Latin forms of the article (ad-Din, ar-Rahman, ash-Shami: `short_latin`,
+// a Latin word of at most three letters) are "al".
+void AddWord(std::string word, std::string& out, bool short_latin = false) {
+  if (word.empty()) return;
+  auto add = [&](std::string_view w) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  };
+  if (word == "ubn") word = "bn";
+  if (word == "ul" || word == "ull") word = "al";  // الله alone, as in عبد الله = Abdullah
+  if (short_latin && word.size() == 2 && word[0] == kVowel &&
+      std::string_view("rsdtznxl").find(word[1]) != std::string_view::npos) {
+    add("al");
+    return;
+  }
+  // Abdul, Abdel, Abdur (the article assimilated to the next word's sun letter), and
+  // the whole name written as one word: Abdelhalim, Abderrahmane.
+  if (word.size() > 3 && word.starts_with("ubd") &&
+      std::string_view("lrsdtznx").find(word[3]) != std::string_view::npos) {
+    add("ubd");
+    add("al");
+    const std::string_view rest = std::string_view(word).substr(word[3] == 'l' ? 4 : 3);
+    if (rest.size() > 1) add(rest);
+    return;
+  }
+  add(word);
+}
+
+bool IsArabicWordLetter(UChar32 c) { return IsArabicBlock(c) && u_isalpha(c); }
+
+// Arabic marks that do not begin or end a word: harakat, tatweel, superscript alif.
+bool IsArabicMark(UChar32 c) {
+  return c == 0x0640 || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+         u_charType(c) == U_NON_SPACING_MARK;
+}
+
+void AddArabicWord(std::vector<UChar32>& letters, bool persian, std::string& out) {
+  if (letters.empty()) return;
+  // The article: الرحمن -> al + rhmn; الله (Allah) is a word of its own.
+  const bool allah = letters.size() == 4 && letters[0] == 0x0627 && letters[1] == 0x0644 &&
+                     letters[2] == 0x0644 && (letters[3] == 0x0647 || letters[3] == 0x06C1);
+  if (!allah && letters.size() >= 4 && letters[0] == 0x0627 && letters[1] == 0x0644) {
+    AddWord("al", out);
+    letters.erase(letters.begin(), letters.begin() + 2);
+  }
+  AddWord(ArabicWord(letters, persian), out);
+  letters.clear();
+}
+
+// A Latin word of an Arabic name that holds more than one word of the Arabic: the
+// article written onto its noun in French usage (Essabar, Eddine: es-, ed- before the
+// doubled first letter), compounds with -eddine/-uddin (Nur al-Din) and -allah/-ullah
+// (Nasr Allah), and Ould (walad, son of), whose ou is a w.
+void AddLatinWord(std::string_view word, std::string& out) {
+  const std::size_t n = word.size();
+  if (word == "ould") {
+    AddWord("wld", out);
+    return;
+  }
+  if (n >= 6 && word[0] == 'e' &&
+      std::string_view("sdrtzn").find(word[1]) != std::string_view::npos && word[2] == word[1]) {
+    AddWord("al", out);
+    AddLatinWord(word.substr(2), out);
+    return;
+  }
+  for (const std::string_view suffix : {"eddine", "eddin", "uddin", "uddeen", "aldin", "eldin",
+                                        "oddin", "allah", "ullah", "ollah", "illah"}) {
+    if (n >= suffix.size() + 2 && word.ends_with(suffix)) {
+      AddWord(LatinWord(word.substr(0, n - suffix.size())), out);
+      AddWord("al", out);
+      if (!suffix.ends_with("ah")) AddWord("dn", out);
+      return;
+    }
+  }
+  AddWord(LatinWord(word), out, n <= 3);
+}
+
+void AddLatinText(const std::string& text, std::string& out) {
+  const std::string folded = FoldToAscii(text);
+  std::string word;
+  for (const char c : folded) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word.push_back(c);
+    } else if (c == '\'' || c == '`') {
+      // Ma'an, 'Abd: an apostrophe marks an ayn or hamza, inside the word
+    } else if (!word.empty()) {
+      AddLatinWord(word, out);
+      word.clear();
+    }
+  }
+  if (!word.empty()) AddLatinWord(word, out);
+}
+
+}  // namespace
+
+bool HasArabicLetter(std::string_view text) {
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    const UChar32 c = u.char32At(i);
+    if (IsArabicWordLetter(c)) return true;
+  }
+  return false;
+}
+
+std::string SkeletonName(std::string_view name) {
+  std::string out;
+  // Most listed names are plain ASCII: no Unicode work for them.
+  if (std::all_of(name.begin(), name.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    AddLatinText(std::string(name), out);
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  // Presentation forms (ﻣﺤﻤﺪ) become the letters they show.
+  if (const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status); U_SUCCESS(status)) {
+    icu::UnicodeString normalized = nfkc->normalize(u, status);
+    if (U_SUCCESS(status)) u = std::move(normalized);
+  }
+  bool persian = false;
+  for (int32_t i = 0; i < u.length() && !persian; i = u.moveIndex32(i, 1)) {
+    persian = IsPersianLetter(u.char32At(i));
+  }
+  std::vector<UChar32> arabic;
+  icu::UnicodeString other;
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    const UChar32 c = u.char32At(i);
+    if (IsArabicWordLetter(c)) {
+      if (!other.isEmpty()) {
+        std::string utf8;
+        AddLatinText(other.toUTF8String(utf8), out);
+        other.remove();
+      }
+      arabic.push_back(c);
+    } else if (IsArabicMark(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+      // inside a word: vowel marks, tatweel, the zero-width non-joiner of Persian
+    } else {
+      AddArabicWord(arabic, persian, out);
+      other.append(c);
+    }
+  }
+  AddArabicWord(arabic, persian, out);
+  if (!other.isEmpty()) {
+    std::string utf8;
+    AddLatinText(other.toUTF8String(utf8), out);
+  }
+  return out;
+}
+
+}  // namespace tollgate::screening

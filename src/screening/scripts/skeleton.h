@@ -1,0 +1,36 @@
+// Consonant skeletons: a key under which a name in Arabic script and its usual Latin
+// romanizations agree. Arabic script writes the short vowels only as optional marks,
+// which names almost never carry, so ICU's Arabic-Latin reads "محمد" as "mhmd" and no
+// Latin listing ("Muhammad", "Mohammed") is within a typo of it. The skeleton drops the
+// vowels on both sides and folds the letters romanizations disagree on:
+//   - a word's first vowel (or alif, or ayn) is kept as "u": Ahmad, احمد -> "uhmd";
+//     Omar, عمر -> "umr" ("u" because no legal form or particle of the lexicon begins
+//     with it); later vowels, alif, ayn and hamza are dropped;
+//   - w and y count only at the start of a word (Walid, Yusuf), and y at its end
+//     (Ali, علي -> "uly": the long -i of nisba names); in between they are vowels;
+//   - digraphs and equivalents as one letter: kh/خ -> k, q/ق -> k, gh/غ -> g,
+//     sh/ch/ش/چ -> x, th/ث -> t, dh/ذ/ض -> d, zh/dj/ج/ژ -> j, ph/ف -> f, v -> w,
+//     p/پ -> b (Arabic writes p as ب);
+//   - ه at the end of a word and ة are dropped, and so is the h of Latin -llah (Allah,
+//     Abdullah); doubled letters count once (Muhammad, shadda);
+//   - the article ال is a word of its own, "al" (al-, el-, ul-, ad-, ar-, ash- in Latin
+//     give "al" too), and Abdul, Abdel, Abd al- read "ubd al"; ibn and bin read "bn".
+// The skeleton is a coarse key (Hassan and Hussein share "hsn"): a match through it
+// scores below one through the letters (scripts/screen_forms.cpp).
+//
+// Thread-safety: pure functions. Failure: none; text without letters gives "".
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tollgate::screening {
+
+// The skeleton of every word of `name`, space-separated, for Arabic-script and Latin
+// words alike (other scripts are folded to ASCII first). Numbers stay as written.
+std::string SkeletonName(std::string_view name);
+
+// True when `text` holds a letter of the Arabic script (Arabic, Persian, Urdu, Pashto).
+bool HasArabicLetter(std::string_view text);
+
+}  // namespace tollgate::screening

@@ -83,6 +83,11 @@ TEST_F(GivenNamesScreeningTest, TitlesCarryNoWeight) {
         "Sheikh Robert Gabriel Mugabe", "Colonel Robert Gabriel Mugabe"}) {
     EXPECT_NE(Found(Screen(query), "7480"), nullptr) << query;
   }
+  // Before titles weighed as particles, a title beside a one-word name (578 "COTEI")
+  // weighed as much as the name, and a misspelt title as a word.
+  for (const char* query : {"President Cotei", "Dr. Cotei", "Presidnet Cotei"}) {
+    EXPECT_NE(Found(Screen(query), "578"), nullptr) << query;
+  }
 }
 
 TEST_F(GivenNamesScreeningTest, LookAlikeDigitsAndSymbolsAreReadAsLetters) {

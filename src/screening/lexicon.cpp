@@ -278,7 +278,6 @@ constexpr WordRow kWords[] = {
     {"brig", "brigadier", kParticle, false},
     {"commander", "commander", kParticle, false},
     {"cmdr", "commander", kParticle, false},
-    {"marshal", "marshal", kParticle, false},
     {"sergeant", "sergeant", kParticle, false},
     {"sgt", "sergeant", kParticle, false},
     {"minister", "minister", kParticle, false},
@@ -381,7 +380,9 @@ const Tables& GetTables() {
     }
     for (std::uint32_t i = 0; i < std::size(kWords); ++i) {
       const WordRow& row = kWords[i];
-      if (row.word.size() < kMinNearWord || row.token_class == TokenClass::kParticle) continue;
+      // Particles are all shorter than kMinNearWord; titles are not, and a slip in one
+      // ("mulalh") must keep its low weight too.
+      if (row.word.size() < kMinNearWord) continue;
       std::vector<std::uint64_t> hashes;
       ForEachDeletionHash(row.word, [&](std::uint64_t h) { hashes.push_back(h); });
       std::sort(hashes.begin(), hashes.end());

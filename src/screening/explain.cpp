@@ -5,6 +5,8 @@
 #include <charconv>
 #include <string_view>
 
+#include "screening/evasion.h"
+
 namespace tollgate::screening {
 namespace {
 
@@ -40,6 +42,7 @@ const char* KindName(const Edge& edge, std::span<const DescribedToken> query,
       const DescribedToken& q = query[edge.query_first];
       const DescribedToken& n = name[edge.name_first];
       if (q.corrected || n.corrected) return "typo";
+      if (q.text != n.text && HasLookAlike(q.text)) return "look-alike";
       if (q.text != n.text && (q.abbreviation || n.abbreviation)) return "abbreviation";
       return "exact";
     }
@@ -55,6 +58,10 @@ const char* KindName(const Edge& edge, std::span<const DescribedToken> query,
       return "split";
     case EdgeKind::kJoined:
       return "joined";
+    case EdgeKind::kNickname:
+      return "nickname";
+    case EdgeKind::kLookAlike:
+      return "look-alike";
   }
   return "exact";
 }
@@ -149,7 +156,7 @@ void DescribedTokens(const Index::Impl& impl, std::uint32_t name,
 }
 
 void Describe(std::span<const DescribedToken> query, std::span<const DescribedToken> name,
-              std::span<const Edge> edges, bool capped, Match& match) {
+              std::span<const Edge> edges, bool capped, bool one_word, Match& match) {
   match.alignment.clear();
   match.alignment.reserve(query.size() + name.size());
   std::array<const Edge*, kMaxQueryTokens> by_query{};
@@ -240,6 +247,12 @@ void Describe(std::span<const DescribedToken> query, std::span<const DescribedTo
   if (capped) {
     text.append("; no distinctive word agrees, so the name score is capped at ")
         .append(Fixed2(kCommonOnlyCap, buffer));
+  }
+  if (one_word) {
+    text.append(
+            "; a name of one word matches only that word, so with another word in the "
+            "query the name score is at most ")
+        .append(Fixed2(kOneWordCap, buffer));
   }
   for (const auto& note : match.adjustments) text.append("; ").append(note);
   text += ".";

@@ -55,6 +55,6 @@ void DescribedTokens(const Index::Impl& impl, std::uint32_t name, std::vector<De
 // Fills match.alignment and match.explanation (matched_name, matched_alias,
 // adjustments and score must be set already).
 void Describe(std::span<const DescribedToken> query, std::span<const DescribedToken> name,
-              std::span<const Edge> edges, bool capped, Match& match);
+              std::span<const Edge> edges, bool capped, bool one_word, Match& match);
 
 }  // namespace tollgate::screening

@@ -2,6 +2,8 @@
 // the lookups, score them with the shared scorer, keep each entry's best name, and
 // describe the winners.
 #include <algorithm>
+#include <cstdio>
+#include <string>
 
 #include "screening/candidates.h"
 #include "screening/explain.h"
@@ -29,6 +31,7 @@ struct Scored {
   std::uint32_t edge_begin = 0;
   std::uint32_t edge_count = 0;
   bool capped = false;
+  bool one_word = false;
 };
 
 // Best first; equal scores in list and id order so results never depend on the
@@ -45,10 +48,16 @@ bool Better(const Index::Impl& impl, const Scored& a, const Scored& b) {
 // A match with its entry, scores and matched name; with `notes`, also the notes of its
 // adjustments (Describe adds the rest of the explanation).
 Match MatchOf(const QueryFacts& facts, const SecondaryFacts& secondary, const IndexedEntry& entry,
-              std::string name_text, bool alias, double name_score, bool notes) {
+              std::string name_text, bool alias, bool weak, double name_score, bool notes) {
   Match match;
   match.entry = entry.entry;
   match.name_score = name_score;
+  if (weak && notes) {
+    char penalty[16];
+    std::snprintf(penalty, sizeof penalty, "%.2f", kWeakAliasPenalty);
+    match.adjustments.push_back(
+        std::string("a weak alias (the list marks it low quality): name score -") + penalty);
+  }
   std::vector<std::string>* adjustments = notes ? &match.adjustments : nullptr;
   const double adjustment = Adjust(facts, entry, adjustments) +
                             AdjustForFacts(secondary, *entry.entry, name_score, adjustments);
@@ -92,17 +101,18 @@ std::vector<Match> Index::Screen(const Query& query) const {
       name_tokens.push_back(impl.NameToken(name.token_begin + p));
     }
     const AlignmentResult result = ScoreAlignment(prepared.scoring, name_tokens, &edges);
-    if (result.score < min_name_score) continue;
+    const double name_score = name.weak ? WeakAliasScore(result.score) : result.score;
+    if (name_score < min_name_score) continue;
     const IndexedEntry& entry = impl.entries[name.entry];
     if (!InForce(entry, query.as_of)) continue;
     const double score =
-        std::clamp(result.score + Adjust(facts, entry, nullptr) +
-                       AdjustForFacts(secondary, *entry.entry, result.score, nullptr),
+        std::clamp(name_score + Adjust(facts, entry, nullptr) +
+                       AdjustForFacts(secondary, *entry.entry, name_score, nullptr),
                    0.0, 1.0);
     if (score >= query.threshold - kScoreTolerance) {
-      scored.push_back({name.entry, candidate.name, score, result.score,
+      scored.push_back({name.entry, candidate.name, score, name_score,
                         static_cast<std::uint32_t>(saved_edges.size()),
-                        static_cast<std::uint32_t>(edges.size()), result.capped});
+                        static_cast<std::uint32_t>(edges.size()), result.capped, result.one_word});
       saved_edges.insert(saved_edges.end(), edges.begin(), edges.end());
     }
   }
@@ -128,12 +138,12 @@ std::vector<Match> Index::Screen(const Query& query) const {
   for (const Scored& s : scored) {
     const IndexedName& name = impl.names[s.name];
     Match& match = matches.emplace_back(MatchOf(facts, secondary, impl.entries[s.entry], name.text,
-                                                name.alias, s.name_score, query.explain));
+                                                name.alias, name.weak, s.name_score, query.explain));
     if (!query.explain) continue;
     DescribedTokens(impl, s.name, match_tokens);
     Describe(query_tokens, match_tokens,
              std::span<const Edge>(saved_edges).subspan(s.edge_begin, s.edge_count), s.capped,
-             match);
+             s.one_word, match);
   }
   return matches;
 }
@@ -149,7 +159,8 @@ Match Index::Explain(const Query& query, const lists::ListEntry& entry) const {
   for (std::size_t k = 0; k < names.size(); ++k) {
     const PreparedName name = PrepareName(impl, names[k].text, kMaxNameTokens);
     if (name.tokens.empty()) continue;
-    const double score = ScoreAlignment(prepared.scoring, name.scoring, nullptr).score;
+    const double alignment = ScoreAlignment(prepared.scoring, name.scoring, nullptr).score;
+    const double score = names[k].weak ? WeakAliasScore(alignment) : alignment;
     if (score > best_score) {
       best_score = score;
       best = k;
@@ -169,8 +180,9 @@ Match Index::Explain(const Query& query, const lists::ListEntry& entry) const {
   DescribedTokens(prepared, query_tokens);
   DescribedTokens(name, name_tokens);
   Match match = MatchOf(FactsOf(query, prepared), SecondaryFactsOf(query), indexed,
-                        std::move(names[best].text), names[best].alias, best_score, true);
-  Describe(query_tokens, name_tokens, edges, result.capped, match);
+                        std::move(names[best].text), names[best].alias, names[best].weak,
+                        best_score, true);
+  Describe(query_tokens, name_tokens, edges, result.capped, result.one_word, match);
   return match;
 }
 

@@ -73,6 +73,7 @@ class Builder {
       indexed.token_begin = static_cast<std::uint32_t>(impl_.name_tokens.size());
       indexed.token_count = static_cast<std::uint8_t>(ids.size());
       indexed.alias = name.alias;
+      indexed.weak = name.weak;
       indexed.text = std::move(name.text);
       impl_.name_tokens.insert(impl_.name_tokens.end(), ids.begin(), ids.end());
       for (std::uint32_t id : ids) ++document_frequency_[id];
@@ -348,8 +349,8 @@ std::string CommonOnlyKey(std::vector<std::string_view> canons) {
 
 std::vector<EntryName> NamesOf(const lists::ListEntry& entry) {
   std::vector<EntryName> names;
-  auto add = [&](const std::string& text, bool alias) {
-    names.push_back({text, alias});
+  auto add = [&](const std::string& text, bool alias, bool weak) {
+    names.push_back({text, alias, weak});
     // "Huawei Technologies Co., Ltd. (Huawei)": the parts are names of their own.
     const auto open = text.find('(');
     const auto close = text.find(')', open == std::string::npos ? 0 : open);
@@ -357,11 +358,17 @@ std::vector<EntryName> NamesOf(const lists::ListEntry& entry) {
     std::string outside = text.substr(0, open) + " " + text.substr(close + 1);
     std::string inside = text.substr(open + 1, close - open - 1);
     for (auto* part : {&outside, &inside}) {
-      if (HasDistinctive(TokenizeName(*part))) names.push_back({std::move(*part), alias});
+      if (HasDistinctive(TokenizeName(*part))) names.push_back({std::move(*part), alias, weak});
     }
   };
-  add(entry.name, false);
-  for (const auto& alias : entry.aliases) add(alias.name, true);
+  add(entry.name, false, false);
+  // Weak aliases last: a name written the same way as a weak alias and another name is
+  // indexed once, under the first (Build), which must not be the weak one.
+  for (const bool weak : {false, true}) {
+    for (const auto& alias : entry.aliases) {
+      if ((alias.kind == lists::AliasKind::kWeak) == weak) add(alias.name, true, weak);
+    }
+  }
   return names;
 }
 

@@ -68,7 +68,8 @@ struct IndexedName {
   std::uint32_t token_begin = 0;  // into Impl::name_tokens
   std::uint8_t token_count = 0;
   bool alias = false;
-  std::string text;  // the name as published (or the part of it indexed)
+  bool weak = false;  // a weak alias (scorer.h, WeakAliasScore)
+  std::string text;   // the name as published (or the part of it indexed)
 };
 
 // What candidate pruning reads of each name. A copy sits beside each of the name's
@@ -185,6 +186,7 @@ struct Index::Impl {
 struct EntryName {
   std::string text;
   bool alias = false;
+  bool weak = false;  // lists::AliasKind::kWeak; listed after the entry's other names
 };
 std::vector<EntryName> NamesOf(const lists::ListEntry& entry);
 

@@ -230,6 +230,66 @@ constexpr WordRow kWords[] = {
     {"von", "von", kParticle, false},
     {"der", "der", kParticle, false},
     {"den", "den", kParticle, false},
+
+    // Titles and honorifics written before a name: they say what a person is, not who
+    // (issue 16, item 2), so they weigh as little as particles. "General" is above,
+    // as a business word of the same low weight.
+    {"president", "president", kParticle, false},
+    {"pres", "president", kParticle, false},
+    {"vice", "vice", kParticle, false},
+    {"sheikh", "sheikh", kParticle, false},
+    {"shaikh", "sheikh", kParticle, false},
+    {"shaykh", "sheikh", kParticle, false},
+    {"sheik", "sheikh", kParticle, false},
+    {"cheikh", "sheikh", kParticle, false},
+    {"dr", "dr", kParticle, false},
+    {"doctor", "dr", kParticle, false},
+    {"prof", "prof", kParticle, false},
+    {"professor", "prof", kParticle, false},
+    {"mr", "mr", kParticle, false},
+    {"mister", "mr", kParticle, false},
+    {"mrs", "mrs", kParticle, false},
+    {"ms", "ms", kParticle, false},
+    {"miss", "ms", kParticle, false},
+    {"sir", "sir", kParticle, false},
+    {"haji", "haji", kParticle, false},
+    {"hajji", "haji", kParticle, false},
+    {"hadji", "haji", kParticle, false},
+    {"alhaji", "haji", kParticle, false},
+    {"mullah", "mullah", kParticle, false},
+    {"mulla", "mullah", kParticle, false},
+    {"mawlawi", "mawlawi", kParticle, false},
+    {"maulawi", "mawlawi", kParticle, false},
+    {"maulvi", "mawlawi", kParticle, false},
+    {"mawlavi", "mawlawi", kParticle, false},
+    {"mufti", "mufti", kParticle, false},
+    {"imam", "imam", kParticle, false},
+    {"ayatollah", "ayatollah", kParticle, false},
+    {"hojatoleslam", "hojatoleslam", kParticle, false},
+    {"colonel", "colonel", kParticle, false},
+    {"col", "colonel", kParticle, false},
+    {"lieutenant", "lieutenant", kParticle, false},
+    {"lt", "lieutenant", kParticle, false},
+    {"captain", "captain", kParticle, false},
+    {"capt", "captain", kParticle, false},
+    {"admiral", "admiral", kParticle, false},
+    {"adm", "admiral", kParticle, false},
+    {"brigadier", "brigadier", kParticle, false},
+    {"brig", "brigadier", kParticle, false},
+    {"commander", "commander", kParticle, false},
+    {"cmdr", "commander", kParticle, false},
+    {"sergeant", "sergeant", kParticle, false},
+    {"sgt", "sergeant", kParticle, false},
+    {"minister", "minister", kParticle, false},
+    {"senator", "senator", kParticle, false},
+    {"governor", "governor", kParticle, false},
+    {"gov", "governor", kParticle, false},
+    {"ambassador", "ambassador", kParticle, false},
+    {"excellency", "excellency", kParticle, false},
+    {"honorable", "honorable", kParticle, false},
+    {"honourable", "honorable", kParticle, false},
+    {"reverend", "reverend", kParticle, false},
+    {"rev", "reverend", kParticle, false},
 };
 
 struct PhraseRow {
@@ -320,7 +380,9 @@ const Tables& GetTables() {
     }
     for (std::uint32_t i = 0; i < std::size(kWords); ++i) {
       const WordRow& row = kWords[i];
-      if (row.word.size() < kMinNearWord || row.token_class == TokenClass::kParticle) continue;
+      // Particles are all shorter than kMinNearWord; titles are not, and a slip in one
+      // ("mulalh") must keep its low weight too.
+      if (row.word.size() < kMinNearWord) continue;
       std::vector<std::uint64_t> hashes;
       ForEachDeletionHash(row.word, [&](std::uint64_t h) { hashes.push_back(h); });
       std::sort(hashes.begin(), hashes.end());

@@ -6,6 +6,8 @@
 #include <utility>
 
 #include "screening/edit_distance.h"
+#include "screening/evasion.h"
+#include "screening/given_names/given_names.h"
 
 namespace tollgate::screening {
 namespace {
@@ -63,6 +65,42 @@ class Lookups {
     if (!IsDistinctive(impl_.token_class[token])) facts_.low_term = true;
   }
 
+  // Reach, or when `token` is already a term of query token `i`, raises its weight to
+  // `similarity` times the token's weight: a term's weight must be at least the best
+  // rule's similarity for the pair, whichever lookup found the token first.
+  void ReachAtLeast(std::uint32_t token, std::size_t i, double similarity) {
+    if (!Visited(token)) {
+      Reach(token, i, similarity);
+      return;
+    }
+    const double weight = similarity * impl_.token_weight[token];
+    for (auto it = s_.terms.rbegin(); it != s_.terms.rend() && it->query == i; ++it) {
+      if (it->token == token) it->weight = std::max(it->weight, weight);
+    }
+    Scratch::TokenTerms& terms = s_.token_terms[token];
+    terms.weight = std::max(terms.weight, static_cast<float>(weight));
+  }
+
+  // The given names the table pairs with the query word at `i` ("bill" -> william),
+  // and the readings of a word with look-alike ones ("kha1i1" -> khalil; the reading
+  // with every '1' an i is the canon, looked up already).
+  void LookupNicknamesAndReadings(std::size_t i) {
+    const ScoringToken& token = query_.scoring[i];
+    for (const std::string_view partner : NicknamePartners(token.canon)) {
+      const std::uint32_t t = impl_.FindToken(partner);
+      if (t != kNoToken && impl_.token_class[t] == TokenClass::kWord) {
+        ReachAtLeast(t, i, kNicknameSimilarity);
+      }
+    }
+    if (token.text == token.canon || !HasLookAlike(token.text)) return;
+    ForEachOtherReading(token.text, token.canon, [&](std::string_view reading) {
+      const std::uint32_t t = impl_.FindToken(reading);
+      if (t != kNoToken && impl_.token_class[t] == TokenClass::kWord) {
+        ReachAtLeast(t, i, kLookAlikeSimilarity);
+      }
+    });
+  }
+
   // Exact, typo, phonetic and prefix lookups of the distinctive query token at `i`;
   // every token they reach becomes a term.
   void LookupToken(std::size_t i) {
@@ -116,6 +154,7 @@ class Lookups {
       ForEachAbbreviationPartner(impl_, canon,
                                  [&](std::uint32_t t) { Reach(t, i, other_similarity); });
     }
+    LookupNicknamesAndReadings(i);
   }
 
   // Two adjacent query tokens written as one name word ("hua wei" -> huawei,

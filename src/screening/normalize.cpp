@@ -8,6 +8,7 @@
 #include <memory>
 #include <span>
 
+#include "screening/evasion.h"
 #include "screening/lexicon.h"
 
 namespace tollgate::screening {
@@ -112,11 +113,19 @@ std::vector<RawWord> SplitWords(const std::string& folded) {
     words.push_back({std::move(current), dot_joined});
     current.clear();
   };
+  // '@' and '$' beside a letter are letters written as look-alikes ("h@ssan", evasion.h).
+  auto in_word = [&](std::size_t k) {
+    const char c = folded[k];
+    if (IsAlnum(c)) return true;
+    if (!IsLookAlikeSymbol(c)) return false;
+    auto letter = [&](std::size_t j) { return folded[j] >= 'a' && folded[j] <= 'z'; };
+    return (k > 0 && letter(k - 1)) || (k + 1 < folded.size() && letter(k + 1));
+  };
   for (std::size_t i = 0; i < folded.size(); ++i) {
     const char c = folded[i];
-    if (IsAlnum(c)) {
+    if (in_word(i)) {
       std::size_t end = i + 1;  // the run of letters and digits, appended at once
-      while (end < folded.size() && IsAlnum(folded[end])) ++end;
+      while (end < folded.size() && in_word(end)) ++end;
       current.append(folded, i, end - i);
       i = end - 1;
     } else if (c == '\'' || c == '`') {
@@ -154,17 +163,21 @@ void MergeInitialisms(std::vector<RawWord>& words) {
 // The token one folded word becomes on its own, before multi-word legal forms.
 NameToken ClassifyFoldedWord(std::string text) {
   NameToken token;
-  if (const LexiconWord* entry = FindLexiconWord(text)) {
+  // Look-alike digits and symbols are read as the letters they stand for; the token
+  // keeps them as written (evasion.h).
+  std::string read;
+  const std::string& word = ReadLookAlikes(text, read) ? read : text;
+  if (const LexiconWord* entry = FindLexiconWord(word)) {
     token.canon = std::string(entry->canon);
     token.abbreviation = entry->abbreviation;
     // The class follows the canon alone, so the index and a query always agree on it.
     token.token_class = ClassOf(token.canon);
-  } else if (const LexiconWord* near = HasDigit(text) ? nullptr : FindNearLexiconWord(text)) {
+  } else if (const LexiconWord* near = HasDigit(word) ? nullptr : FindNearLexiconWord(word)) {
     token.canon = std::string(near->canon);
     token.corrected = true;
     token.token_class = ClassOf(token.canon);
   } else {
-    token.canon = text;
+    token.canon = word;
     // ClassOf without the lexicon lookup that has just missed for this very text.
     token.token_class = ClassOfUnlisted(token.canon);
   }

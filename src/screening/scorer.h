@@ -10,6 +10,11 @@
 // weigh by rarity among listed names; numbers weigh fully and must agree exactly.
 // A name aligned through no distinctive word (only legal forms, common words or
 // initials) scores at most kCommonOnlyCap, unless the two names are the same words.
+// A name with one distinctive token ("GREEN", "NAPOLI TRADING") scores at most
+// kOneWordCap against a query that leaves a word or number of its own unaligned
+// ("Victor Green"; a word within typo distance of one of the name's tokens is a
+// misspelling, not a word of its own): a one-word name matches only that word, plus
+// at most legal forms, common words, particles and initials.
 //
 // Pair rules (each is also an index lookup, so candidate generation finds every name
 // that can score; see lookups.cpp):
@@ -21,6 +26,10 @@
 //   split        two adjacent query words that make one name word ("hua wei"),
 //                comparing canonical forms or the words as written ("corpo ration")
 //   joined       one query word that makes two adjacent name words ("jscargument")
+//   nickname     a given name and its nickname or short form in the public table of
+//                given_names.h ("bill" / william), between an exact match and a typo
+//   look-alike   a query word written with look-alike digits or symbols that reads as
+//                the name word ("kha1i1" / khalil; evasion.h): as good as exact
 // Words pair only with words, and legal forms, common words and particles only with
 // each other, so a misspelt word never borrows the low weight of a common one.
 //
@@ -48,7 +57,19 @@ inline constexpr double kPhoneticSimilarity = 0.85;
 // reaches the default threshold while two slips in a short word do not.
 inline constexpr double kTypoCost = 0.6;
 inline constexpr double kAbbreviationSimilarity = 0.85;
-inline constexpr double kInitialSimilarity = 0.7;
+// "H. N. AHMAD" for AHMAD, Hind Nazem: two initials and the surname reach the default
+// threshold when the given names weigh no more than the surname (issue 16, item 2).
+inline constexpr double kInitialSimilarity = 0.8;
+// Above a typo in a word of up to 10 letters, below an exact match (issue 16, item 2).
+inline constexpr double kNicknameSimilarity = 0.92;
+inline constexpr double kLookAlikeSimilarity = 1.0;
+// Below the default threshold (0.85): a one-word name with another word beside it in
+// the query (see the header comment) is no match at the defaults.
+inline constexpr double kOneWordCap = 0.8;
+// OFAC marks some aliases "weak" (low quality: broad or generic, as the SDN list's
+// "weak a.k.a." says), the UN list "Low": a match through one counts this much less.
+inline constexpr double kWeakAliasPenalty = 0.02;
+inline double WeakAliasScore(double score) { return std::max(0.0, score - kWeakAliasPenalty); }
 inline constexpr double kSplitJoinSimilarity = 0.95;
 
 // Typos allowed in a word: none below 3 letters, 1 up to 8 letters, 2 from 9 to 40
@@ -103,7 +124,9 @@ enum class EdgeKind : std::uint8_t {
   kAbbreviation,
   kInitial,
   kSplit,
-  kJoined
+  kJoined,
+  kNickname,
+  kLookAlike
 };
 
 // One aligned pair: query tokens [query_first, +query_count) with name tokens
@@ -120,7 +143,8 @@ struct Edge {
 
 struct AlignmentResult {
   double score = 0;
-  bool capped = false;  // kCommonOnlyCap applied
+  bool capped = false;    // kCommonOnlyCap applied
+  bool one_word = false;  // kOneWordCap applied
 };
 
 // Scores `query` against `name`. When `edges` is given it receives the chosen pairs.

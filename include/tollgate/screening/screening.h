@@ -82,8 +82,9 @@ struct TokenAlignment {
   std::string entry_token;  // normalized; "" for a query token the entry lacks
   // "exact" (same or equivalent word: company = co), "abbreviation" (tech ~
   // technologies), "typo", "phonetic", "joined" (one query word for two listed ones),
-  // "split" (two query words for one listed), "initial", "missing" (listed, not in
-  // the query), "extra" (in the query, not listed).
+  // "split" (two query words for one listed), "initial", "nickname" (bill ~ william),
+  // "look-alike" (digits or symbols for letters: mug4be ~ mugabe), "missing" (listed,
+  // not in the query), "extra" (in the query, not listed).
   std::string kind;
   double similarity = 0;  // 0..1
   double weight = 0;      // how much the token counts (legal forms and common words little)

@@ -420,9 +420,10 @@ inline constexpr sql::Query kDeleteParty =
   "WHERE organization = $1 AND ($2 = '' OR state = $2) AND ($3 = '' OR list = $3) AND " \
   "score >= CAST($4 AS DOUBLE PRECISION) AND ($5 = '' OR party_external_id = $5) AND "  \
   "($6 = '' OR assignee = $6) "
-#define TOLLGATE_ALERT_PAGE(name, order)                                                          \
-  Shared(name, TOLLGATE_ALERT_COLUMNS TOLLGATE_ALERT_FILTER "ORDER BY " order " LIMIT $7 OFFSET " \
-                                                                              "$8")
+#define TOLLGATE_ALERT_PAGE(name, order)                                        \
+  Shared(name, TOLLGATE_ALERT_COLUMNS TOLLGATE_ALERT_FILTER "ORDER BY " order   \
+                                                            " LIMIT $7 OFFSET " \
+                                                            "$8")
 
 inline constexpr sql::Query kSelectAlert =
     Shared("select_alert", TOLLGATE_ALERT_COLUMNS "WHERE id = $1");

@@ -55,6 +55,7 @@ int RunImport(const Context& context, const std::string& path, const std::string
               << v.format << "): " << v.entry_count << " entries, in force from "
               << v.as_of.ToString() << "\n";
     PrintNewMatches(report->new_matches);
+    PrintAlertChanges(*report);
   }
   return 0;
 }

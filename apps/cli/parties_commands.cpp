@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "commands.h"
+#include "master_support.h"
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/organization.h"
 #include "tollgate/parties/access.h"
@@ -21,38 +22,8 @@ struct PartiesArgs {
   bool json = false;
 };
 
-// The store, the organization worked on and who acts, as the flags say.
-struct Master {
-  std::unique_ptr<storage::Store> store;
-  std::string organization;
-  std::string actor;
-};
-
-// Prints why not and sets `exit_code` when the store does not open or the user may not
-// work on the organization's master.
 std::optional<Master> OpenMaster(const Context& context, const PartiesArgs& args, int& exit_code) {
-  Master master;
-  master.store = OpenStoreOrReport(context, exit_code);
-  if (!master.store) return std::nullopt;
-  const std::optional<std::string> requested =
-      args.org.empty() ? std::nullopt : std::optional(args.org);
-  Result<std::string> org = parties::MasterOfOperator(requested);
-  master.actor = "operator";
-  if (!args.as.empty()) {
-    auto user = master.store->GetUser(args.as);
-    if (!user.ok()) {
-      exit_code = Fail(MakeError(user.error().code, "--as: " + user.error().message));
-      return std::nullopt;
-    }
-    org = parties::MasterOf(*user, requested);
-    master.actor = licensing::Describe(licensing::ActorFor(*user));
-  }
-  if (!org.ok()) {
-    exit_code = Fail(org.error());
-    return std::nullopt;
-  }
-  master.organization = *org;
-  return master;
+  return cli::OpenMaster(context, args.org, args.as, exit_code);
 }
 
 std::string Outcome(const parties::Party& party) {

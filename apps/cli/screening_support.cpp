@@ -23,4 +23,10 @@ void PrintNewMatches(std::size_t new_matches) {
   std::cerr << "re-screened open applications: " << new_matches << " new match(es) recorded\n";
 }
 
+void PrintAlertChanges(const lists::ImportReport& report) {
+  if (report.alerts_opened + report.alerts_reopened + report.alerts_closed == 0) return;
+  std::cerr << "re-screened party masters: " << report.alerts_opened << " alert(s) opened, "
+            << report.alerts_reopened << " reopened, " << report.alerts_closed << " closed\n";
+}
+
 }  // namespace tollgate::cli

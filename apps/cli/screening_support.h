@@ -23,5 +23,7 @@ licensing::RulesLoader CliRules();
 // "re-screened open applications: N new match(es) recorded" on stderr (so that
 // `--json` keeps stdout to its report), when N > 0.
 void PrintNewMatches(std::size_t new_matches);
+// What an import did to the alerts on the party masters, on stderr; nothing when none.
+void PrintAlertChanges(const lists::ImportReport& report);
 
 }  // namespace tollgate::cli

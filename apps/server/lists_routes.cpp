@@ -179,7 +179,11 @@ ApiResponse Import(ServerState& state, storage::Store& store, const Caller* call
   return Json({{"version", forms::VersionJson(report->version)},
                {"unchanged", report->unchanged},
                {"warnings", warnings},
-               {"new_matches", report->new_matches}},
+               {"new_matches", report->new_matches},
+               {"alerts",
+                {{"opened", report->alerts_opened},
+                 {"reopened", report->alerts_reopened},
+                 {"closed", report->alerts_closed}}}},
               report->unchanged ? 200 : 201);
 }
 

@@ -1,5 +1,6 @@
 #include "tollgate/licensing/list_change.h"
 
+#include "tollgate/alerts/rescreen.h"
 #include "tollgate/licensing/clock.h"
 #include "tollgate/rules/determination.h"
 #include "tollgate/storage/unit_of_work.h"
@@ -12,10 +13,32 @@ void AddParty(std::vector<rules::Party>& parties, rules::PartyRole role,
   if (party && !party->name.empty()) parties.push_back({role, party->name, party->country});
 }
 
+// The rules and an engine over `store`, loaded on first use: an import into a store
+// with neither open applications nor parties never loads them.
+class LazyEngine {
+ public:
+  LazyEngine(storage::Store& store, const RulesLoader& rules) : store_(store), rules_(rules) {}
+  Result<std::shared_ptr<rules::Engine>> Get() {
+    if (engine_) return engine_;
+    auto loaded = rules_();
+    if (!loaded.ok()) return loaded.error();
+    loaded_ = std::move(loaded).value();
+    engine_ = std::make_shared<rules::Engine>(loaded_, store_);
+    return engine_;
+  }
+  const rules::RuleSet& rules() const { return *loaded_; }
+
+ private:
+  storage::Store& store_;
+  const RulesLoader& rules_;
+  std::shared_ptr<const rules::RuleSet> loaded_;
+  std::shared_ptr<rules::Engine> engine_;
+};
+
 // Screens the open applications against the lists in force on `on`, through `store`
 // (inside the caller's unit, so the version being imported is among them).
 Result<std::size_t> RescreenOpen(storage::Store& store, Date on, const std::string& reason,
-                                 const RulesLoader& rules) {
+                                 LazyEngine& engine) {
   auto applications = store.ListApplications();
   if (!applications.ok()) return applications.error();
   bool any_open = false;
@@ -23,13 +46,32 @@ Result<std::size_t> RescreenOpen(storage::Store& store, Date on, const std::stri
     any_open = any_open || (a.state != ApplicationState::kDraft && !IsFinal(a.state));
   }
   if (!any_open) return std::size_t{0};
-  auto loaded = rules();
-  if (!loaded.ok()) return loaded.error();
+  auto shared = engine.Get();
+  if (!shared.ok()) return shared.error();
   SystemClock clock;
   CriteriaCatalog no_criteria;  // re-screening decides nothing
   Workflow workflow(store, clock, no_criteria);
-  workflow.UseScreener(ScreenerFor(std::make_shared<rules::Engine>(*loaded, store)));
+  workflow.UseScreener(ScreenerFor(*shared));
   return workflow.RescreenOpen(on, reason);
+}
+
+// Screens the party masters against what `version` changed (alerts/rescreen.h), when
+// any party was ever stored.
+Status RescreenParties(storage::Store& store, const storage::ListVersion& version,
+                       LazyEngine& engine, const std::string& actor, lists::ImportReport& report) {
+  auto revision = store.PartyMasterRevision();
+  if (!revision.ok()) return revision.error();
+  if (*revision == 0) return {};
+  auto shared = engine.Get();
+  if (!shared.ok()) return shared.error();
+  SystemClock clock;
+  auto done =
+      alerts::RescreenParties(store, **shared, engine.rules(), version, {actor, clock.Timestamp()});
+  if (!done.ok()) return done.error();
+  report.alerts_opened = static_cast<std::size_t>(done->opened);
+  report.alerts_reopened = static_cast<std::size_t>(done->reopened);
+  report.alerts_closed = static_cast<std::size_t>(done->closed);
+  return {};
 }
 
 Result<lists::ImportReport> ImportWithReason(storage::Store& store,
@@ -49,9 +91,13 @@ Result<lists::ImportReport> ImportWithReason(storage::Store& store,
   const storage::ListVersion& v = report->version;
   const std::string reason =
       use + (name_feed ? " " + v.feed : std::string()) + " as of " + v.as_of.ToString();
-  auto recorded = RescreenOpen(store, v.as_of, reason, rules);
+  LazyEngine engine(store, rules);
+  auto recorded = RescreenOpen(store, v.as_of, reason, engine);
   if (!recorded.ok()) return recorded.error();
   report->new_matches = *recorded;
+  if (auto s = RescreenParties(store, v, engine, options.actor, *report); !s.ok()) {
+    return s.error();
+  }
   if (auto c = unit->Commit(); !c.ok()) return c.error();
   return report;
 }

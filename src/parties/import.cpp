@@ -3,6 +3,7 @@
 #include <cmath>
 #include <map>
 
+#include "tollgate/alerts/rescreen.h"
 #include "tollgate/lists/in_force_index.h"
 #include "tollgate/rules/determination.h"
 #include "tollgate/screening/query_facts.h"
@@ -23,8 +24,8 @@ Result<nlohmann::json> ListsInForce(storage::Store& store, Date as_of) {
   return lists;
 }
 
-Result<Screening> ScreenParty(rules::Engine& engine, const Party& party, Date as_of,
-                              const nlohmann::json& lists, const std::string& timestamp) {
+Result<std::vector<rules::ScreeningHit>> BestHits(rules::Engine& engine, const Party& party,
+                                                  Date as_of) {
   // A party of the master plays any role in the transactions to come; §744.16(a) and
   // part 764 apply the lists to purchaser, consignees and end user alike, so it is
   // screened as an end user (the exporter's own role is the only one treated apart).
@@ -48,22 +49,32 @@ Result<Screening> ScreenParty(rules::Engine& engine, const Party& party, Date as
   auto hits = engine.ScreenParties(names, as_of, all_facts);
   if (!hits.ok()) return hits.error();
   // One match per listed entry (the name and an alias may both find it): the best.
-  std::map<std::pair<std::string, std::string>, const rules::ScreeningHit*> best;
-  for (const auto& hit : *hits) {
+  std::map<std::pair<std::string, std::string>, rules::ScreeningHit*> best;
+  for (auto& hit : *hits) {
     auto& slot = best[{hit.list, hit.entry_id}];
     if (slot == nullptr || hit.score > slot->score) slot = &hit;
   }
+  std::vector<rules::ScreeningHit> out;
+  out.reserve(best.size());
+  for (auto& [key, hit] : best) out.push_back(std::move(*hit));
+  return out;
+}
+
+Result<Screening> ScreenParty(rules::Engine& engine, const Party& party, Date as_of,
+                              const nlohmann::json& lists, const std::string& timestamp) {
+  auto best = BestHits(engine, party, as_of);
+  if (!best.ok()) return best.error();
   Screening screening;
   screening.screened_at = timestamp;
   screening.as_of = as_of.ToString();
   screening.lists = lists;
-  for (const auto& [key, hit] : best) {
+  for (const auto& hit : *best) {
     // Four decimals: what is shown, and what both stores give back unchanged.
-    const double score = std::round(hit->score * 10000) / 10000;
+    const double score = std::round(hit.score * 10000) / 10000;
     screening.top_score = std::max(screening.top_score, score);
-    screening.matches.push_back(rules::ToJson(*hit));
+    screening.matches.push_back(rules::ToJson(hit));
   }
-  screening.hits = static_cast<std::int64_t>(best.size());
+  screening.hits = static_cast<std::int64_t>(best->size());
   return screening;
 }
 
@@ -129,6 +140,19 @@ Result<ImportSummary> ImportParties(storage::Store& store, rules::Engine& engine
 
   auto written = store.UpsertParties(organization, std::move(parties), stamp);
   if (!written.ok()) return written.error();
+  // A match at or above the review threshold opens an alert (issue 15, item 3).
+  std::vector<const Party*> stored;
+  for (const auto* group : {&written->added, &written->changed}) {
+    for (const auto& party : *group) stored.push_back(&party);
+  }
+  if (auto r = alerts::OpenForParties(store, engine, stored, as_of, stamp); !r.ok()) {
+    return r.error();
+  }
+  // A false_positive holds only while the party's name, aliases and country stay as
+  // they were: a change opens its alerts again (alerts/rescreen.h).
+  if (auto r = alerts::ReopenForChangedParties(store, written->changed, stamp); !r.ok()) {
+    return r.error();
+  }
   if (auto c = unit->Commit(); !c.ok()) return c.error();
   ImportSummary summary;
   summary.added = static_cast<std::int64_t>(written->added.size());

@@ -408,4 +408,70 @@ inline constexpr sql::Query kUpdateParty = Shared(
 inline constexpr sql::Query kDeleteParty =
     Shared("delete_party", "DELETE FROM parties WHERE id = $1");
 
+// ---- Alerts (migration 10): one row per (party, list, entry). The score travels as
+// text and is cast, as the parties' does. ----
+
+#define TOLLGATE_ALERT_COLUMNS                                                                   \
+  "SELECT id, organization, party_id, party_external_id, party_name, party_revision, list, "     \
+  "entry_id, entry_name, feed, list_version, score, match, state, disposition, comment, "        \
+  "decided_by, decided_at, assignee, opened_at, updated_at, party_facts, entry_facts, changed, " \
+  "version FROM alerts "
+#define TOLLGATE_ALERT_FILTER                                                           \
+  "WHERE organization = $1 AND ($2 = '' OR state = $2) AND ($3 = '' OR list = $3) AND " \
+  "score >= CAST($4 AS DOUBLE PRECISION) AND ($5 = '' OR party_external_id = $5) AND "  \
+  "($6 = '' OR assignee = $6) "
+#define TOLLGATE_ALERT_PAGE(name, order)                                        \
+  Shared(name, TOLLGATE_ALERT_COLUMNS TOLLGATE_ALERT_FILTER "ORDER BY " order   \
+                                                            " LIMIT $7 OFFSET " \
+                                                            "$8")
+
+inline constexpr sql::Query kSelectAlert =
+    Shared("select_alert", TOLLGATE_ALERT_COLUMNS "WHERE id = $1");
+inline constexpr sql::Query kSelectAlertsOnEntry =
+    Shared("select_alerts_on_entry", TOLLGATE_ALERT_COLUMNS "WHERE list = $1 AND entry_id = $2");
+inline constexpr sql::Query kSelectAlertsOfParty =
+    Shared("select_alerts_of_party", TOLLGATE_ALERT_COLUMNS "WHERE party_id = $1 ORDER BY id");
+inline constexpr sql::Query kCountAlerts =
+    Shared("count_alerts", "SELECT COUNT(*) FROM alerts " TOLLGATE_ALERT_FILTER);
+// Sorts by name ("score", "-score", ...), each ending on the id so that pages are stable.
+inline constexpr sql::Query kAlertPages[] = {
+    TOLLGATE_ALERT_PAGE("alerts_by_score", "score, id"),
+    TOLLGATE_ALERT_PAGE("alerts_by_score_desc", "score DESC, id"),
+    TOLLGATE_ALERT_PAGE("alerts_by_id", "id"),
+    TOLLGATE_ALERT_PAGE("alerts_by_id_desc", "id DESC"),
+    TOLLGATE_ALERT_PAGE("alerts_by_opened", "opened_at, id"),
+    TOLLGATE_ALERT_PAGE("alerts_by_opened_desc", "opened_at DESC, id DESC"),
+};
+inline constexpr const char* kAlertSorts[] = {"score", "-score",    "id",
+                                              "-id",   "opened_at", "-opened_at"};
+#undef TOLLGATE_ALERT_PAGE
+#undef TOLLGATE_ALERT_FILTER
+#undef TOLLGATE_ALERT_COLUMNS
+
+// The key (party, list, entry) taken: nothing inserted, no row returned.
+inline constexpr sql::Query kInsertAlert = Shared(
+    "insert_alert",
+    "INSERT INTO alerts(organization, party_id, party_external_id, party_name, party_revision, "
+    "list, entry_id, entry_name, feed, list_version, score, match, state, disposition, comment, "
+    "decided_by, decided_at, assignee, opened_at, updated_at, party_facts, entry_facts, changed, "
+    "version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CAST($11 AS DOUBLE PRECISION), "
+    "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, 1) "
+    "ON CONFLICT (party_id, list, entry_id) DO NOTHING RETURNING id");
+// Optimistic concurrency: no row returned when the version moved on.
+inline constexpr sql::Query kUpdateAlert = Shared(
+    "update_alert",
+    "UPDATE alerts SET party_external_id = $3, party_name = $4, party_revision = $5, "
+    "entry_name = $6, feed = $7, list_version = $8, score = CAST($9 AS DOUBLE PRECISION), "
+    "match = $10, state = $11, disposition = $12, comment = $13, decided_by = $14, "
+    "decided_at = $15, assignee = $16, updated_at = $17, party_facts = $18, entry_facts = $19, "
+    "changed = $20, version = version + 1 WHERE id = $1 AND version = $2 RETURNING version");
+inline constexpr sql::Query kSelectAlertSetting =
+    Shared("select_alert_setting", "SELECT value FROM alert_settings WHERE key = $1");
+inline constexpr sql::Query kUpsertAlertSetting =
+    Shared("upsert_alert_setting",
+           "INSERT INTO alert_settings(key, value) VALUES ($1, $2) "
+           "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+inline constexpr sql::Query kSelectPartyMasterRevision = Shared(
+    "select_party_master_revision", "SELECT revision FROM party_master_revision WHERE id = 1");
+
 }  // namespace tollgate::storage::q

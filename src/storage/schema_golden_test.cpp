@@ -3,8 +3,9 @@
 // dump in tests/golden/store_v8_sqlite.sql (tests/golden/make_store_v8.sh made it with
 // that commit's binary), and the schema the migration files create is exactly the one
 // that code created, statement for statement. The migrations since add only what
-// tests/golden/store_v9_postgres_added.txt lists (9: the party master, issue 15), and
-// a database main wrote is migrated to exactly the schema of a fresh one.
+// tests/golden/store_v9_postgres_added.txt lists (9: the party master, issue 15) and
+// store_v10_postgres_added.txt (10: alerts, issue 15, items 2 and 3), and a database
+// main wrote is migrated to exactly the schema of a fresh one.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -62,7 +63,8 @@ const char* kSchema =
 // The schema as main wrote it at version 8: without the tables migrations 9 and on add.
 const char* kSchemaOfVersion8 =
     "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
-    "AND tbl_name NOT IN ('parties') ORDER BY type, name";
+    "AND tbl_name NOT IN ('parties', 'alerts', 'alert_settings', 'party_master_revision') "
+    "ORDER BY type, name";
 
 // The lines of `text`, sorted (the order PostgreSQL's collation gives is not ours).
 std::vector<std::string> SortedLines(const std::string& text) {
@@ -94,7 +96,7 @@ TEST_F(GoldenSqliteStore, MigrationFilesCreateTheSchemaMainCreated) {
   EXPECT_EQ(Sqlite(fresh.url(), kSchemaOfVersion8), recorded);
   const char* versions = "SELECT group_concat(version) FROM schema_migrations";
   EXPECT_EQ(Sqlite(golden_.url(), versions), "1,2,3,4,5,6,7,8\n");
-  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9\n");
+  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10\n");
 }
 
 TEST_F(GoldenSqliteStore, OpensReadsAndWritesWhatMainWrote) {
@@ -202,7 +204,11 @@ TEST(GoldenPostgresStore, MigrationFilesCreateTheSchemaMainCreated) {
   const std::string added =
       ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v9_postgres_added.txt");
   ASSERT_NE(added.find("column parties.revision"), std::string::npos);
-  EXPECT_EQ(SortedLines(listed), SortedLines(recorded + added));
+  // Migration 10, the alerts (issue 15, items 2 and 3).
+  const std::string alerts =
+      ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v10_postgres_added.txt");
+  ASSERT_NE(alerts.find("column alerts.disposition"), std::string::npos);
+  EXPECT_EQ(SortedLines(listed), SortedLines(recorded + added + alerts));
 }
 
 }  // namespace

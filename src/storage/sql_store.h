@@ -3,7 +3,8 @@
 // PostgreSQL alike through a sql::Driver and the named queries of storage/queries.h.
 // Its methods are spread over sql_store.cpp (lists, licenses, determinations, units),
 // sql_workflow.cpp, sql_licenses.cpp, sql_general_licenses.cpp, sql_screening.cpp,
-// sql_accounts.cpp, sql_parties.cpp and audit_guards.cpp. Semantics: storage::Store.
+// sql_accounts.cpp, sql_parties.cpp, sql_alerts.cpp and audit_guards.cpp. Semantics:
+// storage::Store.
 //
 // Concurrency: audited writes are serialized so the audit chain never forks. On SQLite
 // every transaction takes the write lock at BEGIN IMMEDIATE; on PostgreSQL an audited
@@ -124,8 +125,22 @@ class SqlStore final : public Store {
                                   const std::string& external_id) override;
   Status RemoveParty(const std::string& organization, const std::string& external_id,
                      const ChangeStamp& stamp) override;
+  Result<std::int64_t> PartyMasterRevision() override;
+
+  // sql_alerts.cpp
+  Result<std::vector<alerts::Alert>> WriteAlerts(std::vector<AlertWrite> writes,
+                                                 const ChangeStamp& stamp) override;
+  Result<alerts::Alert> GetAlert(std::int64_t id) override;
+  Result<alerts::Page> ListAlerts(const alerts::Filter& filter) override;
+  Result<std::vector<alerts::Alert>> AlertsOnEntries(
+      const std::vector<std::pair<std::string, std::string>>& entries) override;
+  Result<std::vector<alerts::Alert>> AlertsOfParty(std::int64_t party_id) override;
+  Result<std::string> AlertSetting(const std::string& key) override;
+  Status SetAlertSetting(const std::string& key, const std::string& value) override;
 
  private:
+  // Alerts as a query of TOLLGATE_ALERT_COLUMNS gives them.
+  Result<std::vector<alerts::Alert>> ReadAlerts(const sql::Query& query, const sql::Params& params);
   // A transaction (a savepoint inside a unit of work).
   Result<sql::Transaction> Begin() { return sql::Transaction::Begin(*db_); }
   // A transaction for an audited write: it holds the audit lock (q::kLockAudit).

@@ -46,6 +46,11 @@ struct ImportReport {
   // Screening matches the import recorded on open applications (licensing/list_change.h;
   // ImportListFile alone records none).
   std::size_t new_matches = 0;
+  // Alerts on the party masters the import opened (again) and closed
+  // (alerts/rescreen.h; ImportListFile alone changes none).
+  std::size_t alerts_opened = 0;
+  std::size_t alerts_reopened = 0;
+  std::size_t alerts_closed = 0;
 };
 
 // A file read, validated and identified, not yet stored: what an import does before it

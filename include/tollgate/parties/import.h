@@ -51,6 +51,11 @@ Result<ImportSummary> ImportParties(storage::Store& store, rules::Engine& engine
 // The list versions in force on `as_of` in the form Screening::lists keeps.
 Result<nlohmann::json> ListsInForce(storage::Store& store, Date as_of);
 
+// The party's matches with `engine` on `as_of`: its name and each alias screened as an
+// end user, one match per listed entry (the best), by list and entry id.
+Result<std::vector<rules::ScreeningHit>> BestHits(rules::Engine& engine, const Party& party,
+                                                  Date as_of);
+
 // Screens one party (its name and aliases) with `engine`; `lists` as ListsInForce.
 Result<Screening> ScreenParty(rules::Engine& engine, const Party& party, Date as_of,
                               const nlohmann::json& lists, const std::string& timestamp);

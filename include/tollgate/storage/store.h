@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tollgate/alerts/alert.h"
 #include "tollgate/audit/record.h"
 #include "tollgate/common/date.h"
 #include "tollgate/common/result.h"
@@ -185,6 +186,17 @@ struct PartyUpsert {
   std::vector<parties::Party> added;
   std::vector<parties::Party> changed;
   std::int64_t unchanged = 0;
+};
+
+// One write of an alert (alerts/alert.h) with its audit record: `alert.id` 0 inserts it
+// (skipped when its (party, list, entry) is stored: another process opened it first);
+// otherwise it replaces the stored alert whose version is `alert.version`. `action` is
+// the audit record's ("alert.open", "alert.reopen", "alert.close", "alert.decide",
+// "alert.assign", "alert.rescreen"); the record holds the alert before and after.
+struct AlertWrite {
+  alerts::Alert alert;
+  std::string action;
+  std::optional<alerts::Alert> before;  // for the audit record of an update
 };
 
 // Failed logins counted under one key ("user NAME" or "address A.B.C.D").
@@ -390,6 +402,30 @@ class Store {
   // kNotFound as GetParty.
   virtual Status RemoveParty(const std::string& organization, const std::string& external_id,
                              const ChangeStamp& stamp) = 0;
+  // A number that changes with every change of any party master (add, change, remove):
+  // what a process keeping the parties in memory compares to know they are stale.
+  virtual Result<std::int64_t> PartyMasterRevision() = 0;
+
+  // ---- Alerts (alerts/alert.h) ----
+
+  // Each write with its audit record, in one transaction: all or none. Returns the
+  // alerts written as stored (ids, versions); an insert skipped because its key is taken
+  // is not among them. kConflict (nothing written) when an update's version is no
+  // longer the stored one.
+  virtual Result<std::vector<alerts::Alert>> WriteAlerts(std::vector<AlertWrite> writes,
+                                                         const ChangeStamp& stamp) = 0;
+  virtual Result<alerts::Alert> GetAlert(std::int64_t id) = 0;  // kNotFound
+  // A page of the organization's alerts (alerts::ValidateFilter first).
+  virtual Result<alerts::Page> ListAlerts(const alerts::Filter& filter) = 0;
+  // Every alert on these (list, entry id) pairs, of any organization and state.
+  virtual Result<std::vector<alerts::Alert>> AlertsOnEntries(
+      const std::vector<std::pair<std::string, std::string>>& entries) = 0;
+  // Every alert of the party with this store id, by id.
+  virtual Result<std::vector<alerts::Alert>> AlertsOfParty(std::int64_t party_id) = 0;
+  // The continuous screening's own state by key; "" when unset. Not audited: it
+  // records what the screening last ran with, not a decision.
+  virtual Result<std::string> AlertSetting(const std::string& key) = 0;
+  virtual Status SetAlertSetting(const std::string& key, const std::string& value) = 0;
 };
 
 // Opens (creating if needed, and migrating the schema) the store at `url`: a SQLite

@@ -1,0 +1,26 @@
+// What the commands on an organization's own records (`parties`, `alerts`) share: the
+// store, the organization worked on and who acts, as --org and --as say (only an
+// applicant, on its own organization; without --as, the operator on the one --org
+// names: tollgate/parties/access.h).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "commands.h"
+
+namespace tollgate::cli {
+
+struct Master {
+  std::unique_ptr<storage::Store> store;
+  std::string organization;
+  std::string actor;  // licensing::Describe of the user, or "operator"
+};
+
+// Prints why not and sets `exit_code` when the store does not open or the user may not
+// work on the organization's records.
+std::optional<Master> OpenMaster(const Context& context, const std::string& org,
+                                 const std::string& as, int& exit_code);
+
+}  // namespace tollgate::cli

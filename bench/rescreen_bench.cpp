@@ -1,0 +1,130 @@
+// Continuous screening's cost against the size of the change and of the master
+// (issue 15, item 2): a list version's added or changed entries screened against a
+// party master through the party index (alerts::ScreenEntries: the inverse lookup,
+// then each candidate party screened forward), for 10, 100, 1,000 and 10,000 changed
+// entries against 100,000 and 1,000,000 parties. The peer in the same run is the
+// obvious way: every party screened forward (parties::BestHits), timed on a sample
+// and scaled to the master.
+//
+// The list is the real OFAC SDN file of 2024-05-01 (../shared/data/lists; primary only,
+// as the shared data holds it without its alias and address files), imported
+// into a SQLite store in a temporary folder; the "changed" entries are its first N.
+// The parties are generated names (bench/name_generator.h, seed 15), with one in
+// 2,000 a listed name so that there are hits to find. The party index is built once
+// per master size (its build time is reported apart: a server keeps it between
+// versions, alerts::PartyIndexCache). Store reads and alert writes are not in the
+// figure (they are per alert, not per party).
+//
+// Usage: rescreen_bench [--parties 100000,1000000] [--changes 10,100,1000,10000]
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "name_generator.h"
+#include "thread_cpu_time.h"
+#include "tollgate/alerts/rescreen.h"
+#include "tollgate/lists/import.h"
+#include "tollgate/parties/import.h"
+
+namespace {
+
+using namespace tollgate;
+using Clock = std::chrono::steady_clock;
+
+std::vector<std::size_t> Sizes(const char* text) {
+  std::vector<std::size_t> out;
+  std::stringstream in(text);
+  for (std::string item; std::getline(in, item, ',');) out.push_back(std::stoull(item));
+  return out;
+}
+
+double Ms(Clock::time_point from) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - from).count();
+}
+
+// This thread's CPU time since `from` (ThreadCpuNanoseconds), in ms: what the work
+// cost, whatever else the machine runs.
+double CpuMs(std::int64_t from) {
+  return static_cast<double>(bench::ThreadCpuNanoseconds() - from) / 1e6;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::size_t> party_counts{100000, 1000000};
+  std::vector<std::size_t> change_counts{10, 100, 1000, 10000};
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--parties") == 0) party_counts = Sizes(argv[i + 1]);
+    if (std::strcmp(argv[i], "--changes") == 0) change_counts = Sizes(argv[i + 1]);
+  }
+  const auto dir = std::filesystem::temp_directory_path() / "tollgate-rescreen-bench";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto store = storage::OpenStore((dir / "bench.db").string());
+  if (!store.ok()) return std::fprintf(stderr, "%s\n", store.error().message.c_str()), 1;
+  lists::ImportOptions options;
+  options.as_of = Date::Parse("2024-05-01").value();
+  options.primary_only = true;  // the shared data holds the 2024 primary file alone
+  const std::string list = std::string(TOLLGATE_SHARED_DATA) + "/lists/ofac_sdn_2024-05-01.csv";
+  auto imported = lists::ImportListFile(**store, list, options);
+  if (!imported.ok()) return std::fprintf(stderr, "%s\n", imported.error().message.c_str()), 1;
+  auto entries = (*store)->LoadEntries(imported->version.id);
+  auto loaded = rules::LoadRules(std::filesystem::path(TOLLGATE_SOURCE_DIR) / "data" / "rules");
+  if (!entries.ok() || !loaded.ok()) return 1;
+  auto rules = std::make_shared<const rules::RuleSet>(std::move(loaded).value());
+  rules::Engine engine(rules, **store);
+  const Date as_of = *options.as_of;
+  const double review = rules->list_rules.screening().review_threshold;
+  std::printf("list: %s, %zu entries\n", list.c_str(), entries->size());
+
+  for (std::size_t count : party_counts) {
+    auto generated = bench::GenerateEntries(count, 15);
+    std::vector<parties::Party> master;
+    master.reserve(count);
+    for (std::size_t i = 0; i < generated.size(); ++i) {
+      parties::Party p;
+      p.id = static_cast<std::int64_t>(i + 1);
+      p.organization = "bench";
+      p.external_id = "P" + std::to_string(i);
+      p.name = i % 2000 == 0 ? (*entries)[(i / 2000) % entries->size()].name : generated[i].name;
+      p.type = generated[i].type;
+      master.push_back(std::move(p));
+    }
+    generated.clear();
+    auto start = Clock::now();
+    auto cpu = bench::ThreadCpuNanoseconds();
+    auto index = alerts::PartyIndex::Build(master);
+    std::printf("parties %zu: party index built in %.0f ms (%.0f ms CPU)\n", count, Ms(start),
+                CpuMs(cpu));
+    // Warm the engine's list index before timing.
+    (void)parties::BestHits(engine, master[1], as_of);
+    for (std::size_t changes : change_counts) {
+      std::vector<const lists::ListEntry*> changed;
+      for (std::size_t i = 0; i < changes && i < entries->size(); ++i) {
+        changed.push_back(&(*entries)[i]);
+      }
+      start = Clock::now();
+      cpu = bench::ThreadCpuNanoseconds();
+      auto screened = alerts::ScreenEntries(*index, engine, changed, as_of, review);
+      const double cpu_ms = CpuMs(cpu);
+      const double ms = Ms(start);
+      if (!screened.ok()) return 1;
+      std::printf(
+          "  changed %5zu: %9.1f ms CPU, %9.1f ms wall  (%lld candidate parties, %zu hits)\n",
+          changes, cpu_ms, ms, static_cast<long long>(screened->candidates), screened->hits.size());
+    }
+    // The peer: every party forward, timed on 2,000 of them.
+    cpu = bench::ThreadCpuNanoseconds();
+    const std::size_t sample = std::min<std::size_t>(2000, master.size());
+    for (std::size_t i = 0; i < sample; ++i) (void)parties::BestHits(engine, master[i], as_of);
+    const double per_party = CpuMs(cpu) / static_cast<double>(sample);
+    std::printf("  peer, every party forward: %.3f ms CPU/party -> %.0f ms for %zu parties\n",
+                per_party, per_party * static_cast<double>(count), count);
+  }
+  std::filesystem::remove_all(dir);
+  return 0;
+}

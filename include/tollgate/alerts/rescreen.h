@@ -1,0 +1,125 @@
+// Continuous screening (issue 15, item 2): when a list version is stored, the party
+// masters are screened again, in proportion to the change. The entries the version
+// adds or changes (lists::DiffEntries against the feed's previous version) are looked
+// up in an index of the parties (screening turned around: the parties are the indexed
+// names, each entry's names the queries), and each party found is screened forward
+// exactly as parties::ScreenParty does, so an alert's score and explanation are what
+// screening that party gives. The cost follows the size of the diff, not the master.
+//
+// A change of the screening configuration (the thresholds of the rules' screening
+// policy, or how names are normalized) screens every entry in force against the whole
+// master: its fingerprint is stored with the last full screening and compared.
+// Entries the version removes close their alerts (not a true_match: releasing one
+// takes a second person, see decide.h), each closure with its audit record.
+//
+// Thread-safety: as the Store (one thread); a PartyIndex is immutable and may be shared.
+// Failure: the store's and the engine's errors; the caller's unit of work then stores
+// nothing.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tollgate/common/result.h"
+#include "tollgate/parties/party.h"
+#include "tollgate/rules/engine.h"
+#include "tollgate/rules/rule_set.h"
+#include "tollgate/screening/screening.h"
+#include "tollgate/storage/store.h"
+
+namespace tollgate::alerts {
+
+// The parties of every organization, indexed by name and aliases.
+class PartyIndex {
+ public:
+  static std::shared_ptr<const PartyIndex> Build(std::vector<parties::Party> parties);
+  // The parties whose names score at least `threshold` against one of the entry's
+  // names (primary and aliases) in the inverse direction: candidates, to be screened
+  // forward.
+  std::vector<const parties::Party*> Candidates(const lists::ListEntry& entry,
+                                                double threshold) const;
+  std::size_t size() const { return parties_.size(); }
+
+ private:
+  std::vector<parties::Party> parties_;
+  std::shared_ptr<const screening::Index> index_;
+};
+
+// Keeps the party index between list versions in one process, built again when the
+// store's PartyMasterRevision moved on. Not thread-safe: one per Store.
+class PartyIndexCache {
+ public:
+  Result<std::shared_ptr<const PartyIndex>> Get(storage::Store& store);
+
+ private:
+  std::int64_t revision_ = -1;
+  std::shared_ptr<const PartyIndex> index_;
+};
+
+// The inverse lookup's threshold is the review threshold less this: the scorer is not
+// symmetric (extra query words and missing entry words weigh differently), and a
+// candidate costs only a forward screening. Chosen by the test that compares the
+// inverse path with screening every party forward (alerts_rescreen_test.cpp).
+inline constexpr double kInverseMargin = 0.15;
+
+// The fingerprint of what decides a match: the screening policy's thresholds and the
+// normalization of a fixed set of names (so a change in how names fold or tokenize
+// changes it).
+std::string ConfigFingerprint(const rules::RuleSet& rules);
+// The key AlertSetting stores it under.
+inline constexpr const char* kConfigSetting = "screening_config";
+
+// A forward hit of a party on one of the entries screened.
+struct PartyHit {
+  const parties::Party* party = nullptr;
+  rules::ScreeningHit hit;
+};
+struct EntriesScreening {
+  std::int64_t candidates = 0;  // parties the inverse lookup found, screened forward
+  std::vector<PartyHit> hits;   // by party, then list and entry id
+};
+
+// The core of the re-screening: `entries` looked up in the party index (the review
+// threshold less kInverseMargin), each party found screened forward with `engine` on
+// `as_of` (parties::BestHits), and its hits on `entries` kept.
+Result<EntriesScreening> ScreenEntries(const PartyIndex& index, rules::Engine& engine,
+                                       const std::vector<const lists::ListEntry*>& entries,
+                                       Date as_of, double review_threshold);
+
+struct RescreenReport {
+  bool full = false;            // the whole master against every entry in force
+  std::int64_t entries = 0;     // entries screened against the parties
+  std::int64_t candidates = 0;  // parties screened forward
+  std::int64_t opened = 0;
+  std::int64_t reopened = 0;
+  std::int64_t updated = 0;
+  std::int64_t closed = 0;
+};
+
+// Screens the parties against what `version` (just stored, inside the caller's unit of
+// work) adds and changes, and closes the alerts of what it removes. `engine` screens
+// forward (its store is `store`, so it sees `version`); `cache` may be null.
+Result<RescreenReport> RescreenParties(storage::Store& store, rules::Engine& engine,
+                                       const rules::RuleSet& rules,
+                                       const storage::ListVersion& version,
+                                       const storage::ChangeStamp& stamp,
+                                       PartyIndexCache* cache = nullptr);
+
+// The parties of an import (as stored) that screening found on a list: their matches
+// (screened forward again on `as_of` with `engine`, as the import screened them) open
+// alerts, or update or reopen those they have. Inside the caller's unit of work.
+// Returns how many alerts were written.
+Result<std::int64_t> OpenForParties(storage::Store& store, rules::Engine& engine,
+                                    const std::vector<const parties::Party*>& screened, Date as_of,
+                                    const storage::ChangeStamp& stamp);
+
+// The party side of a false_positive's hold: for each party changed by an import (as
+// stored), its decided false_positive alerts whose party facts (name, aliases, country)
+// differ open again saying what changed. Inside the caller's unit of work.
+Result<std::int64_t> ReopenForChangedParties(storage::Store& store,
+                                             const std::vector<parties::Party>& changed,
+                                             const storage::ChangeStamp& stamp);
+
+}  // namespace tollgate::alerts

@@ -1,0 +1,401 @@
+// Continuous screening and alerts (issue 15, items 2 and 3), on both backends, with the
+// real Consolidated Screening List sample: list versions made from it by dropping or
+// editing one line, imported through the one use case every entry point uses
+// (licensing::ImportAndRescreen), against a party master stored by parties::ImportParties.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "cli_runner.h"
+#include "test_databases.h"
+#include "tollgate/alerts/decide.h"
+#include "tollgate/alerts/rescreen.h"
+#include "tollgate/licensing/list_change.h"
+#include "tollgate/parties/import.h"
+
+namespace tollgate {
+namespace {
+
+using testing::SharedList;
+using testing::TestDatabase;
+
+const storage::ChangeStamp kSetup{"system setup", "2019-06-01T00:00:00Z"};
+const storage::ChangeStamp kAnalyst1{"applicant ana", "2019-06-03T10:00:00Z"};
+const storage::ChangeStamp kAnalyst2{"applicant bo", "2019-06-03T11:00:00Z"};
+// The Entity List entry the tests follow (csl_sample_2019.csv).
+constexpr const char* kEntryName = "Gulf Gate Spedition GmbH";
+
+licensing::RulesLoader ShippedRules() {
+  return []() -> Result<std::shared_ptr<const rules::RuleSet>> {
+    auto loaded = rules::LoadRules(std::filesystem::path(TOLLGATE_SOURCE_DIR) / "data" / "rules");
+    if (!loaded.ok()) return loaded.error();
+    return std::make_shared<const rules::RuleSet>(std::move(loaded).value());
+  };
+}
+
+std::vector<std::string> Lines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+class AlertsRescreenTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    auto store = storage::OpenStore(db_.url());
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(store).value();
+    ASSERT_TRUE(store_->AddOrganization({"microsoft", "Microsoft Corporation"}, kSetup).ok());
+    ASSERT_TRUE(store_->AddOrganization({"qualcomm", "Qualcomm Incorporated"}, kSetup).ok());
+    for (const char* name : {"ana", "bo"}) {
+      licensing::User user;
+      user.name = name;
+      user.role = licensing::Role::kApplicant;
+      user.organization = "microsoft";
+      ASSERT_TRUE(store_->AddUser(user, kSetup).ok());
+    }
+    lines_ = Lines(SharedList("csl_sample_2019.csv"));
+    ASSERT_GT(lines_.size(), 100u);
+  }
+
+  // The sample, with the followed entry's line dropped or passed through `edit`.
+  std::string Version(const std::string& name, bool with_entry,
+                      const std::function<std::string(std::string)>& edit = {}) {
+    std::ostringstream out;
+    for (const auto& line : lines_) {
+      if (line.find(kEntryName) != std::string::npos) {
+        if (!with_entry) continue;
+        out << (edit ? edit(line) : line) << '\n';
+        continue;
+      }
+      out << line << '\n';
+    }
+    auto path = dir_.dir() / name;
+    std::ofstream(path) << out.str();
+    return path.string();
+  }
+
+  lists::ImportReport Import(const std::string& path, const std::string& as_of) {
+    lists::ImportOptions options;
+    options.as_of = Date::Parse(as_of).value();
+    auto report = licensing::ImportAndRescreen(*store_, path, options, ShippedRules());
+    EXPECT_TRUE(report.ok()) << report.error().message;
+    return report.ok() ? *report : lists::ImportReport{};
+  }
+
+  void AddParties(const std::string& organization, std::vector<parties::Party> parties,
+                  const storage::ChangeStamp& stamp = kSetup) {
+    auto loaded = ShippedRules()();
+    ASSERT_TRUE(loaded.ok());
+    rules::Engine engine(*loaded, *store_);
+    auto done = parties::ImportParties(*store_, engine, organization, std::move(parties), stamp,
+                                       Date::Parse("2019-06-01").value());
+    ASSERT_TRUE(done.ok()) << done.error().message;
+  }
+
+  static parties::Party Party(std::string external_id, std::string name, std::string country) {
+    parties::Party p;
+    p.external_id = std::move(external_id);
+    p.name = std::move(name);
+    p.country = std::move(country);
+    return p;
+  }
+
+  // The alerts on the followed entry.
+  std::vector<alerts::Alert> OnEntry(const std::string& organization = "microsoft") {
+    alerts::Filter filter;
+    filter.organization = organization;
+    filter.per_page = alerts::kMaxPerPage;
+    auto page = store_->ListAlerts(filter);
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    std::vector<alerts::Alert> out;
+    for (auto& a : page->alerts) {
+      if (a.entry_name == kEntryName) out.push_back(a);
+    }
+    return out;
+  }
+
+  std::size_t AuditCount(const std::string& action) {
+    auto log = store_->AuditLog();
+    std::size_t n = 0;
+    for (const auto& r : *log) n += r.action == action ? 1 : 0;
+    return n;
+  }
+
+  TestDatabase db_{GetParam()};
+  testing::CliSandbox dir_;
+  std::unique_ptr<storage::Store> store_;
+  std::vector<std::string> lines_;
+};
+
+TEST_P(AlertsRescreenTest, AddedEntryOpensOneAlertAgainNoneRemovedClosesIt) {
+  AddParties("microsoft", {Party("C-1", "Gulf Gate Spedition GmbH", "AT"),
+                           Party("C-2", "Contoso Bicycles Ltd", "US")});
+  auto first = Import(Version("v1.csv", false), "2019-06-01");
+  EXPECT_TRUE(OnEntry().empty());
+
+  auto second = Import(Version("v2.csv", true), "2019-06-02");
+  auto alerts = OnEntry();
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(second.alerts_opened, 1u);
+  const alerts::Alert& a = alerts[0];
+  EXPECT_EQ(a.party_external_id, "C-1");
+  EXPECT_EQ(a.list, "EL");
+  EXPECT_EQ(a.state, alerts::State::kOpen);
+  EXPECT_EQ(a.list_version, second.version.id);
+  EXPECT_GE(a.score, 0.85);
+  EXPECT_FALSE(a.match.value("explanation", "").empty());
+  // The score is the forward screening's: what screening the party gives.
+  auto loaded = ShippedRules()();
+  rules::Engine engine(*loaded, *store_);
+  auto party = store_->GetParty("microsoft", "C-1");
+  auto forward = parties::BestHits(engine, *party, Date::Parse("2019-06-02").value());
+  ASSERT_TRUE(forward.ok());
+  bool found = false;
+  for (const auto& hit : *forward) {
+    if (hit.entry_id == a.entry_id && hit.list == a.list) {
+      found = true;
+      EXPECT_NEAR(hit.score, a.score, 1e-4);
+      EXPECT_EQ(rules::ToJson(hit), a.match);
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(AuditCount("alert.open"), OnEntry().size() + (first.alerts_opened));
+
+  // The same file again: no version, no alert.
+  auto again = Import(Version("v2.csv", true), "2019-06-02");
+  EXPECT_TRUE(again.unchanged);
+  EXPECT_EQ(OnEntry().size(), 1u);
+  // Another file with the same entries: a version, but nothing added: no alert.
+  const std::string v2b = Version("v2b.csv", true);
+  std::ofstream(v2b, std::ios::app) << "\n";  // other bytes, the same entries
+  auto same = Import(v2b, "2019-06-03");
+  EXPECT_FALSE(same.unchanged);
+  EXPECT_EQ(same.alerts_opened, 0u);
+  EXPECT_EQ(OnEntry().size(), 1u);
+
+  // Removed: closed, and the closure recorded.
+  auto third = Import(Version("v3.csv", false), "2019-06-04");
+  EXPECT_EQ(third.alerts_closed, 1u);
+  alerts = OnEntry();
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].state, alerts::State::kClosed);
+  EXPECT_EQ(alerts[0].changed.value("removed_in", 0), third.version.id);
+  EXPECT_EQ(AuditCount("alert.close"), 1u);
+  // Nobody else's master: qualcomm holds no party, so no alert.
+  EXPECT_TRUE(OnEntry("qualcomm").empty());
+}
+
+TEST_P(AlertsRescreenTest, FalsePositiveHoldsUntilTheEntryOrThePartyChanges) {
+  AddParties("microsoft", {Party("C-1", "Gulf Gate Spedition GmbH", "AT")});
+  Import(Version("v1.csv", false), "2019-06-01");
+  Import(Version("v2.csv", true), "2019-06-02");
+  auto alerts = OnEntry();
+  ASSERT_EQ(alerts.size(), 1u);
+  const std::int64_t id = alerts[0].id;
+
+  auto decided = alerts::DecideAlert(*store_, "microsoft", id, alerts::Action::kFalsePositive,
+                                     "our forwarder in Graz, another firm", kAnalyst1);
+  ASSERT_TRUE(decided.ok()) << decided.error().message;
+  EXPECT_EQ(decided->state, alerts::State::kDecided);
+  EXPECT_EQ(decided->decided_by, "applicant ana");
+  EXPECT_EQ(AuditCount("alert.decide"), 1u);
+
+  // A version that changes another entry only: the false positive holds.
+  auto other = Import(Version("v3.csv", true), "2019-06-03");
+  EXPECT_EQ(OnEntry()[0].state, alerts::State::kDecided);
+
+  // The entry's address changes: open again, saying what changed.
+  auto moved = Import(Version("v4.csv", true,
+                              [](std::string l) {
+                                auto at = l.find("Vienna");
+                                return l.replace(at, 6, "Linz");
+                              }),
+                      "2019-06-04");
+  EXPECT_EQ(moved.alerts_reopened, 1u);
+  auto reopened = OnEntry()[0];
+  EXPECT_EQ(reopened.state, alerts::State::kOpen);
+  EXPECT_EQ(reopened.disposition, alerts::Disposition::kNone);
+  ASSERT_TRUE(reopened.changed.contains("entry")) << reopened.changed.dump();
+  EXPECT_TRUE(reopened.changed["entry"].contains("addresses"));
+  EXPECT_EQ(AuditCount("alert.reopen"), 1u);
+
+  // Cleared again, then the party's name changes: open again, the party side named.
+  ASSERT_TRUE(alerts::DecideAlert(*store_, "microsoft", id, alerts::Action::kFalsePositive,
+                                  "still another firm", kAnalyst1)
+                  .ok());
+  AddParties("microsoft", {Party("C-1", "Gulf Gate Spedition Gesellschaft mbH", "AT")});
+  auto party_changed = OnEntry()[0];
+  EXPECT_EQ(party_changed.state, alerts::State::kOpen);
+  ASSERT_TRUE(party_changed.changed.contains("party")) << party_changed.changed.dump();
+  EXPECT_EQ(party_changed.changed["party"]["name"]["after"],
+            "Gulf Gate Spedition Gesellschaft mbH");
+}
+
+TEST_P(AlertsRescreenTest, TrueMatchIsReleasedOnlyByASecondPerson) {
+  AddParties("microsoft", {Party("C-1", "Gulf Gate Spedition GmbH", "AT")});
+  Import(Version("v1.csv", false), "2019-06-01");
+  Import(Version("v2.csv", true), "2019-06-02");
+  const std::int64_t id = OnEntry()[0].id;
+  ASSERT_TRUE(alerts::DecideAlert(*store_, "microsoft", id, alerts::Action::kTrueMatch,
+                                  "same firm, same address in Vienna", kAnalyst1)
+                  .ok());
+  const auto audit_before = store_->AuditLog()->size();
+  for (auto action : {alerts::Action::kFalsePositive, alerts::Action::kReopen}) {
+    auto refused =
+        alerts::DecideAlert(*store_, "microsoft", id, action, "changed my mind", kAnalyst1);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::kPermissionDenied);
+    EXPECT_NE(refused.error().message.find("four eyes"), std::string::npos);
+  }
+  EXPECT_EQ(store_->AuditLog()->size(), audit_before);
+  EXPECT_EQ(OnEntry()[0].disposition, alerts::Disposition::kTrueMatch);
+  auto released = alerts::DecideAlert(*store_, "microsoft", id, alerts::Action::kReopen,
+                                      "check again", kAnalyst2);
+  ASSERT_TRUE(released.ok()) << released.error().message;
+  EXPECT_EQ(released->state, alerts::State::kOpen);
+  // A true match is not closed by a removal either.
+  ASSERT_TRUE(alerts::DecideAlert(*store_, "microsoft", id, alerts::Action::kTrueMatch, "confirmed",
+                                  kAnalyst2)
+                  .ok());
+  Import(Version("v3.csv", false), "2019-06-03");
+  EXPECT_EQ(OnEntry()[0].disposition, alerts::Disposition::kTrueMatch);
+}
+
+TEST_P(AlertsRescreenTest, BadInputIsRefusedAndChangesNothing) {
+  AddParties("microsoft", {Party("C-1", "Gulf Gate Spedition GmbH", "AT")});
+  Import(Version("v1.csv", false), "2019-06-01");
+  Import(Version("v2.csv", true), "2019-06-02");
+  const auto before = OnEntry()[0];
+  const auto audit_before = store_->AuditLog()->size();
+  auto unknown = alerts::ParseAction("maybe");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().message.find("disposition: 'maybe'"), std::string::npos);
+  // Another organization's alert answers as no alert at all.
+  auto foreign = alerts::DecideAlert(*store_, "qualcomm", before.id, alerts::Action::kFalsePositive,
+                                     "not ours", kAnalyst1);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.error().code, ErrorCode::kNotFound);
+  auto no_comment = alerts::DecideAlert(*store_, "microsoft", before.id,
+                                        alerts::Action::kFalsePositive, " ", kAnalyst1);
+  ASSERT_FALSE(no_comment.ok());
+  EXPECT_NE(no_comment.error().message.find("comment:"), std::string::npos);
+  auto assignee = alerts::AssignAlert(*store_, "microsoft", before.id, "nobody", kAnalyst1);
+  ASSERT_FALSE(assignee.ok());
+  EXPECT_NE(assignee.error().message.find("assignee:"), std::string::npos);
+  EXPECT_EQ(OnEntry()[0], before);
+  EXPECT_EQ(store_->AuditLog()->size(), audit_before);
+  auto assigned = alerts::AssignAlert(*store_, "microsoft", before.id, "bo", kAnalyst1);
+  ASSERT_TRUE(assigned.ok()) << assigned.error().message;
+  EXPECT_EQ(assigned->assignee, "bo");
+}
+
+// The inverse path against the obvious one: every party screened forward against every
+// entry in force. On a new configuration the whole master goes through the party index
+// (the first import here), so what it opens must be exactly what forward screening finds.
+TEST_P(AlertsRescreenTest, InverseIndexFindsWhatForwardScreeningFinds) {
+  // Names as they are listed, and as an exporter's master writes them: cut, reordered,
+  // misspelt, with another legal form, and names of nobody listed.
+  std::vector<parties::Party> master;
+  const std::vector<std::pair<std::string, std::string>> names = {
+      {"Gulf Gate Spedition GmbH", "AT"},
+      {"Gulf Gate Spedition", "AT"},
+      {"Gulf Gate Shiping Co", "AE"},
+      {"Gazprombank", "RU"},
+      {"GAZPROMBANK OAO", "RU"},
+      {"Al Naser Wings", "IQ"},
+      {"Gunther Migeote", "NO"},
+      {"Migeotte Gunther", "NO"},
+      {"A.P. Finance Ltd", "GB"},
+      {"54th Research Institute", "CN"},
+      {"Guangdong Univ. of Technology", "CN"},
+      {"Bank of Kunlun", "CN"},
+      {"Transneft AK", "RU"},
+      {"Adrian Hernandez", "US"},
+      {"Shvabe AO", "RU"},
+      {"Contoso Bicycles Ltd", "US"},
+      {"Fabrikam Logistics GmbH", "DE"},
+      {"Northwind Traders", "US"},
+      {"Huawei Investment Co Guiyang", "CN"},
+      {"Gryphon Aero Space", "SG"}};
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    master.push_back(Party("P-" + std::to_string(i), names[i].first, names[i].second));
+  }
+  AddParties("microsoft", master);
+  auto report = Import(SharedList("csl_sample_2019.csv"), "2019-06-02");
+
+  auto loaded = ShippedRules()();
+  rules::Engine engine(*loaded, *store_);
+  std::set<std::tuple<std::string, std::string, std::string>> forward;
+  auto stored = store_->ListParties("microsoft");
+  ASSERT_TRUE(stored.ok());
+  for (const auto& p : *stored) {
+    auto hits = parties::BestHits(engine, p, Date::Parse("2019-06-02").value());
+    ASSERT_TRUE(hits.ok());
+    for (const auto& h : *hits) forward.insert({p.external_id, h.list, h.entry_id});
+  }
+  alerts::Filter filter;
+  filter.organization = "microsoft";
+  filter.per_page = alerts::kMaxPerPage;
+  std::set<std::tuple<std::string, std::string, std::string>> opened;
+  auto page = store_->ListAlerts(filter);
+  ASSERT_TRUE(page.ok());
+  for (const auto& a : page->alerts) {
+    opened.insert({a.party_external_id, a.list, a.entry_id});
+  }
+  EXPECT_GE(forward.size(), 5u);  // the master is not all clean names
+  EXPECT_EQ(opened, forward);
+  EXPECT_EQ(report.alerts_opened, forward.size());
+}
+
+// Two servers on one database import the same list version at once, each through its
+// own connection: one version is stored, and each alert exists once.
+TEST_P(AlertsRescreenTest, TwoConnectionsImportingTheSameVersionAtOnceOpenEachAlertOnce) {
+  AddParties("microsoft",
+             {Party("C-1", "Gulf Gate Spedition GmbH", "AT"), Party("C-2", "Gazprombank", "RU"),
+              Party("C-3", "Bank of Kunlun", "CN")});
+  Import(Version("v1.csv", false), "2019-06-01");
+  const auto before = OnEntry().size();
+  const std::string v2 = Version("v2.csv", true);
+  std::vector<lists::ImportReport> reports(2);
+  std::vector<std::string> errors(2);
+  std::vector<std::thread> servers;
+  for (int i = 0; i < 2; ++i) {
+    servers.emplace_back([&, i] {
+      auto own = storage::OpenStore(db_.url());
+      if (!own.ok()) {
+        errors[i] = own.error().message;
+        return;
+      }
+      lists::ImportOptions options;
+      options.as_of = Date::Parse("2019-06-02").value();
+      auto report = licensing::ImportAndRescreen(**own, v2, options, ShippedRules());
+      if (report.ok()) {
+        reports[i] = *report;
+      } else {
+        errors[i] = report.error().message;
+      }
+    });
+  }
+  for (auto& t : servers) t.join();
+  EXPECT_EQ(errors, std::vector<std::string>(2));
+  EXPECT_NE(reports[0].unchanged, reports[1].unchanged);  // one stored it, one found it stored
+  EXPECT_EQ(reports[0].alerts_opened + reports[1].alerts_opened, 1u);
+  EXPECT_EQ(before, 0u);
+  EXPECT_EQ(OnEntry().size(), 1u);
+  EXPECT_EQ(AuditCount("alert.open"), [&] {
+    alerts::Filter filter;
+    filter.organization = "microsoft";
+    return static_cast<std::size_t>(store_->ListAlerts(filter)->total);
+  }());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AlertsRescreenTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace tollgate

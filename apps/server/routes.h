@@ -48,6 +48,7 @@ void AddPartiesRoutes(std::vector<Route>& routes);
 void AddGeneralLicensesRoutes(std::vector<Route>& routes);
 void AddReportsRoutes(std::vector<Route>& routes);
 void AddAuditRoutes(std::vector<Route>& routes);
+void AddHistoryRoutes(std::vector<Route>& routes);
 void AddMetricsRoutes(std::vector<Route>& routes);
 
 std::vector<Route> AllRoutes();

@@ -81,6 +81,12 @@ TEST_P(HistoryApiTest, AnApplicantSeesOnlyItsOwnAndAnAgencyNone) {
   EXPECT_EQ(Call("dod", "GET", "/api/history/screenings").status, 403);
   EXPECT_EQ(Call("dod", "GET", "/api/history/determinations").status, 403);
   EXPECT_EQ(Call("", "GET", "/api/history/screenings").status, 401);
+  // A name that cannot be kept as text is refused before it is screened: never a
+  // record that fails its group commit (and the other requests in it).
+  auto bytes = Call("msft", "GET", "/api/screen?name=Hua%FFwei&as_of=2019-06-01");
+  EXPECT_EQ(bytes.status, 400) << bytes.text;
+  EXPECT_EQ(bytes.body["field"], "name") << bytes.text;
+  EXPECT_EQ(Call("auditor", "GET", "/api/history/screenings").body["screenings"].size(), 1u);
 }
 
 TEST_P(HistoryApiTest, BadFiltersAreRefusedNamingTheField) {

@@ -71,6 +71,9 @@ Result<std::vector<screening::Query>> ReadInput(const std::string& path, double 
     if (row.name.find_first_not_of(" \t") == std::string::npos) {
       return reader.FieldError(static_cast<std::size_t>(name_col), "empty name");
     }
+    if (!history::CheckRecordable(row.name, "name").ok()) {
+      return reader.FieldError(static_cast<std::size_t>(name_col), "not valid UTF-8");
+    }
     row.id = id_col >= 0 ? reader.field(static_cast<std::size_t>(id_col))
                          : std::to_string(rows.size() + 1);
     screening::Query query;

@@ -66,6 +66,7 @@ int RunScreen(const Context& context, const ScreenArgs& args) {
   if (args.threshold < 0 || args.threshold > 1) {
     return Fail(MakeError(ErrorCode::kInvalidArgument, "--threshold must be between 0 and 1"));
   }
+  if (auto s = history::CheckRecordable(args.name, "NAME"); !s.ok()) return Fail(s.error());
   screening::Query query;
   query.name = args.name;
   query.as_of = *as_of;

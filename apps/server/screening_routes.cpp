@@ -76,6 +76,9 @@ ApiResponse Screen(ServerState& state, storage::Store& store, const Caller* call
   screening::Query query;
   query.name = Query(request, "name");
   if (auto e = CheckName(query.name, "name")) return ErrorResponse(*e);
+  if (auto s = history::CheckRecordable(query.name, "name"); !s.ok()) {
+    return ErrorResponse(FromError(s.error(), "name"));
+  }
   Date as_of;
   if (auto e = DateParam(request, "as_of", state.clock().Today(), as_of)) return ErrorResponse(*e);
   query.as_of = as_of;
@@ -158,6 +161,9 @@ ApiResponse ScreenBatch(ServerState& state, storage::Store& store, const Caller*
     screening::Query query;
     query.name = item.value("name", "");
     if (auto e = CheckName(query.name, at + "/name")) return ErrorResponse(*e);
+    if (auto s = history::CheckRecordable(query.name, at + "/name"); !s.ok()) {
+      return ErrorResponse(FromError(s.error(), at + "/name"));
+    }
     if (auto e = CountryOf(item.value("country", ""), at + "/country", query.country)) {
       return ErrorResponse(*e);
     }

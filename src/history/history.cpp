@@ -111,6 +111,15 @@ storage::ScreeningRecord ScreeningRecordOf(const screening::Query& query, Date a
   return r;
 }
 
+Status CheckRecordable(const std::string& name, const std::string& field) {
+  try {
+    (void)nlohmann::json(name).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+  } catch (const nlohmann::json::type_error&) {
+    return MakeError(ErrorCode::kInvalidArgument, field + ": not valid UTF-8");
+  }
+  return {};
+}
+
 Result<std::vector<std::int64_t>> RecordScreenings(
     storage::Store& store, const std::vector<storage::ScreeningRecord>& records) {
   if (records.empty()) return std::vector<std::int64_t>{};

@@ -51,6 +51,11 @@ storage::ScreeningRecord ScreeningRecordOf(const screening::Query& query, Date a
                                            const std::vector<screening::Match>& matches,
                                            const Asker& asker);
 
+// kInvalidArgument "FIELD: not valid UTF-8" when `name` cannot be kept as text (both
+// databases store UTF-8): checked before a screening is answered, so that a record that
+// cannot be written never fails the other requests of its group commit.
+Status CheckRecordable(const std::string& name, const std::string& field);
+
 // Records screenings in one transaction, all or none (a batch's rows; continuous
 // re-screening). One request's screening goes through ScreeningRecorder instead
 // (history/group_commit.h), written with the other requests' of the moment.

@@ -1,6 +1,7 @@
 // Issue 14, item 5: POST /api/check answers only once its determination is recorded
 // (part 762 keeps determinations as export records, 15 CFR 762.2), so a server killed
-// with SIGKILL while it is answering loses no determination it answered. The real
+// with SIGKILL while it is answering loses no determination it answered; and since
+// issue 15, item 6, the same holds for GET /api/screen and its screening records. The real
 // server runs on a real database; eight client threads send checks, each for a party
 // of its own name, and keep the record id of every answer; the server is killed after a
 // random number of answers, three times over on the same database. After each kill the
@@ -15,6 +16,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -44,9 +47,21 @@ std::string CheckBody(const std::string& party) {
       .dump();
 }
 
-class AnsweredKillTest : public ::testing::TestWithParam<std::string> {};
+// One request for `party`: its status and the record id it answered (0 when none).
+using Send = std::function<httplib::Result(httplib::Client&, const httplib::Headers&,
+                                           const std::string& party)>;
+// What the store holds after a kill: each record's id and the text that names its party.
+using Stored = std::function<std::map<std::int64_t, std::string>(storage::Store&)>;
 
-TEST_P(AnsweredKillTest, EveryAnsweredDeterminationIsStoredAfterAKillUnderLoad) {
+class AnsweredKillTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  // Senders keep every answered record id; the server is killed after a random number
+  // of answers, three rounds on one database; then every answered id must be stored,
+  // naming the party its request named, and no id may have answered two requests.
+  void KillRounds(const Send& send, const Stored& stored_of, const char* what);
+};
+
+void AnsweredKillTest::KillRounds(const Send& send, const Stored& stored_of, const char* what) {
   TestDatabase db(GetParam());
   CliSandbox cli(db.url());
   for (const std::string& setup :
@@ -80,7 +95,7 @@ TEST_P(AnsweredKillTest, EveryAnsweredDeterminationIsStoredAfterAKillUnderLoad) 
         for (int i = 0;; ++i) {
           const std::string party = "Kill Test Party " + std::to_string(round) + " " +
                                     std::to_string(t) + " " + std::to_string(i);
-          auto result = client->Post("/api/check", auth, CheckBody(party), "application/json");
+          auto result = send(*client, auth, party);
           if (!result) {
             // Only the kill may cut a request off.
             if (!killed) ADD_FAILURE() << party << ": " << httplib::to_string(result.error());
@@ -111,10 +126,7 @@ TEST_P(AnsweredKillTest, EveryAnsweredDeterminationIsStoredAfterAKillUnderLoad) 
     auto store = storage::OpenStore(db.url());
     ASSERT_TRUE(store.ok()) << "the database does not open after the kill: "
                             << store.error().message;
-    auto records = (*store)->ListDeterminations();
-    ASSERT_TRUE(records.ok()) << records.error().message;
-    std::map<std::int64_t, std::string> stored;
-    for (const auto& record : *records) stored.emplace(record.id, record.request_json);
+    const auto stored = stored_of(**store);
     std::size_t missing = 0;
     std::map<std::int64_t, int> times_answered;
     for (const auto& a : answered) {
@@ -128,11 +140,51 @@ TEST_P(AnsweredKillTest, EveryAnsweredDeterminationIsStoredAfterAKillUnderLoad) 
           << "record " << a.id << " was answered for " << a.party << " but holds " << found->second;
     }
     EXPECT_EQ(missing, 0u) << "round " << round << ": " << missing << " of " << answered.size()
-                           << " answered determinations are not in the store after the kill";
+                           << " answered " << what << " are not in the store after the kill";
     for (const auto& [id, times] : times_answered) {
       EXPECT_EQ(times, 1) << "record " << id << " was answered to " << times << " requests";
     }
   }
+}
+
+TEST_P(AnsweredKillTest, EveryAnsweredDeterminationIsStoredAfterAKillUnderLoad) {
+  KillRounds(
+      [](httplib::Client& client, const httplib::Headers& auth, const std::string& party) {
+        return client.Post("/api/check", auth, CheckBody(party), "application/json");
+      },
+      [](storage::Store& store) {
+        std::map<std::int64_t, std::string> stored;
+        auto records = store.ListDeterminations();
+        EXPECT_TRUE(records.ok()) << records.error().message;
+        if (records.ok()) {
+          for (const auto& record : *records) stored.emplace(record.id, record.request_json);
+        }
+        return stored;
+      },
+      "determinations");
+}
+
+TEST_P(AnsweredKillTest, EveryAnsweredScreeningIsStoredAfterAKillUnderLoad) {
+  KillRounds(
+      [](httplib::Client& client, const httplib::Headers& auth, const std::string& party) {
+        std::string name = party;  // letters, digits and spaces
+        for (std::size_t at = name.find(' '); at != std::string::npos; at = name.find(' ', at)) {
+          name.replace(at, 1, "%20");
+        }
+        return client.Get("/api/screen?as_of=2019-06-01&name=" + name, auth);
+      },
+      [](storage::Store& store) {
+        std::map<std::int64_t, std::string> stored;
+        storage::HistoryFilter all;
+        all.limit = std::numeric_limits<std::int64_t>::max();
+        auto records = store.FindScreenings(all);
+        EXPECT_TRUE(records.ok()) << records.error().message;
+        if (records.ok()) {
+          for (const auto& record : *records) stored.emplace(record.id, record.name);
+        }
+        return stored;
+      },
+      "screenings");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AnsweredKillTest, ::testing::Values("sqlite", "postgres"),

@@ -22,6 +22,7 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code);
 void AddTokensCommand(CLI::App& app, Context& context, int& exit_code);
 void AddReportCommands(CLI::App& app, Context& context, int& exit_code);
 void AddDemoCommands(CLI::App& app, Context& context, int& exit_code);
+void AddHistoryCommands(CLI::App& app, Context& context, int& exit_code);
 // `applications transition`, registered under the `applications` command.
 void AddApplicationsTransitionCommand(CLI::App& applications, Context& context, int& exit_code);
 // `lists update`, registered under the `lists` command.

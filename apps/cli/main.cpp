@@ -42,6 +42,7 @@ int main(int argc, char** argv) try {
   tollgate::cli::AddTokensCommand(app, context, exit_code);
   tollgate::cli::AddReportCommands(app, context, exit_code);
   tollgate::cli::AddDemoCommands(app, context, exit_code);
+  tollgate::cli::AddHistoryCommands(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -12,6 +12,7 @@
 #include "tollgate/common/csv.h"
 #include "tollgate/common/csv_writer.h"
 #include "tollgate/forms/screening_json.h"
+#include "tollgate/history/history.h"
 #include "tollgate/screening/batch.h"
 
 namespace tollgate::cli {
@@ -73,6 +74,9 @@ Result<std::vector<screening::Query>> ReadInput(const std::string& path, double 
     row.name = reader.field(static_cast<std::size_t>(name_col));
     if (row.name.find_first_not_of(" \t") == std::string::npos) {
       return reader.FieldError(static_cast<std::size_t>(name_col), "empty name");
+    }
+    if (!history::CheckRecordable(row.name, "name").ok()) {
+      return reader.FieldError(static_cast<std::size_t>(name_col), "not valid UTF-8");
     }
     row.id = id_col >= 0 ? reader.field(static_cast<std::size_t>(id_col))
                          : std::to_string(rows.size() + 1);
@@ -152,6 +156,20 @@ int RunScreenBatch(const Context& context, const BatchOptions& options) {
   };
   auto results = screening::ScreenBatch(*in_force->index, *queries, batch);
   if (terminal) std::fprintf(stderr, "\n");
+
+  // Every row on record (15 CFR 762.2(a)) before the file says what was found, in one
+  // transaction: all or none.
+  {
+    std::vector<storage::ScreeningRecord> records;
+    records.reserve(results.size());
+    const history::Asker asker{"operator", "", "batch"};
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      records.push_back(
+          history::ScreeningRecordOf((*queries)[i], *as_of, in_force->versions, results[i], asker));
+    }
+    auto ids = history::RecordScreenings(*store, records);
+    if (!ids.ok()) return Fail(ids.error());
+  }
 
   // Written beside the target and renamed into place: a failure never leaves a
   // half-written OUT behind.

@@ -9,6 +9,7 @@
 #include "screen_support.h"
 #include "tollgate/forms/screening_json.h"
 #include "tollgate/screening/query_facts.h"
+#include "tollgate/history/history.h"
 
 namespace tollgate::cli {
 namespace {
@@ -68,6 +69,7 @@ int RunScreen(const Context& context, const ScreenArgs& args) {
   if (args.threshold < 0 || args.threshold > 1) {
     return Fail(MakeError(ErrorCode::kInvalidArgument, "--threshold must be between 0 and 1"));
   }
+  if (auto s = history::CheckRecordable(args.name, "NAME"); !s.ok()) return Fail(s.error());
   screening::Query query;
   query.name = args.name;
   query.as_of = *as_of;
@@ -97,8 +99,16 @@ int RunScreen(const Context& context, const ScreenArgs& args) {
   if (!in_force.ok()) return Fail(in_force.error());
 
   auto matches = in_force->index->Screen(query);
+  // On record before it is answered (15 CFR 762.2(a)), a no-hit and a date with no list
+  // in force too: the record is what shows an auditor what was searched.
+  auto ids = history::RecordScreenings(
+      *store, {history::ScreeningRecordOf(query, *as_of, in_force->versions, matches,
+                                          {"operator", "", "cli"})});
+  if (!ids.ok()) return Fail(ids.error());
   if (args.json) {
-    std::cout << forms::ScreenJson(*as_of, in_force->versions, matches, &args.name).dump(2) << "\n";
+    auto out = forms::ScreenJson(*as_of, in_force->versions, matches, &args.name);
+    out["record_id"] = ids->front();
+    std::cout << out.dump(2) << "\n";
   } else {
     PrintHuman(args.name, matches, *as_of, args.threshold, in_force->versions);
   }

@@ -57,6 +57,11 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
                    "the key signing /api/audit/checkpoint (default beside a SQLite file: "
                    "FILE.audit-key; required for PostgreSQL)")
       ->envname("TOLLGATE_AUDIT_KEY");
+  serve
+      ->add_option("--history-retention-years", args->options.history_retention_years,
+                   "prune screenings and determinations recorded longer ago at start, with an "
+                   "audit record (default 5, the least 15 CFR 762.6 allows; 0: never at start)")
+      ->check(CLI::Range(5, 1000) | CLI::IsMember({0}));
   serve->add_flag("--list-routes", args->options.list_routes, "print the routes and exit");
   serve->callback([&, args] {
     if (args->options.list_routes) {

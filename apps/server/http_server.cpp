@@ -25,6 +25,7 @@
 #include "routes.h"
 #include "server.h"
 #include "tollgate/common/data_dir.h"
+#include "tollgate/history/history.h"
 #include "tollgate/rules/locate.h"
 
 namespace tollgate::server {
@@ -263,6 +264,16 @@ Result<std::unique_ptr<ServerState>> OpenServerState(ServerOptions& options, std
   if (!rules_dir.ok()) return rules_dir.error();
   if (auto s = LoadGeneralLicensesIfNone(**store, **rules, *rules_dir, clock, out); !s.ok()) {
     return s.error();
+  }
+  if (options.history_retention_years != 0) {
+    auto pruned = history::PruneExpired(**store, clock.Today(), options.history_retention_years,
+                                        {"system retention", clock.Timestamp()});
+    if (!pruned.ok()) return pruned.error();
+    if (*pruned) {
+      out << "pruned " << (*pruned)->screenings << " screening(s) and " << (*pruned)->determinations
+          << " determination(s) recorded before " << (*pruned)->cutoff << " (retention "
+          << options.history_retention_years << " years)\n";
+    }
   }
   auto criteria_path = licensing::ShippedCriteriaPath();
   if (!criteria_path.ok()) return criteria_path.error();

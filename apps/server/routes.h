@@ -49,6 +49,7 @@ void AddAlertsRoutes(std::vector<Route>& routes);
 void AddGeneralLicensesRoutes(std::vector<Route>& routes);
 void AddReportsRoutes(std::vector<Route>& routes);
 void AddAuditRoutes(std::vector<Route>& routes);
+void AddHistoryRoutes(std::vector<Route>& routes);
 void AddMetricsRoutes(std::vector<Route>& routes);
 
 std::vector<Route> AllRoutes();

@@ -9,7 +9,8 @@ namespace {
 // counted by its max_connections (100 by default) across every server of the
 // database: a few stores are opened at start and the rest on demand. And it commits
 // concurrent transactions with one flush of its log, so several group commits of
-// determinations may run at once (determination_recorder.h); SQLite admits one writer.
+// determinations and of screenings may run at once (history/group_commit.h); SQLite
+// admits one writer.
 constexpr std::size_t kPostgresStoresAtStart = 8;
 constexpr int kPostgresWriters = 4;
 
@@ -57,7 +58,8 @@ ServerState::ServerState(ServerOptions options, std::shared_ptr<const rules::Rul
       engine_store_(std::move(engine_store)),
       engine_(rules_, *engine_store_),
       catalog_(std::move(catalog)),
-      recorder_(storage::IsPostgresUrl(options_.db_url) ? kPostgresWriters : 1) {
+      recorder_(storage::IsPostgresUrl(options_.db_url) ? kPostgresWriters : 1),
+      screening_recorder_(storage::IsPostgresUrl(options_.db_url) ? kPostgresWriters : 1) {
   // One index cache for /api/screen and /api/check (issue 14): the engine screens
   // parties with the indexes screening uses, under the one --index-cache-mb budget,
   // instead of building a second index of the same lists.

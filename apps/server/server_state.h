@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "determination_recorder.h"
 #include "metrics.h"
+#include "tollgate/history/group_commit.h"
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/criteria.h"
 #include "tollgate/licensing/list_change.h"
@@ -49,6 +49,9 @@ struct ServerOptions {
   std::string rules_dir;     // "" : as the CLI finds them
   std::string openapi_path;  // the OpenAPI document served at /openapi.json
   std::string audit_key;     // checkpoint key; "": beside a SQLite file
+  // Screenings and determinations recorded longer ago are pruned at start (15 CFR
+  // 762.6: at least 5); 0: not at start (`tollgate history prune` does it then).
+  int history_retention_years = 5;
   bool list_routes = false;  // print the routes and exit (the OpenAPI test)
 };
 
@@ -99,7 +102,8 @@ class ServerState {
   rules::Engine& engine() { return engine_; }
   const licensing::CriteriaCatalog& catalog() const { return catalog_; }
   const licensing::Clock& clock() const { return clock_; }
-  DeterminationRecorder& recorder() { return recorder_; }
+  history::DeterminationRecorder& recorder() { return recorder_; }
+  history::ScreeningRecorder& screening_recorder() { return screening_recorder_; }
   RequestMetrics& metrics() { return metrics_; }
 
   // Opens the request threads' stores before the first request (StorePool::Open).
@@ -119,7 +123,8 @@ class ServerState {
   rules::Engine engine_;
   licensing::CriteriaCatalog catalog_;
   licensing::SystemClock clock_;
-  DeterminationRecorder recorder_;
+  history::DeterminationRecorder recorder_;
+  history::ScreeningRecorder screening_recorder_;
   RequestMetrics metrics_;
 };
 

@@ -57,6 +57,7 @@ std::vector<Route> AllRoutes() {
   AddGeneralLicensesRoutes(routes);
   AddReportsRoutes(routes);
   AddAuditRoutes(routes);
+  AddHistoryRoutes(routes);
   AddMetricsRoutes(routes);
   return routes;
 }

@@ -5,9 +5,12 @@
 
 namespace tollgate::rules {
 
-storage::DeterminationRecord RecordOf(const Determination& d, std::string requested_by) {
+storage::DeterminationRecord RecordOf(const Determination& d, std::string requested_by,
+                                      std::string organization) {
   storage::DeterminationRecord record;
   record.requested_by = std::move(requested_by);
+  record.organization = std::move(organization);
+  for (const auto& party : d.transaction.parties) record.parties.push_back(party.name);
   record.transaction_date = d.transaction.date;
   record.decision = DecisionName(d.decision);
   record.request_json = ToJson(d.transaction).dump();

@@ -104,9 +104,10 @@ TEST_P(LicenseStoreTest, DeterminationsAreRecordedInOrderWithTimestamps) {
   auto store = Open();
   ASSERT_TRUE(store);
   DeterminationRecord a{
-      0, "", *Date::Parse("2019-05-17"), "LICENSE_REQUIRED", "operator", "{\"a\":1}", "{}"};
+      0, "", *Date::Parse("2019-05-17"), "LICENSE_REQUIRED", "operator", "{\"a\":1}", "{}", "", {}};
   DeterminationRecord b{
-      0, "", *Date::Parse("2019-11-21"), "AUTHORIZED", "applicant msft-exports", "{\"b\":2}", "{}"};
+      0,  "", *Date::Parse("2019-11-21"), "AUTHORIZED", "applicant msft-exports", "{\"b\":2}", "{}",
+      "", {}};
   auto ids = store->RecordDeterminations({a, b});
   ASSERT_TRUE(ids.ok()) << ids.error().message;
   ASSERT_EQ(ids->size(), 2u);

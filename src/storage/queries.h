@@ -154,6 +154,64 @@ inline constexpr sql::Query kSelectDeterminations = PerDialect(
     "SELECT id, recorded_at, to_char(transaction_date, 'YYYY-MM-DD'), decision, request, result, "
     "requested_by FROM determinations ORDER BY id");
 
+// ---- The history of answers (migration 11; issue 15, item 6) ----
+
+inline constexpr sql::Query kInsertDeterminationFacts =
+    Shared("insert_determination_facts",
+           "INSERT INTO determination_facts(determination_id, organization, parties_folded) "
+           "VALUES ($1, $2, $3)");
+inline constexpr sql::Query kInsertScreening = PerDialect(
+    "insert_screening",
+    "INSERT INTO screenings(recorded_at, requested_by, organization, channel, name, "
+    "name_folded, country, type, as_of, threshold, outcome, top_score, lists, matches) VALUES "
+    "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), $1, $2, $3, $4, $5, $6, $7, $8, "
+    "CAST($9 AS REAL), $10, CAST($11 AS REAL), $12, $13) RETURNING id",
+    "INSERT INTO screenings(recorded_at, requested_by, organization, channel, name, "
+    "name_folded, country, type, as_of, threshold, outcome, top_score, lists, matches) VALUES "
+    "(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), $1, $2, $3, $4, $5, "
+    "$6, $7, $8, CAST($9 AS DOUBLE PRECISION), $10, CAST($11 AS DOUBLE PRECISION), $12, $13) "
+    "RETURNING id");
+// The filters of storage::HistoryFilter: $1 0 or 1 (filter by organization $2), then
+// the folded party part, from, before and outcome ('' for any), the limit and offset.
+// Scores travel as text: the driver binds integers and text only.
+inline constexpr sql::Query kSelectScreenings =
+    Shared("select_screenings",
+           "SELECT id, recorded_at, requested_by, organization, channel, name, country, type, "
+           "as_of, CAST(threshold AS TEXT), outcome, CAST(top_score AS TEXT), lists, matches "
+           "FROM screenings WHERE ($1 = 0 OR organization = $2) AND "
+           "($3 = '' OR name_folded LIKE '%' || CAST($3 AS TEXT) || '%') AND "
+           "($4 = '' OR recorded_at >= $4) AND ($5 = '' OR recorded_at < $5) AND "
+           "($6 = '' OR outcome = $6) ORDER BY id DESC LIMIT $7 OFFSET $8");
+inline constexpr sql::Query kSelectFilteredDeterminations =
+    PerDialect("select_filtered_determinations",
+               "SELECT d.id, d.recorded_at, d.transaction_date, d.decision, d.request, d.result, "
+               "d.requested_by, COALESCE(f.organization, ''), COALESCE(f.parties_folded, '') "
+               "FROM determinations d LEFT JOIN determination_facts f ON f.determination_id = d.id "
+               "WHERE ($1 = 0 OR f.organization = $2) AND "
+               "($3 = '' OR f.parties_folded LIKE '%' || CAST($3 AS TEXT) || '%') AND "
+               "($4 = '' OR d.recorded_at >= $4) AND ($5 = '' OR d.recorded_at < $5) AND "
+               "($6 = '' OR d.decision = $6) ORDER BY d.id DESC LIMIT $7 OFFSET $8",
+               "SELECT d.id, d.recorded_at, to_char(d.transaction_date, 'YYYY-MM-DD'), d.decision, "
+               "d.request, d.result, d.requested_by, COALESCE(f.organization, ''), "
+               "COALESCE(f.parties_folded, '') "
+               "FROM determinations d LEFT JOIN determination_facts f ON f.determination_id = d.id "
+               "WHERE ($1 = 0 OR f.organization = $2) AND "
+               "($3 = '' OR f.parties_folded LIKE '%' || CAST($3 AS TEXT) || '%') AND "
+               "($4 = '' OR d.recorded_at >= $4) AND ($5 = '' OR d.recorded_at < $5) AND "
+               "($6 = '' OR d.decision = $6) ORDER BY d.id DESC LIMIT $7 OFFSET $8");
+inline constexpr sql::Query kCountScreeningsBefore =
+    Shared("count_screenings_before", "SELECT COUNT(*) FROM screenings WHERE recorded_at < $1");
+inline constexpr sql::Query kDeleteScreeningsBefore =
+    Shared("delete_screenings_before", "DELETE FROM screenings WHERE recorded_at < $1");
+inline constexpr sql::Query kCountDeterminationsBefore = Shared(
+    "count_determinations_before", "SELECT COUNT(*) FROM determinations WHERE recorded_at < $1");
+inline constexpr sql::Query kDeleteDeterminationFactsBefore =
+    Shared("delete_determination_facts_before",
+           "DELETE FROM determination_facts WHERE determination_id IN "
+           "(SELECT id FROM determinations WHERE recorded_at < $1)");
+inline constexpr sql::Query kDeleteDeterminationsBefore =
+    Shared("delete_determinations_before", "DELETE FROM determinations WHERE recorded_at < $1");
+
 // ---- The licensing workflow (migration 3) ----
 
 // Any constant other than the migrations' lock. Every audited write takes it first on

@@ -4,8 +4,10 @@
 // that commit's binary), and the schema the migration files create is exactly the one
 // that code created, statement for statement. The migrations since add only what
 // tests/golden/store_v9_postgres_added.txt lists (9: the party master, issue 15) and
-// store_v10_postgres_added.txt (10: alerts, issue 15, items 2 and 3), and a database
-// main wrote is migrated to exactly the schema of a fresh one.
+// store_v10_postgres_added.txt (10: alerts, issue 15, items 2 and 3),
+// store_v11_postgres_added.txt (11: the history of answers) and
+// store_v12_postgres_added.txt (12: webhooks), and a database main wrote is migrated
+// to exactly the schema of a fresh one.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -63,8 +65,9 @@ const char* kSchema =
 // The schema as main wrote it at version 8: without the tables migrations 9 and on add.
 const char* kSchemaOfVersion8 =
     "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
-    "AND tbl_name NOT IN ('parties', 'alerts', 'alert_settings', 'party_master_revision') "
-    "ORDER BY type, name";
+    "AND tbl_name NOT IN ('parties', 'alerts', 'alert_settings', 'party_master_revision', "
+    "'screenings', 'determination_facts', 'webhooks', 'webhook_deliveries') "
+    "AND name NOT IN ('determinations_by_time') ORDER BY type, name";
 
 // The lines of `text`, sorted (the order PostgreSQL's collation gives is not ours).
 std::vector<std::string> SortedLines(const std::string& text) {
@@ -96,7 +99,7 @@ TEST_F(GoldenSqliteStore, MigrationFilesCreateTheSchemaMainCreated) {
   EXPECT_EQ(Sqlite(fresh.url(), kSchemaOfVersion8), recorded);
   const char* versions = "SELECT group_concat(version) FROM schema_migrations";
   EXPECT_EQ(Sqlite(golden_.url(), versions), "1,2,3,4,5,6,7,8\n");
-  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10\n");
+  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12\n");
 }
 
 TEST_F(GoldenSqliteStore, OpensReadsAndWritesWhatMainWrote) {
@@ -208,7 +211,15 @@ TEST(GoldenPostgresStore, MigrationFilesCreateTheSchemaMainCreated) {
   const std::string alerts =
       ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v10_postgres_added.txt");
   ASSERT_NE(alerts.find("column alerts.disposition"), std::string::npos);
-  EXPECT_EQ(SortedLines(listed), SortedLines(recorded + added + alerts));
+  // Migration 11, the history of answers (issue 15, item 6).
+  const std::string history =
+      ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v11_postgres_added.txt");
+  ASSERT_NE(history.find("column screenings.name_folded"), std::string::npos);
+  // Migration 12, webhooks and their outbox (issue 15, item 5).
+  const std::string webhooks =
+      ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v12_postgres_added.txt");
+  ASSERT_NE(webhooks.find("column webhook_deliveries.next_attempt_at"), std::string::npos);
+  EXPECT_EQ(SortedLines(listed), SortedLines(recorded + added + alerts + history + webhooks));
 }
 
 }  // namespace

@@ -163,13 +163,23 @@ Result<std::vector<std::int64_t>> SqlStore::RecordDeterminations(
     rows.push_back(
         {r.transaction_date.ToString(), r.decision, r.request_json, r.result_json, r.requested_by});
   }
-  // All or none, in one round trip on PostgreSQL: a server's group commit
-  // (DeterminationRecorder) answers its requests only after this returns.
+  // All or none, each table in one round trip on PostgreSQL: a server's group commit
+  // (history/group_commit.h) answers its requests only after this returns.
+  auto tx = Begin();
+  if (!tx.ok()) return tx.error();
   auto inserted = db_->RunEach(q::kInsertDetermination, rows);
   if (!inserted.ok()) return inserted.error();
   std::vector<std::int64_t> ids;
   ids.reserve(inserted->size());
   for (const auto& row : *inserted) ids.push_back(row.Int(0, 0));
+  // What the history is filtered by (migration 11), beside the record.
+  std::vector<sql::Params> facts;
+  facts.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    facts.push_back({ids[i], records[i].organization, JoinFoldedParties(records[i].parties)});
+  }
+  if (auto f = db_->RunEach(q::kInsertDeterminationFacts, facts); !f.ok()) return f.error();
+  if (auto c = tx->Commit(); !c.ok()) return c.error();
   return ids;
 }
 

@@ -3,8 +3,8 @@
 // PostgreSQL alike through a sql::Driver and the named queries of storage/queries.h.
 // Its methods are spread over sql_store.cpp (lists, licenses, determinations, units),
 // sql_workflow.cpp, sql_licenses.cpp, sql_general_licenses.cpp, sql_screening.cpp,
-// sql_accounts.cpp, sql_parties.cpp, sql_alerts.cpp and audit_guards.cpp. Semantics:
-// storage::Store.
+// sql_accounts.cpp, sql_parties.cpp, sql_alerts.cpp, sql_history.cpp and
+// audit_guards.cpp. Semantics: storage::Store.
 //
 // Concurrency: audited writes are serialized so the audit chain never forks. On SQLite
 // every transaction takes the write lock at BEGIN IMMEDIATE; on PostgreSQL an audited
@@ -49,6 +49,14 @@ class SqlStore final : public Store {
   Result<std::vector<std::int64_t>> RecordDeterminations(
       const std::vector<DeterminationRecord>& records) override;
   Result<std::vector<DeterminationRecord>> ListDeterminations() override;
+
+  // sql_history.cpp
+  Result<std::vector<std::int64_t>> RecordScreenings(
+      const std::vector<ScreeningRecord>& records) override;
+  Result<std::vector<ScreeningRecord>> FindScreenings(const HistoryFilter& filter) override;
+  Result<std::vector<DeterminationRecord>> FindDeterminations(const HistoryFilter& filter) override;
+  Result<PruneCount> PruneHistory(const std::string& cutoff, const std::string& reason,
+                                  const ChangeStamp& stamp) override;
 
   // sql_workflow.cpp
   Status AddOrganization(const licensing::Organization& organization,

@@ -92,7 +92,30 @@ Result<DeterminationRecord> DecodeDeterminationRow(std::int64_t id, std::string 
                              std::move(decision),
                              std::move(requested_by),
                              std::move(request),
-                             std::move(result)};
+                             std::move(result),
+                             {},
+                             {}};
+}
+
+std::string JoinFoldedParties(const std::vector<std::string>& names) {
+  std::string joined;
+  for (const auto& name : names) {
+    if (!joined.empty()) joined += '|';
+    joined += licensing::FoldPartyName(name);
+  }
+  return joined;
+}
+
+std::vector<std::string> SplitFoldedParties(const std::string& joined) {
+  std::vector<std::string> names;
+  std::size_t start = 0;
+  while (start < joined.size()) {
+    const std::size_t bar = joined.find('|', start);
+    const std::size_t end = bar == std::string::npos ? joined.size() : bar;
+    names.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return names;
 }
 
 Error LicenseExists(const std::string& number) {

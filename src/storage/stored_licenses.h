@@ -42,6 +42,10 @@ Result<DeterminationRecord> DecodeDeterminationRow(std::int64_t id, std::string 
                                                    const std::string& transaction_date,
                                                    std::string decision, std::string request,
                                                    std::string result, std::string requested_by);
+// A determination's parties as determination_facts keeps them: each name folded
+// (licensing::FoldPartyName, which leaves no '|'), joined by '|'; and back.
+std::string JoinFoldedParties(const std::vector<std::string>& names);
+std::vector<std::string> SplitFoldedParties(const std::string& joined);
 
 Error LicenseExists(const std::string& number);
 

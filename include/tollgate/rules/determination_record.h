@@ -23,9 +23,11 @@ nlohmann::json CompactJson(const Determination& determination);
 
 // The record a determination is kept as (part 762): the request whole, the answer
 // compact. `requested_by`: licensing::Describe of the user who asked, or "operator" for
-// the CLI run by whoever holds the database. The one form `tollgate check` (single and
-// --batch) and POST /api/check store.
-storage::DeterminationRecord RecordOf(const Determination& determination, std::string requested_by);
+// the CLI run by whoever holds the database; `organization`: the one the asker acts
+// for ("" for none), which the history is filtered by with the parties' names. The one
+// form `tollgate check` (single and --batch) and POST /api/check store.
+storage::DeterminationRecord RecordOf(const Determination& determination, std::string requested_by,
+                                      std::string organization = "");
 
 // How much one request (an /api/check body, a `check --batch` line) may ask about.
 struct TransactionLimits {

@@ -37,6 +37,7 @@
 #include "tollgate/licensing/state_machine.h"
 #include "tollgate/lists/entry.h"
 #include "tollgate/parties/party.h"
+#include "tollgate/storage/history_records.h"
 
 namespace tollgate::storage {
 
@@ -64,6 +65,12 @@ struct DeterminationRecord {
   std::string requested_by;
   std::string request_json;
   std::string result_json;
+  // What the history is filtered by (issue 15, item 6): the asker's organization ("" for
+  // none: the CLI's operator, a reviewer) and the names of the transaction's parties.
+  // Written with the record; read back as stored ("" and none for a determination
+  // recorded before migration 11).
+  std::string organization;
+  std::vector<std::string> parties;
 };
 
 // Who makes an audited change, and when.
@@ -245,6 +252,23 @@ class Store {
   virtual Result<std::vector<std::int64_t>> RecordDeterminations(
       const std::vector<DeterminationRecord>& records) = 0;
   virtual Result<std::vector<DeterminationRecord>> ListDeterminations() = 0;  // oldest first
+
+  // ---- The history of answers (storage/history_records.h; issue 15, item 6) ----
+
+  // Records screenings in one transaction (all or none) and returns their ids, as
+  // RecordDeterminations: a batch of a group commit (history/group_commit.h).
+  virtual Result<std::vector<std::int64_t>> RecordScreenings(
+      const std::vector<ScreeningRecord>& records) = 0;
+  // The records `filter` selects, newest first, at most filter.limit after filter.offset.
+  virtual Result<std::vector<ScreeningRecord>> FindScreenings(const HistoryFilter& filter) = 0;
+  virtual Result<std::vector<DeterminationRecord>> FindDeterminations(
+      const HistoryFilter& filter) = 0;
+  // Deletes the screenings and determinations recorded before `cutoff` (a UTC
+  // timestamp) and appends the audit record "history.prune" (the cutoff, how many of
+  // each, `reason`) by `stamp.actor`, in one transaction. The audit log itself is never
+  // pruned (part 762; migration 8).
+  virtual Result<PruneCount> PruneHistory(const std::string& cutoff, const std::string& reason,
+                                          const ChangeStamp& stamp) = 0;
 
   // Organizations and users (licensing/organization.h), audited. kInvalidArgument
   // when invalid, kConflict when the id or name exists, kNotFound for a user's unknown

@@ -1,0 +1,152 @@
+// SqlStore's history of answers (tables: migration 11): screenings recorded in batches,
+// both histories read back through one filter, and the retention prune with its audit
+// record. Determinations themselves are written in sql_store.cpp, with their facts.
+#include <cstdio>
+#include <string>
+
+#include "storage/queries.h"
+#include "storage/sql_store.h"
+#include "storage/stored_licenses.h"
+#include "tollgate/licensing/license.h"
+
+namespace tollgate::storage {
+namespace {
+
+// A score as text that reads back as the same double.
+std::string ScoreText(double score) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", score);
+  return text;
+}
+
+Result<double> ScoreOf(const std::string& text, std::int64_t id) {
+  try {
+    return std::stod(text);
+  } catch (const std::exception&) {
+    return MakeError(ErrorCode::kStorageError,
+                     "screening " + std::to_string(id) + ": stored score is damaged");
+  }
+}
+
+// The filter's parameters $1..$8 (queries.h, kSelectScreenings).
+sql::Params FilterParams(const HistoryFilter& filter) {
+  return {std::int64_t{filter.organization ? 1 : 0},
+          filter.organization.value_or(""),
+          filter.party,
+          filter.from,
+          filter.before,
+          filter.outcome,
+          filter.limit,
+          filter.offset};
+}
+
+Result<ScreeningRecord> DecodeScreening(sql::Rows& rows, int i) {
+  ScreeningRecord r;
+  r.id = rows.Int(i, 0);
+  r.recorded_at = rows.Take(i, 1);
+  r.requested_by = rows.Take(i, 2);
+  r.organization = rows.Take(i, 3);
+  r.channel = rows.Take(i, 4);
+  r.name = rows.Take(i, 5);
+  r.country = rows.Take(i, 6);
+  r.type = rows.Take(i, 7);
+  r.as_of = rows.Take(i, 8);
+  auto threshold = ScoreOf(rows.Text(i, 9), r.id);
+  if (!threshold.ok()) return threshold.error();
+  r.threshold = *threshold;
+  r.outcome = rows.Take(i, 10);
+  auto top = ScoreOf(rows.Text(i, 11), r.id);
+  if (!top.ok()) return top.error();
+  r.top_score = *top;
+  r.lists = nlohmann::json::parse(rows.Text(i, 12), nullptr, false);
+  r.matches = nlohmann::json::parse(rows.Text(i, 13), nullptr, false);
+  if (r.lists.is_discarded() || r.matches.is_discarded()) {
+    return MakeError(ErrorCode::kStorageError,
+                     "screening " + std::to_string(r.id) + ": stored answer is damaged");
+  }
+  return r;
+}
+
+}  // namespace
+
+Result<std::vector<std::int64_t>> SqlStore::RecordScreenings(
+    const std::vector<ScreeningRecord>& records) {
+  std::vector<sql::Params> rows;
+  rows.reserve(records.size());
+  for (const auto& r : records) {
+    rows.push_back({r.requested_by, r.organization, r.channel, r.name,
+                    licensing::FoldPartyName(r.name), r.country, r.type, r.as_of,
+                    ScoreText(r.threshold), r.outcome, ScoreText(r.top_score), r.lists.dump(),
+                    r.matches.dump()});
+  }
+  // All or none, one round trip on PostgreSQL (as RecordDeterminations): the group
+  // commit answers its requests only after this returns.
+  auto inserted = db_->RunEach(q::kInsertScreening, rows);
+  if (!inserted.ok()) return inserted.error();
+  std::vector<std::int64_t> ids;
+  ids.reserve(inserted->size());
+  for (const auto& row : *inserted) ids.push_back(row.Int(0, 0));
+  return ids;
+}
+
+Result<std::vector<ScreeningRecord>> SqlStore::FindScreenings(const HistoryFilter& filter) {
+  auto rows = db_->Run(q::kSelectScreenings, FilterParams(filter));
+  if (!rows.ok()) return rows.error();
+  std::vector<ScreeningRecord> records;
+  records.reserve(static_cast<std::size_t>(rows->size()));
+  for (int i = 0; i < rows->size(); ++i) {
+    auto r = DecodeScreening(*rows, i);
+    if (!r.ok()) return r.error();
+    records.push_back(std::move(r).value());
+  }
+  return records;
+}
+
+Result<std::vector<DeterminationRecord>> SqlStore::FindDeterminations(const HistoryFilter& filter) {
+  auto rows = db_->Run(q::kSelectFilteredDeterminations, FilterParams(filter));
+  if (!rows.ok()) return rows.error();
+  std::vector<DeterminationRecord> records;
+  records.reserve(static_cast<std::size_t>(rows->size()));
+  for (int i = 0; i < rows->size(); ++i) {
+    auto r = DecodeDeterminationRow(rows->Int(i, 0), rows->Take(i, 1), rows->Text(i, 2),
+                                    rows->Take(i, 3), rows->Take(i, 4), rows->Take(i, 5),
+                                    rows->Take(i, 6));
+    if (!r.ok()) return r.error();
+    r->organization = rows->Take(i, 7);
+    r->parties = SplitFoldedParties(rows->Text(i, 8));
+    records.push_back(std::move(r).value());
+  }
+  return records;
+}
+
+Result<PruneCount> SqlStore::PruneHistory(const std::string& cutoff, const std::string& reason,
+                                          const ChangeStamp& stamp) {
+  auto tx = BeginAudited();
+  if (!tx.ok()) return tx.error();
+  PruneCount count{cutoff, 0, 0};
+  auto screenings = db_->Run(q::kCountScreeningsBefore, {cutoff});
+  if (!screenings.ok()) return screenings.error();
+  count.screenings = screenings->Int(0, 0);
+  auto determinations = db_->Run(q::kCountDeterminationsBefore, {cutoff});
+  if (!determinations.ok()) return determinations.error();
+  count.determinations = determinations->Int(0, 0);
+  for (const sql::Query* del : {&q::kDeleteScreeningsBefore, &q::kDeleteDeterminationFactsBefore,
+                                &q::kDeleteDeterminationsBefore}) {
+    if (auto d = db_->Run(*del, {cutoff}); !d.ok()) return d.error();
+  }
+  // The prune is itself on record, in its transaction: what went, up to when, and why.
+  audit::Entry entry{stamp.timestamp,
+                     stamp.actor,
+                     "history.prune",
+                     "history",
+                     nullptr,
+                     {{"recorded_before", cutoff},
+                      {"screenings_deleted", count.screenings},
+                      {"determinations_deleted", count.determinations},
+                      {"reason", reason}}};
+  if (auto a = AppendAudit(std::move(entry)); !a.ok()) return a.error();
+  if (auto c = tx->Commit(); !c.ok()) return c.error();
+  return count;
+}
+
+}  // namespace tollgate::storage

@@ -57,6 +57,12 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
                    "the key signing /api/audit/checkpoint (default beside a SQLite file: "
                    "FILE.audit-key; required for PostgreSQL)")
       ->envname("TOLLGATE_AUDIT_KEY");
+  serve
+      ->add_option("--webhook-interval", args->options.webhook_interval_seconds,
+                   "seconds between two sendings of the webhook deliveries that are due "
+                   "(default 5; 0: this server sends none, e.g. when `tollgate webhooks "
+                   "deliver` runs from cron or another server sends them)")
+      ->check(CLI::Range(0, 3600));
   serve->add_flag("--list-routes", args->options.list_routes, "print the routes and exit");
   serve->callback([&, args] {
     if (args->options.list_routes) {

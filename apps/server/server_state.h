@@ -49,7 +49,8 @@ struct ServerOptions {
   std::string rules_dir;     // "" : as the CLI finds them
   std::string openapi_path;  // the OpenAPI document served at /openapi.json
   std::string audit_key;     // checkpoint key; "": beside a SQLite file
-  bool list_routes = false;  // print the routes and exit (the OpenAPI test)
+  int webhook_interval_seconds = 5;  // how often due webhook deliveries are sent; 0: never
+  bool list_routes = false;          // print the routes and exit (the OpenAPI test)
 };
 
 // Stores for request threads: Acquire hands out an idle one or opens a new one.

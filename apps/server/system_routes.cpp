@@ -53,6 +53,7 @@ std::vector<Route> AllRoutes() {
   AddApplicationsRoutes(routes);
   AddLicensesRoutes(routes);
   AddPartiesRoutes(routes);
+  AddWebhooksRoutes(routes);
   AddGeneralLicensesRoutes(routes);
   AddReportsRoutes(routes);
   AddAuditRoutes(routes);

@@ -408,7 +408,7 @@ inline constexpr sql::Query kUpdateParty = Shared(
 inline constexpr sql::Query kDeleteParty =
     Shared("delete_party", "DELETE FROM parties WHERE id = $1");
 
-// ---- Webhooks and their outbox (migration 10). Timestamps are UTC text
+// ---- Webhooks and their outbox (migration 12). Timestamps are UTC text
 // "YYYY-MM-DDTHH:MM:SSZ", which sorts as time does. ----
 
 inline constexpr sql::Query kInsertWebhook =

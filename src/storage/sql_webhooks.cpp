@@ -1,4 +1,4 @@
-// SqlStore's webhooks and their outbox (tables: migration 10): registrations, audited;
+// SqlStore's webhooks and their outbox (tables: migration 12): registrations, audited;
 // the deliveries an event queues, claims for sending and their outcomes.
 #include <algorithm>
 

@@ -354,10 +354,60 @@ TEST_P(AlertsRescreenTest, InverseIndexFindsWhatForwardScreeningFinds) {
 
 // Two servers on one database import the same list version at once, each through its
 // own connection: one version is stored, and each alert exists once.
+// Issue 15, item 5: a new or reopened alert is queued for the organization's webhooks in
+// the transaction that stores it, once; other organizations' webhooks get nothing.
+TEST_P(AlertsRescreenTest, NewAndReopenedAlertsAreQueuedForTheOrganizationsWebhooksOnce) {
+  for (const char* organization : {"microsoft", "qualcomm"}) {
+    auto hook = store_->AddWebhook(
+        {0, organization, "http://127.0.0.1:9/" + std::string(organization), "k", "", "", ""},
+        kSetup);
+    ASSERT_TRUE(hook.ok()) << hook.error().message;
+  }
+  AddParties("microsoft", {Party("C-1", "Gulf Gate Spedition GmbH", "AT")});
+  Import(Version("v1.csv", false), "2019-06-01");
+  Import(Version("v2.csv", true), "2019-06-02");
+  const auto deliveries = [&](const std::string& organization) {
+    auto found = store_->ListDeliveries(organization, std::nullopt, 100);
+    EXPECT_TRUE(found.ok());
+    return found.ok() ? *found : std::vector<webhooks::Delivery>{};
+  };
+  auto queued = deliveries("microsoft");
+  ASSERT_EQ(queued.size(), 1u);
+  EXPECT_EQ(queued[0].event_type, "alert.opened");
+  EXPECT_EQ(queued[0].state, webhooks::DeliveryState::kPending);
+  auto body = nlohmann::json::parse(queued[0].payload);
+  EXPECT_EQ(body["type"], "alert.opened");
+  EXPECT_EQ(body["data"]["party_external_id"], "C-1") << body.dump();
+  EXPECT_EQ(body["data"]["id"], OnEntry()[0].id);
+
+  // The same entries again: nothing new to tell.
+  const std::string v2b = Version("v2b.csv", true);
+  std::ofstream(v2b, std::ios::app) << "\n";
+  Import(v2b, "2019-06-03");
+  EXPECT_EQ(deliveries("microsoft").size(), 1u);
+
+  // Cleared, then the entry moves: reopened, and told.
+  ASSERT_TRUE(alerts::DecideAlert(*store_, "microsoft", OnEntry()[0].id,
+                                  alerts::Action::kFalsePositive, "another firm", kAnalyst1)
+                  .ok());
+  Import(Version("v4.csv", true,
+                 [](std::string l) {
+                   auto at = l.find("Vienna");
+                   return l.replace(at, 6, "Linz");
+                 }),
+         "2019-06-04");
+  queued = deliveries("microsoft");
+  ASSERT_EQ(queued.size(), 2u);
+  EXPECT_EQ(queued[0].event_type, "alert.reopened");  // newest first
+  EXPECT_TRUE(deliveries("qualcomm").empty());
+}
+
 TEST_P(AlertsRescreenTest, TwoConnectionsImportingTheSameVersionAtOnceOpenEachAlertOnce) {
   AddParties("microsoft",
              {Party("C-1", "Gulf Gate Spedition GmbH", "AT"), Party("C-2", "Gazprombank", "RU"),
               Party("C-3", "Bank of Kunlun", "CN")});
+  ASSERT_TRUE(
+      store_->AddWebhook({0, "microsoft", "http://127.0.0.1:9/hook", "k", "", "", ""}, kSetup).ok());
   Import(Version("v1.csv", false), "2019-06-01");
   const auto before = OnEntry().size();
   const std::string v2 = Version("v2.csv", true);
@@ -392,6 +442,10 @@ TEST_P(AlertsRescreenTest, TwoConnectionsImportingTheSameVersionAtOnceOpenEachAl
     filter.organization = "microsoft";
     return static_cast<std::size_t>(store_->ListAlerts(filter)->total);
   }());
+  // And each alert was queued for the webhook once (issue 15, item 5).
+  auto deliveries = store_->ListDeliveries("microsoft", std::nullopt, 1000);
+  ASSERT_TRUE(deliveries.ok());
+  EXPECT_EQ(deliveries->size(), AuditCount("alert.open"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AlertsRescreenTest, ::testing::Values("sqlite", "postgres"),

@@ -16,6 +16,7 @@ void AddGeneralLicensesCommands(CLI::App& app, Context& context, int& exit_code)
 void AddPeopleCommands(CLI::App& app, Context& context, int& exit_code);
 void AddPartiesCommands(CLI::App& app, Context& context, int& exit_code);
 void AddAlertsCommands(CLI::App& app, Context& context, int& exit_code);
+void AddWebhooksCommands(CLI::App& app, Context& context, int& exit_code);
 void AddApplicationsCommands(CLI::App& app, Context& context, int& exit_code);
 void AddAuditCommands(CLI::App& app, Context& context, int& exit_code);
 void AddServeCommand(CLI::App& app, Context& context, int& exit_code);

@@ -36,6 +36,7 @@ int main(int argc, char** argv) try {
   tollgate::cli::AddPeopleCommands(app, context, exit_code);
   tollgate::cli::AddPartiesCommands(app, context, exit_code);
   tollgate::cli::AddAlertsCommands(app, context, exit_code);
+  tollgate::cli::AddWebhooksCommands(app, context, exit_code);
   tollgate::cli::AddApplicationsCommands(app, context, exit_code);
   tollgate::cli::AddAuditCommands(app, context, exit_code);
   tollgate::cli::AddServeCommand(app, context, exit_code);

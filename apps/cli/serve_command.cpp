@@ -62,6 +62,12 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
                    "prune screenings and determinations recorded longer ago at start, with an "
                    "audit record (default 5, the least 15 CFR 762.6 allows; 0: never at start)")
       ->check(CLI::Range(5, 1000) | CLI::IsMember({0}));
+  serve
+      ->add_option("--webhook-interval", args->options.webhook_interval_seconds,
+                   "seconds between two sendings of the webhook deliveries that are due "
+                   "(default 5; 0: this server sends none, e.g. when `tollgate webhooks "
+                   "deliver` runs from cron or another server sends them)")
+      ->check(CLI::Range(0, 3600));
   serve->add_flag("--list-routes", args->options.list_routes, "print the routes and exit");
   serve->callback([&, args] {
     if (args->options.list_routes) {

@@ -27,6 +27,7 @@
 #include "tollgate/common/data_dir.h"
 #include "tollgate/history/history.h"
 #include "tollgate/rules/locate.h"
+#include "tollgate/webhooks/outbox.h"
 
 namespace tollgate::server {
 namespace {
@@ -444,6 +445,33 @@ int RunServer(ServerOptions options) {
       if (auto s = state.ListsChanged(**own); !s.ok()) LogJson({{"error", s.error().message}});
     }
   });
+  // Webhook deliveries that are due are sent from one thread with its own store, so a
+  // slow receiver holds up no request; several servers on one database share the work
+  // (the store's claims keep a delivery to one of them).
+  std::thread webhook_sender([&] {
+    if (options.webhook_interval_seconds <= 0) return;
+    auto own = storage::OpenStore(options.db_url);
+    std::unique_lock lock(stop_mu);
+    while (!stop_cv.wait_for(lock, std::chrono::seconds(options.webhook_interval_seconds),
+                             [&] { return stopping; })) {
+      if (!own.ok()) continue;
+      lock.unlock();
+      auto run = webhooks::DeliverDue(**own, state.clock(), /*limit=*/100, [&] {
+        std::lock_guard stop_lock(stop_mu);
+        return stopping;
+      });
+      if (!run.ok()) {
+        LogJson({{"error", "webhook deliveries: " + run.error().message}});
+      } else if (run->delivered + run->retrying + run->failed + run->cancelled > 0) {
+        LogJson({{"webhooks",
+                  {{"delivered", run->delivered},
+                   {"retrying", run->retrying},
+                   {"failed", run->failed},
+                   {"cancelled", run->cancelled}}}});
+      }
+      lock.lock();
+    }
+  });
   // A signal can arrive before listen_after_bind has started its loop, when stop() is a
   // no-op (cpp-httplib only stops a running server): keep asking until listening ends.
   std::atomic<bool> listening_ended = false;
@@ -464,6 +492,7 @@ int RunServer(ServerOptions options) {
   }
   stop_cv.notify_all();
   refresher.join();
+  webhook_sender.join();
   // If listening ended for another reason, wake the signal thread so it can finish.
   if (signal_waiter.joinable()) {
     // Not a kill: the thread waits in sigwait() for SIGTERM, and this ends its wait.

@@ -46,6 +46,7 @@ void AddApplicationsRoutes(std::vector<Route>& routes);
 void AddLicensesRoutes(std::vector<Route>& routes);
 void AddPartiesRoutes(std::vector<Route>& routes);
 void AddAlertsRoutes(std::vector<Route>& routes);
+void AddWebhooksRoutes(std::vector<Route>& routes);
 void AddGeneralLicensesRoutes(std::vector<Route>& routes);
 void AddReportsRoutes(std::vector<Route>& routes);
 void AddAuditRoutes(std::vector<Route>& routes);

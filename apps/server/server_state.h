@@ -52,7 +52,8 @@ struct ServerOptions {
   // Screenings and determinations recorded longer ago are pruned at start (15 CFR
   // 762.6: at least 5); 0: not at start (`tollgate history prune` does it then).
   int history_retention_years = 5;
-  bool list_routes = false;  // print the routes and exit (the OpenAPI test)
+  int webhook_interval_seconds = 5;  // how often due webhook deliveries are sent; 0: never
+  bool list_routes = false;          // print the routes and exit (the OpenAPI test)
 };
 
 // Stores for request threads: Acquire hands out an idle one or opens a new one.

@@ -54,6 +54,7 @@ std::vector<Route> AllRoutes() {
   AddLicensesRoutes(routes);
   AddPartiesRoutes(routes);
   AddAlertsRoutes(routes);
+  AddWebhooksRoutes(routes);
   AddGeneralLicensesRoutes(routes);
   AddReportsRoutes(routes);
   AddAuditRoutes(routes);

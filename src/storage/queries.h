@@ -531,5 +531,65 @@ inline constexpr sql::Query kUpsertAlertSetting =
            "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
 inline constexpr sql::Query kSelectPartyMasterRevision = Shared(
     "select_party_master_revision", "SELECT revision FROM party_master_revision WHERE id = 1");
+// ---- Webhooks and their outbox (migration 12). Timestamps are UTC text
+// "YYYY-MM-DDTHH:MM:SSZ", which sorts as time does. ----
+
+inline constexpr sql::Query kInsertWebhook =
+    Shared("insert_webhook",
+           "INSERT INTO webhooks(organization, url, secret, created_at, created_by, removed_at) "
+           "VALUES ($1, $2, $3, $4, $5, '') RETURNING id");
+inline constexpr sql::Query kSelectWebhooks =
+    Shared("select_webhooks",
+           "SELECT id, organization, url, secret, created_at, created_by, removed_at FROM webhooks "
+           "WHERE organization = $1 ORDER BY id");
+inline constexpr sql::Query kRemoveWebhook = Shared(
+    "remove_webhook",
+    "UPDATE webhooks SET removed_at = $3 WHERE organization = $1 AND id = $2 AND removed_at = '' "
+    "RETURNING id");
+inline constexpr sql::Query kCancelWebhookDeliveries = Shared(
+    "cancel_webhook_deliveries",
+    "UPDATE webhook_deliveries SET state = 'cancelled', last_error = 'the webhook was removed' "
+    "WHERE webhook = $1 AND state = 'pending' RETURNING id");
+// The WHERE keeps SQLite from reading ON CONFLICT as a join's ON.
+inline constexpr sql::Query kEnqueueWebhookEvent = Shared(
+    "enqueue_webhook_event",
+    "INSERT INTO webhook_deliveries(webhook, organization, event_id, event_type, payload, state, "
+    "attempts, created_at, next_attempt_at, delivered_at, last_error) "
+    "SELECT id, organization, $2, $3, $4, 'pending', 0, $5, $5, '', '' FROM webhooks "
+    "WHERE organization = $1 AND removed_at = '' "
+    "ON CONFLICT (webhook, event_id) DO NOTHING RETURNING id");
+// PostgreSQL: SKIP LOCKED lets two servers take disjoint batches, and the outer
+// conditions, checked again on a row another claim changed, keep a row from being
+// taken twice. SQLite has one writer at a time.
+inline constexpr sql::Query kClaimDueDeliveries =
+    PerDialect("claim_due_deliveries",
+               "UPDATE webhook_deliveries SET next_attempt_at = $2, attempts = attempts + 1 "
+               "WHERE state = 'pending' AND next_attempt_at <= $1 AND id IN (SELECT id FROM "
+               "webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= $1 "
+               "ORDER BY next_attempt_at, id LIMIT $3) RETURNING id",
+               "UPDATE webhook_deliveries SET next_attempt_at = $2, attempts = attempts + 1 "
+               "WHERE state = 'pending' AND next_attempt_at <= $1 AND id IN (SELECT id FROM "
+               "webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= $1 "
+               "ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING id");
+inline constexpr sql::Query kSelectDeliveryWithWebhook = Shared(
+    "select_delivery_with_webhook",
+    "SELECT d.id, d.webhook, d.organization, w.url, d.event_id, d.event_type, d.payload, d.state, "
+    "d.attempts, d.created_at, d.next_attempt_at, d.delivered_at, d.last_error, w.secret, "
+    "w.created_at, w.created_by, w.removed_at FROM webhook_deliveries d "
+    "JOIN webhooks w ON w.id = d.webhook WHERE d.id = $1");
+inline constexpr sql::Query kRecordDeliveryOutcome =
+    Shared("record_delivery_outcome",
+           "UPDATE webhook_deliveries SET state = $2, delivered_at = $3, next_attempt_at = $4, "
+           "last_error = $5, attempts = $6 WHERE id = $1 RETURNING id");
+inline constexpr sql::Query kSelectDeliveries = Shared(
+    "select_deliveries",
+    "SELECT d.id, d.webhook, d.organization, w.url, d.event_id, d.event_type, d.payload, d.state, "
+    "d.attempts, d.created_at, d.next_attempt_at, d.delivered_at, d.last_error "
+    "FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook "
+    "WHERE d.organization = $1 AND ($2 = '' OR d.state = $2) ORDER BY d.id DESC LIMIT $3");
+inline constexpr sql::Query kRedeliver =
+    Shared("redeliver",
+           "UPDATE webhook_deliveries SET state = 'pending', attempts = 0, next_attempt_at = $3, "
+           "last_error = '' WHERE organization = $1 AND id = $2 AND state = 'failed' RETURNING id");
 
 }  // namespace tollgate::storage::q

@@ -6,6 +6,7 @@
 
 #include "storage/queries.h"
 #include "storage/sql_store.h"
+#include "tollgate/webhooks/outbox.h"
 
 namespace tollgate::storage {
 namespace {
@@ -154,6 +155,20 @@ Result<std::vector<alerts::Alert>> SqlStore::WriteAlerts(std::vector<AlertWrite>
                        w.before ? alerts::ToJson(*w.before) : nlohmann::json(nullptr),
                        alerts::ToJson(a)};
     if (auto s = AppendAudit(std::move(entry)); !s.ok()) return s.error();
+    // A new or reopened alert is also an event for the organization's webhooks
+    // (issue 15, item 5), queued in this transaction: it is sent if and only if the
+    // alert is stored, and once, since only the process whose insert or versioned
+    // update took effect gets here.
+    if (w.action == "alert.open" || w.action == "alert.reopen") {
+      const bool opened = w.action == "alert.open";
+      const webhooks::Event event{
+          "alert/" + std::to_string(a.id) + "/v" + std::to_string(a.version),
+          opened ? "alert.opened" : "alert.reopened", alerts::ToJson(a)};
+      auto queued = EnqueueWebhookEvent(a.organization, event.id, event.type,
+                                        webhooks::EventBody(a.organization, event, stamp.timestamp),
+                                        stamp.timestamp);
+      if (!queued.ok()) return queued.error();
+    }
     written.push_back(std::move(a));
   }
   if (auto c = tx->Commit(); !c.ok()) return c.error();

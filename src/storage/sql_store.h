@@ -146,6 +146,27 @@ class SqlStore final : public Store {
   Result<std::string> AlertSetting(const std::string& key) override;
   Status SetAlertSetting(const std::string& key, const std::string& value) override;
 
+  // sql_webhooks.cpp
+  Result<webhooks::Webhook> AddWebhook(webhooks::Webhook webhook,
+                                       const ChangeStamp& stamp) override;
+  Result<std::vector<webhooks::Webhook>> ListWebhooks(const std::string& organization) override;
+  Status RemoveWebhook(const std::string& organization, std::int64_t id,
+                       const ChangeStamp& stamp) override;
+  Result<std::int64_t> EnqueueWebhookEvent(const std::string& organization,
+                                           const std::string& event_id,
+                                           const std::string& event_type,
+                                           const std::string& payload,
+                                           const std::string& timestamp) override;
+  Result<std::vector<ClaimedDelivery>> ClaimDueDeliveries(const std::string& now,
+                                                          const std::string& lease_until,
+                                                          std::int64_t limit) override;
+  Status RecordDeliveryOutcome(const webhooks::Delivery& delivery) override;
+  Result<std::vector<webhooks::Delivery>> ListDeliveries(
+      const std::string& organization, std::optional<webhooks::DeliveryState> state,
+      std::int64_t limit) override;
+  Status RedeliverDelivery(const std::string& organization, std::int64_t id,
+                           const ChangeStamp& stamp) override;
+
  private:
   // Alerts as a query of TOLLGATE_ALERT_COLUMNS gives them.
   Result<std::vector<alerts::Alert>> ReadAlerts(const sql::Query& query, const sql::Params& params);

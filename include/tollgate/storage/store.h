@@ -38,6 +38,7 @@
 #include "tollgate/lists/entry.h"
 #include "tollgate/parties/party.h"
 #include "tollgate/storage/history_records.h"
+#include "tollgate/webhooks/webhook.h"
 
 namespace tollgate::storage {
 
@@ -204,6 +205,12 @@ struct AlertWrite {
   alerts::Alert alert;
   std::string action;
   std::optional<alerts::Alert> before;  // for the audit record of an update
+};
+
+// A delivery taken to be sent, with the webhook it goes to (its URL and secret).
+struct ClaimedDelivery {
+  webhooks::Delivery delivery;
+  webhooks::Webhook webhook;
 };
 
 // Failed logins counted under one key ("user NAME" or "address A.B.C.D").
@@ -450,6 +457,50 @@ class Store {
   // records what the screening last ran with, not a decision.
   virtual Result<std::string> AlertSetting(const std::string& key) = 0;
   virtual Status SetAlertSetting(const std::string& key, const std::string& value) = 0;
+
+  // ---- Webhooks and their outbox (webhooks/webhook.h) ----
+
+  // Registers a webhook (valid URL, non-empty secret) with its audit record
+  // ("webhook.add"; the secret is not in it); the stored webhook with its id.
+  // kNotFound for an unknown organization, kInvalidArgument for a bad URL.
+  virtual Result<webhooks::Webhook> AddWebhook(webhooks::Webhook webhook,
+                                               const ChangeStamp& stamp) = 0;
+  // The organization's webhooks, removed ones included, oldest first.
+  virtual Result<std::vector<webhooks::Webhook>> ListWebhooks(const std::string& organization) = 0;
+  // Marks a webhook removed and cancels its pending deliveries, with its audit record
+  // ("webhook.remove", saying how many were cancelled). kNotFound when the organization
+  // has no webhook `id` in use.
+  virtual Status RemoveWebhook(const std::string& organization, std::int64_t id,
+                               const ChangeStamp& stamp) = 0;
+  // Puts one pending delivery of the event in the outbox for each of the organization's
+  // webhooks in use, due at `timestamp`; inside the caller's unit of work when there is
+  // one, so the event and its deliveries commit together. An event already queued for
+  // a webhook (the same event id) is not queued twice. Returns the deliveries written.
+  virtual Result<std::int64_t> EnqueueWebhookEvent(const std::string& organization,
+                                                   const std::string& event_id,
+                                                   const std::string& event_type,
+                                                   const std::string& payload,
+                                                   const std::string& timestamp) = 0;
+  // Takes up to `limit` pending deliveries due at `now`: each is counted as an attempt
+  // and not due again before `lease_until`, so another server does not send it too,
+  // and one whose sender died is sent again after the lease.
+  virtual Result<std::vector<ClaimedDelivery>> ClaimDueDeliveries(const std::string& now,
+                                                                  const std::string& lease_until,
+                                                                  std::int64_t limit) = 0;
+  // The outcome of an attempt: state, attempts, when delivered (or ""), when to try
+  // next, and the error (or ""). kNotFound for an unknown delivery.
+  virtual Status RecordDeliveryOutcome(const webhooks::Delivery& delivery) = 0;
+  // The organization's deliveries, newest first, optionally of one state; at most
+  // `limit`.
+  virtual Result<std::vector<webhooks::Delivery>> ListDeliveries(
+      const std::string& organization, std::optional<webhooks::DeliveryState> state,
+      std::int64_t limit) = 0;
+  // Sends a failed delivery again from `timestamp`, its attempts counted afresh, with
+  // an audit record ("webhook.redeliver"). kNotFound when the organization has no such
+  // delivery; kRefused when it is not failed (a pending one is on its way,
+  // a delivered one arrived).
+  virtual Status RedeliverDelivery(const std::string& organization, std::int64_t id,
+                                   const ChangeStamp& stamp) = 0;
 };
 
 // Opens (creating if needed, and migrating the schema) the store at `url`: a SQLite

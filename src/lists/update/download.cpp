@@ -6,24 +6,11 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
-#include <mutex>
+
+#include "common/curl_handle.h"
 
 namespace tollgate::lists {
 namespace {
-
-struct CurlEasyCleanup {
-  void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
-};
-using CurlEasy = std::unique_ptr<CURL, CurlEasyCleanup>;
-
-// curl_global_init must run once before any handle exists and is not thread-safe in
-// every libcurl build; the process keeps it until exit.
-CURLcode GlobalInit() {
-  static std::once_flag once;
-  static CURLcode result = CURLE_OK;
-  std::call_once(once, [] { result = curl_global_init(CURL_GLOBAL_DEFAULT); });
-  return result;
-}
 
 struct Transfer {
   std::ofstream* out = nullptr;
@@ -72,7 +59,7 @@ Error Failed(const std::string& url, const std::string& cause) {
 
 Result<std::int64_t> DownloadFile(const std::string& url, const std::filesystem::path& destination,
                                   const DownloadLimits& limits, const ByteProgress& progress) {
-  if (CURLcode init = GlobalInit(); init != CURLE_OK) {
+  if (CURLcode init = CurlGlobalInit(); init != CURLE_OK) {
     return Failed(url, std::string("libcurl did not initialize: ") + curl_easy_strerror(init));
   }
   CurlEasy curl(curl_easy_init());

@@ -84,7 +84,7 @@ class AlertsRescreenTest : public ::testing::TestWithParam<std::string> {
     options.as_of = Date::Parse(as_of).value();
     auto report = licensing::ImportAndRescreen(*store_, path, options, ShippedRules());
     EXPECT_TRUE(report.ok()) << report.error().message;
-    return report.ok() ? *report : lists::ImportReport{};
+    return report.ok() ? *report : lists::ImportReport();
   }
 
   void AddParties(const std::string& organization, std::vector<parties::Party> parties,

@@ -377,7 +377,7 @@ TEST_P(AlertsRescreenTest, NewAndReopenedAlertsAreQueuedForTheOrganizationsWebho
   EXPECT_EQ(queued[0].state, webhooks::DeliveryState::kPending);
   auto body = nlohmann::json::parse(queued[0].payload);
   EXPECT_EQ(body["type"], "alert.opened");
-  EXPECT_EQ(body["data"]["party_external_id"], "C-1") << body.dump();
+  EXPECT_EQ(body["data"]["party"]["external_id"], "C-1") << body.dump();
   EXPECT_EQ(body["data"]["id"], OnEntry()[0].id);
 
   // The same entries again: nothing new to tell.
@@ -407,7 +407,8 @@ TEST_P(AlertsRescreenTest, TwoConnectionsImportingTheSameVersionAtOnceOpenEachAl
              {Party("C-1", "Gulf Gate Spedition GmbH", "AT"), Party("C-2", "Gazprombank", "RU"),
               Party("C-3", "Bank of Kunlun", "CN")});
   ASSERT_TRUE(
-      store_->AddWebhook({0, "microsoft", "http://127.0.0.1:9/hook", "k", "", "", ""}, kSetup).ok());
+      store_->AddWebhook({0, "microsoft", "http://127.0.0.1:9/hook", "k", "", "", ""}, kSetup)
+          .ok());
   Import(Version("v1.csv", false), "2019-06-01");
   const auto before = OnEntry().size();
   const std::string v2 = Version("v2.csv", true);

@@ -8,8 +8,8 @@
 #include "screen_batch.h"
 #include "screen_support.h"
 #include "tollgate/forms/screening_json.h"
-#include "tollgate/screening/query_facts.h"
 #include "tollgate/history/history.h"
+#include "tollgate/screening/query_facts.h"
 
 namespace tollgate::cli {
 namespace {

@@ -137,8 +137,9 @@ std::vector<Match> Index::Screen(const Query& query) const {
   if (query.explain) DescribedTokens(prepared, query_tokens);
   for (const Scored& s : scored) {
     const IndexedName& name = impl.names[s.name];
-    Match& match = matches.emplace_back(MatchOf(facts, secondary, impl.entries[s.entry], name.text,
-                                                name.alias, name.weak, s.name_score, query.explain));
+    Match& match =
+        matches.emplace_back(MatchOf(facts, secondary, impl.entries[s.entry], name.text, name.alias,
+                                     name.weak, s.name_score, query.explain));
     if (!query.explain) continue;
     DescribedTokens(impl, s.name, match_tokens);
     Describe(query_tokens, match_tokens,
@@ -179,9 +180,9 @@ Match Index::Explain(const Query& query, const lists::ListEntry& entry) const {
   std::vector<DescribedToken> name_tokens;
   DescribedTokens(prepared, query_tokens);
   DescribedTokens(name, name_tokens);
-  Match match = MatchOf(FactsOf(query, prepared), SecondaryFactsOf(query), indexed,
-                        std::move(names[best].text), names[best].alias, names[best].weak,
-                        best_score, true);
+  Match match =
+      MatchOf(FactsOf(query, prepared), SecondaryFactsOf(query), indexed,
+              std::move(names[best].text), names[best].alias, names[best].weak, best_score, true);
   Describe(query_tokens, name_tokens, edges, result.capped, result.one_word, match);
   return match;
 }

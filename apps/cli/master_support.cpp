@@ -6,7 +6,7 @@
 namespace tollgate::cli {
 
 std::optional<Master> OpenMaster(const Context& context, const std::string& org_flag,
-                                 const std::string& as, int& exit_code) {
+                                 const std::string& as, int& exit_code, MasterAccess access) {
   Master master;
   master.store = OpenStoreOrReport(context, exit_code);
   if (!master.store) return std::nullopt;
@@ -20,7 +20,7 @@ std::optional<Master> OpenMaster(const Context& context, const std::string& org_
       exit_code = Fail(MakeError(user.error().code, "--as: " + user.error().message));
       return std::nullopt;
     }
-    org = parties::MasterOf(*user, requested);
+    org = (access != nullptr ? access : &parties::MasterOf)(*user, requested);
     master.actor = licensing::Describe(licensing::ActorFor(*user));
   }
   if (!org.ok()) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "commands.h"
+#include "tollgate/licensing/organization.h"
 
 namespace tollgate::cli {
 
@@ -20,7 +21,12 @@ struct Master {
 
 // Prints why not and sets `exit_code` when the store does not open or the user may not
 // work on the organization's records.
+// `access` says which organization a stored user works on (parties::MasterOf, or
+// webhooks::WebhooksOf, which words its refusal for webhooks).
+using MasterAccess = Result<std::string> (*)(const licensing::User&,
+                                             const std::optional<std::string>&);
 std::optional<Master> OpenMaster(const Context& context, const std::string& org,
-                                 const std::string& as, int& exit_code);
+                                 const std::string& as, int& exit_code,
+                                 MasterAccess access = nullptr);
 
 }  // namespace tollgate::cli

@@ -6,9 +6,9 @@
 #include <optional>
 
 #include "commands.h"
+#include "master_support.h"
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/organization.h"
-#include "tollgate/parties/access.h"
 #include "tollgate/webhooks/access.h"
 #include "tollgate/webhooks/outbox.h"
 #include "tollgate/webhooks/signature.h"
@@ -23,35 +23,8 @@ struct WebhooksArgs {
   bool json = false;
 };
 
-struct Owner {
-  std::unique_ptr<storage::Store> store;
-  std::string organization;
-  std::string actor;
-};
-
-std::optional<Owner> OpenOwner(const Context& context, const WebhooksArgs& args, int& exit_code) {
-  Owner owner;
-  owner.store = OpenStoreOrReport(context, exit_code);
-  if (!owner.store) return std::nullopt;
-  const std::optional<std::string> requested =
-      args.org.empty() ? std::nullopt : std::optional(args.org);
-  Result<std::string> org = parties::MasterOfOperator(requested);
-  owner.actor = "operator";
-  if (!args.as.empty()) {
-    auto user = owner.store->GetUser(args.as);
-    if (!user.ok()) {
-      exit_code = Fail(MakeError(user.error().code, "--as: " + user.error().message));
-      return std::nullopt;
-    }
-    org = webhooks::WebhooksOf(*user, requested);
-    owner.actor = licensing::Describe(licensing::ActorFor(*user));
-  }
-  if (!org.ok()) {
-    exit_code = Fail(org.error());
-    return std::nullopt;
-  }
-  owner.organization = *org;
-  return owner;
+std::optional<Master> OpenOwner(const Context& context, const WebhooksArgs& args, int& exit_code) {
+  return OpenMaster(context, args.org, args.as, exit_code, &webhooks::WebhooksOf);
 }
 
 int RunAdd(const Context& context, const WebhooksArgs& args) {

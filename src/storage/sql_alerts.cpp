@@ -6,16 +6,11 @@
 
 #include "storage/queries.h"
 #include "storage/sql_store.h"
+#include "storage/stored_rows.h"
 #include "tollgate/webhooks/outbox.h"
 
 namespace tollgate::storage {
 namespace {
-
-std::string ScoreText(double score) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.17g", score);
-  return text;
-}
 
 Result<alerts::Alert> DecodeAlert(sql::Rows& rows, int i) {
   alerts::Alert a;

@@ -7,17 +7,11 @@
 #include "storage/queries.h"
 #include "storage/sql_store.h"
 #include "storage/stored_licenses.h"
+#include "storage/stored_rows.h"
 #include "tollgate/licensing/license.h"
 
 namespace tollgate::storage {
 namespace {
-
-// A score as text that reads back as the same double.
-std::string ScoreText(double score) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.17g", score);
-  return text;
-}
 
 Result<double> ScoreOf(const std::string& text, std::int64_t id) {
   try {

@@ -7,6 +7,7 @@
 #include "storage/queries.h"
 #include "storage/sql_store.h"
 #include "storage/stored_applications.h"
+#include "storage/stored_rows.h"
 
 namespace tollgate::storage {
 namespace {
@@ -25,13 +26,6 @@ std::string PartyBody(const parties::Party& party) {
 
 std::string PartyScreeningBody(const parties::Screening& screening) {
   return nlohmann::json{{"lists", screening.lists}, {"matches", screening.matches}}.dump();
-}
-
-// The score as text that reads back as the same double ("%.17g").
-std::string ScoreText(double score) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.17g", score);
-  return text;
 }
 
 Error Damaged(const std::string& organization, const std::string& external_id) {

@@ -1,5 +1,6 @@
 #include "storage/stored_rows.h"
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 namespace tollgate::storage {
@@ -58,6 +59,12 @@ audit::Entry ListImported(const ListVersion& version, const ChangeStamp& stamp) 
                        {"file_name", version.file_name},
                        {"sha256", version.sha256},
                        {"entries", version.entry_count}}};
+}
+
+std::string ScoreText(double score) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", score);
+  return text;
 }
 
 }  // namespace tollgate::storage

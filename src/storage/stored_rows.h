@@ -15,6 +15,10 @@
 namespace tollgate::storage {
 
 // An entry's stored body (canonical JSON, lists::ToJson).
+// A score as text that reads back as the same double ("%.17g"): a parameter is an
+// integer or a text (sql/driver.h), and the queries cast it.
+std::string ScoreText(double score);
+
 Result<lists::ListEntry> DecodeStoredEntry(std::string_view body, std::int64_t version_id);
 
 // A list_versions row; `as_of` is "YYYY-MM-DD".

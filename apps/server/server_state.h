@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "metrics.h"
+#include "tollgate/alerts/decisions.h"
 #include "tollgate/history/group_commit.h"
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/criteria.h"
@@ -106,6 +107,8 @@ class ServerState {
   history::DeterminationRecorder& recorder() { return recorder_; }
   history::ScreeningRecorder& screening_recorder() { return screening_recorder_; }
   RequestMetrics& metrics() { return metrics_; }
+  // Each organization's dispositions of its parties, for its determinations.
+  alerts::DecisionCache& decisions() { return decisions_; }
 
   // Opens the request threads' stores before the first request (StorePool::Open).
   Status OpenStoresAhead();
@@ -127,6 +130,7 @@ class ServerState {
   history::DeterminationRecorder recorder_;
   history::ScreeningRecorder screening_recorder_;
   RequestMetrics metrics_;
+  alerts::DecisionCache decisions_;
 };
 
 }  // namespace tollgate::server

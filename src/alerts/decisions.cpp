@@ -52,4 +52,23 @@ Result<rules::PartyDecisions> DecisionsOf(storage::Store& store, const std::stri
   return DecisionsOf(*decided);
 }
 
+Result<std::shared_ptr<const rules::PartyDecisions>> DecisionCache::For(
+    storage::Store& store, const std::string& organization) {
+  // The revision first: decisions read after it are at least as new as it says, so a
+  // change made between the two reads is seen as a new revision at the next use.
+  auto revision = store.AlertDecisionRevision(organization);
+  if (!revision.ok()) return revision.error();
+  {
+    std::lock_guard lock(mu_);
+    auto it = held_.find(organization);
+    if (it != held_.end() && it->second.revision == *revision) return it->second.decisions;
+  }
+  auto read = DecisionsOf(store, organization);
+  if (!read.ok()) return read.error();
+  auto decisions = std::make_shared<const rules::PartyDecisions>(std::move(read).value());
+  std::lock_guard lock(mu_);
+  held_[organization] = {*revision, decisions};
+  return decisions;
+}
+
 }  // namespace tollgate::alerts

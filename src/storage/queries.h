@@ -494,6 +494,14 @@ inline constexpr sql::Query kSelectDecidedAlerts =
     Shared("select_decided_alerts", TOLLGATE_ALERT_COLUMNS
            "WHERE organization = $1 AND state = 'decided' "
            "ORDER BY id");
+// Migration 13: one row per organization, counting changes of its decided alerts.
+inline constexpr sql::Query kBumpAlertDecisionRevision = Shared(
+    "bump_alert_decision_revision",
+    "INSERT INTO alert_decision_revisions (organization, revision) VALUES ($1, 1) "
+    "ON CONFLICT (organization) DO UPDATE SET revision = alert_decision_revisions.revision + 1");
+inline constexpr sql::Query kSelectAlertDecisionRevision =
+    Shared("select_alert_decision_revision",
+           "SELECT revision FROM alert_decision_revisions WHERE organization = $1");
 inline constexpr sql::Query kCountAlerts =
     Shared("count_alerts", "SELECT COUNT(*) FROM alerts " TOLLGATE_ALERT_FILTER);
 // Sorts by name ("score", "-score", ...), each ending on the id so that pages are stable.

@@ -6,7 +6,8 @@
 // tests/golden/store_v9_postgres_added.txt lists (9: the party master, issue 15) and
 // store_v10_postgres_added.txt (10: alerts, issue 15, items 2 and 3),
 // store_v11_postgres_added.txt (11: the history of answers) and
-// store_v12_postgres_added.txt (12: webhooks), and a database main wrote is migrated
+// store_v12_postgres_added.txt (12: webhooks), store_v13_postgres_added.txt (13: the
+// revision of each organization's dispositions), and a database main wrote is migrated
 // to exactly the schema of a fresh one.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -66,7 +67,8 @@ const char* kSchema =
 const char* kSchemaOfVersion8 =
     "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
     "AND tbl_name NOT IN ('parties', 'alerts', 'alert_settings', 'party_master_revision', "
-    "'screenings', 'determination_facts', 'webhooks', 'webhook_deliveries') "
+    "'screenings', 'determination_facts', 'webhooks', 'webhook_deliveries', "
+    "'alert_decision_revisions') "
     "AND name NOT IN ('determinations_by_time') ORDER BY type, name";
 
 // The lines of `text`, sorted (the order PostgreSQL's collation gives is not ours).
@@ -99,7 +101,7 @@ TEST_F(GoldenSqliteStore, MigrationFilesCreateTheSchemaMainCreated) {
   EXPECT_EQ(Sqlite(fresh.url(), kSchemaOfVersion8), recorded);
   const char* versions = "SELECT group_concat(version) FROM schema_migrations";
   EXPECT_EQ(Sqlite(golden_.url(), versions), "1,2,3,4,5,6,7,8\n");
-  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12\n");
+  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13\n");
 }
 
 TEST_F(GoldenSqliteStore, OpensReadsAndWritesWhatMainWrote) {
@@ -219,7 +221,12 @@ TEST(GoldenPostgresStore, MigrationFilesCreateTheSchemaMainCreated) {
   const std::string webhooks =
       ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v12_postgres_added.txt");
   ASSERT_NE(webhooks.find("column webhook_deliveries.next_attempt_at"), std::string::npos);
-  EXPECT_EQ(SortedLines(listed), SortedLines(recorded + added + alerts + history + webhooks));
+  // Migration 13, the revision of each organization's dispositions (issue 15, item 4).
+  const std::string decisions =
+      ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v13_postgres_added.txt");
+  ASSERT_NE(decisions.find("column alert_decision_revisions.revision"), std::string::npos);
+  EXPECT_EQ(SortedLines(listed),
+            SortedLines(recorded + added + alerts + history + webhooks + decisions));
 }
 
 }  // namespace

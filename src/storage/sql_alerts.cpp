@@ -3,6 +3,7 @@
 // filtered, sorted pages.
 #include <cstdio>
 #include <iterator>
+#include <set>
 
 #include "storage/queries.h"
 #include "storage/sql_store.h"
@@ -81,8 +82,15 @@ Result<std::vector<alerts::Alert>> SqlStore::WriteAlerts(std::vector<AlertWrite>
   if (writes.empty()) return written;
   auto tx = BeginAudited();
   if (!tx.ok()) return tx.error();
+  // The organizations whose decided alerts this write changes (migration 13).
+  std::set<std::string> decisions_changed;
   for (auto& w : writes) {
     alerts::Alert& a = w.alert;
+    // An update without its `before` may have been of a decided alert: counted.
+    if (a.state == alerts::State::kDecided || (a.id != 0 && !w.before) ||
+        (w.before && w.before->state == alerts::State::kDecided)) {
+      decisions_changed.insert(a.organization);
+    }
     a.updated_at = stamp.timestamp;
     const std::string state = alerts::StateName(a.state);
     const std::string disposition = alerts::DispositionName(a.disposition);
@@ -166,6 +174,13 @@ Result<std::vector<alerts::Alert>> SqlStore::WriteAlerts(std::vector<AlertWrite>
     }
     written.push_back(std::move(a));
   }
+  // Last, so that a transaction holds this row only after every alert row it writes:
+  // two imports at once wait for each other on the alerts, never in a cycle here.
+  for (const auto& organization : decisions_changed) {
+    if (auto bumped = db_->Run(q::kBumpAlertDecisionRevision, {organization}); !bumped.ok()) {
+      return bumped.error();
+    }
+  }
   if (auto c = tx->Commit(); !c.ok()) return c.error();
   return written;
 }
@@ -213,6 +228,12 @@ Result<std::vector<alerts::Alert>> SqlStore::AlertsOfParty(std::int64_t party_id
 
 Result<std::vector<alerts::Alert>> SqlStore::DecidedAlerts(const std::string& organization) {
   return ReadAlerts(q::kSelectDecidedAlerts, {organization});
+}
+
+Result<std::int64_t> SqlStore::AlertDecisionRevision(const std::string& organization) {
+  auto rows = db_->Run(q::kSelectAlertDecisionRevision, {organization});
+  if (!rows.ok()) return rows.error();
+  return rows->empty() ? std::int64_t{0} : rows->Int(0, 0);
 }
 
 Result<std::string> SqlStore::AlertSetting(const std::string& key) {

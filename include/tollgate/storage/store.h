@@ -456,6 +456,9 @@ class Store {
   // The organization's decided alerts (true_match or false_positive standing), by id:
   // what its determinations apply (alerts/decisions.h).
   virtual Result<std::vector<alerts::Alert>> DecidedAlerts(const std::string& organization) = 0;
+  // A number that changes whenever the organization's decided alerts do (0 before the
+  // first): what a process keeping them in memory compares (alerts/decisions.h).
+  virtual Result<std::int64_t> AlertDecisionRevision(const std::string& organization) = 0;
   // The continuous screening's own state by key; "" when unset. Not audited: it
   // records what the screening last ran with, not a decision.
   virtual Result<std::string> AlertSetting(const std::string& key) = 0;

@@ -1,0 +1,34 @@
+#include "list_update.h"
+
+#include "tollgate/licensing/list_change.h"
+
+namespace tollgate::server {
+
+Result<lists::UpdateReport> UpdateListsNow(ServerState& state, storage::Store& store,
+                                           const std::string& actor) {
+  auto path = lists::ResolveSourcesPath();
+  if (!path.ok()) return path.error();
+  auto sources = lists::LoadSources(*path);
+  if (!sources.ok()) return sources.error();
+  lists::UpdateOptions options;
+  options.actor = actor;
+  auto report = licensing::UpdateAndRescreen(store, *sources, options, state.rules_loader(),
+                                             &state.party_index());
+  if (!report.ok()) return report.error();
+  if (auto s = state.ListsChanged(store); !s.ok()) return s.error();
+  return report;
+}
+
+nlohmann::json ScheduledRunLog(const lists::UpdateReport& report) {
+  nlohmann::json sources = nlohmann::json::array();
+  for (const auto& source : report.sources) {
+    nlohmann::json one = {{"source", source.source},
+                          {"outcome", lists::SourceOutcomeName(source.outcome)}};
+    if (source.version) one["version"] = source.version->id;
+    if (source.error) one["error"] = source.error->message;
+    sources.push_back(std::move(one));
+  }
+  return {{"list_update", {{"sources", std::move(sources)}}}};
+}
+
+}  // namespace tollgate::server

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "metrics.h"
+#include "tollgate/alerts/rescreen.h"
 #include "tollgate/history/group_commit.h"
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/criteria.h"
@@ -106,6 +107,9 @@ class ServerState {
   history::DeterminationRecorder& recorder() { return recorder_; }
   history::ScreeningRecorder& screening_recorder() { return screening_recorder_; }
   RequestMetrics& metrics() { return metrics_; }
+  // The parties' index for the re-screening of each list import (alerts/rescreen.h),
+  // kept between imports and built again when any process changed a party master.
+  alerts::PartyIndexCache& party_index() { return party_index_; }
 
   // Opens the request threads' stores before the first request (StorePool::Open).
   Status OpenStoresAhead();
@@ -127,6 +131,7 @@ class ServerState {
   history::DeterminationRecorder recorder_;
   history::ScreeningRecorder screening_recorder_;
   RequestMetrics metrics_;
+  alerts::PartyIndexCache party_index_;
 };
 
 }  // namespace tollgate::server

@@ -155,6 +155,11 @@ void AddReadCommand(CLI::App& history, Context& context, int& exit_code, const c
                           ? "hit, review, no_hit or nothing_screened"
                           : "the decision: NO_LICENSE_REQUIRED, AUTHORIZED, LICENSE_REQUIRED, "
                             "REVIEW or PROHIBITED");
+  if (kind == history::Kind::kScreenings) {
+    command->add_option("--channel", flags->query.channel,
+                        "cli, api, batch, continuous (re-screened on a list change) or "
+                        "party_import (screened as the master was imported)");
+  }
   command->add_option("--format", flags->format, "table (default), json or csv");
   command->add_option("--limit", flags->query.limit, "at most this many, newest first");
   command->add_option("--offset", flags->query.offset, "skip this many newest first");

@@ -75,9 +75,10 @@ int RunImport(const Context& context, const PartiesArgs& args) {
     if (total >= 1000) std::cerr << "screened " << done << " of " << to_screen << " parties\n";
   };
   licensing::SystemClock clock;
-  auto summary = parties::ImportParties(*master->store, engine, master->organization,
-                                        std::move(parsed).value(),
-                                        {master->actor, clock.Timestamp()}, *as_of, progress);
+  auto summary =
+      parties::ImportParties(*master->store, engine, master->organization,
+                             std::move(parsed).value(), {master->actor, clock.Timestamp()}, *as_of,
+                             progress, (*rules)->list_rules.screening().review_threshold);
   if (!summary.ok()) return Fail(summary.error());
   if (summary->lists.empty() && summary->added + summary->changed > 0) {
     std::cerr << "warning: no list in force on " << as_of->ToString()

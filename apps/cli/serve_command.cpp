@@ -68,6 +68,15 @@ void AddServeCommand(CLI::App& app, Context& context, int& exit_code) {
                    "(default 5; 0: this server sends none, e.g. when `tollgate webhooks "
                    "deliver` runs from cron or another server sends them)")
       ->check(CLI::Range(0, 3600));
+  serve
+      ->add_option("--list-update-interval", args->options.list_update_interval_seconds,
+                   "seconds between two downloads of the official lists by the server itself, "
+                   "as `tollgate lists update` (each new version re-screens the party masters; "
+                   "default 0: never, e.g. 86400 for daily)")
+      ->check(CLI::Range(0, 31 * 86400));
+  serve->add_option("--sources", args->options.sources_file,
+                    "the sources file of the list updates (env TOLLGATE_SOURCES; default "
+                    "data/sources.json)");
   serve->add_flag("--list-routes", args->options.list_routes, "print the routes and exit");
   serve->callback([&, args] {
     if (args->options.list_routes) {

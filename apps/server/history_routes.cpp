@@ -16,7 +16,7 @@ std::optional<ApiError> Filter(const Caller& caller, const ApiRequest& request, 
   history::HistoryQuery query{Query(request, "org"),     Query(request, "party"),
                               Query(request, "from"),    Query(request, "to"),
                               Query(request, "outcome"), Query(request, "limit"),
-                              Query(request, "offset")};
+                              Query(request, "offset"),  Query(request, "channel")};
   std::string field;
   auto filter = history::ParseHistoryFilter(query, kind, kDefaultLimit, kMaxLimit, "", &field);
   if (!filter.ok()) return FromError(filter.error(), field);

@@ -21,6 +21,7 @@
 
 #include "bootstrap.h"
 #include "guarded_server.h"
+#include "list_update.h"
 #include "rate_limiter.h"
 #include "routes.h"
 #include "server.h"
@@ -472,6 +473,28 @@ int RunServer(ServerOptions options) {
       lock.lock();
     }
   });
+  // The server's own list update schedule (issue 15, item 2): as POST /api/lists/update,
+  // by "system schedule"; a failed source is logged and tried again next time.
+  std::thread list_updater([&] {
+    if (options.list_update_interval_seconds <= 0) return;
+    auto own = storage::OpenStore(options.db_url);
+    std::unique_lock lock(stop_mu);
+    while (!stop_cv.wait_for(lock, std::chrono::seconds(options.list_update_interval_seconds),
+                             [&] { return stopping; })) {
+      if (!own.ok()) {
+        LogJson({{"error", "list update: " + own.error().message}});
+        continue;
+      }
+      lock.unlock();
+      auto run = UpdateListsNow(state, **own, "system schedule");
+      if (!run.ok()) {
+        LogJson({{"error", "list update: " + run.error().message}});
+      } else {
+        LogJson(ScheduledRunLog(*run));
+      }
+      lock.lock();
+    }
+  });
   // A signal can arrive before listen_after_bind has started its loop, when stop() is a
   // no-op (cpp-httplib only stops a running server): keep asking until listening ends.
   std::atomic<bool> listening_ended = false;
@@ -493,6 +516,7 @@ int RunServer(ServerOptions options) {
   stop_cv.notify_all();
   refresher.join();
   webhook_sender.join();
+  list_updater.join();
   // If listening ended for another reason, wake the signal thread so it can finish.
   if (signal_waiter.joinable()) {
     // Not a kill: the thread waits in sigwait() for SIGTERM, and this ends its wait.

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 
+#include "list_update.h"
 #include "routes.h"
 #include "tollgate/forms/lists_json.h"
 #include "tollgate/licensing/list_change.h"
@@ -164,7 +165,8 @@ ApiResponse Import(ServerState& state, storage::Store& store, const Caller* call
   options.file_name = staged->file_name;
   options.actor = licensing::Describe(licensing::ActorFor(caller->user));
   // The import and the re-screening of the open applications: one transaction.
-  auto report = licensing::ImportAndRescreen(store, staged->primary, options, state.rules_loader());
+  auto report = licensing::ImportAndRescreen(store, staged->primary, options, state.rules_loader(),
+                                             &state.party_index());
   if (!report.ok()) {
     // The reader names the files by their staged paths; the client knows its own names.
     Error error = report.error();
@@ -190,15 +192,9 @@ ApiResponse Import(ServerState& state, storage::Store& store, const Caller* call
 ApiResponse Update(ServerState& state, storage::Store& store, const Caller* caller,
                    const ApiRequest&) {
   if (auto denied = RequireRole(*caller, {Role::kAdmin})) return ErrorResponse(*denied);
-  auto path = lists::ResolveSourcesPath();
-  if (!path.ok()) return ErrorResponse(FromError(path.error()));
-  auto sources = lists::LoadSources(*path);
-  if (!sources.ok()) return ErrorResponse(FromError(sources.error()));
-  lists::UpdateOptions options;
-  options.actor = licensing::Describe(licensing::ActorFor(caller->user));
-  auto report = licensing::UpdateAndRescreen(store, *sources, options, state.rules_loader());
+  auto report =
+      UpdateListsNow(state, store, licensing::Describe(licensing::ActorFor(caller->user)));
   if (!report.ok()) return ErrorResponse(FromError(report.error()));
-  if (auto s = state.ListsChanged(store); !s.ok()) return ErrorResponse(FromError(s.error()));
   return Json(lists::ToJson(*report));
 }
 

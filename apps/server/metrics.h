@@ -1,7 +1,8 @@
 // The server's /metrics in the Prometheus text exposition format (version 0.0.4):
 // requests counted by method, route pattern ("/api/applications/{acn}", never the raw
 // path, so the series stay few) and status, and their latency as histograms; at each
-// scrape, the screening index (entries, bytes, builds and build time), the list
+// scrape, the screening index (entries, bytes, builds and build time), the party index
+// of the continuous re-screening (builds, re-uses, parties), the list
 // versions in force, the applications by state and the overdue deadlines
 // (reports/operations.h).
 //

@@ -1,6 +1,7 @@
 // GET /metrics: the request figures RequestMetrics gathered, and the state of the
 // installation read at the scrape (metrics.h says who may read it and why).
 #include <cstdio>
+#include <tuple>
 
 #include "metrics.h"
 #include "routes.h"
@@ -58,6 +59,23 @@ ApiResponse Metrics(ServerState& state, storage::Store& store, const Caller* cal
   Family(out, "tollgate_screening_index_last_build_seconds", "gauge",
          "Seconds the last screening index build took.");
   Sample(out, "tollgate_screening_index_last_build_seconds", "", indexes.last_build_seconds());
+
+  // The parties' index of the continuous re-screening (alerts/rescreen.h): a list
+  // import that finds it current re-uses it; a change of any party master, by any
+  // process on the database, has the next import build it again.
+  const auto& party_index = state.party_index();
+  for (const auto& [name, type, help, value] :
+       {std::tuple{"tollgate_party_index_builds_total", "counter",
+                   "Indexes of the party masters built for the re-screening of list imports.",
+                   party_index.builds()},
+        std::tuple{"tollgate_party_index_reuses_total", "counter",
+                   "List imports whose re-screening found the party index current and re-used it.",
+                   party_index.reuses()},
+        std::tuple{"tollgate_party_index_parties", "gauge", "Parties in the party index kept.",
+                   party_index.parties()}}) {
+    Family(out, name, type, help);
+    Sample(out, name, "", static_cast<double>(value));
+  }
 
   Family(out, "tollgate_list_version_entries", "gauge",
          "Entries of each list version in force today, by feed, version id and as-of date.");

@@ -27,7 +27,8 @@ ApiResponse Import(ServerState& state, storage::Store& store, const Caller& call
   const storage::ChangeStamp stamp{licensing::Describe(licensing::ActorFor(caller.user)),
                                    state.clock().Timestamp()};
   auto summary = parties::ImportParties(store, state.engine(), organization, std::move(given),
-                                        stamp, state.clock().Today());
+                                        stamp, state.clock().Today(), {},
+                                        state.rules().list_rules.screening().review_threshold);
   if (!summary.ok()) return ErrorResponse(FromError(summary.error()));
   return Json(SummaryJson(organization, *summary),
               summary->added + summary->changed > 0 ? 201 : 200);

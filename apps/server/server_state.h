@@ -18,6 +18,7 @@
 
 #include "metrics.h"
 #include "tollgate/alerts/decisions.h"
+#include "tollgate/alerts/rescreen.h"
 #include "tollgate/history/group_commit.h"
 #include "tollgate/licensing/clock.h"
 #include "tollgate/licensing/criteria.h"
@@ -54,6 +55,10 @@ struct ServerOptions {
   // 762.6: at least 5); 0: not at start (`tollgate history prune` does it then).
   int history_retention_years = 5;
   int webhook_interval_seconds = 5;  // how often due webhook deliveries are sent; 0: never
+  // How often the server downloads the official lists itself (list_update.h); 0: never
+  // (the default: an operator chooses whether the server reaches the internet).
+  int list_update_interval_seconds = 0;
+  std::string sources_file;  // the sources file; "" as lists::ResolveSourcesPath finds it
   bool list_routes = false;          // print the routes and exit (the OpenAPI test)
 };
 
@@ -109,6 +114,9 @@ class ServerState {
   RequestMetrics& metrics() { return metrics_; }
   // Each organization's dispositions of its parties, for its determinations.
   alerts::DecisionCache& decisions() { return decisions_; }
+  // The parties' index for the re-screening of each list import (alerts/rescreen.h),
+  // kept between imports and built again when any process changed a party master.
+  alerts::PartyIndexCache& party_index() { return party_index_; }
 
   // Opens the request threads' stores before the first request (StorePool::Open).
   Status OpenStoresAhead();
@@ -131,6 +139,7 @@ class ServerState {
   history::ScreeningRecorder screening_recorder_;
   RequestMetrics metrics_;
   alerts::DecisionCache decisions_;
+  alerts::PartyIndexCache party_index_;
 };
 
 }  // namespace tollgate::server

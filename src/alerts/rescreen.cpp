@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "tollgate/common/sha256.h"
+#include "tollgate/history/party_screening.h"
 #include "tollgate/lists/diff.h"
 #include "tollgate/lists/in_force_index.h"
 #include "tollgate/parties/import.h"
@@ -111,6 +112,21 @@ void Decide(Plan& plan, const std::map<AlertKey, Alert>& stored, Alert fresh) {
   plan.writes.push_back({std::move(after), std::move(action), before});
 }
 
+// Each candidate's forward screening on record (15 CFR 762.2(a)), against the versions
+// in force on `as_of` (the version just stored among them: the caller's unit sees it).
+Result<std::int64_t> RecordAnswers(storage::Store& store, const std::vector<PartyAnswer>& answers,
+                                   Date as_of, const storage::ChangeStamp& stamp,
+                                   double threshold) {
+  if (answers.empty()) return std::int64_t{0};
+  auto all = store.ListVersions();
+  if (!all.ok()) return all.error();
+  const auto records = AnswerRecords(
+      answers, history::VersionsJson(lists::SelectInForce(*all, as_of)), as_of, stamp, threshold);
+  auto ids = history::RecordScreenings(store, records);
+  if (!ids.ok()) return ids.error();
+  return static_cast<std::int64_t>(ids->size());
+}
+
 Alert Closed(const Alert& before, const nlohmann::json& why) {
   Alert after = before;
   after.state = State::kClosed;
@@ -162,9 +178,13 @@ std::vector<const parties::Party*> PartyIndex::Candidates(const lists::ListEntry
 }
 
 Result<std::shared_ptr<const PartyIndex>> PartyIndexCache::Get(storage::Store& store) {
+  const std::lock_guard<std::mutex> lock(mu_);
   auto revision = store.PartyMasterRevision();
   if (!revision.ok()) return revision.error();
-  if (index_ && *revision == revision_) return index_;
+  if (index_ && *revision == revision_) {
+    ++reuses_;
+    return index_;
+  }
   auto organizations = store.ListOrganizations();
   if (!organizations.ok()) return organizations.error();
   std::vector<parties::Party> all;
@@ -175,7 +195,23 @@ Result<std::shared_ptr<const PartyIndex>> PartyIndexCache::Get(storage::Store& s
   }
   index_ = PartyIndex::Build(std::move(all));
   revision_ = *revision;
+  ++builds_;
   return index_;
+}
+
+std::int64_t PartyIndexCache::builds() const {
+  const std::lock_guard<std::mutex> lock(mu_);
+  return builds_;
+}
+
+std::int64_t PartyIndexCache::reuses() const {
+  const std::lock_guard<std::mutex> lock(mu_);
+  return reuses_;
+}
+
+std::int64_t PartyIndexCache::parties() const {
+  const std::lock_guard<std::mutex> lock(mu_);
+  return index_ ? static_cast<std::int64_t>(index_->size()) : 0;
 }
 
 Result<EntriesScreening> ScreenEntries(const PartyIndex& index, rules::Engine& engine,
@@ -195,11 +231,28 @@ Result<EntriesScreening> ScreenEntries(const PartyIndex& index, rules::Engine& e
   for (const auto& [id, party] : candidates) {
     auto hits = parties::BestHits(engine, *party, as_of);
     if (!hits.ok()) return hits.error();
-    for (auto& hit : *hits) {
-      if (keys.count({hit.list, hit.entry_id}) != 0) out.hits.push_back({party, std::move(hit)});
+    for (const auto& hit : *hits) {
+      if (keys.count({hit.list, hit.entry_id}) != 0) out.hits.push_back({party, hit});
     }
+    out.answers.push_back({party, std::move(hits).value()});
   }
   return out;
+}
+
+std::vector<storage::ScreeningRecord> AnswerRecords(const std::vector<PartyAnswer>& answers,
+                                                    const nlohmann::json& versions, Date as_of,
+                                                    const storage::ChangeStamp& stamp,
+                                                    double threshold) {
+  std::vector<storage::ScreeningRecord> records;
+  records.reserve(answers.size());
+  for (const auto& [party, hits] : answers) {
+    const auto screening =
+        parties::ScreeningOf(hits, as_of, nlohmann::json::array(), stamp.timestamp);
+    records.push_back(history::PartyScreeningRecord(
+        *party, screening, versions, threshold,
+        {stamp.actor, party->organization, history::kContinuousChannel}));
+  }
+  return records;
 }
 
 std::string ConfigFingerprint(const rules::RuleSet& rules) {
@@ -336,6 +389,10 @@ Result<RescreenReport> RescreenParties(storage::Store& store, rules::Engine& eng
 
   auto written = store.WriteAlerts(std::move(plan.writes), stamp);
   if (!written.ok()) return written.error();
+  auto recorded = RecordAnswers(store, screened->answers, version.as_of, stamp,
+                                rules.list_rules.screening().review_threshold);
+  if (!recorded.ok()) return recorded.error();
+  plan.report.recorded = *recorded;
   if (plan.report.full) {
     if (auto s = store.SetAlertSetting(kConfigSetting, fingerprint); !s.ok()) return s.error();
   }

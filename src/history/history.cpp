@@ -60,13 +60,15 @@ std::string ListsText(const nlohmann::json& lists) {
   return out;
 }
 
-// "EL 123 Huawei Technologies Co., Ltd. (0.9531); ..."
+// "EL 123 Huawei Technologies Co., Ltd. (0.9531); ..." (a party's hit, recorded by
+// continuous screening, names the entry as entry_name).
 std::string MatchesText(const nlohmann::json& matches) {
   std::string out;
   if (!matches.is_array()) return out;
   for (const auto& m : matches) {
     out += (out.empty() ? "" : "; ") + m.value("list", "") + " " + m.value("entry_id", "") + " " +
-           m.value("name", "") + " (" + ScoreText(m.value("score", 0.0)) + ")";
+           m.value("name", m.value("entry_name", "")) + " (" + ScoreText(m.value("score", 0.0)) +
+           ")";
   }
   return out;
 }
@@ -81,23 +83,38 @@ void AddPage(nlohmann::json& out, std::size_t count, const storage::HistoryFilte
 
 }  // namespace
 
+std::string OutcomeOf(bool searched, bool matched, double top_score) {
+  if (!searched) return "nothing_screened";
+  if (!matched) return "no_hit";
+  return top_score + screening::kScoreTolerance >= kHitScore ? "hit" : "review";
+}
+
 std::string ScreeningOutcome(const std::vector<storage::ListVersion>& searched,
                              const std::vector<screening::Match>& matches) {
-  if (searched.empty()) return "nothing_screened";
-  if (matches.empty()) return "no_hit";
   double top = 0;
   for (const auto& m : matches) top = std::max(top, m.score);
-  return top + screening::kScoreTolerance >= kHitScore ? "hit" : "review";
+  return OutcomeOf(!searched.empty(), !matches.empty(), top);
+}
+
+nlohmann::json VersionsJson(const std::vector<storage::ListVersion>& versions) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& v : versions) out.push_back(forms::VersionJson(v));
+  return out;
+}
+
+storage::ScreeningRecord RecordBy(const Asker& asker) {
+  storage::ScreeningRecord r;
+  r.requested_by = asker.requested_by;
+  r.organization = asker.organization;
+  r.channel = asker.channel;
+  return r;
 }
 
 storage::ScreeningRecord ScreeningRecordOf(const screening::Query& query, Date as_of,
                                            const std::vector<storage::ListVersion>& searched,
                                            const std::vector<screening::Match>& matches,
                                            const Asker& asker) {
-  storage::ScreeningRecord r;
-  r.requested_by = asker.requested_by;
-  r.organization = asker.organization;
-  r.channel = asker.channel;
+  storage::ScreeningRecord r = RecordBy(asker);
   r.name = query.name;
   r.country = query.country.value_or("");
   r.type = query.type ? lists::EntryTypeName(*query.type) : "";
@@ -105,8 +122,7 @@ storage::ScreeningRecord ScreeningRecordOf(const screening::Query& query, Date a
   r.threshold = query.threshold;
   r.outcome = ScreeningOutcome(searched, matches);
   for (const auto& m : matches) r.top_score = std::max(r.top_score, m.score);
-  r.lists = nlohmann::json::array();
-  for (const auto& v : searched) r.lists.push_back(forms::VersionJson(v));
+  r.lists = VersionsJson(searched);
   r.matches = forms::MatchesJson(matches);
   return r;
 }
@@ -181,6 +197,19 @@ Result<storage::HistoryFilter> ParseHistoryFilter(const HistoryQuery& query, Kin
                        "PROHIBITED",
                    bad_field);
       }
+    }
+  }
+  if (!query.channel.empty()) {
+    if (kind != Kind::kScreenings) {
+      return Bad(flag, "channel", "only screenings are recorded by channel", bad_field);
+    }
+    for (const char* c : kChannels) {
+      if (query.channel == c) filter.channel = c;
+    }
+    if (filter.channel.empty()) {
+      return Bad(flag, "channel",
+                 "'" + query.channel + "': expected cli, api, batch, continuous or party_import",
+                 bad_field);
     }
   }
   filter.limit = default_limit;

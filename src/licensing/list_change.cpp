@@ -58,15 +58,16 @@ Result<std::size_t> RescreenOpen(storage::Store& store, Date on, const std::stri
 // Screens the party masters against what `version` changed (alerts/rescreen.h), when
 // any party was ever stored.
 Status RescreenParties(storage::Store& store, const storage::ListVersion& version,
-                       LazyEngine& engine, const std::string& actor, lists::ImportReport& report) {
+                       LazyEngine& engine, const std::string& actor, lists::ImportReport& report,
+                       alerts::PartyIndexCache* party_index) {
   auto revision = store.PartyMasterRevision();
   if (!revision.ok()) return revision.error();
   if (*revision == 0) return {};
   auto shared = engine.Get();
   if (!shared.ok()) return shared.error();
   SystemClock clock;
-  auto done =
-      alerts::RescreenParties(store, **shared, engine.rules(), version, {actor, clock.Timestamp()});
+  auto done = alerts::RescreenParties(store, **shared, engine.rules(), version,
+                                      {actor, clock.Timestamp()}, party_index);
   if (!done.ok()) return done.error();
   report.alerts_opened = static_cast<std::size_t>(done->opened);
   report.alerts_reopened = static_cast<std::size_t>(done->reopened);
@@ -78,7 +79,7 @@ Result<lists::ImportReport> ImportWithReason(storage::Store& store,
                                              const std::filesystem::path& path,
                                              const lists::ImportOptions& options,
                                              const RulesLoader& rules, const std::string& use,
-                                             bool name_feed) {
+                                             bool name_feed, alerts::PartyIndexCache* party_index) {
   // Read and validated before the write lock is taken: a large file's parse does not
   // hold up the other writers.
   auto prepared = lists::PrepareImport(path, options);
@@ -95,7 +96,7 @@ Result<lists::ImportReport> ImportWithReason(storage::Store& store,
   auto recorded = RescreenOpen(store, v.as_of, reason, engine);
   if (!recorded.ok()) return recorded.error();
   report->new_matches = *recorded;
-  if (auto s = RescreenParties(store, v, engine, options.actor, *report); !s.ok()) {
+  if (auto s = RescreenParties(store, v, engine, options.actor, *report, party_index); !s.ok()) {
     return s.error();
   }
   if (auto c = unit->Commit(); !c.ok()) return c.error();
@@ -133,17 +134,21 @@ Workflow::PartyScreener ScreenerFor(std::shared_ptr<rules::Engine> engine) {
 Result<lists::ImportReport> ImportAndRescreen(storage::Store& store,
                                               const std::filesystem::path& path,
                                               const lists::ImportOptions& options,
-                                              const RulesLoader& rules) {
-  return ImportWithReason(store, path, options, rules, "lists import", /*name_feed=*/true);
+                                              const RulesLoader& rules,
+                                              alerts::PartyIndexCache* party_index) {
+  return ImportWithReason(store, path, options, rules, "lists import", /*name_feed=*/true,
+                          party_index);
 }
 
 Result<lists::UpdateReport> UpdateAndRescreen(storage::Store& store,
                                               const std::vector<lists::Source>& sources,
                                               lists::UpdateOptions options,
-                                              const RulesLoader& rules) {
-  options.import = [&rules](storage::Store& s, const std::filesystem::path& path,
-                            const lists::ImportOptions& import_options) {
-    return ImportWithReason(s, path, import_options, rules, "lists update", /*name_feed=*/false);
+                                              const RulesLoader& rules,
+                                              alerts::PartyIndexCache* party_index) {
+  options.import = [&rules, party_index](storage::Store& s, const std::filesystem::path& path,
+                                         const lists::ImportOptions& import_options) {
+    return ImportWithReason(s, path, import_options, rules, "lists update", /*name_feed=*/false,
+                            party_index);
   };
   return lists::UpdateLists(store, sources, options);
 }

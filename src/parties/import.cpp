@@ -4,6 +4,7 @@
 #include <map>
 
 #include "tollgate/alerts/rescreen.h"
+#include "tollgate/history/party_screening.h"
 #include "tollgate/lists/in_force_index.h"
 #include "tollgate/rules/determination.h"
 #include "tollgate/screening/query_facts.h"
@@ -11,17 +12,31 @@
 
 namespace tollgate::parties {
 
-Result<nlohmann::json> ListsInForce(storage::Store& store, Date as_of) {
-  auto all = store.ListVersions();
-  if (!all.ok()) return all.error();
+namespace {
+
+nlohmann::json ListsJson(const std::vector<storage::ListVersion>& versions) {
   nlohmann::json lists = nlohmann::json::array();
-  for (const auto& v : lists::SelectInForce(*all, as_of)) {
+  for (const auto& v : versions) {
     lists.push_back({{"feed", v.feed},
                      {"version", v.id},
                      {"as_of", v.as_of.ToString()},
                      {"entries", v.entry_count}});
   }
   return lists;
+}
+
+Result<std::vector<storage::ListVersion>> VersionsInForce(storage::Store& store, Date as_of) {
+  auto all = store.ListVersions();
+  if (!all.ok()) return all.error();
+  return lists::SelectInForce(*all, as_of);
+}
+
+}  // namespace
+
+Result<nlohmann::json> ListsInForce(storage::Store& store, Date as_of) {
+  auto versions = VersionsInForce(store, as_of);
+  if (!versions.ok()) return versions.error();
+  return ListsJson(*versions);
 }
 
 Result<std::vector<rules::ScreeningHit>> BestHits(rules::Engine& engine, const Party& party,
@@ -60,22 +75,27 @@ Result<std::vector<rules::ScreeningHit>> BestHits(rules::Engine& engine, const P
   return out;
 }
 
-Result<Screening> ScreenParty(rules::Engine& engine, const Party& party, Date as_of,
-                              const nlohmann::json& lists, const std::string& timestamp) {
-  auto best = BestHits(engine, party, as_of);
-  if (!best.ok()) return best.error();
+Screening ScreeningOf(const std::vector<rules::ScreeningHit>& hits, Date as_of,
+                      const nlohmann::json& lists, const std::string& timestamp) {
   Screening screening;
   screening.screened_at = timestamp;
   screening.as_of = as_of.ToString();
   screening.lists = lists;
-  for (const auto& hit : *best) {
+  for (const auto& hit : hits) {
     // Four decimals: what is shown, and what both stores give back unchanged.
     const double score = std::round(hit.score * 10000) / 10000;
     screening.top_score = std::max(screening.top_score, score);
     screening.matches.push_back(rules::ToJson(hit));
   }
-  screening.hits = static_cast<std::int64_t>(best->size());
+  screening.hits = static_cast<std::int64_t>(hits.size());
   return screening;
+}
+
+Result<Screening> ScreenParty(rules::Engine& engine, const Party& party, Date as_of,
+                              const nlohmann::json& lists, const std::string& timestamp) {
+  auto best = BestHits(engine, party, as_of);
+  if (!best.ok()) return best.error();
+  return ScreeningOf(*best, as_of, lists, timestamp);
 }
 
 namespace {
@@ -106,15 +126,16 @@ Result<std::vector<Party*>> NotScreenedAndChanged(storage::Store& store,
 Result<ImportSummary> ImportParties(storage::Store& store, rules::Engine& engine,
                                     const std::string& organization, std::vector<Party> parties,
                                     const storage::ChangeStamp& stamp, Date as_of,
-                                    const Progress& progress) {
+                                    const Progress& progress, double review_threshold) {
   for (auto& party : parties) party.organization = organization;
-  auto lists = ListsInForce(store, as_of);
-  if (!lists.ok()) return lists.error();
+  auto versions = VersionsInForce(store, as_of);
+  if (!versions.ok()) return versions.error();
+  nlohmann::json lists = ListsJson(*versions);
   std::vector<bool> screened(parties.size(), false);
   const auto screen = [&](const std::vector<Party*>& which, bool report) -> Status {
     std::size_t done = 0;
     for (Party* party : which) {
-      auto screening = ScreenParty(engine, *party, as_of, *lists, stamp.timestamp);
+      auto screening = ScreenParty(engine, *party, as_of, lists, stamp.timestamp);
       if (!screening.ok()) return screening.error();
       party->screening = std::move(screening).value();
       screened[static_cast<std::size_t>(party - parties.data())] = true;
@@ -148,6 +169,17 @@ Result<ImportSummary> ImportParties(storage::Store& store, rules::Engine& engine
   if (auto r = alerts::OpenForParties(store, engine, stored, as_of, stamp); !r.ok()) {
     return r.error();
   }
+  // Each party screened is an answer on record (15 CFR 762.2(a)), written with the
+  // parties: stored if and only if they are.
+  std::vector<storage::ScreeningRecord> records;
+  records.reserve(stored.size());
+  const nlohmann::json searched = history::VersionsJson(*versions);
+  const history::Asker asker{stamp.actor, organization, history::kPartyImportChannel};
+  for (const auto* party : stored) {
+    records.push_back(
+        history::PartyScreeningRecord(*party, party->screening, searched, review_threshold, asker));
+  }
+  if (auto r = history::RecordScreenings(store, records); !r.ok()) return r.error();
   // A false_positive holds only while the party's name, aliases and country stay as
   // they were: a change opens its alerts again (alerts/rescreen.h).
   if (auto r = alerts::ReopenForChangedParties(store, written->changed, stamp); !r.ok()) {
@@ -158,7 +190,7 @@ Result<ImportSummary> ImportParties(storage::Store& store, rules::Engine& engine
   summary.added = static_cast<std::int64_t>(written->added.size());
   summary.changed = static_cast<std::int64_t>(written->changed.size());
   summary.unchanged = written->unchanged;
-  summary.lists = std::move(lists).value();
+  summary.lists = std::move(lists);
   for (auto* group : {&written->added, &written->changed}) {
     for (auto& party : *group) {
       if (party.screening.hits > 0) summary.with_hits.push_back(std::move(party));

@@ -172,7 +172,8 @@ inline constexpr sql::Query kInsertScreening = PerDialect(
     "$6, $7, $8, CAST($9 AS DOUBLE PRECISION), $10, CAST($11 AS DOUBLE PRECISION), $12, $13) "
     "RETURNING id");
 // The filters of storage::HistoryFilter: $1 0 or 1 (filter by organization $2), then
-// the folded party part, from, before and outcome ('' for any), the limit and offset.
+// the folded party part, from, before and outcome ('' for any), the limit and offset;
+// screenings also $9, the channel ('' for any).
 // Scores travel as text: the driver binds integers and text only.
 inline constexpr sql::Query kSelectScreenings =
     Shared("select_screenings",
@@ -181,7 +182,8 @@ inline constexpr sql::Query kSelectScreenings =
            "FROM screenings WHERE ($1 = 0 OR organization = $2) AND "
            "($3 = '' OR name_folded LIKE '%' || CAST($3 AS TEXT) || '%') AND "
            "($4 = '' OR recorded_at >= $4) AND ($5 = '' OR recorded_at < $5) AND "
-           "($6 = '' OR outcome = $6) ORDER BY id DESC LIMIT $7 OFFSET $8");
+           "($6 = '' OR outcome = $6) AND ($9 = '' OR channel = $9) "
+           "ORDER BY id DESC LIMIT $7 OFFSET $8");
 inline constexpr sql::Query kSelectFilteredDeterminations =
     PerDialect("select_filtered_determinations",
                "SELECT d.id, d.recorded_at, d.transaction_date, d.decision, d.request, d.result, "

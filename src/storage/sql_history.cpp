@@ -84,7 +84,9 @@ Result<std::vector<std::int64_t>> SqlStore::RecordScreenings(
 }
 
 Result<std::vector<ScreeningRecord>> SqlStore::FindScreenings(const HistoryFilter& filter) {
-  auto rows = db_->Run(q::kSelectScreenings, FilterParams(filter));
+  sql::Params params = FilterParams(filter);
+  params.emplace_back(filter.channel);
+  auto rows = db_->Run(q::kSelectScreenings, params);
   if (!rows.ok()) return rows.error();
   std::vector<ScreeningRecord> records;
   records.reserve(static_cast<std::size_t>(rows->size()));

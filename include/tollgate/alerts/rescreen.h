@@ -19,6 +19,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -48,14 +50,25 @@ class PartyIndex {
 };
 
 // Keeps the party index between list versions in one process, built again when the
-// store's PartyMasterRevision moved on. Not thread-safe: one per Store.
+// store's PartyMasterRevision moved on (a change made by any process on the database:
+// the counter is stored). Thread-safe: one cache may serve every request thread of a
+// server (a build holds the others until it is done; imports are serialized by the
+// store's write lock anyway).
 class PartyIndexCache {
  public:
   Result<std::shared_ptr<const PartyIndex>> Get(storage::Store& store);
+  // Indexes built, and imports that found the index current, since construction: what
+  // an operator reads (the server's /metrics) to see the index kept warm.
+  std::int64_t builds() const;
+  std::int64_t reuses() const;
+  std::int64_t parties() const;  // in the index held, 0 before the first build
 
  private:
+  mutable std::mutex mu_;
   std::int64_t revision_ = -1;
   std::shared_ptr<const PartyIndex> index_;
+  std::int64_t builds_ = 0;
+  std::int64_t reuses_ = 0;
 };
 
 // The inverse lookup's threshold is the review threshold less this: the scorer is not
@@ -76,9 +89,16 @@ struct PartyHit {
   const parties::Party* party = nullptr;
   rules::ScreeningHit hit;
 };
+// A candidate's whole answer: every match of its forward screening (on any entry in
+// force, not only those screened), by list and entry id; empty for none.
+struct PartyAnswer {
+  const parties::Party* party = nullptr;
+  std::vector<rules::ScreeningHit> hits;
+};
 struct EntriesScreening {
-  std::int64_t candidates = 0;  // parties the inverse lookup found, screened forward
-  std::vector<PartyHit> hits;   // by party, then list and entry id
+  std::int64_t candidates = 0;       // parties the inverse lookup found, screened forward
+  std::vector<PartyHit> hits;        // by party, then list and entry id
+  std::vector<PartyAnswer> answers;  // one per candidate, by party id
 };
 
 // The core of the re-screening: `entries` looked up in the party index (the review
@@ -88,6 +108,14 @@ Result<EntriesScreening> ScreenEntries(const PartyIndex& index, rules::Engine& e
                                        const std::vector<const lists::ListEntry*>& entries,
                                        Date as_of, double review_threshold);
 
+// The screenings records of `answers` (history/party_screening.h): channel
+// "continuous", requested by `stamp.actor`, each its party's organization's, searched
+// `versions` (history::VersionsJson of those in force on `as_of`) at `threshold`.
+std::vector<storage::ScreeningRecord> AnswerRecords(const std::vector<PartyAnswer>& answers,
+                                                    const nlohmann::json& versions, Date as_of,
+                                                    const storage::ChangeStamp& stamp,
+                                                    double threshold);
+
 struct RescreenReport {
   bool full = false;            // the whole master against every entry in force
   std::int64_t entries = 0;     // entries screened against the parties
@@ -96,11 +124,20 @@ struct RescreenReport {
   std::int64_t reopened = 0;
   std::int64_t updated = 0;
   std::int64_t closed = 0;
+  std::int64_t recorded = 0;  // screenings put on record: one per candidate
 };
 
 // Screens the parties against what `version` (just stored, inside the caller's unit of
 // work) adds and changes, and closes the alerts of what it removes. `engine` screens
 // forward (its store is `store`, so it sees `version`); `cache` may be null.
+//
+// Each candidate screened forward is an answer on record (15 CFR 762.2(a)): one
+// screenings record per party (channel "continuous", requested by `stamp.actor`, its
+// organization's), with the versions in force on the version's date and the party's
+// whole answer, a no-hit included; a party the change does not make a candidate was not
+// screened and gets none. Written in the caller's unit of work with the alerts: the one
+// process that stores a version (the others find it stored, lists::StoreImport, under
+// the same write lock) screens and records, once.
 Result<RescreenReport> RescreenParties(storage::Store& store, rules::Engine& engine,
                                        const rules::RuleSet& rules,
                                        const storage::ListVersion& version,

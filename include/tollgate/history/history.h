@@ -32,16 +32,28 @@ inline constexpr int kDefaultRetentionYears = 5;
 
 // Who asked, and through what: requested_by as licensing::Describe gives it (or
 // "operator" for the CLI), the organization the asker acts for ("" for none) and the
-// channel ("cli", "api", "batch", "continuous").
+// channel ("cli", "api", "batch", "continuous", "party_import": kChannels).
+inline constexpr const char* kChannels[] = {"cli", "api", "batch", "continuous", "party_import"};
+
 struct Asker {
   std::string requested_by;
   std::string organization;
   std::string channel;
 };
 
-// "nothing_screened" when no list version was searched, else "hit", "review" or "no_hit".
+// "nothing_screened" when no list version was searched, "no_hit" without a match, else
+// "hit" when the top score is in the block band (kHitScore) and "review" below it.
+std::string OutcomeOf(bool searched, bool matched, double top_score);
+// OutcomeOf the versions searched and the matches found.
 std::string ScreeningOutcome(const std::vector<storage::ListVersion>& searched,
                              const std::vector<screening::Match>& matches);
+
+// The versions searched as a record keeps them (forms::VersionJson, each with its
+// entry count).
+nlohmann::json VersionsJson(const std::vector<storage::ListVersion>& versions);
+
+// A record with who asked, and nothing else yet.
+storage::ScreeningRecord RecordBy(const Asker& asker);
 
 // The record of one screening: the query's inputs, the versions searched (each with
 // its entry count, so that a no-hit says against what) and the answer as
@@ -73,12 +85,14 @@ struct HistoryQuery {
   std::string outcome;
   std::string limit;
   std::string offset;
+  std::string channel;  // screenings only: one of kChannels
 };
 
 // Checks and converts a query into a store filter; `flag` prefixes the field in
 // messages ("--" for the CLI, "" for the API), and `bad_field`, when given, gets the
 // field at fault. Outcomes: a screening's "hit", "review", "no_hit" or
-// "nothing_screened"; a determination's decision (any case). The limit defaults to
+// "nothing_screened"; a determination's decision (any case). The channel filters
+// screenings only (a determination has none: it is refused there). The limit defaults to
 // `default_limit` and may not exceed `max_limit`.
 Result<storage::HistoryFilter> ParseHistoryFilter(const HistoryQuery& query, Kind kind,
                                                   std::int64_t default_limit,

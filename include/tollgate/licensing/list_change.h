@@ -27,6 +27,10 @@
 #include "tollgate/rules/rule_set.h"
 #include "tollgate/storage/store.h"
 
+namespace tollgate::alerts {
+class PartyIndexCache;
+}
+
 namespace tollgate::licensing {
 
 // Screens an application's parties (the applicant as exporter, purchaser, consignees,
@@ -38,17 +42,22 @@ Workflow::PartyScreener ScreenerFor(std::shared_ptr<rules::Engine> engine);
 using RulesLoader = std::function<Result<std::shared_ptr<const rules::RuleSet>>()>;
 
 // Imports the file at `path` (lists::ImportListFile) and, when a version was stored,
-// re-screens the open applications, in one transaction. The report's new_matches
-// counts what the re-screening recorded.
+// re-screens the open applications and the party masters (alerts::RescreenParties,
+// which puts each party screened on record), in one transaction. The report's
+// new_matches counts what the re-screening recorded. `party_index`, when given, keeps
+// the index of the parties from one import to the next (a server's); without it the
+// index is built for this import alone.
 Result<lists::ImportReport> ImportAndRescreen(storage::Store& store,
                                               const std::filesystem::path& path,
                                               const lists::ImportOptions& options,
-                                              const RulesLoader& rules);
+                                              const RulesLoader& rules,
+                                              alerts::PartyIndexCache* party_index = nullptr);
 
 // lists::UpdateLists with every downloaded source imported by ImportAndRescreen.
 Result<lists::UpdateReport> UpdateAndRescreen(storage::Store& store,
                                               const std::vector<lists::Source>& sources,
                                               lists::UpdateOptions options,
-                                              const RulesLoader& rules);
+                                              const RulesLoader& rules,
+                                              alerts::PartyIndexCache* party_index = nullptr);
 
 }  // namespace tollgate::licensing

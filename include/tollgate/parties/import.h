@@ -43,10 +43,14 @@ struct ImportSummary {
 // Called after each 1,000 parties screened, and at the end: (screened, to screen).
 using Progress = std::function<void(std::size_t, std::size_t)>;
 
+// Each party added or changed is also recorded as a screening (channel
+// "party_import", history/party_screening.h) in the same transaction, with
+// `review_threshold` (the screening policy's, what the engine screened at) as its
+// threshold.
 Result<ImportSummary> ImportParties(storage::Store& store, rules::Engine& engine,
                                     const std::string& organization, std::vector<Party> parties,
                                     const storage::ChangeStamp& stamp, Date as_of,
-                                    const Progress& progress = {});
+                                    const Progress& progress = {}, double review_threshold = 0);
 
 // The list versions in force on `as_of` in the form Screening::lists keeps.
 Result<nlohmann::json> ListsInForce(storage::Store& store, Date as_of);
@@ -55,6 +59,10 @@ Result<nlohmann::json> ListsInForce(storage::Store& store, Date as_of);
 // end user, one match per listed entry (the best), by list and entry id.
 Result<std::vector<rules::ScreeningHit>> BestHits(rules::Engine& engine, const Party& party,
                                                   Date as_of);
+
+// The Screening of a party whose matches (BestHits) are `hits`, as it is stored.
+Screening ScreeningOf(const std::vector<rules::ScreeningHit>& hits, Date as_of,
+                      const nlohmann::json& lists, const std::string& timestamp);
 
 // Screens one party (its name and aliases) with `engine`; `lists` as ListsInForce.
 Result<Screening> ScreenParty(rules::Engine& engine, const Party& party, Date as_of,

@@ -22,7 +22,7 @@ struct ScreeningRecord {
   // for the CLI; and the organization the asker acts for ("" for none).
   std::string requested_by;
   std::string organization;
-  std::string channel;  // "cli", "api", "batch", "continuous"
+  std::string channel;  // "cli", "api", "batch", "continuous", "party_import"
   // The query's inputs: the name as given, the country (ISO alpha-2) and entry type
   // ("" when not given), the date whose lists were searched and the threshold.
   std::string name;
@@ -45,6 +45,7 @@ struct HistoryFilter {
   std::string from;     // recorded at or after this UTC timestamp
   std::string before;   // recorded before this UTC timestamp
   std::string outcome;  // a screening's outcome, or a determination's decision
+  std::string channel;  // a screening's channel (determinations have none)
   std::int64_t limit = 100;
   std::int64_t offset = 0;
 };

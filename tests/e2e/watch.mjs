@@ -22,10 +22,13 @@ function partyCsv(rows) {
   return ['external_id,name,country,aliases,address,type', ...rows.map((r) => r.map(cell).join(','))].join('\n') + '\n';
 }
 
+// The party removed in the UI (it has no alert).
+const kRemoved = 'CUST-0103';
+
 const kMaster = [
   ['CUST-0101', 'Huawei Technologies Co., Ltd.', 'CN', 'Huawei', 'Bantian, Longgang District, Shenzhen', 'entity'],
   ['CUST-0102', 'Contoso GmbH', 'DE', 'Contoso', 'Unter den Linden 1, Berlin', 'entity'],
-  ['CUST-0103', 'Fabrikam Ltd', 'GB', '', 'London', 'entity'],
+  [kRemoved, 'Fabrikam Ltd', 'GB', '', 'London', 'entity'],
   [kCleared.id, kCleared.name, kCleared.country, '', 'Jinzhou District, Dalian', 'entity'],
   [kReopened.id, kReopened.name, kReopened.country, '', 'Futian, Shenzhen', 'entity'],
 ];
@@ -41,7 +44,10 @@ export async function watchScenario({ pages, users, lists, step, screenshot, vis
     // Line 3 (the header is line 1) gives a country no code or name stands for.
     await writeFile(bad, partyCsv([kMaster[0], ['CUST-0102', 'Contoso GmbH', 'Narnia', '', '', 'entity']]));
     await writeFile(good, partyCsv(kMaster));
-    await writeFile(changed, partyCsv(kMaster.map((r) => (r[0] === kReopened.id ? [r[0], r[1], r[2], 'BST Trading', r[4], r[5]] : r))));
+    // The master again without the party removed on the way, and with a new alias for
+    // the second party: its false positive must open again.
+    const kept = kMaster.filter((r) => r[0] !== kRemoved);
+    await writeFile(changed, partyCsv(kept.map((r) => (r[0] === kReopened.id ? [r[0], r[1], r[2], 'BST Trading', r[4], r[5]] : r))));
 
     await step('a refused party file shows its line and field, and stores nothing', pages, async () => {
       await p.getByRole('link', { name: 'Parties', exact: true }).click();
@@ -74,7 +80,7 @@ export async function watchScenario({ pages, users, lists, step, screenshot, vis
       await table.waitFor();
       expect((await table.locator('tbody tr').count()) === 5, 'five parties are not listed');
       const huawei = table.locator('tr', { hasText: 'CUST-0101' });
-      expect(/1 match/.test(await huawei.textContent()) && /1 open/.test(await huawei.textContent()), `Huawei row: ${await huawei.textContent()}`);
+      expect(/1 open alert/.test(await huawei.textContent()) && /1\.00/.test(await huawei.textContent()), `Huawei row: ${await huawei.textContent()}`);
       expect(/clear/.test(await table.locator('tr', { hasText: kCleared.id }).textContent()), 'the party the list will hit is not clear yet');
       // The filter box narrows the list.
       await p.getByLabel('Find').fill('contoso');
@@ -151,6 +157,43 @@ export async function watchScenario({ pages, users, lists, step, screenshot, vis
       await p.locator('table.alerts-queue tbody tr', { hasText: kCleared.id }).waitFor();
     });
 
+    await step('a party’s page shows its facts, screening and alerts; removing one asks first', pages, async () => {
+      await visit(p, '#/parties');
+      await p.locator('table.parties').getByRole('link', { name: kCleared.id }).click();
+      await p.getByRole('heading', { level: 1, name: new RegExp(kCleared.name.replace(/[.,]/g, '.')) }).waitFor();
+      expect(/Jinzhou District, Dalian/.test(await p.locator('#party-facts').textContent()), 'the address is not shown');
+      const alertsOfParty = p.locator('#party-alerts tbody tr', { hasText: `#${alertId}` });
+      expect(/False positive/.test(await alertsOfParty.textContent()), `the party's alert: ${await alertsOfParty.textContent()}`);
+      await screenshot(p, 'party-page');
+      await visit(p, `#/parties/${kRemoved}`);
+      await p.getByRole('button', { name: `Remove ${kRemoved}` }).click();
+      const confirm = p.locator('#party-remove-confirm');
+      await confirm.waitFor();
+      await confirm.getByRole('button', { name: 'Cancel' }).click();
+      expect(await confirm.isHidden(), 'the confirmation did not close');
+      await p.getByRole('button', { name: `Remove ${kRemoved}` }).click();
+      await confirm.getByRole('button', { name: 'Confirm removal' }).click();
+      await p.locator('#parties-count').getByText(/^4 parties/).waitFor();
+      expect((await p.locator('table.parties').getByRole('link', { name: kRemoved }).count()) === 0, 'the removed party is still listed');
+    });
+
+    await step('the queue sorts by a column header, and only an applicant is shown Parties and Alerts', pages, async () => {
+      await visit(p, '#/alerts?state=all');
+      await p.locator('th[aria-sort="descending"]', { hasText: 'Score' }).waitFor();
+      await p.locator('th', { hasText: 'Opened' }).getByRole('link').click();
+      await p.locator('th[aria-sort="descending"]', { hasText: 'Opened' }).waitFor();
+      const ids = await p.locator('table.alerts-queue tbody tr td:first-child').allTextContents();
+      const numbers = ids.map((t) => Number(t.replace('#', '')));
+      expect(numbers.length >= 3 && numbers.every((n, i) => i === 0 || numbers[i - 1] >= n), `newest first: ${ids.join(' ')}`);
+      for (const who of ['reviewer', 'admin']) {
+        const page = pages[who];
+        await visit(page, '#/history');
+        await page.locator('table.history-screenings, p.empty').first().waitFor();
+        const nav = await page.locator('#nav').textContent();
+        expect(/History/.test(nav) && !/Parties|Alerts/.test(nav), `${who} nav: ${nav}`);
+      }
+    });
+
     await step('four eyes: the person who decided a true match cannot reopen it', pages, async () => {
       await visit(p, '#/alerts?party=CUST-0101');
       await p.locator('table.alerts-queue tbody tr').first().getByRole('link', { name: /^#\d+$/ }).click();
@@ -184,7 +227,7 @@ export async function watchScenario({ pages, users, lists, step, screenshot, vis
       await upload.locator('input[type=file]').setInputFiles(changed);
       await upload.getByRole('button', { name: 'Import', exact: true }).click();
       const summary = await p.locator('#party-upload-summary').textContent();
-      expect(/1 changed, 4 unchanged/.test(summary), `summary: ${summary}`);
+      expect(/0 added, 1 changed, 3 unchanged/.test(summary), `summary: ${summary}`);
       await visit(p, alertPage);
       const what = p.locator('#alert-changed');
       await what.waitFor();

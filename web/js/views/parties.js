@@ -86,7 +86,7 @@ async function listContent(params) {
     p.name,
     p.country,
     humanize(p.type),
-    p.screening ? statusBadge(p.screening) : badge('not screened', 'muted'),
+    statusBadge(p.screening, open.counts.get(p.external_id) || 0),
     p.screening ? scoreBar(p.screening.top_score) : '—',
     p.screening ? String(p.screening.hits) : '—',
     openCell(p),
@@ -105,7 +105,11 @@ async function listContent(params) {
   ].filter(Boolean);
 }
 
-function statusBadge(screening) {
+// What needs doing first: open alerts, then the screening's own outcome. A list change
+// screens the master again into alerts, not into the party's stored screening.
+function statusBadge(screening, openAlerts = 0) {
+  if (openAlerts) return badge(`${openAlerts} open alert${openAlerts === 1 ? '' : 's'}`, 'warn');
+  if (!screening) return badge('not screened', 'muted');
   if (!screening.hits) return badge('clear', 'ok');
   return badge(`${screening.hits} match${screening.hits === 1 ? '' : 'es'}`, screening.top_score >= 0.95 ? 'bad' : 'warn');
 }
@@ -221,13 +225,13 @@ export async function partyView({ args, navigate }) {
     ['Aliases', (party.aliases || []).join('; ') || '—'],
     party.date_of_birth ? ['Date of birth', party.date_of_birth] : null,
     ['Identifiers', (party.identifiers || []).map((i) => `${i.type}: ${i.value}`).join('; ') || '—'],
-    ['Revision', `${party.revision} (${party.updated_at} by ${party.updated_by})`],
+    ['Revision', [`${party.revision} (`, when(party.updated_at), ` by ${party.updated_by})`]],
   ].filter(Boolean);
   return h(
     'div',
     {},
     h('p', {}, h('a', { href: '#/parties' }, '← Parties')),
-    h('h1', {}, party.name, ' ', s ? statusBadge(s) : badge('not screened', 'muted')),
+    h('h1', {}, party.name, ' ', statusBadge(s, (alerts.alerts || []).filter((x) => x.state === 'open').length)),
     h('section', { class: 'card' }, h('h2', {}, 'Facts'), h('dl', { class: 'facts', id: 'party-facts' }, facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))),
     h(
       'section',
@@ -235,8 +239,8 @@ export async function partyView({ args, navigate }) {
       h('h2', {}, 'Latest screening'),
       s
         ? [
-            h('p', {}, `Screened ${s.screened_at} against the lists in force on ${s.as_of}: ${s.hits} match${s.hits === 1 ? '' : 'es'} at or above the review threshold, top score `, scoreBar(s.top_score), '.'),
-            (s.lists || []).length ? h('p', { class: 'hint' }, 'Lists searched: ', s.lists.map((l) => `${l.feed} version ${l.id} (${formatNumber(l.entries)} entries)`).join(', ')) : null,
+            h('p', {}, `Screened `, when(s.screened_at), ` against the lists in force on ${s.as_of}: ${s.hits} match${s.hits === 1 ? '' : 'es'} at or above the review threshold, top score `, scoreBar(s.top_score), '.'),
+            (s.lists || []).length ? h('p', { class: 'hint' }, 'Lists searched: ', s.lists.map((l) => `${l.feed} version ${l.version ?? l.id} of ${l.as_of} (${formatNumber(l.entries)} entries)`).join(', ')) : null,
             (s.matches || []).map((m) => matchCard(m, 'h3')),
           ]
         : empty('Not screened yet.'),

@@ -185,6 +185,11 @@ export async function watchScenario({ pages, users, lists, step, screenshot, vis
       const ids = await p.locator('table.alerts-queue tbody tr td:first-child').allTextContents();
       const numbers = ids.map((t) => Number(t.replace('#', '')));
       expect(numbers.length >= 3 && numbers.every((n, i) => i === 0 || numbers[i - 1] >= n), `newest first: ${ids.join(' ')}`);
+      // A filter the API refuses is said under its field.
+      await visit(p, '#/alerts?min_score=2');
+      const minScore = p.locator('#alerts-filter .field', { has: p.getByLabel('Minimum score') }).locator('.field-error:not(:empty)');
+      await minScore.waitFor();
+      expect(/min_score/.test(await minScore.textContent()), `error: ${await minScore.textContent()}`);
       for (const who of ['reviewer', 'admin']) {
         const page = pages[who];
         await visit(page, '#/history');

@@ -33,6 +33,21 @@ const kMaster = [
   [kReopened.id, kReopened.name, kReopened.country, '', 'Futian, Shenzhen', 'entity'],
 ];
 
+// Opens the first alert of a party from the queue.
+async function openAlertOf(page, externalId) {
+  await page.goto(`${page.url().split('#')[0]}#/alerts?state=all&party=${encodeURIComponent(externalId)}`);
+  await page.locator('table.alerts-queue tbody tr').first().getByRole('link', { name: /^#\d+$/ }).click();
+  await page.getByRole('heading', { level: 1, name: /^Alert #\d+/ }).waitFor();
+}
+
+// Chooses a disposition on the alert's page, writes the comment and sends it.
+async function decide(page, label, comment) {
+  const form = page.locator('#alert-decide-form');
+  await form.getByLabel(label).check();
+  await form.getByLabel('Comment').fill(comment);
+  await form.getByRole('button', { name: 'Record disposition' }).click();
+}
+
 export async function watchScenario({ pages, users, lists, step, screenshot, visit, apiAs, expect }) {
   const p = pages.applicant;
   const a = pages.admin;
@@ -143,8 +158,7 @@ export async function watchScenario({ pages, users, lists, step, screenshot, vis
       await form.getByRole('button', { name: 'Record disposition' }).click();
       // A disposition says why: the comment is required, said under it.
       await form.locator('.field', { has: p.getByLabel('Comment') }).locator('.field-error:not(:empty)').waitFor();
-      await form.getByLabel('Comment').fill('Dalian Sunny Industries Co. is our machine-tool customer in Jinzhou, not the listed firm');
-      await form.getByRole('button', { name: 'Record disposition' }).click();
+      await decide(p, /False positive/, 'Dalian Sunny Industries Co. is our machine-tool customer in Jinzhou, not the listed firm');
       await p.getByRole('heading', { level: 1, name: /False positive/ }).waitFor();
       const disposition = await p.locator('#alert-disposition').textContent();
       expect(/not the listed firm/.test(disposition) && disposition.includes(users.applicant.user), `disposition: ${disposition}`);
@@ -200,16 +214,10 @@ export async function watchScenario({ pages, users, lists, step, screenshot, vis
     });
 
     await step('four eyes: the person who decided a true match cannot reopen it', pages, async () => {
-      await visit(p, '#/alerts?party=CUST-0101');
-      await p.locator('table.alerts-queue tbody tr').first().getByRole('link', { name: /^#\d+$/ }).click();
-      const form = p.locator('#alert-decide-form');
-      await form.getByLabel(/True match/).check();
-      await form.getByLabel('Comment').fill('the listed Huawei, Shenzhen');
-      await form.getByRole('button', { name: 'Record disposition' }).click();
+      await openAlertOf(p, 'CUST-0101');
+      await decide(p, /True match/, 'the listed Huawei, Shenzhen');
       await p.getByRole('heading', { level: 1, name: /True match/ }).waitFor();
-      await form.getByLabel(/Reopen/).check();
-      await form.getByLabel('Comment').fill('second look');
-      await form.getByRole('button', { name: 'Record disposition' }).click();
+      await decide(p, /Reopen/, 'second look');
       const refusal = p.locator('#alert-four-eyes');
       await refusal.waitFor();
       expect(/Four eyes/.test(await refusal.textContent()), `refusal: ${await refusal.textContent()}`);
@@ -219,12 +227,8 @@ export async function watchScenario({ pages, users, lists, step, screenshot, vis
     });
 
     await step('a false positive reopens when the party changes, showing what changed', pages, async () => {
-      await visit(p, `#/alerts?party=${kReopened.id}`);
-      await p.locator('table.alerts-queue tbody tr').first().getByRole('link', { name: /^#\d+$/ }).click();
-      const form = p.locator('#alert-decide-form');
-      await form.getByLabel(/False positive/).check();
-      await form.getByLabel('Comment').fill('a Shenzhen shipping agent, not the listed trader');
-      await form.getByRole('button', { name: 'Record disposition' }).click();
+      await openAlertOf(p, kReopened.id);
+      await decide(p, /False positive/, 'a Shenzhen shipping agent, not the listed trader');
       await p.getByRole('heading', { level: 1, name: /False positive/ }).waitFor();
       const alertPage = p.url().slice(p.url().indexOf('#'));
       await visit(p, '#/parties');

@@ -289,6 +289,7 @@ export async function watchScenario({ pages, users, lists, step, screenshot, vis
       await p.getByRole('link', { name: 'History', exact: true }).click();
       await p.getByRole('link', { name: 'Determinations' }).click();
       await p.locator('table.history-determinations tbody tr', { hasText: kCleared.name }).first().waitFor();
+      await screenshot(p, 'history-determinations');
     });
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 // match, sees a changed party reopen its false positive with what changed, finds the
 // screening in the history and its export, and asks for a determination naming the
 // party whose trace cites the disposition.
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { mkdtemp, writeFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -88,7 +88,11 @@ export async function watchScenario({ pages, users, lists, step, screenshot, vis
       await summary.waitFor();
       const text = await summary.textContent();
       expect(/parties\.csv: 5 added, 0 changed, 0 unchanged; 1 with a match/.test(text), `summary: ${text}`);
-      expect((await p.locator('#party-upload-progress').evaluate((e) => e.value)) === 100, 'the progress bar did not reach 100');
+      // The bar followed the upload's own progress events up to the file's whole size.
+      const bar = p.locator('#party-upload-progress');
+      expect((await bar.evaluate((e) => e.value)) === 100, 'the progress bar did not reach 100');
+      const size = (await stat(good)).size;
+      expect(Number(await bar.getAttribute('data-sent')) >= size, `upload progress reported ${await bar.getAttribute('data-sent')} of ${size} bytes`);
       await screenshot(p, 'parties-imported');
       // The list under the form shows them without a reload.
       const table = p.locator('table.parties');

@@ -162,11 +162,13 @@ function uploadSection(refresh) {
     body.append('file', file, file.name);
     progress.hidden = false;
     progress.value = 0;
+    delete progress.dataset.sent;
     progressText.textContent = `Sending ${file.name}…`;
     let result;
     try {
       result = await uploadWithProgress('/api/parties/upload', body, (sent, total) => {
         progress.value = Math.round((100 * sent) / total);
+        progress.dataset.sent = String(sent);
         if (sent >= total) progressText.textContent = `Sent ${formatNumber(total)} bytes; screening and storing…`;
       });
     } catch (error) {

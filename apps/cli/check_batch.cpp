@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "check_store.h"
 #include "tollgate/common/json_limits.h"
 #include "tollgate/rules/determination_record.h"
 #include "tollgate/rules/engine.h"
@@ -84,7 +85,8 @@ Result<Input> ReadLines(const std::string& path, const rules::RuleSet& rules,
 }  // namespace
 
 int RunCheckBatch(const Context& context, const std::string& in_path, const std::string& out_path,
-                  const std::string& rules_dir, const rules::TransactionLimits& limits) {
+                  const std::string& rules_dir, const rules::TransactionLimits& limits,
+                  const std::string& org) {
   auto rules = rules::LoadRulesAt(rules_dir);
   if (!rules.ok()) return Fail(rules.error());
   auto input = ReadLines(in_path, **rules, limits);
@@ -94,8 +96,9 @@ int RunCheckBatch(const Context& context, const std::string& in_path, const std:
   // Each bad line on its own line of stderr, as it is found: the user sees them all.
   for (const auto& [number, error] : bad) std::cerr << "tollgate: error: " << error.message << "\n";
   int code = 0;
-  auto store = OpenStoreOrReport(context, code);
-  if (!store) return code;
+  auto opened = OpenCheckStore(context, org, code);
+  if (!opened) return code;
+  storage::Store* store = opened->store.get();
   rules::Engine engine(*rules, *store);
 
   std::vector<rules::Determination> results;
@@ -103,7 +106,8 @@ int RunCheckBatch(const Context& context, const std::string& in_path, const std:
   std::vector<std::size_t> numbers;
   results.reserve(lines.size());
   for (auto& line : lines) {
-    auto determination = engine.Determine(std::move(line.tx));  // not read again
+    auto determination = engine.Determine(std::move(line.tx), nullptr,  // not read again
+                                          opened->DecisionsOrNull());
     if (!determination.ok()) {
       Error error = At(in_path, line.number, determination.error());
       if (!LineFault(error.code)) return Fail(error);
@@ -111,7 +115,7 @@ int RunCheckBatch(const Context& context, const std::string& in_path, const std:
       bad.emplace_back(line.number, std::move(error));
       continue;
     }
-    records.push_back(rules::RecordOf(*determination, "operator"));
+    records.push_back(rules::RecordOf(*determination, "operator", opened->organization));
     numbers.push_back(line.number);
     results.push_back(std::move(determination).value());
   }

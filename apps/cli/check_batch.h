@@ -20,9 +20,11 @@ namespace tollgate::cli {
 // Some lines were refused, the rest determined (no ErrorCode: the command did its work).
 inline constexpr int kSomeLinesFailed = 7;
 
+// `org`, when given, is the organization the lines are checked for (check_store.h).
 // Each line is bounded by `limits` (items, parties): a line over them is refused like
 // any other bad line, naming its line and field.
 int RunCheckBatch(const Context& context, const std::string& in_path, const std::string& out_path,
-                  const std::string& rules_dir, const rules::TransactionLimits& limits = {});
+                  const std::string& rules_dir, const rules::TransactionLimits& limits = {},
+                  const std::string& org = "");
 
 }  // namespace tollgate::cli

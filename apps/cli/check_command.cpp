@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "check_batch.h"
+#include "check_store.h"
 #include "check_support.h"
 #include "commands.h"
 #include "tollgate/forms/check_json.h"
@@ -21,7 +22,7 @@ namespace {
 struct CheckArgs {
   std::vector<std::string> items;
   std::vector<std::int64_t> quantities, values;
-  std::string to, date, activity, exporter, end_use, rules_dir;
+  std::string to, date, activity, exporter, end_use, rules_dir, org;
   std::vector<std::string> parties;
   bool json = false;
   std::string batch_in, batch_out;
@@ -86,12 +87,15 @@ int RunCheck(const Context& context, const CheckArgs& args) {
     return Fail(valid.error());
   }
   int code = 0;
-  auto store = OpenStoreOrReport(context, code);
-  if (!store) return code;
-  rules::Engine engine(*rules, *store);
-  auto determination = engine.Determine(std::move(*tx));  // not read again
+  auto opened = OpenCheckStore(context, args.org, code);
+  if (!opened) return code;
+  storage::Store& store = *opened->store;
+  rules::Engine engine(*rules, store);
+  auto determination = engine.Determine(std::move(*tx), nullptr,  // not read again
+                                        opened->DecisionsOrNull());
   if (!determination.ok()) return Fail(determination.error());
-  auto ids = store->RecordDeterminations({rules::RecordOf(*determination, "operator")});
+  auto ids = store.RecordDeterminations(
+      {rules::RecordOf(*determination, "operator", opened->organization)});
   if (!ids.ok()) return Fail(ids.error());
   if (args.json) {
     std::cout << forms::CheckJson(*determination, ids->front()).dump(2) << "\n";
@@ -120,6 +124,9 @@ void AddCheckCommand(CLI::App& app, Context& context, int& exit_code) {
   check->add_option("--quantity", args->quantities, "quantity per --item, in order");
   check->add_option("--value", args->values, "value in whole USD per --item, in order");
   check->add_option("--rules", args->rules_dir, "rules directory (env TOLLGATE_RULES)");
+  check->add_option("--org", args->org,
+                    "check for this organization: its analysts' dispositions of its own parties "
+                    "(alerts) apply, and the record is its own");
   check->add_flag("--json", args->json, "the determination as JSON with its trace");
   auto* batch = check->add_option("--batch", args->batch_in,
                                   "JSON Lines, one transaction per line (see README)");
@@ -144,7 +151,7 @@ void AddCheckCommand(CLI::App& app, Context& context, int& exit_code) {
         return;
       }
       exit_code = RunCheckBatch(context, args->batch_in, args->batch_out, args->rules_dir,
-                                args->batch_limits);
+                                args->batch_limits, args->org);
       return;
     }
     exit_code = RunCheck(context, *args);

@@ -2,9 +2,11 @@
 // and JSON as `tollgate screen --json` and `tollgate check --json`. The index comes
 // from the server's InForceIndexes (built once per version set), never per request.
 #include <charconv>
+#include <optional>
 #include <utility>
 
 #include "routes.h"
+#include "tollgate/alerts/decisions.h"
 #include "tollgate/common/country.h"
 #include "tollgate/forms/check_json.h"
 #include "tollgate/forms/screening_json.h"
@@ -260,7 +262,16 @@ ApiResponse Check(ServerState& state, storage::Store& store, const Caller* calle
   if (auto s = AsApplicant(store, *caller, *tx); !s.ok()) {
     return ErrorResponse(FromError(s.error()));
   }
-  auto determination = state.engine().Determine(std::move(*tx), caller->user);  // not read again
+  // An applicant's own analysts' dispositions of its parties apply (issue 15, item 4),
+  // read now so that a decision made a moment ago, here or on another server, counts.
+  std::optional<rules::PartyDecisions> decisions;
+  if (caller->user.role == licensing::Role::kApplicant && !caller->user.organization.empty()) {
+    auto decided = alerts::DecisionsOf(store, caller->user.organization);
+    if (!decided.ok()) return ErrorResponse(FromError(decided.error()));
+    decisions = std::move(decided).value();
+  }
+  auto determination = state.engine().Determine(std::move(*tx), &caller->user,  // not read again
+                                                decisions ? &*decisions : nullptr);
   if (!determination.ok()) return ErrorResponse(FromError(determination.error()));
   // Recorded with the other requests' of the moment, in one transaction.
   auto id = state.recorder().Record(

@@ -462,7 +462,8 @@ Result<NormalizedTransaction> NormalizeTransaction(const RuleSet& rules, Transac
 
 Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction normalized,
                                   const ListsInForce& lists,
-                                  const std::vector<licensing::License>& licenses) {
+                                  const std::vector<licensing::License>& licenses,
+                                  const PartyDecisions* decisions) {
   Determination d;
   d.transaction = std::move(normalized.tx);
   const Transaction& tx = d.transaction;
@@ -473,7 +474,7 @@ Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction no
   d.trace.reserve(tx.parties.size() + (tx.exporter.empty() ? 0 : 1) + (tx.end_use.empty() ? 0 : 1) +
                   1);
   d.lists_step = lists.versions_step;
-  PartyScreening screening = ScreenParties(rules, tx, lists.screen, d.trace);
+  PartyScreening screening = ScreenParties(rules, tx, lists.screen, d.trace, decisions);
   if (lists.versions.empty()) {
     // Never a silent pass: with no list in force nobody was really screened.
     screening.review.push_back("no restricted list in force on " + tx.date.ToString() +

@@ -55,7 +55,8 @@ struct ListsInForce {
 
 Determination DetermineNormalized(const RuleSet& rules, NormalizedTransaction normalized,
                                   const ListsInForce& lists,
-                                  const std::vector<licensing::License>& licenses);
+                                  const std::vector<licensing::License>& licenses,
+                                  const PartyDecisions* decisions = nullptr);
 
 // Normalizes, then determines against `index` directly.
 Result<Determination> Determine(const RuleSet& rules, const Transaction& input,

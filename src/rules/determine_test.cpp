@@ -47,15 +47,7 @@ const screening::Index& TestIndex() {
 }
 
 const std::vector<storage::ListVersion>& Versions() {
-  static const std::vector<storage::ListVersion> versions = [] {
-    storage::ListVersion v;
-    v.id = 1;
-    v.feed = "test";
-    v.as_of = D("2010-01-01");
-    v.file_name = "written-in-the-test";
-    v.entry_count = 4;
-    return std::vector<storage::ListVersion>{v};
-  }();
+  static const std::vector<storage::ListVersion> versions = WrittenInTheTestVersions(4);
   return versions;
 }
 

@@ -238,14 +238,20 @@ Result<std::shared_ptr<const internal::ItemRules>> Engine::ItemRulesFor(std::str
 }
 
 Result<Determination> Engine::Determine(Transaction transaction) {
-  return DetermineFor(std::move(transaction), nullptr);
+  return DetermineFor(std::move(transaction), nullptr, nullptr);
 }
 
 Result<Determination> Engine::Determine(Transaction transaction, const licensing::User& asker) {
-  return DetermineFor(std::move(transaction), &asker);
+  return DetermineFor(std::move(transaction), &asker, nullptr);
 }
 
-Result<Determination> Engine::DetermineFor(Transaction transaction, const licensing::User* asker) {
+Result<Determination> Engine::Determine(Transaction transaction, const licensing::User* asker,
+                                        const PartyDecisions* decisions) {
+  return DetermineFor(std::move(transaction), asker, decisions);
+}
+
+Result<Determination> Engine::DetermineFor(Transaction transaction, const licensing::User* asker,
+                                           const PartyDecisions* decisions) {
   // Bad input fails before the store is read.
   auto normalized = internal::NormalizeTransaction(
       *rules_, std::move(transaction),
@@ -274,7 +280,7 @@ Result<Determination> Engine::DetermineFor(Transaction transaction, const licens
       snapshot->versions, lists->versions_step,
       [this, snapshot](const screening::Query& query) { return Screen(*snapshot, query); }};
   return internal::DetermineNormalized(**effective, std::move(normalized).value(), in_force,
-                                       **licenses);
+                                       **licenses, decisions);
 }
 
 Result<std::vector<ScreeningHit>> Engine::ScreenParties(const std::vector<Party>& parties,

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "tollgate/rules/determination.h"
+#include "tollgate/rules/party_decisions.h"
 #include "tollgate/rules/rule_set.h"
 #include "tollgate/rules/transaction.h"
 #include "tollgate/screening/screening.h"
@@ -33,7 +34,10 @@ using ScreenFn =
 ScreenFn ScreenWith(const screening::Index& index);
 
 // Appends to `trace` one step per party, each followed by one per effective hit.
+// `decisions`, when given, are the asking organization's dispositions of its own
+// parties (rules/party_decisions.h): they clear or confirm the matches they cover.
 PartyScreening ScreenParties(const RuleSet& rules, const Transaction& tx, const ScreenFn& screen,
-                             std::vector<TraceStep>& trace);
+                             std::vector<TraceStep>& trace,
+                             const PartyDecisions* decisions = nullptr);
 
 }  // namespace tollgate::rules::internal

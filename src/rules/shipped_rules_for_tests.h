@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "tollgate/rules/rule_set.h"
+#include "tollgate/storage/store.h"
 
 namespace tollgate::rules::internal {
 
@@ -18,6 +19,18 @@ inline const RuleSet& ShippedRules() {
     return loaded.ok() ? *loaded : RuleSet();
   }();
   return rules;
+}
+
+// One list version "in force" since 2010, standing for the entries a test writes into
+// its own index (each entry's own dates still apply).
+inline std::vector<storage::ListVersion> WrittenInTheTestVersions(std::int64_t entry_count) {
+  storage::ListVersion v;
+  v.id = 1;
+  v.feed = "test";
+  v.as_of = *Date::Parse("2010-01-01");
+  v.file_name = "written-in-the-test";
+  v.entry_count = entry_count;
+  return {v};
 }
 
 }  // namespace tollgate::rules::internal

@@ -489,6 +489,11 @@ inline constexpr sql::Query kSelectAlertsOnEntry =
     Shared("select_alerts_on_entry", TOLLGATE_ALERT_COLUMNS "WHERE list = $1 AND entry_id = $2");
 inline constexpr sql::Query kSelectAlertsOfParty =
     Shared("select_alerts_of_party", TOLLGATE_ALERT_COLUMNS "WHERE party_id = $1 ORDER BY id");
+// alerts_by_state leads with (organization, state).
+inline constexpr sql::Query kSelectDecidedAlerts =
+    Shared("select_decided_alerts", TOLLGATE_ALERT_COLUMNS
+           "WHERE organization = $1 AND state = 'decided' "
+           "ORDER BY id");
 inline constexpr sql::Query kCountAlerts =
     Shared("count_alerts", "SELECT COUNT(*) FROM alerts " TOLLGATE_ALERT_FILTER);
 // Sorts by name ("score", "-score", ...), each ending on the id so that pages are stable.

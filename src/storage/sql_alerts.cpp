@@ -211,6 +211,10 @@ Result<std::vector<alerts::Alert>> SqlStore::AlertsOfParty(std::int64_t party_id
   return ReadAlerts(q::kSelectAlertsOfParty, {party_id});
 }
 
+Result<std::vector<alerts::Alert>> SqlStore::DecidedAlerts(const std::string& organization) {
+  return ReadAlerts(q::kSelectDecidedAlerts, {organization});
+}
+
 Result<std::string> SqlStore::AlertSetting(const std::string& key) {
   auto rows = db_->Run(q::kSelectAlertSetting, {key});
   if (!rows.ok()) return rows.error();

@@ -143,6 +143,7 @@ class SqlStore final : public Store {
   Result<std::vector<alerts::Alert>> AlertsOnEntries(
       const std::vector<std::pair<std::string, std::string>>& entries) override;
   Result<std::vector<alerts::Alert>> AlertsOfParty(std::int64_t party_id) override;
+  Result<std::vector<alerts::Alert>> DecidedAlerts(const std::string& organization) override;
   Result<std::string> AlertSetting(const std::string& key) override;
   Status SetAlertSetting(const std::string& key, const std::string& value) override;
 

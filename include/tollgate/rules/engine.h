@@ -35,6 +35,7 @@
 
 #include "tollgate/common/result.h"
 #include "tollgate/rules/determination.h"
+#include "tollgate/rules/party_decisions.h"
 #include "tollgate/rules/rule_set.h"
 #include "tollgate/rules/transaction.h"
 #include "tollgate/screening/screening.h"
@@ -84,6 +85,11 @@ class Engine {
   // considered, so an applicant is never authorized by, nor shown, another
   // organization's license.
   Result<Determination> Determine(Transaction transaction, const licensing::User& asker);
+  // Either of the above (`asker` may be null), with an organization's dispositions of
+  // its own parties (rules/party_decisions.h: alerts::DecisionsOf reads them), which
+  // clear or confirm the matches they cover; null: none.
+  Result<Determination> Determine(Transaction transaction, const licensing::User* asker,
+                                  const PartyDecisions* decisions);
 
   // Screens `parties` (and `exporter`, when given) against the lists in force on
   // `date` exactly as Determine does, with what each match means under the list rules;
@@ -130,7 +136,8 @@ class Engine {
     std::size_t operator()(const ScreenKey& key) const { return key.hash; }
   };
 
-  Result<Determination> DetermineFor(Transaction transaction, const licensing::User* asker);
+  Result<Determination> DetermineFor(Transaction transaction, const licensing::User* asker,
+                                     const PartyDecisions* decisions);
   Result<DateEntry> ForDate(Date date);
   // ForDate when the indexes are shared (ShareIndexes). Called with mu_ held.
   Result<DateEntry> ForDateShared(Date date);

@@ -453,6 +453,9 @@ class Store {
       const std::vector<std::pair<std::string, std::string>>& entries) = 0;
   // Every alert of the party with this store id, by id.
   virtual Result<std::vector<alerts::Alert>> AlertsOfParty(std::int64_t party_id) = 0;
+  // The organization's decided alerts (true_match or false_positive standing), by id:
+  // what its determinations apply (alerts/decisions.h).
+  virtual Result<std::vector<alerts::Alert>> DecidedAlerts(const std::string& organization) = 0;
   // The continuous screening's own state by key; "" when unset. Not audited: it
   // records what the screening last ran with, not a decision.
   virtual Result<std::string> AlertSetting(const std::string& key) = 0;

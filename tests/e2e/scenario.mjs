@@ -4,11 +4,13 @@
 // one in the users list, a compliance
 // officer screens Huawei and asks for a determination, the applicant files an
 // application, the licensing officer and a defense officer take it through review to
-// approval, and oversight sees the statistics change. Run by run.sh, which starts the
+// approval, and oversight sees the statistics change; then the applicant watches its
+// parties (watch.mjs). Run by run.sh, which starts the
 // server; each step saves a screenshot in $ARTIFACTS.
 import { chromium } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { watchScenario } from './watch.mjs';
 
 const url = process.env.TOLLGATE_URL;
 const artifacts = process.env.ARTIFACTS;
@@ -579,6 +581,9 @@ async function main() {
       await p.locator('table.lists-versions').waitFor();
       expect(await p.locator('#upload-form').count() === 0, 'the applicant sees the upload form');
     });
+
+    // Issue 15, item 7: the party master, its alerts and the history (watch.mjs).
+    await watchScenario({ pages, users, lists, step, screenshot, visit, apiAs, expect });
   } finally {
     await browser.close();
   }

@@ -71,6 +71,39 @@ export const post = (path, body) => api('POST', path, body ?? {});
 // Files (a list upload) as multipart/form-data.
 export const upload = (path, formData) => api('POST', path, formData);
 
+// A file upload through XMLHttpRequest, whose upload events tell how much of the body
+// has gone (fetch has no such events): onProgress(sent, total) as it goes, then the
+// server's answer or an ApiError as `api` gives them.
+export function uploadWithProgress(path, formData, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded, event.total);
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, { code: 'io_error', message: 'cannot reach the server' })));
+    xhr.addEventListener('load', () => {
+      let data = null;
+      if (xhr.responseText) {
+        try {
+          data = JSON.parse(xhr.responseText);
+        } catch {
+          data = { message: xhr.responseText.slice(0, 300) };
+        }
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data);
+        return;
+      }
+      if (xhr.status === 401) window.dispatchEvent(new CustomEvent('tollgate:unauthenticated'));
+      reject(new ApiError(xhr.status, data));
+    });
+    xhr.send(formData);
+  });
+}
+
 // A query string from an object, leaving out empty values.
 export function query(params) {
   const q = new URLSearchParams();

@@ -15,6 +15,9 @@ import { reportsView } from './views/reports.js';
 import { generalLicensesView } from './views/general_licenses.js';
 import { adminView } from './views/admin.js';
 import { listsView } from './views/lists.js';
+import { partiesView, partyView } from './views/parties.js';
+import { alertsView, alertView } from './views/alerts.js';
+import { historyView } from './views/history.js';
 
 const kRoutes = [
   { path: /^\/login$/, view: loginView, title: 'Log in', public: true },
@@ -29,6 +32,11 @@ const kRoutes = [
   { path: /^\/general-licenses$/, view: generalLicensesView, title: 'General licenses' },
   { path: /^\/admin$/, view: adminView, title: 'Administration' },
   { path: /^\/lists$/, view: listsView, title: 'Lists' },
+  { path: /^\/parties$/, view: partiesView, title: 'Parties' },
+  { path: /^\/parties\/([^/]+)$/, view: partyView, title: 'Party' },
+  { path: /^\/alerts$/, view: alertsView, title: 'Alerts' },
+  { path: /^\/alerts\/(\d+)$/, view: alertView, title: 'Alert' },
+  { path: /^\/history$/, view: historyView, title: 'History' },
 ];
 
 // What each role sees in the navigation, in order.
@@ -36,10 +44,15 @@ function navLinks() {
   const links = [['#/screen', 'Screening'], ['#/check', 'Determination']];
   if (hasRole('applicant')) {
     links.push(['#/applications', 'My applications'], ['#/applications/new', 'New application'], ['#/licenses', 'My licenses']);
+    // The party master and its alerts are the exporter's own business: the API
+    // answers 403 to every other role, so only an applicant is shown them.
+    links.push(['#/parties', 'Parties'], ['#/alerts', 'Alerts']);
   }
   if (hasRole('reviewer', 'agency', 'oversight')) links.push(['#/applications', 'Queue']);
   if (hasRole('reviewer', 'oversight', 'admin')) links.push(['#/licenses', 'Licenses']);
   if (hasRole('reviewer', 'oversight', 'admin')) links.push(['#/reports', 'Reports']);
+  // Agencies see the applications referred to them, not the history (15 CFR 750.4(d)).
+  if (!hasRole('agency')) links.push(['#/history', 'History']);
   links.push(['#/lists', 'Lists']);
   links.push(['#/general-licenses', 'General licenses']);
   if (hasRole('admin')) links.push(['#/admin', 'Administration']);

@@ -148,6 +148,9 @@ function uploadSection() {
         h('p', {}, result.unchanged ? `${v.file_name} is identical to version ${v.id} of ${v.feed}: nothing stored.` : `Imported ${v.file_name} as version ${v.id} of ${v.feed}: ${formatNumber(v.entries)} entries, in force from ${v.as_of}.`),
         ...(result.warnings || []).map((w) => h('p', {}, `Warning: ${w}`)),
         result.new_matches ? h('p', {}, `${result.new_matches} new match(es) on open applications.`) : null,
+        result.alerts && result.alerts.opened + result.alerts.reopened + result.alerts.closed
+          ? h('p', { id: 'upload-alerts' }, `Party masters screened again: ${result.alerts.opened} alert(s) opened, ${result.alerts.reopened} reopened, ${result.alerts.closed} closed.`)
+          : null,
         h('p', {}, h('a', { href: '#/lists' }, 'Show the versions')),
       ),
     );

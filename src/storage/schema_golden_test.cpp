@@ -6,7 +6,8 @@
 // tests/golden/store_v9_postgres_added.txt lists (9: the party master, issue 15) and
 // store_v10_postgres_added.txt (10: alerts, issue 15, items 2 and 3),
 // store_v11_postgres_added.txt (11: the history of answers) and
-// store_v12_postgres_added.txt (12: webhooks), and a database main wrote is migrated
+// store_v12_postgres_added.txt (12: webhooks), store_v14_postgres_added.txt (14: the
+// alert queue's indexes; 13 is a placeholder on this branch), and a database main wrote is migrated
 // to exactly the schema of a fresh one.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -99,7 +100,7 @@ TEST_F(GoldenSqliteStore, MigrationFilesCreateTheSchemaMainCreated) {
   EXPECT_EQ(Sqlite(fresh.url(), kSchemaOfVersion8), recorded);
   const char* versions = "SELECT group_concat(version) FROM schema_migrations";
   EXPECT_EQ(Sqlite(golden_.url(), versions), "1,2,3,4,5,6,7,8\n");
-  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12\n");
+  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13,14\n");
 }
 
 TEST_F(GoldenSqliteStore, OpensReadsAndWritesWhatMainWrote) {
@@ -219,7 +220,12 @@ TEST(GoldenPostgresStore, MigrationFilesCreateTheSchemaMainCreated) {
   const std::string webhooks =
       ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v12_postgres_added.txt");
   ASSERT_NE(webhooks.find("column webhook_deliveries.next_attempt_at"), std::string::npos);
-  EXPECT_EQ(SortedLines(listed), SortedLines(recorded + added + alerts + history + webhooks));
+  // Migration 14, the alert queue's covering indexes (issue 15, the paging target).
+  const std::string queue =
+      ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v14_postgres_added.txt");
+  ASSERT_NE(queue.find("index alerts_queue_by_id"), std::string::npos);
+  EXPECT_EQ(SortedLines(listed),
+            SortedLines(recorded + added + alerts + history + webhooks + queue));
 }
 
 }  // namespace

@@ -25,7 +25,9 @@
 #include <vector>
 
 #include "bench_options.h"
+#include "latency.h"
 #include "machine_state.h"
+#include "thread_cpu_time.h"
 #include "tollgate/alerts/alert.h"
 #include "tollgate/lists/format.h"
 #include "tollgate/rules/determination.h"
@@ -41,11 +43,6 @@ constexpr int kAssignees = 20;
 
 double Millis(Clock::time_point since) {
   return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
-}
-
-double Percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
 }
 
 std::string ExternalId(int party) {
@@ -272,25 +269,35 @@ int main(int argc, char** argv) {
   std::cout << "alerts_paging_bench: " << (storage::IsPostgresUrl(db) ? "PostgreSQL" : "SQLite")
             << ", Store::ListAlerts, " << repeats << " requests a case; load average "
             << bench::LoadAverage() << "\n";
-  std::printf("%-56s %8s %7s %9s %9s %9s\n", "case", "total", "rows", "p50 ms", "p99 ms", "max ms");
+  // The wall time is what a caller waits; this thread's CPU time is what the request
+  // costs on SQLite (the database runs in this thread), whatever else the machine runs.
+  std::printf("%-56s %8s %7s %9s %9s %9s %9s\n", "case", "total", "rows", "p50 ms", "p99 ms",
+              "max ms", "CPU p50");
   double worst = 0;
   for (const auto& c : cases) {
-    std::vector<double> times;
+    std::vector<std::int64_t> wall;
+    std::vector<std::int64_t> cpu;
     alerts::Page page;
     for (int i = 0; i < repeats; ++i) {
       const auto start = Clock::now();
+      const auto cpu_start = bench::ThreadCpuNanoseconds();
       auto got = store.ListAlerts(c.filter);
-      times.push_back(Millis(start));
+      wall.push_back(
+          std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count());
+      cpu.push_back(bench::ThreadCpuNanoseconds() - cpu_start);
       if (!got.ok()) {
         std::cerr << "alerts_paging_bench: " << c.label << ": " << got.error().message << "\n";
         return 1;
       }
       page = std::move(got).value();
     }
-    worst = std::max(worst, Percentile(times, 0.5));
-    std::printf("%-56s %8lld %7zu %9.2f %9.2f %9.2f\n", c.label.c_str(),
-                static_cast<long long>(page.total), page.alerts.size(), Percentile(times, 0.5),
-                Percentile(times, 0.99), *std::max_element(times.begin(), times.end()));
+    const auto w = bench::Summarize(std::move(wall));
+    const auto t = bench::Summarize(std::move(cpu));
+    worst = std::max(worst, w.p50_us / 1e3);
+    std::printf("%-56s %8lld %7zu %9.2f %9.2f %9.2f %9.2f\n", c.label.c_str(),
+                static_cast<long long>(page.total), page.alerts.size(), w.p50_us / 1e3,
+                w.p99_us / 1e3, w.max_us / 1e3, t.p50_us / 1e3);
+    std::fflush(stdout);
   }
   std::printf("slowest case's median: %.2f ms (target <= 50 ms a request)\n", worst);
   return 0;

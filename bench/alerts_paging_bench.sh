@@ -40,9 +40,10 @@ printf '%-56s %9s %9s %9s %9s\n' "case" "bytes" "p50 ms" "p99 ms" "max ms"
 worst=0
 while IFS=$'\t' read -r label query; do
   urls=()
-  for _ in $(seq "$repeats"); do urls+=("$base?$query"); done
+  # Each URL with its own -o: curl pairs them one to one.
+  for _ in $(seq "$repeats"); do urls+=(-o /dev/null "$base?$query"); done
   # One curl, one kept-alive connection: each request's own time, in seconds.
-  times=$(curl -s --fail-with-body -H "Authorization: Bearer $token" -o /dev/null \
+  times=$(curl -s --fail-with-body -H "Authorization: Bearer $token" \
     -w '%{time_total} %{size_download}\n' "${urls[@]}")
   read -r p50 p99 max bytes < <(sort -n <<<"$times" | awk '
     { t[NR] = $1 * 1000; b = $2 }

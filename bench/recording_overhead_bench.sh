@@ -42,36 +42,11 @@ token=$("$bin" --db "$db" tokens issue bench --name recording-bench)
 bench_serve_command "$work/out" env TOLLGATE_DATA_DIR="$PWD" "$spike" "$db" 0 64
 base="http://127.0.0.1:$port"
 
-# The same requests as bench/http_bench.sh: names in rotation, a third listed or
-# variants of listed names; six end users for the check.
-for path in /api/screen /bench/screen-unrecorded; do
-  cat >"$work/$(basename "$path").lua" <<LUA
-local names = {"Huawei%20Technologies%20Company", "Hua%20Wei%20Technologies", "Contoso%20Bakery",
-  "Banco%20Nacional%20de%20Cuba", "Acme%20Widgets%20GmbH", "Rosoboronexport",
-  "Northwind%20Traders", "Mahan%20Air", "Fabrikam%20Incorporated", "Tailspin%20Toys",
-  "Islamic%20Revolutionary%20Guard%20Corps", "Wide%20World%20Importers"}
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", "$path?as_of=2019-06-01&name=" .. names[i % #names + 1])
-end
-LUA
-done
-for path in /api/check /bench/check-unrecorded; do
-  cat >"$work/$(basename "$path").lua" <<LUA
-local parties = {"Huawei Technologies Co., Ltd.", "Contoso Bakery", "Northwind Traders",
-  "Mahan Air", "Fabrikam Incorporated", "Tailspin Toys"}
-local i = 0
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-request = function()
-  i = i + 1
-  local body = '{"items":[{"eccn":"5D992.c"}],"destination":"CN","date":"2019-06-01",' ..
-    '"parties":[{"role":"end_user","name":"' .. parties[i % #parties + 1] .. '"}]}'
-  return wrk.format(nil, "$path", nil, body)
-end
-LUA
-done
+# The same requests as bench/http_bench.sh.
+bench_screen_lua "$work/screen.lua"
+bench_screen_lua "$work/screen-unrecorded.lua" /bench/screen-unrecorded
+bench_check_lua "$work/check.lua"
+bench_check_lua "$work/check-unrecorded.lua" /bench/check-unrecorded
 
 echo "recording overhead: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores," \
   "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $( [[ $db == postgres* ]] &&
@@ -79,17 +54,14 @@ echo "recording overhead: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores," \
   "connections ${seconds}s, $rounds rounds"
 : >"$work/results"
 run() {
-  local label=$1 script=$2
-  local out rps p50 p99 errors
-  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
-    -s "$work/$script.lua" "$base")
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr '\n' ' ' || true)
-  printf '%-28s %10s req/s   p50 %8s   p99 %8s   load %s   %s\n' "$label" "$rps" "$p50" "$p99" \
-    "$(cut -d' ' -f1 /proc/loadavg)" "$errors"
-  echo "$label $rps $p50 $p99" >>"$work/results"
+  local line
+  line=$(bench_wrk "$1" -H "Authorization: Bearer $token" -s "$work/$2.lua" "$base")
+  echo "$line"
+  # label words, then req/s, p50, p99 (the words before "req/s" and after "p50", "p99")
+  awk '{ for (i = 1; i <= NF; i++) { if ($(i+1) == "req/s") { rps = $i; n = i - 1 }
+           if ($i == "p50") p50 = $(i+1); if ($i == "p99") p99 = $(i+1) }
+         label = $1; for (i = 2; i <= n; i++) label = label " " $i
+         print label, rps, p50, p99 }' <<<"$line" >>"$work/results"
 }
 for round in $(seq "$rounds"); do
   # Alternate which side goes first, so that a drift of the machine's load does not

@@ -47,6 +47,17 @@ bench_serve_command() {
   }
 }
 
+# bench_screening_db TOKEN_NAME: $db with what the screening benches serve (the shipped
+# Entity List extract, OFAC's SDN of 2024-05-03 and the UN list, from $lists) and a
+# reviewer "bench" whose token is left in $token.
+bench_screening_db() {
+  "$bin" --db "$db" lists import data/lists/huawei_entity_list_2019.csv --as-of 2019-05-16 >/dev/null
+  "$bin" --db "$db" lists import "$lists/ofac_sdn_2024-05-03.csv" --as-of 2019-01-01 --primary-only >/dev/null 2>&1
+  "$bin" --db "$db" lists import "$lists/un_consolidated_2026-02.xml" --as-of 2019-01-01 >/dev/null 2>&1
+  "$bin" --db "$db" users add bench --role reviewer --by bench >/dev/null
+  token=$("$bin" --db "$db" tokens issue bench --name "$1")
+}
+
 # bench_screen_lua FILE [PATH]: a wrk script of GET PATH (default /api/screen) with
 # names in rotation, so no answer is served twice in a row; a third are listed names or
 # variants of them, the rest are not listed.

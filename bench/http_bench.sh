@@ -28,11 +28,7 @@ bench_work http-bench
 # a new SQLite file.
 db=${HTTP_BENCH_DB:-$work/bench.db}
 
-"$bin" --db "$db" lists import data/lists/huawei_entity_list_2019.csv --as-of 2019-05-16 >/dev/null
-"$bin" --db "$db" lists import "$lists/ofac_sdn_2024-05-03.csv" --as-of 2019-01-01 --primary-only >/dev/null 2>&1
-"$bin" --db "$db" lists import "$lists/un_consolidated_2026-02.xml" --as-of 2019-01-01 >/dev/null 2>&1
-"$bin" --db "$db" users add bench --role reviewer --by bench >/dev/null
-token=$("$bin" --db "$db" tokens issue bench --name http-bench)
+bench_screening_db http-bench
 
 case $layer in
 serve) bench_serve "$work/out" --threads "$threads" --rate-limit 0 ;;

@@ -28,11 +28,7 @@ bench_work http-bench
 # a new SQLite file.
 db=${HTTP_BENCH_DB:-$work/bench.db}
 
-"$bin" --db "$db" lists import data/lists/huawei_entity_list_2019.csv --as-of 2019-05-16 >/dev/null
-"$bin" --db "$db" lists import "$lists/ofac_sdn_2024-05-03.csv" --as-of 2019-01-01 --primary-only >/dev/null 2>&1
-"$bin" --db "$db" lists import "$lists/un_consolidated_2026-02.xml" --as-of 2019-01-01 >/dev/null 2>&1
-"$bin" --db "$db" users add bench --role reviewer --by bench >/dev/null
-token=$("$bin" --db "$db" tokens issue bench --name http-bench)
+bench_screening_db http-bench
 
 case $layer in
 serve) bench_serve "$work/out" --threads "$threads" --rate-limit 0 ;;
@@ -46,50 +42,13 @@ httplib | beast)
 esac
 base="http://127.0.0.1:$port"
 
-# Names rotate so no answer is served twice in a row; a third are listed names or
-# variants of them, the rest are not listed.
-cat >"$work/screen.lua" <<'LUA'
-local names = {"Huawei%20Technologies%20Company", "Hua%20Wei%20Technologies", "Contoso%20Bakery",
-  "Banco%20Nacional%20de%20Cuba", "Acme%20Widgets%20GmbH", "Rosoboronexport",
-  "Northwind%20Traders", "Mahan%20Air", "Fabrikam%20Incorporated", "Tailspin%20Toys",
-  "Islamic%20Revolutionary%20Guard%20Corps", "Wide%20World%20Importers"}
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", "/api/screen?as_of=2019-06-01&name=" .. names[i % #names + 1])
-end
-LUA
-cat >"$work/check.lua" <<'LUA'
-local parties = {"Huawei Technologies Co., Ltd.", "Contoso Bakery", "Northwind Traders",
-  "Mahan Air", "Fabrikam Incorporated", "Tailspin Toys"}
-local i = 0
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-request = function()
-  i = i + 1
-  local body = '{"items":[{"eccn":"5D992.c"}],"destination":"CN","date":"2019-06-01",' ..
-    '"parties":[{"role":"end_user","name":"' .. parties[i % #parties + 1] .. '"}]}'
-  return wrk.format(nil, "/api/check", nil, body)
-end
-LUA
+bench_screen_lua "$work/screen.lua"
+bench_check_lua "$work/check.lua"
 
 echo "tollgate http bench: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores," \
   "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
   "layer $layer, server threads $threads, wrk 2 threads $connections connections ${seconds}s"
-run() {
-  local label=$1
-  shift
-  local out
-  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@")
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr '\n' ' ' || true)
-  printf '%-22s %10s req/s   p50 %8s   p99 %8s   load %s   %s\n' "$label" "$rps" "$p50" "$p99" \
-    "$(cut -d' ' -f1 /proc/loadavg)" "$errors"
-}
 auth="Authorization: Bearer $token"
-run "GET /healthz" "$base/healthz"
-run "GET /api/screen" -H "$auth" -s "$work/screen.lua" "$base"
-run "POST /api/check" -H "$auth" -s "$work/check.lua" "$base"
+bench_wrk "GET /healthz" "$base/healthz"
+bench_wrk "GET /api/screen" -H "$auth" -s "$work/screen.lua" "$base"
+bench_wrk "POST /api/check" -H "$auth" -s "$work/check.lua" "$base"

@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
   http.Get("/healthz", serve);
   http.Get("/api/screen", serve);
   http.Post("/api/check", serve);
+  http.Get("/bench/screen-unrecorded", serve);
+  http.Post("/bench/check-unrecorded", serve);
   const int port = asked == 0 ? http.bind_to_any_port("127.0.0.1")
                               : (http.bind_to_port("127.0.0.1", asked) ? asked : -1);
   if (port <= 0) {

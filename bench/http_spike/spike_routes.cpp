@@ -5,6 +5,9 @@
 #include <memory>
 
 #include "../../apps/server/server.h"
+#include "tollgate/forms/check_json.h"
+#include "tollgate/forms/screening_json.h"
+#include "tollgate/rules/transaction.h"
 
 namespace tollgate::server::spike {
 
@@ -15,6 +18,37 @@ SpikeRoutes::SpikeRoutes(ServerState& state) : state_(state) {
       routes_.push_back(std::move(route));
     }
   }
+  // The peers of the recording overhead (bench/recording_overhead_bench.sh): the work of
+  // GET /api/screen and POST /api/check up to the answer, without storing it. They read
+  // only what the bench sends (name and as_of; a valid transaction) and skip the real
+  // handlers' checks of other fields, so they do a little less than the real routes and
+  // the overhead they show is an upper bound.
+  routes_.push_back(
+      {"GET", "/bench/screen-unrecorded", Access::kUser,
+       [](ServerState& state, storage::Store& store, const Caller*, const ApiRequest& request) {
+         screening::Query query;
+         query.name = Query(request, "name");
+         auto as_of = Date::Parse(Query(request, "as_of"));
+         if (!as_of.ok()) return ErrorResponse(FromError(as_of.error()));
+         query.as_of = *as_of;
+         auto in_force = state.indexes().ForDate(store, *as_of);
+         if (!in_force.ok()) return ErrorResponse(FromError(in_force.error()));
+         const auto matches = in_force->index->Screen(query);
+         return Json(forms::ScreenJson(*as_of, in_force->versions, matches));
+       }});
+  routes_.push_back(
+      {"POST", "/bench/check-unrecorded", Access::kUser,
+       [](ServerState& state, storage::Store&, const Caller* caller, const ApiRequest& request) {
+         auto body = ParseBody(request);
+         if (!body.ok()) return ErrorResponse(FromError(body.error()));
+         auto tx = rules::TransactionFromJson(*body);
+         if (!tx.ok()) return ErrorResponse(FromError(tx.error()));
+         auto determination = state.engine().Determine(std::move(*tx), caller->user);
+         if (!determination.ok()) {
+           return ErrorResponse(FromError(determination.error()));
+         }
+         return Json(forms::CheckJson(*determination, 0));
+       }});
 }
 
 ApiResponse SpikeRoutes::Answer(const std::string& method, const std::string& path,

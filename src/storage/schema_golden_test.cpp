@@ -7,7 +7,8 @@
 // store_v10_postgres_added.txt (10: alerts, issue 15, items 2 and 3),
 // store_v11_postgres_added.txt (11: the history of answers) and
 // store_v12_postgres_added.txt (12: webhooks), store_v13_postgres_added.txt (13: the
-// revision of each organization's dispositions), and a database main wrote is migrated
+// revision of each organization's dispositions), store_v14_postgres_added.txt (14: the
+// alert queue's indexes), and a database main wrote is migrated
 // to exactly the schema of a fresh one.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -101,7 +102,7 @@ TEST_F(GoldenSqliteStore, MigrationFilesCreateTheSchemaMainCreated) {
   EXPECT_EQ(Sqlite(fresh.url(), kSchemaOfVersion8), recorded);
   const char* versions = "SELECT group_concat(version) FROM schema_migrations";
   EXPECT_EQ(Sqlite(golden_.url(), versions), "1,2,3,4,5,6,7,8\n");
-  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13\n");
+  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13,14\n");
 }
 
 TEST_F(GoldenSqliteStore, OpensReadsAndWritesWhatMainWrote) {
@@ -225,8 +226,12 @@ TEST(GoldenPostgresStore, MigrationFilesCreateTheSchemaMainCreated) {
   const std::string decisions =
       ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v13_postgres_added.txt");
   ASSERT_NE(decisions.find("column alert_decision_revisions.revision"), std::string::npos);
+  // Migration 14, the alert queue's covering indexes (issue 15, the paging target).
+  const std::string queue =
+      ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v14_postgres_added.txt");
+  ASSERT_NE(queue.find("index alerts_queue_by_id"), std::string::npos);
   EXPECT_EQ(SortedLines(listed),
-            SortedLines(recorded + added + alerts + history + webhooks + decisions));
+            SortedLines(recorded + added + alerts + history + webhooks + decisions + queue));
 }
 
 }  // namespace

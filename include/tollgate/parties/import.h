@@ -11,7 +11,9 @@
 // builds or takes the index once for the whole import (one per version set), not per
 // party.
 //
-// Thread-safety: as the Store (one thread); the engine may be shared.
+// Thread-safety: as the Store (one thread); the engine may be shared. The screening of
+// an import runs on one thread per core (the engine is thread-safe), the store only on
+// the caller's.
 // Failure: the store's errors (kNotFound for an unknown organization) and the engine's;
 // nothing is stored then.
 #pragma once
@@ -40,7 +42,8 @@ struct ImportSummary {
   nlohmann::json lists = nlohmann::json::array();
 };
 
-// Called after each 1,000 parties screened, and at the end: (screened, to screen).
+// Called after each 1,000 parties screened, and at the end: (screened, to screen). It
+// may be called from any of the import's screening threads, one call at a time.
 using Progress = std::function<void(std::size_t, std::size_t)>;
 
 // Each party added or changed is also recorded as a screening (channel

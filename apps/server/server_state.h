@@ -59,7 +59,7 @@ struct ServerOptions {
   // (the default: an operator chooses whether the server reaches the internet).
   int list_update_interval_seconds = 0;
   std::string sources_file;  // the sources file; "" as lists::ResolveSourcesPath finds it
-  bool list_routes = false;          // print the routes and exit (the OpenAPI test)
+  bool list_routes = false;  // print the routes and exit (the OpenAPI test)
 };
 
 // Stores for request threads: Acquire hands out an idle one or opens a new one.

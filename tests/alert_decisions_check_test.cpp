@@ -4,20 +4,10 @@
 // organization's next determination and a true_match makes a possible match the listed
 // party, each citing the alert, who, when and why; another organization's
 // determinations, and matches no disposition covers, behave as before.
-#include <fstream>
-#include <sstream>
-
 #include "server_fixture.h"
 
 namespace tollgate::testing {
 namespace {
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 std::string CheckBody(const std::string& party, const std::string& to) {
   return nlohmann::json{{"items", {{{"eccn", "EAR99"}}}},
@@ -45,9 +35,7 @@ class AlertDecisionsCheckTest : public ServerFixture {
         {"external_id": "C-2", "name": "Gazprombank", "country": "RU"},
         {"external_id": "C-4", "name": "Gulf Gate Spedition Vienna", "country": "AT"}]})");
     ASSERT_EQ(posted.status, 201) << posted.text;
-    httplib::Headers root{{"Authorization", "Bearer " + tokens_.at("root")}};
-    auto imported = Send("POST", "/api/lists/import?as_of=2019-05-21&name=csl_sample_2019.csv",
-                         ReadFile(SharedList("csl_sample_2019.csv")), root, "text/csv");
+    auto imported = ImportSharedList("csl_sample_2019.csv", "2019-05-21");
     ASSERT_EQ(imported.status, 201) << imported.text;
   }
 

@@ -3,20 +3,10 @@
 // master; the queue filters, sorts and pages; a disposition is given with its comment;
 // another organization's alert is 404, other roles get 403, an unknown disposition is a
 // 400 that changes nothing; `tollgate alerts` shows and decides the same alerts.
-#include <fstream>
-#include <sstream>
-
 #include "server_fixture.h"
 
 namespace tollgate::testing {
 namespace {
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 class AlertsApiTest : public ServerFixture {
  protected:
@@ -29,9 +19,7 @@ class AlertsApiTest : public ServerFixture {
         {"external_id": "C-2", "name": "Gazprombank", "country": "RU"},
         {"external_id": "C-3", "name": "Contoso GmbH", "country": "DE"}]})");
     ASSERT_EQ(posted.status, 201) << posted.text;
-    httplib::Headers root{{"Authorization", "Bearer " + tokens_.at("root")}};
-    auto imported = Send("POST", "/api/lists/import?as_of=2019-05-21&name=csl_sample_2019.csv",
-                         ReadFile(SharedList("csl_sample_2019.csv")), root, "text/csv");
+    auto imported = ImportSharedList("csl_sample_2019.csv", "2019-05-21");
     ASSERT_EQ(imported.status, 201) << imported.text;
     opened_ = imported.body["alerts"]["opened"].get<int>();
   }

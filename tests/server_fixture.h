@@ -6,8 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "cli_runner.h"
@@ -66,6 +68,17 @@ class ServerFixture : public ::testing::TestWithParam<std::string> {
                   const std::string& body = "", httplib::Headers headers = {}) {
     if (!user.empty()) headers.emplace("Authorization", "Bearer " + tokens_.at(user));
     return Send(method, path, body, headers);
+  }
+
+  // A real list file of ../shared/data/lists uploaded by the administrator as one
+  // version in force from `as_of` (POST /api/lists/import).
+  HttpAnswer ImportSharedList(const std::string& name, const std::string& as_of) {
+    std::ifstream in(SharedList(name), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    httplib::Headers root{{"Authorization", "Bearer " + tokens_.at("root")}};
+    return Send("POST", "/api/lists/import?as_of=" + as_of + "&name=" + name, bytes.str(), root,
+                "text/csv");
   }
 
   HttpAnswer Send(const std::string& method, const std::string& path, const std::string& body,

@@ -490,7 +490,7 @@ int RunServer(ServerOptions options) {
       if (!run.ok()) {
         LogJson({{"error", "list update: " + run.error().message}});
       } else {
-        LogJson(ScheduledRunLog(*run));
+        LogJson({{"list_update", lists::ToJson(*run)}});  // as the API answers it
       }
       lock.lock();
     }

@@ -24,16 +24,4 @@ Result<lists::UpdateReport> UpdateListsNow(ServerState& state, storage::Store& s
   return report;
 }
 
-nlohmann::json ScheduledRunLog(const lists::UpdateReport& report) {
-  nlohmann::json sources = nlohmann::json::array();
-  for (const auto& source : report.sources) {
-    nlohmann::json one = {{"source", source.source},
-                          {"outcome", lists::SourceOutcomeName(source.outcome)}};
-    if (source.version) one["version"] = source.version->id;
-    if (source.error) one["error"] = source.error->message;
-    sources.push_back(std::move(one));
-  }
-  return {{"list_update", {{"sources", std::move(sources)}}}};
-}
-
 }  // namespace tollgate::server

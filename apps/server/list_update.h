@@ -21,7 +21,4 @@ namespace tollgate::server {
 Result<lists::UpdateReport> UpdateListsNow(ServerState& state, storage::Store& store,
                                            const std::string& actor);
 
-// One log line's object for a scheduled run: each source's outcome and version.
-nlohmann::json ScheduledRunLog(const lists::UpdateReport& report);
-
 }  // namespace tollgate::server

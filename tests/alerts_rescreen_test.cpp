@@ -541,6 +541,62 @@ TEST_P(AlertsRescreenTest, ListChangeRecordsThePartyItScreenedAndNothingWhenItCh
   EXPECT_NE(csv.out.find(std::string("EL ")), std::string::npos) << csv.out;
 }
 
+// The queue's totals (migration 15): for the views kept as counts (all, a state, a list)
+// the total a page gives is the number of alerts that view lists, through every change
+// of state an alert goes through: opened, decided, reopened, closed.
+TEST_P(AlertsRescreenTest, QueueTotalsFollowEveryChangeOfState) {
+  const auto check_totals = [&](const char* step) {
+    SCOPED_TRACE(step);
+    alerts::Filter all;
+    all.organization = "microsoft";
+    all.per_page = alerts::kMaxPerPage;
+    auto listed = store_->ListAlerts(all);
+    ASSERT_TRUE(listed.ok()) << listed.error().message;
+    ASSERT_LT(listed->alerts.size(), static_cast<std::size_t>(alerts::kMaxPerPage));
+    EXPECT_EQ(listed->total, static_cast<std::int64_t>(listed->alerts.size()));
+    for (auto state : {alerts::State::kOpen, alerts::State::kDecided, alerts::State::kClosed}) {
+      for (const std::string list : {"", "EL", "SDN"}) {
+        std::int64_t rows = 0;
+        for (const auto& a : listed->alerts) {
+          rows += a.state == state && (list.empty() || a.list == list) ? 1 : 0;
+        }
+        alerts::Filter view = all;
+        view.state = state;
+        view.list = list;
+        auto page = store_->ListAlerts(view);
+        ASSERT_TRUE(page.ok()) << page.error().message;
+        EXPECT_EQ(page->total, rows) << alerts::StateName(state) << " " << list;
+        EXPECT_EQ(static_cast<std::int64_t>(page->alerts.size()), rows);
+      }
+    }
+  };
+  AddParties("microsoft", {Party("C-1", "Gulf Gate Spedition GmbH", "AT"),
+                           Party("C-2", "Contoso Bicycles Ltd", "US")});
+  check_totals("before any alert");
+  Import(Version("v1.csv", false), "2019-06-01");
+  Import(Version("v2.csv", true), "2019-06-02");
+  auto alerts = OnEntry();
+  ASSERT_EQ(alerts.size(), 1u);
+  check_totals("opened");
+  ASSERT_TRUE(alerts::DecideAlert(*store_, "microsoft", alerts[0].id,
+                                  alerts::Action::kFalsePositive, "another firm", kAnalyst1)
+                  .ok());
+  check_totals("decided");
+  Import(
+      Version("v3.csv", true, [](std::string l) { return l.replace(l.find("Vienna"), 6, "Linz"); }),
+      "2019-06-03");
+  ASSERT_EQ(OnEntry()[0].state, alerts::State::kOpen);
+  check_totals("reopened");
+  Import(Version("v4.csv", false), "2019-06-04");
+  ASSERT_EQ(OnEntry()[0].state, alerts::State::kClosed);
+  check_totals("closed");
+  // Another organization's alerts are not counted in this one's totals.
+  AddParties("qualcomm", {Party("Q-1", "Gulf Gate Spedition GmbH", "AT")});
+  Import(Version("v5.csv", true), "2019-06-05");
+  ASSERT_FALSE(OnEntry("qualcomm").empty());
+  check_totals("another organization's alert");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AlertsRescreenTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -509,6 +509,12 @@ inline constexpr sql::Query kSelectAlertDecisionRevision =
            "SELECT revision FROM alert_decision_revisions WHERE organization = $1");
 inline constexpr sql::Query kCountAlerts =
     Shared("count_alerts", "SELECT COUNT(*) FROM alerts " TOLLGATE_ALERT_FILTER);
+// Migration 15: the same count, for a filter on the state and the list alone, from the
+// counts its triggers keep.
+inline constexpr sql::Query kSumAlertCounts =
+    Shared("sum_alert_counts",
+           "SELECT CAST(COALESCE(SUM(alerts), 0) AS BIGINT) FROM alert_counts "
+           "WHERE organization = $1 AND ($2 = '' OR state = $2) AND ($3 = '' OR list = $3)");
 // Sorts by name ("score", "-score", ...), each ending on the id so that pages are stable.
 inline constexpr sql::Query kAlertPages[] = {
     TOLLGATE_ALERT_PAGE("alerts_by_score", "score, id"),

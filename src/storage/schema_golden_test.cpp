@@ -8,7 +8,8 @@
 // store_v11_postgres_added.txt (11: the history of answers) and
 // store_v12_postgres_added.txt (12: webhooks), store_v13_postgres_added.txt (13: the
 // revision of each organization's dispositions), store_v14_postgres_added.txt (14: the
-// alert queue's indexes), and a database main wrote is migrated
+// alert queue's indexes), store_v15_postgres_added.txt (15: the alert queue's kept
+// counts), and a database main wrote is migrated
 // to exactly the schema of a fresh one.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -69,7 +70,7 @@ const char* kSchemaOfVersion8 =
     "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
     "AND tbl_name NOT IN ('parties', 'alerts', 'alert_settings', 'party_master_revision', "
     "'screenings', 'determination_facts', 'webhooks', 'webhook_deliveries', "
-    "'alert_decision_revisions') "
+    "'alert_decision_revisions', 'alert_counts') "
     "AND name NOT IN ('determinations_by_time') ORDER BY type, name";
 
 // The lines of `text`, sorted (the order PostgreSQL's collation gives is not ours).
@@ -102,7 +103,7 @@ TEST_F(GoldenSqliteStore, MigrationFilesCreateTheSchemaMainCreated) {
   EXPECT_EQ(Sqlite(fresh.url(), kSchemaOfVersion8), recorded);
   const char* versions = "SELECT group_concat(version) FROM schema_migrations";
   EXPECT_EQ(Sqlite(golden_.url(), versions), "1,2,3,4,5,6,7,8\n");
-  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13,14\n");
+  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\n");
 }
 
 TEST_F(GoldenSqliteStore, OpensReadsAndWritesWhatMainWrote) {
@@ -230,8 +231,12 @@ TEST(GoldenPostgresStore, MigrationFilesCreateTheSchemaMainCreated) {
   const std::string queue =
       ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v14_postgres_added.txt");
   ASSERT_NE(queue.find("index alerts_queue_by_id"), std::string::npos);
-  EXPECT_EQ(SortedLines(listed),
-            SortedLines(recorded + added + alerts + history + webhooks + decisions + queue));
+  // Migration 15, the alert queue's counts kept by triggers (issue 15, the paging target).
+  const std::string counts =
+      ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v15_postgres_added.txt");
+  ASSERT_NE(counts.find("column alert_counts.alerts"), std::string::npos);
+  EXPECT_EQ(SortedLines(listed), SortedLines(recorded + added + alerts + history + webhooks +
+                                             decisions + queue + counts));
 }
 
 }  // namespace

@@ -202,7 +202,11 @@ Result<alerts::Page> SqlStore::ListAlerts(const alerts::Filter& filter) {
       filter.organization, filter.state ? std::string(alerts::StateName(*filter.state)) : "",
       filter.list,         ScoreText(filter.min_score),
       filter.party,        filter.assignee};
-  auto count = db_->Run(q::kCountAlerts, params);
+  // The views an analyst opens most (all, one state, one list) read the kept counts;
+  // a filter on the party, the assignee or the score counts the rows it matches.
+  const bool kept_count = filter.party.empty() && filter.assignee.empty() && filter.min_score <= 0;
+  auto count = kept_count ? db_->Run(q::kSumAlertCounts, {params[0], params[1], params[2]})
+                          : db_->Run(q::kCountAlerts, params);
   if (!count.ok()) return count.error();
   params.emplace_back(filter.per_page);
   params.emplace_back((filter.page - 1) * filter.per_page);

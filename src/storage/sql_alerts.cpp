@@ -203,14 +203,18 @@ Result<alerts::Page> SqlStore::ListAlerts(const alerts::Filter& filter) {
       filter.list,         ScoreText(filter.min_score),
       filter.party,        filter.assignee};
   // The views an analyst opens most (all, one state, one list) read the kept counts;
-  // a filter on the party, the assignee or the score counts the rows it matches.
-  const bool kept_count = filter.party.empty() && filter.assignee.empty() && filter.min_score <= 0;
+  // a filter on the party, the assignee or the score counts the rows it matches, one
+  // party's or one analyst's from the index that leads with it.
+  const q::AlertView view = !filter.party.empty()      ? q::kPartyView
+                            : !filter.assignee.empty() ? q::kAssigneeView
+                                                       : q::kQueueView;
+  const bool kept_count = view == q::kQueueView && filter.min_score <= 0;
   auto count = kept_count ? db_->Run(q::kSumAlertCounts, {params[0], params[1], params[2]})
-                          : db_->Run(q::kCountAlerts, params);
+                          : db_->Run(q::kCountAlerts[view], params);
   if (!count.ok()) return count.error();
   params.emplace_back(filter.per_page);
   params.emplace_back((filter.page - 1) * filter.per_page);
-  auto alerts = ReadAlerts(q::kAlertPages[sort], params);
+  auto alerts = ReadAlerts(q::kAlertPages[view][sort], params);
   if (!alerts.ok()) return alerts.error();
   return alerts::Page{std::move(alerts).value(), count->Int(0, 0)};
 }

@@ -50,8 +50,12 @@ bool ReadLookAlikes(std::string_view word, std::string& letters) {
       return false;
     }
   }
+  // Up to one digit for every two letters anywhere; up to one for every letter when the
+  // word ends in a letter ("Py07r", "75ANG", "4m1d"), since a designation ends in its
+  // number ("AK47", "SU35") and a word written to slip past screening need not.
   const bool read_digits =
-      digit_count > 0 && !other_digit && letter_count >= 2 && 2 * digit_count <= letter_count;
+      digit_count > 0 && !other_digit && letter_count >= 2 &&
+      (2 * digit_count <= letter_count || (digit_count <= letter_count && IsLetter(word.back())));
   if (!read_digits && !symbol) return false;
   letters.assign(word);
   for (char& c : letters) {

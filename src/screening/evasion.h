@@ -3,8 +3,8 @@
 // party stays listed however its name is written (15 CFR Part 744 Supp. 4 and the SDN
 // list name parties, not spellings), so a word of letters with a few look-alike digits
 // or symbols is read as the letters they stand for. A token of digits, or one where
-// digits outnumber the letters ("A320", "B52", "AK47"), stays a number: numbers must
-// still agree exactly.
+// digits outnumber the letters ("A320", "B52"), or that ends in two or more digits
+// as many as its letters ("AK47"), stays a number: numbers must still agree exactly.
 //
 // Thread-safety: pure functions. Failure: none (a word that does not qualify is
 // reported as such, never changed).
@@ -23,7 +23,8 @@ bool IsLookAlikeSymbol(char c);
 // most common letter (0 o, 1 i, 3 e, 4 a, 5 s, 7 t, @ a, $ s). Symbols are always
 // read (the tokenizer keeps one only beside a letter); digits only when all of them
 // are look-alikes and the word has at least two letters and at most one digit for
-// every two letters.
+// every two letters, or, in a word that ends in a letter, one for every letter
+// ("Py07r", "75ANG"; "AK47" stays a number).
 bool ReadLookAlikes(std::string_view word, std::string& letters);
 
 // True when `written` (with look-alikes) reads as `word`: same length, and each

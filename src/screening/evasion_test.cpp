@@ -23,6 +23,10 @@ TEST(EvasionTest, ReadsLookAlikeDigitsAndSymbolsInsideWords) {
   EXPECT_EQ(Read("H@ssan $amir"), "hassan samir");
   EXPECT_EQ(Read("R0SNEFT"), "rosneft");
   EXPECT_EQ(Read("5AMIR 7ARIQ"), "samir tariq");
+  // Two look-alikes in a short word that ends in a letter (issue 16, item 3).
+  EXPECT_EQ(Read("PY07R Ivanov"), "pyotr ivanov");
+  EXPECT_EQ(Read("75ANG Wai"), "tsang wai");
+  EXPECT_EQ(Read("4m1d"), "amid");
   // A legal form written with a look-alike is still the legal form.
   EXPECT_EQ(Read("Alfa C0MPANY"), "alfa co");
   // As written, for the explanation.
@@ -31,7 +35,7 @@ TEST(EvasionTest, ReadsLookAlikeDigitsAndSymbolsInsideWords) {
 }
 
 TEST(EvasionTest, NumbersAndModelNamesStayNumbers) {
-  for (const char* number : {"11420", "A320", "B52", "AK47", "MIG29", "T72", "3M"}) {
+  for (const char* number : {"11420", "A320", "B52", "AK47", "SU35", "MIG29", "T72", "3M"}) {
     const auto tokens = TokenizeName(number);
     ASSERT_EQ(tokens.size(), 1u) << number;
     EXPECT_EQ(tokens.front().token_class, TokenClass::kNumber) << number;

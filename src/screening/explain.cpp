@@ -156,7 +156,7 @@ void DescribedTokens(const Index::Impl& impl, std::uint32_t name,
 }
 
 void Describe(std::span<const DescribedToken> query, std::span<const DescribedToken> name,
-              std::span<const Edge> edges, bool capped, bool one_word, Match& match) {
+              std::span<const Edge> edges, const AlignmentResult& result, Match& match) {
   match.alignment.clear();
   match.alignment.reserve(query.size() + name.size());
   std::array<const Edge*, kMaxQueryTokens> by_query{};
@@ -229,6 +229,11 @@ void Describe(std::span<const DescribedToken> query, std::span<const DescribedTo
     match.alignment.push_back({"", std::string(name[j].text), "missing", 0, name[j].weight});
     next(missing) += name[j].text;
   }
+  // The weight a word replaced counts on top (scorer.h, kSubstitutionFactor), as one
+  // more alignment row, so that the rows still add up to the score.
+  if (result.substituted > 0) {
+    match.alignment.push_back({"", "", "replaced", 0, result.substituted});
+  }
 
   char buffer[32];
   const std::string_view score = Fixed2(match.score, buffer);
@@ -244,11 +249,16 @@ void Describe(std::span<const DescribedToken> query, std::span<const DescribedTo
   if (!low.empty()) text.append(strong.empty() ? ": " : "; ").append(low).append(", low weight");
   if (!missing.empty()) text.append("; not in the query: ").append(missing);
   if (!extra.empty()) text.append("; not in the name: ").append(extra);
-  if (capped) {
+  if (result.substituted > 0) {
+    text.append(
+        "; each name has words the other lacks, so a word was replaced, not only left out, "
+        "and counts in full");
+  }
+  if (result.capped) {
     text.append("; no distinctive word agrees, so the name score is capped at ")
         .append(Fixed2(kCommonOnlyCap, buffer));
   }
-  if (one_word) {
+  if (result.one_word) {
     text.append(
             "; a name of one word matches only that word, so with another word in the "
             "query the name score is at most ")

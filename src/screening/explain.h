@@ -53,8 +53,9 @@ void DescribedTokens(const PreparedName& prepared, std::vector<DescribedToken>& 
 void DescribedTokens(const Index::Impl& impl, std::uint32_t name, std::vector<DescribedToken>& out);
 
 // Fills match.alignment and match.explanation (matched_name, matched_alias,
-// adjustments and score must be set already).
+// adjustments and score must be set already) from the alignment `edges` that gave
+// `result`.
 void Describe(std::span<const DescribedToken> query, std::span<const DescribedToken> name,
-              std::span<const Edge> edges, bool capped, bool one_word, Match& match);
+              std::span<const Edge> edges, const AlignmentResult& result, Match& match);
 
 }  // namespace tollgate::screening

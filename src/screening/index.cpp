@@ -30,8 +30,7 @@ struct Scored {
   // saved edges, kept so that explaining a match does not align it again.
   std::uint32_t edge_begin = 0;
   std::uint32_t edge_count = 0;
-  bool capped = false;
-  bool one_word = false;
+  AlignmentResult alignment;  // its caps and substitution, for the explanation
 };
 
 // Best first; equal scores in list and id order so results never depend on the
@@ -112,7 +111,7 @@ std::vector<Match> Index::Screen(const Query& query) const {
     if (score >= query.threshold - kScoreTolerance) {
       scored.push_back({name.entry, candidate.name, score, name_score,
                         static_cast<std::uint32_t>(saved_edges.size()),
-                        static_cast<std::uint32_t>(edges.size()), result.capped, result.one_word});
+                        static_cast<std::uint32_t>(edges.size()), result});
       saved_edges.insert(saved_edges.end(), edges.begin(), edges.end());
     }
   }
@@ -143,8 +142,8 @@ std::vector<Match> Index::Screen(const Query& query) const {
     if (!query.explain) continue;
     DescribedTokens(impl, s.name, match_tokens);
     Describe(query_tokens, match_tokens,
-             std::span<const Edge>(saved_edges).subspan(s.edge_begin, s.edge_count), s.capped,
-             s.one_word, match);
+             std::span<const Edge>(saved_edges).subspan(s.edge_begin, s.edge_count), s.alignment,
+             match);
   }
   return matches;
 }
@@ -183,7 +182,7 @@ Match Index::Explain(const Query& query, const lists::ListEntry& entry) const {
   Match match =
       MatchOf(FactsOf(query, prepared), SecondaryFactsOf(query), indexed,
               std::move(names[best].text), names[best].alias, names[best].weak, best_score, true);
-  Describe(query_tokens, name_tokens, edges, result.capped, result.one_word, match);
+  Describe(query_tokens, name_tokens, edges, result, match);
   return match;
 }
 

@@ -38,6 +38,8 @@ double FormulaScore(const Match& match) {
       denominator += kExtraFactor * a.weight;
     } else if (a.kind == "missing") {
       denominator += kMissingFactor * a.weight;
+    } else if (a.kind == "replaced") {
+      denominator += kSubstitutionFactor * a.weight;
     } else {
       numerator += a.similarity * 2 * a.weight;
       denominator += 2 * a.weight;

@@ -7,6 +7,7 @@
 #include "screening/edit_distance.h"
 #include "screening/index_impl.h"
 #include "screening/phonetic.h"
+#include "screening/scripts/screen_forms.h"
 
 namespace tollgate::screening {
 namespace {
@@ -373,12 +374,21 @@ std::vector<EntryName> NamesOf(const lists::ListEntry& entry) {
 }
 
 std::shared_ptr<const Index> Index::Build(std::vector<lists::ListEntry> entries) {
-  auto impl = std::make_unique<Impl>();
-  impl->entries.reserve(entries.size());
-  for (auto& entry : entries) impl->entries.push_back(MakeIndexedEntry(std::move(entry)));
-  Builder builder(*impl);
-  for (std::uint32_t e = 0; e < impl->entries.size(); ++e) builder.AddEntry(e);
-  builder.Finish();
+  auto build = [](std::vector<lists::ListEntry> entries) {
+    auto impl = std::make_unique<Impl>();
+    impl->entries.reserve(entries.size());
+    for (auto& entry : entries) impl->entries.push_back(MakeIndexedEntry(std::move(entry)));
+    Builder builder(*impl);
+    for (std::uint32_t e = 0; e < impl->entries.size(); ++e) builder.AddEntry(e);
+    builder.Finish();
+    return impl;
+  };
+  std::unique_ptr<Impl> impl = build(std::move(entries));
+  // A name in Arabic script is compared with the entries' skeletons, an index of its
+  // own (without one itself), built now rather than on the first such query.
+  StartSkeletonIndex(*impl, [build](std::vector<lists::ListEntry> skeletons) {
+    return std::shared_ptr<const Index>(new Index(build(std::move(skeletons))));
+  });
   return std::shared_ptr<const Index>(new Index(std::move(impl)));
 }
 

@@ -11,8 +11,8 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -165,10 +165,10 @@ struct Index::Impl {
   // token where the separate vectors cost a cache miss each.
   std::vector<ScoringToken> token_views;
 
-  // The same entries under the consonant skeletons of their names, built on the first
-  // query in Arabic script (scripts/screen_forms.cpp).
-  mutable std::once_flag skeleton_once;
-  mutable std::shared_ptr<const Index> skeleton_index;
+  // The same entries under the consonant skeletons of their names, built right after
+  // the rest (StartSkeletonIndex, scripts/screen_forms.h); none in a skeleton index.
+  // Last: destroyed first, it waits for a build still running, which reads `entries`.
+  std::shared_future<std::shared_ptr<const Index>> skeleton_index;
 
   std::uint32_t FindToken(std::string_view canon) const;
   ScoringToken TokenOf(std::uint32_t id) const { return token_views[id]; }

@@ -1,7 +1,10 @@
 #include "screening/scripts/screen_forms.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <future>
 #include <string>
+#include <system_error>
 #include <unordered_map>
 
 #include "screening/scripts/script_forms.h"
@@ -12,7 +15,9 @@ namespace {
 
 // `entry` under the skeletons of its names (NamesOf: the parts of a parenthesised
 // name too), carrying what scoring reads besides the names. `position` (its place in
-// the main index) rides in source_url, which scoring never reads, to map a match back.
+// the main index) rides in source_url, and the place in NamesOf of each skeleton name
+// (the name, then the aliases) in remarks, which scoring never reads, to map a match
+// back without reading the names again.
 lists::ListEntry SkeletonEntry(const lists::ListEntry& entry, std::size_t position) {
   lists::ListEntry copy;
   copy.list = entry.list;
@@ -20,64 +25,78 @@ lists::ListEntry SkeletonEntry(const lists::ListEntry& entry, std::size_t positi
   copy.type = entry.type;
   copy.addresses = entry.addresses;
   copy.nationalities = entry.nationalities;
+  copy.dates_of_birth = entry.dates_of_birth;  // the secondary facts (facts.h)
+  copy.ids = entry.ids;
   copy.start_date = entry.start_date;
   copy.end_date = entry.end_date;
   copy.source_url = std::to_string(position);
-  bool first = true;
-  for (const EntryName& name : NamesOf(entry)) {
-    std::string skeleton = SkeletonName(name.text);
+  const std::vector<EntryName> names = NamesOf(entry);
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    std::string skeleton = SkeletonName(names[k].text);
     if (skeleton.empty()) continue;
+    const bool first = copy.name.empty();
+    if (!first && (skeleton == copy.name ||
+                   std::any_of(copy.aliases.begin(), copy.aliases.end(),
+                               [&](const lists::Alias& a) { return a.name == skeleton; }))) {
+      continue;
+    }
     if (first) {
       copy.name = std::move(skeleton);
-      first = false;
-    } else if (skeleton != copy.name &&
-               std::none_of(copy.aliases.begin(), copy.aliases.end(),
-                            [&](const lists::Alias& a) { return a.name == skeleton; })) {
+    } else {
       copy.aliases.push_back({std::move(skeleton), lists::AliasKind::kAka});
     }
+    if (!copy.remarks.empty()) copy.remarks += ' ';
+    copy.remarks += std::to_string(k);
   }
   return copy;
 }
 
-const Index& SkeletonIndex(const Index::Impl& impl) {
-  std::call_once(impl.skeleton_once, [&] {
-    std::vector<lists::ListEntry> entries;
-    entries.reserve(impl.entries.size());
-    for (std::size_t k = 0; k < impl.entries.size(); ++k) {
-      entries.push_back(SkeletonEntry(*impl.entries[k].entry, k));
-    }
-    impl.skeleton_index = Index::Build(std::move(entries));
-  });
-  return *impl.skeleton_index;
+// The skeleton index, waiting for its build (StartSkeletonIndex) if it is not done;
+// null in a skeleton index itself, which no name in Arabic script reaches.
+const Index* SkeletonIndex(const Index::Impl& impl) {
+  return impl.skeleton_index.valid() ? impl.skeleton_index.get().get() : nullptr;
 }
 
-// The name of `entry` whose skeleton `skeleton` is (the first, as Screen prefers the
-// primary name on a tie).
+// The name of `original` whose skeleton `skeleton_entry` matched as `skeleton`.
 const EntryName* NameWithSkeleton(const std::vector<EntryName>& names,
+                                  const lists::ListEntry& skeleton_entry,
                                   const std::string& skeleton) {
-  for (const EntryName& name : names) {
-    if (SkeletonName(name.text) == skeleton) return &name;
+  std::size_t slot = 0;
+  if (skeleton != skeleton_entry.name) {
+    const auto& aliases = skeleton_entry.aliases;
+    const auto it = std::find_if(aliases.begin(), aliases.end(),
+                                 [&](const lists::Alias& a) { return a.name == skeleton; });
+    if (it == aliases.end()) return nullptr;
+    slot = static_cast<std::size_t>(it - aliases.begin()) + 1;
   }
-  return nullptr;
+  std::size_t name = 0;
+  const char* p = skeleton_entry.remarks.c_str();
+  for (std::size_t k = 0; k <= slot; ++k) {
+    char* end = nullptr;
+    name = std::strtoul(p, &end, 10);
+    if (end == p) return nullptr;
+    p = end;
+  }
+  return name < names.size() ? &names[name] : nullptr;
 }
 
 // A match of the skeleton index as a match of `original`: the name as listed, the
 // name score scaled by kSkeletonFactor and the explanation saying how it was read.
-void FromSkeleton(Match& match, const std::string& query_skeleton,
+void FromSkeleton(Match& match, const ScriptForm& form,
                   std::shared_ptr<const lists::ListEntry> original, bool explain) {
   const double adjustment = match.score - match.name_score;
   match.name_score *= kSkeletonFactor;
   match.score = std::clamp(match.name_score + adjustment, 0.0, 1.0);
   const std::vector<EntryName> names = NamesOf(*original);
   const std::string skeleton = match.matched_name;
-  if (const EntryName* name = NameWithSkeleton(names, skeleton)) {
+  if (const EntryName* name = NameWithSkeleton(names, *match.entry, skeleton)) {
     match.matched_name = name->text;
     match.matched_alias = name->alias;
   }
   match.entry = std::move(original);
   if (!explain) return;
-  match.explanation = "Arabic script writes no short vowels: compared by consonant skeleton, '" +
-                      query_skeleton + "' against '" + match.matched_name + "' read '" + skeleton +
+  match.explanation = "Arabic script writes no short vowels: compared by " + form.how + ", '" +
+                      form.text + "' against '" + match.matched_name + "' read '" + skeleton +
                       "' (see README, how a score is made); a skeleton match counts " +
                       std::to_string(kSkeletonFactor).substr(0, 4) + " of its name score. " +
                       match.explanation;
@@ -136,21 +155,49 @@ bool Before(const Match& a, const Match& b) {
 
 }  // namespace
 
+void StartSkeletonIndex(Index::Impl& impl, IndexBuilder build) {
+  // The entries live as long as `impl`, whose skeleton_index (its last member, so
+  // the first destroyed) waits for the build to finish.
+  auto task = [&impl, build = std::move(build)] {
+    std::vector<lists::ListEntry> entries;
+    entries.reserve(impl.entries.size());
+    for (std::size_t k = 0; k < impl.entries.size(); ++k) {
+      entries.push_back(SkeletonEntry(*impl.entries[k].entry, k));
+    }
+    return build(std::move(entries));
+  };
+  // Below this many entries the build takes less than a thread's start-up (a single
+  // entry's index for a rule, a test's handful).
+  constexpr std::size_t kOnAThreadFrom = 1000;
+  if (impl.entries.size() >= kOnAThreadFrom) {
+    try {
+      impl.skeleton_index = std::async(std::launch::async, task).share();
+      return;
+    } catch (const std::system_error&) {
+      // no thread to be had: build it here
+    }
+  }
+  std::promise<std::shared_ptr<const Index>> built;
+  built.set_value(task());
+  impl.skeleton_index = built.get_future().share();
+}
+
 std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const Index::Impl& impl,
                                                     const Query& query) {
   if (!HasNonAscii(query.name)) return std::nullopt;
-  const int han = HanOnlyLength(query.name);
+  ScriptReading reading = ReadScripts(query.name);
+  const int han = reading.han_only;
   if (han == 1) return std::vector<Match>{};
+  Query plain = query;
+  plain.name = std::move(reading.folded);  // ASCII: screened by the plain path
   if (han == 2) {
-    Query plain = query;
-    plain.name = FoldToAscii(query.name);
     std::vector<Match> matches = index.Screen(plain);
     std::erase_if(matches,
                   [&](const Match& m) { return !HanSyllablesAgree(plain.name, m.matched_name); });
     return matches;
   }
-  const std::vector<ScriptForm> forms = ScriptForms(query.name);
-  const bool syllabic = HasSyllabicScript(query.name);
+  const std::vector<ScriptForm>& forms = reading.forms;
+  const bool syllabic = reading.syllabic;
   if (forms.empty() && !syllabic) return std::nullopt;
 
   // Each entry once, with its best score over the forms.
@@ -168,8 +215,6 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
     auto [it, inserted] = best.try_emplace(key, match);
     if (!inserted && match.score > it->second.score) it->second = std::move(match);
   };
-  Query plain = query;
-  plain.name = FoldToAscii(query.name);       // ASCII: screened by the plain path
   plain.explain = query.explain || syllabic;  // CapOtherSyllables reads the alignment
   for (Match& match : index.Screen(plain)) {
     const lists::ListEntry* key = match.entry.get();
@@ -193,7 +238,9 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
     // SkeletonMatchHolds: look a little deeper than asked.
     variant.limit = query.limit + 10;
     variant.explain = true;  // SkeletonMatchHolds reads the alignment
-    for (Match& match : SkeletonIndex(impl).Screen(variant)) {
+    const Index* skeletons = SkeletonIndex(impl);
+    if (skeletons == nullptr) continue;
+    for (Match& match : skeletons->Screen(variant)) {
       if (!SkeletonMatchHolds(match) ||
           match.name_score * kSkeletonFactor + (match.score - match.name_score) <
               query.threshold - kScoreTolerance) {
@@ -201,7 +248,7 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
       }
       const std::size_t position = std::stoul(match.entry->source_url);
       const std::shared_ptr<const lists::ListEntry>& original = impl.entries[position].entry;
-      FromSkeleton(match, form.text, original, query.explain);
+      FromSkeleton(match, form, original, query.explain);
       if (!query.explain) {
         match.alignment.clear();
         match.adjustments.clear();
@@ -220,13 +267,12 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
 std::optional<Match> ExplainScriptForms(const Index& index, const Index::Impl& impl,
                                         const Query& query, const lists::ListEntry& entry) {
   if (!HasNonAscii(query.name)) return std::nullopt;
-  const int han = HanOnlyLength(query.name);
-  const std::vector<ScriptForm> forms =
-      han > 0 ? std::vector<ScriptForm>{} : ScriptForms(query.name);
-  const bool syllabic = HasSyllabicScript(query.name);
-  if (han == 0 && forms.empty() && !syllabic) return std::nullopt;
+  ScriptReading reading = ReadScripts(query.name);
+  const int han = reading.han_only;
+  const std::vector<ScriptForm>& forms = reading.forms;
+  if (han == 0 && forms.empty() && !reading.syllabic) return std::nullopt;
   Query plain = query;
-  plain.name = FoldToAscii(query.name);
+  plain.name = std::move(reading.folded);
   Match best = index.Explain(plain, entry);
   if (han == 1 || (han == 2 && !HanSyllablesAgree(plain.name, best.matched_name))) {
     best.score = 0;
@@ -246,9 +292,11 @@ std::optional<Match> ExplainScriptForms(const Index& index, const Index::Impl& i
     variant.name = form.text;
     Match match;
     if (form.skeleton) {
-      match = SkeletonIndex(impl).Explain(variant, SkeletonEntry(entry, 0));
+      const Index* skeletons = SkeletonIndex(impl);
+      if (skeletons == nullptr) continue;
+      match = skeletons->Explain(variant, SkeletonEntry(entry, 0));
       if (!SkeletonMatchHolds(match)) continue;
-      FromSkeleton(match, form.text, best.entry, true);
+      FromSkeleton(match, form, best.entry, true);
     } else {
       match = index.Explain(variant, entry);
       NoteForm(match, form);

@@ -2,10 +2,12 @@
 // (script_forms.h), and the consonant-skeleton index its Arabic-script form is
 // compared with. Index::Screen and Index::Explain call these first.
 //
-// Thread-safety: the skeleton index is built once, on the first query that needs it
-// (std::call_once), then only read. Failure: none.
+// Thread-safety: the skeleton index is built with the main index (StartSkeletonIndex),
+// then only read. Failure: none.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -22,6 +24,13 @@ inline constexpr double kSkeletonFactor = 0.92;
 // that differs (a typo, phonetic or abbreviation pair: SameSyllabicScript) scores at
 // most this, below the default threshold.
 inline constexpr double kOtherSyllableCap = 0.8;
+
+// Starts building the consonant-skeleton index of `impl`'s entries (the index an
+// Arabic-script name is compared with): at once for a small index, else on a thread
+// of its own, so that no query pays for it (one that comes before it is done waits
+// for it). `build` builds an index that has no skeleton index of its own.
+using IndexBuilder = std::function<std::shared_ptr<const Index>(std::vector<lists::ListEntry>)>;
+void StartSkeletonIndex(Index::Impl& impl, IndexBuilder build);
 
 // Screen's answer when `query.name` needs its script forms or the Han rule
 // (HanOnlyLength); nullopt when the plain path answers alone.

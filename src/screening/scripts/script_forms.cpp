@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "screening/scripts/skeleton.h"
+#include "screening/scripts/wade_giles.h"
 #include "tollgate/screening/normalize.h"
 
 namespace tollgate::screening {
@@ -83,6 +84,11 @@ Scripts ScriptsOf(const icu::UnicodeString& u) {
     }
   }
   return s;
+}
+
+// Han characters are the name's only letters.
+bool OnlyHan(const Scripts& s) {
+  return s.other_letters == 0 && !s.cyrillic && !s.hangul && !s.kana && !s.arabic;
 }
 
 // Hangul syllables: U+AC00 + (initial * 21 + medial) * 28 + final.
@@ -299,25 +305,30 @@ bool HasNonAscii(std::string_view name) {
   return false;
 }
 
-std::vector<ScriptForm> ScriptForms(std::string_view name) {
-  std::vector<ScriptForm> forms;
-  if (!HasNonAscii(name)) return forms;
+std::vector<ScriptForm> ScriptForms(std::string_view name) { return ReadScripts(name).forms; }
+
+ScriptReading ReadScripts(std::string_view name) {
+  ScriptReading reading;
+  if (!HasNonAscii(name)) return reading;
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   const Scripts scripts = ScriptsOf(u);
-  if (!scripts.cyrillic && !scripts.hangul && !scripts.kana && !scripts.arabic &&
-      scripts.han == 0) {
-    return forms;
-  }
-  const std::string folded = FoldToAscii(name);
+  reading.han_only = OnlyHan(scripts) ? scripts.han : 0;
+  reading.syllabic = scripts.han > 0 || scripts.hangul;
+  reading.acted_on =
+      scripts.cyrillic || scripts.hangul || scripts.kana || scripts.arabic || scripts.han > 0;
+  if (!reading.acted_on) return reading;
+  reading.folded = FoldToAscii(name);
+  if (reading.han_only == 1 || reading.han_only == 2) return reading;
+  std::vector<ScriptForm>& forms = reading.forms;
+  const std::string& folded = reading.folded;
   if (scripts.cyrillic) {
-    const std::string tail = kTail;
-    AddForm(forms, folded, Transliterate("NFKC; Russian-Latin/BGN" + tail, name),
+    AddForm(forms, folded, Transliterate(std::string("NFKC; Russian-Latin/BGN") + kTail, name),
             "Russian romanization (BGN/PCGN)");
-    AddForm(forms, folded, Transliterate("NFKC; Ukrainian-Latin/BGN" + tail, name),
+    AddForm(forms, folded, Transliterate(std::string("NFKC; Ukrainian-Latin/BGN") + kTail, name),
             "Ukrainian romanization (BGN/PCGN)");
     if (scripts.belarusian) {
-      AddForm(forms, folded, Transliterate("NFKC; Belarusian-Latin/BGN" + tail, name),
+      AddForm(forms, folded, Transliterate(std::string("NFKC; Belarusian-Latin/BGN") + kTail, name),
               "Belarusian romanization (BGN/PCGN)");
     }
   }
@@ -335,10 +346,19 @@ std::vector<ScriptForm> ScriptForms(std::string_view name) {
     AddForm(forms, folded, HanBusinessForm(name),
             "Chinese business words in English, the rest in pinyin");
   }
+  if (reading.han_only > 2) {
+    AddForm(forms, folded, WadeGilesForm(folded), "Wade-Giles, as older listings write Chinese");
+  }
   if (scripts.arabic) {
     AddForm(forms, folded, SkeletonName(name), "consonant skeleton of the Arabic script", true);
+    for (std::string other : OtherSkeletons(name)) {
+      AddForm(forms, folded, std::move(other),
+              "consonant skeleton of the Arabic script, with ذ ض ظ ث read as Persian, Urdu "
+              "or Iraqi names write them (z, dh, th)",
+              true);
+    }
   }
-  return forms;
+  return reading;
 }
 
 int HanOnlyLength(std::string_view name) {
@@ -346,9 +366,7 @@ int HanOnlyLength(std::string_view name) {
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   const Scripts scripts = ScriptsOf(u);
-  const bool only_han = scripts.other_letters == 0 && !scripts.cyrillic && !scripts.hangul &&
-                        !scripts.kana && !scripts.arabic;
-  return only_han ? scripts.han : 0;
+  return OnlyHan(scripts) ? scripts.han : 0;
 }
 
 bool HasSyllabicScript(std::string_view name) {

@@ -38,6 +38,18 @@ struct ScriptForm {
   bool skeleton = false;  // compare against the skeletons of listed names
 };
 
+// What screening a name in another script needs to know of it, read in one pass over
+// its letters (one UTF-8 decoding, one default transliteration) instead of one per
+// question.
+struct ScriptReading {
+  int han_only = 0;               // HanOnlyLength
+  bool syllabic = false;          // HasSyllabicScript
+  bool acted_on = false;          // Cyrillic, Hangul, kana, Arabic or Han: the rules apply
+  std::string folded;             // FoldToAscii(name), when acted_on
+  std::vector<ScriptForm> forms;  // ScriptForms(name), unless han_only is 1 or 2
+};
+ScriptReading ReadScripts(std::string_view name);
+
 // Forms of `name` besides its default transliteration; empty for a name in Latin
 // script (no Cyrillic, Hangul, kana or Arabic letter), which then costs one scan of
 // its bytes.

@@ -9,6 +9,7 @@
 
 #include "screening/scripts/script_forms.h"
 #include "screening/scripts/skeleton.h"
+#include "screening/scripts/wade_giles.h"
 #include "tollgate/lists/format.h"
 #include "tollgate/screening/screening.h"
 
@@ -61,6 +62,24 @@ TEST(SkeletonTest, PersianAndPashtoLettersAndMarks) {
   EXPECT_EQ(SkeletonName("ﻣﺤﻤﺪ"), "mhmd");                      // presentation forms
   EXPECT_TRUE(HasArabicLetter("گل"));
   EXPECT_FALSE(HasArabicLetter("Gul"));
+}
+
+TEST(SkeletonTest, InterdentalsAsOtherRegionsWriteThem) {
+  // ظ: Kazim in the Arabic reading, Kadhim and Kathim as Iraqi names are written.
+  EXPECT_EQ(SkeletonName("كاظم"), SkeletonName("Kazim"));
+  const std::vector<std::string> kazim = OtherSkeletons("كاظم");
+  EXPECT_NE(std::find(kazim.begin(), kazim.end(), SkeletonName("Kadhim")), kazim.end());
+  EXPECT_NE(std::find(kazim.begin(), kazim.end(), SkeletonName("Kathim")), kazim.end());
+  // An Afghan name without a Persian letter (UN QDi.303 'FAZAL RAHIM', فضل رحيم): z.
+  const std::vector<std::string> fazal = OtherSkeletons("فضل رحيم");
+  EXPECT_NE(std::find(fazal.begin(), fazal.end(), SkeletonName("Fazal Rahim")), fazal.end());
+  const std::vector<std::string> osman = OtherSkeletons("عثمان");
+  EXPECT_NE(std::find(osman.begin(), osman.end(), SkeletonName("Osman")), osman.end());
+  const std::vector<std::string> huthaifa = OtherSkeletons("حذيفة");
+  EXPECT_NE(std::find(huthaifa.begin(), huthaifa.end(), SkeletonName("Huthaifa")), huthaifa.end());
+  // Nothing to read otherwise: no other skeleton, and none for Latin letters.
+  EXPECT_TRUE(OtherSkeletons("محمد").empty());
+  EXPECT_TRUE(OtherSkeletons("Kazim").empty());
 }
 
 // Whitespace counts once: forms keep the spaces of the words they replaced.
@@ -118,6 +137,27 @@ TEST(ScriptFormsTest, HanOnlyNames) {
 TEST(ScriptFormsTest, ChineseBusinessWordsInEnglish) {
   EXPECT_TRUE(
       HasForm(ScriptForms("沈忠國際海運有限公司"), "shen zhong international shipping co ltd"));
+}
+
+TEST(WadeGilesTest, SyllablesAsTheOlderListsWriteThem) {
+  EXPECT_EQ(WadeGilesSyllable("zhong"), "chung");
+  EXPECT_EQ(WadeGilesSyllable("xiao"), "hsiao");
+  EXPECT_EQ(WadeGilesSyllable("qing"), "ching");
+  EXPECT_EQ(WadeGilesSyllable("zi"), "tzu");
+  EXPECT_EQ(WadeGilesSyllable("shi"), "shih");
+  EXPECT_EQ(WadeGilesSyllable("guo"), "kuo");
+  EXPECT_EQ(WadeGilesSyllable("duo"), "to");
+  EXPECT_EQ(WadeGilesSyllable("gui"), "kuei");
+  EXPECT_EQ(WadeGilesSyllable("ge"), "ko");
+  EXPECT_EQ(WadeGilesSyllable("jian"), "chien");
+  EXPECT_EQ(WadeGilesSyllable("xue"), "hsueh");
+  EXPECT_EQ(WadeGilesSyllable("ren"), "jen");
+  // An English word of a company name is no syllable and stays.
+  EXPECT_EQ(WadeGilesSyllable("international"), "international");
+  EXPECT_EQ(WadeGilesForm("mao ze dong"), "mao tse tung");
+  EXPECT_EQ(WadeGilesForm("ma an"), "");  // nothing changes
+  // 蒋经国: pinyin jiang jing guo, listed the older way as Chiang Ching-kuo.
+  EXPECT_TRUE(HasForm(ScriptForms("蒋经国"), "chiang ching kuo"));
 }
 
 std::shared_ptr<const Index> UnIndex() {
@@ -219,6 +259,62 @@ TEST(ScriptScreeningTest, UkrainianNameFindsItsUkrainianSpelling) {
   ASSERT_FALSE(found.empty());
   EXPECT_EQ(found[0].entry->name, "HNATYUK, Oleksandr");
   EXPECT_NEAR(found[0].score, 1.0, 1e-9);
+}
+
+TEST(ScriptScreeningTest, AfghanNameWritesItsDadZ) {
+  // UN QDi.303, 'FAZAL RAHIM' in Latin, فضل رحيم in original script: an Afghan name with
+  // no letter of Persian's own, so the Arabic reading (Fadl) alone missed it.
+  const auto index = UnIndex();
+  Query query;
+  query.name = "فضل رحيم";
+  query.limit = 50;
+  const std::vector<Match> matches = index->Screen(query);
+  ASSERT_TRUE(Finds(matches, "QDi.303"));
+  const auto it = std::find_if(matches.begin(), matches.end(),
+                               [](const Match& m) { return m.entry->entry_id == "QDi.303"; });
+  EXPECT_NE(it->explanation.find("read as Persian"), std::string::npos) << it->explanation;
+  const Match explained = index->Explain(query, *it->entry);
+  EXPECT_NEAR(explained.score, it->score, 1e-9);
+}
+
+TEST(ScriptScreeningTest, ChineseNameFindsItsWadeGilesListing) {
+  const auto index = Index::Build({Person("CHIANG, Ching-kuo"), Person("JIANG, Zemin")});
+  Query query;
+  query.name = "蒋经国";
+  const std::vector<Match> found = index->Screen(query);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].entry->name, "CHIANG, Ching-kuo");
+  EXPECT_NE(found[0].explanation.find("Wade-Giles"), std::string::npos) << found[0].explanation;
+}
+
+// Scripts ICU's Any-Latin reads well enough on its own: a name in each finds the
+// same name listed in Latin letters. Georgian: SDN 17281 'MARGOSHVILI, Murad'.
+TEST(ScriptScreeningTest, GeorgianGreekArmenianThroughIcu) {
+  const auto index = Index::Build(
+      {Person("MARGOSHVILI, Murad"), Person("TSIPRAS, Alexis"), Person("SARGSYAN, Armen")});
+  for (const auto& [name, listed] :
+       std::vector<std::pair<std::string, std::string>>{{"მურად მარგოშვილი", "MARGOSHVILI, Murad"},
+                                                        {"Αλέξης Τσίπρας", "TSIPRAS, Alexis"},
+                                                        {"Արմեն Սարգսյան", "SARGSYAN, Armen"}}) {
+    Query query;
+    query.name = name;
+    const std::vector<Match> found = index->Screen(query);
+    ASSERT_EQ(found.size(), 1u) << name;
+    EXPECT_EQ(found[0].entry->name, listed) << name;
+  }
+}
+
+TEST(ScriptScreeningTest, SkeletonIndexIsBuiltWithTheIndex) {
+  // Past the size built on a thread: the first Arabic-script query only waits for it.
+  std::vector<lists::ListEntry> entries;
+  for (int k = 0; k < 1200; ++k) entries.push_back(Person("PERSON " + std::to_string(k)));
+  entries.push_back(Person("AL-TIKRITI, Ali Hassan al-Majid"));
+  const auto index = Index::Build(std::move(entries));
+  Query query;
+  query.name = "علي حسن المجيد التكريتي";
+  const std::vector<Match> found = index->Screen(query);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].entry->name, "AL-TIKRITI, Ali Hassan al-Majid");
 }
 
 }  // namespace

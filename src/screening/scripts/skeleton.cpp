@@ -217,9 +217,24 @@ bool IsPersianLetter(UChar32 c) {
   }
 }
 
+// The skeleton letter of ذ ض ظ ث under `reading` (skeleton.h), 0 for another letter.
+char InterdentalLetter(UChar32 c, SkeletonReading reading) {
+  if (c != 0x0630 && c != 0x0636 && c != 0x0638 && c != 0x062B) return 0;
+  switch (reading) {
+    case SkeletonReading::kZ:
+      return c == 0x062B ? 's' : 'z';  // Zakir, Fazal, Nazim; Osman
+    case SkeletonReading::kDh:
+      return c == 0x062B ? 't' : 'd';  // Kadhim, Dhahir
+    case SkeletonReading::kTh:
+      return c == 0x0636 ? 'd' : 't';  // Kathim, Huthaifa
+    default:
+      return 0;
+  }
+}
+
 // The skeleton of one Arabic-script word (letters only, marks removed); `persian` when
 // the name holds a letter of IsPersianLetter.
-std::string ArabicWord(const std::vector<UChar32>& w, bool persian) {
+std::string ArabicWord(const std::vector<UChar32>& w, bool persian, SkeletonReading reading) {
   Word out(false);
   for (std::size_t i = 0; i < w.size(); ++i) {
     const UChar32 c = w[i];
@@ -238,6 +253,8 @@ std::string ArabicWord(const std::vector<UChar32>& w, bool persian) {
     } else if ((c == 0x0647 || c == 0x06C1) && last && !first &&
                (persian || (i >= 2 && w[i - 1] == 0x0644 && w[i - 2] == 0x0644))) {
       // the ه of Allah, Abdullah, which Latin often leaves out (Abdulla)
+    } else if (const char interdental = InterdentalLetter(c, reading)) {
+      out.Emit(interdental);
     } else if (persian && (c == 0x0630 || c == 0x0636 || c == 0x0638)) {
       out.Emit('z');  // ذ ض ظ read z in Persian, Dari, Pashto, Urdu (Fazl, فضل)
     } else if (const char letter = ArabicLetter(c)) {
@@ -284,7 +301,8 @@ bool IsArabicMark(UChar32 c) {
          u_charType(c) == U_NON_SPACING_MARK;
 }
 
-void AddArabicWord(std::vector<UChar32>& letters, bool persian, std::string& out) {
+void AddArabicWord(std::vector<UChar32>& letters, bool persian, SkeletonReading reading,
+                   std::string& out) {
   if (letters.empty()) return;
   // The article: الرحمن -> al + rhmn; الله (Allah) is a word of its own.
   const bool allah = letters.size() == 4 && letters[0] == 0x0627 && letters[1] == 0x0644 &&
@@ -293,7 +311,7 @@ void AddArabicWord(std::vector<UChar32>& letters, bool persian, std::string& out
     AddWord("al", out);
     letters.erase(letters.begin(), letters.begin() + 2);
   }
-  AddWord(ArabicWord(letters, persian), out);
+  AddWord(ArabicWord(letters, persian, reading), out);
   letters.clear();
 }
 
@@ -354,6 +372,24 @@ bool HasArabicLetter(std::string_view text) {
 }
 
 std::string SkeletonName(std::string_view name) {
+  return SkeletonName(name, SkeletonReading::kDefault);
+}
+
+std::vector<std::string> OtherSkeletons(std::string_view name) {
+  std::vector<std::string> others;
+  if (!HasArabicLetter(name)) return others;
+  const std::string usual = SkeletonName(name);
+  for (const SkeletonReading reading :
+       {SkeletonReading::kZ, SkeletonReading::kDh, SkeletonReading::kTh}) {
+    std::string other = SkeletonName(name, reading);
+    if (other != usual && std::find(others.begin(), others.end(), other) == others.end()) {
+      others.push_back(std::move(other));
+    }
+  }
+  return others;
+}
+
+std::string SkeletonName(std::string_view name, SkeletonReading reading) {
   std::string out;
   // Most listed names are plain ASCII: no Unicode work for them.
   if (std::all_of(name.begin(), name.end(),
@@ -387,11 +423,11 @@ std::string SkeletonName(std::string_view name) {
     } else if (IsArabicMark(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
       // inside a word: vowel marks, tatweel, the zero-width non-joiner of Persian
     } else {
-      AddArabicWord(arabic, persian, out);
+      AddArabicWord(arabic, persian, reading, out);
       other.append(c);
     }
   }
-  AddArabicWord(arabic, persian, out);
+  AddArabicWord(arabic, persian, reading, out);
   if (!other.isEmpty()) {
     std::string utf8;
     AddLatinText(other.toUTF8String(utf8), out);

@@ -23,12 +23,29 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tollgate::screening {
 
 // The skeleton of every word of `name`, space-separated, for Arabic-script and Latin
 // words alike (other scripts are folded to ASCII first). Numbers stay as written.
 std::string SkeletonName(std::string_view name);
+
+// How an Arabic-script name's ذ ض ظ ث are read. Romanizations of one name disagree on
+// them by where it is written, and the Latin skeleton keeps what the Latin wrote:
+//   kDefault  the Arabic usage: ذ ض -> d (Fadl), ظ -> z (Kazim), ث -> t (Othman);
+//             Persian, Dari, Pashto and Urdu names (a letter only they use) ذ ض ظ -> z;
+//   kZ        ذ ض ظ -> z and ث -> s, the Persian, Urdu and Turkish reading of a name
+//             written without such a letter (Afghan and Pakistani names: Fazal, فضل;
+//             Zakir, ذاكر; Osman, عثمان);
+//   kDh       ظ -> d, as Iraqi and Gulf names write it dh (Kadhim, كاظم);
+//   kTh       ذ ظ ث -> t, written th (Kathim, كاظم; Huthaifa, حذيفة).
+enum class SkeletonReading { kDefault, kZ, kDh, kTh };
+std::string SkeletonName(std::string_view name, SkeletonReading reading);
+
+// The skeletons of an Arabic-script `name` under the readings other than kDefault that
+// give another skeleton (none for a name without ذ ض ظ ث, or not in Arabic script).
+std::vector<std::string> OtherSkeletons(std::string_view name);
 
 // True when `text` holds a letter of the Arabic script (Arabic, Persian, Urdu, Pashto).
 bool HasArabicLetter(std::string_view text);

@@ -267,19 +267,30 @@ AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
   double missing = 0;
   int name_distinctive_count = 0;
   bool name_generic = false;
-  bool name_generic_kept = true;
+  bool name_generic_kept = true;  // the unaligned business words and particles held
+  bool name_legal_forms_kept = true;
+  bool name_trade_words = false;  // a business word or particle, not a legal form
   bool name_identifier_missing = false;
   for (std::size_t j = 0; j < name.size(); ++j) {
     const bool distinctive = IsDistinctive(name[j].token_class);
     const bool generic = !distinctive && name[j].token_class != TokenClass::kInitial;
+    const bool legal_form = name[j].token_class == TokenClass::kLegalForm;
     name_distinctive_count += distinctive ? 1 : 0;
     name_generic = name_generic || generic;
+    name_trade_words = name_trade_words || (generic && !legal_form);
     if (name_used >> j & 1) continue;
     missing += name[j].weight;
-    name_generic_kept = name_generic_kept && (!generic || HoldsWordsOf(name[j], query));
+    const bool held = !generic || HoldsWordsOf(name[j], query);
+    (legal_form ? name_legal_forms_kept : name_generic_kept) &= held;
     name_identifier_missing = name_identifier_missing || Identifies(name[j].token_class);
   }
-  name_generic_kept = name_generic_kept && name_generic;
+  // A name's legal form ("Co., Ltd.") is routinely dropped or written otherwise: a query
+  // that keeps the words of the name's trade ("Huawei Technologies Holding" for "Huawei
+  // Technologies Co., Ltd.") has kept what the name says of itself, and its own business
+  // word names no other company. A name with no such word ("GREEN LLC") must keep its
+  // legal form too: a one-word name adds no more than that (issue 16, item 4).
+  name_generic_kept =
+      name_generic && name_generic_kept && (name_legal_forms_kept || name_trade_words);
   bool extra_own = false;
   bool query_identifier_extra = false;
   for (std::size_t i = 0; i < query.size(); ++i) {

@@ -44,7 +44,8 @@ bool NearAny(const ScoringToken& token, std::span<const ScoringToken> others) {
 
 // A query token that, left unaligned, makes a one-word name another name: a word or a
 // number, and a business word ("Consulting", "Logistics") unless the query also holds
-// every legal form and common word of the name. Issue 16 item 4: a one-word name matches
+// the name's own business words (and its legal forms, when it has no business word:
+// ScoreAlignment's name_generic_kept). Issue 16 item 4: a one-word name matches
 // only that word plus legal forms or initials. A business word beside the name's own
 // generic words describes the same company ("GREEN Global SHIPPING" for GREEN SHIPPING;
 // counting it lost one in ten of the first table's listed names with a word added,

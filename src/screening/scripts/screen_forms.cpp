@@ -11,9 +11,8 @@ namespace tollgate::screening {
 namespace {
 
 // `entry` under the skeletons of its names (NamesOf: the parts of a parenthesised
-// name too), carrying what scoring reads besides the names. `position` (its place in
-// the main index) rides in source_url, which scoring never reads, to map a match back.
-lists::ListEntry SkeletonEntry(const lists::ListEntry& entry, std::size_t position) {
+// name too), carrying what scoring reads besides the names.
+lists::ListEntry SkeletonEntry(const lists::ListEntry& entry) {
   lists::ListEntry copy;
   copy.list = entry.list;
   copy.entry_id = entry.entry_id;
@@ -22,7 +21,6 @@ lists::ListEntry SkeletonEntry(const lists::ListEntry& entry, std::size_t positi
   copy.nationalities = entry.nationalities;
   copy.start_date = entry.start_date;
   copy.end_date = entry.end_date;
-  copy.source_url = std::to_string(position);
   bool first = true;
   for (const EntryName& name : NamesOf(entry)) {
     std::string skeleton = SkeletonName(name.text);
@@ -39,12 +37,24 @@ lists::ListEntry SkeletonEntry(const lists::ListEntry& entry, std::size_t positi
   return copy;
 }
 
+// The skeleton index: its entry k is the main index's entry k (Match::position maps a
+// match back), of names only when the main index is.
 const Index& SkeletonIndex(const Index::Impl& impl) {
   std::call_once(impl.skeleton_once, [&] {
+    if (impl.names_only) {
+      std::vector<NamedEntry> named(impl.entries.size());
+      for (std::uint32_t k = 0; k < impl.entries.size(); ++k) {
+        lists::ListEntry skeleton = SkeletonEntry(EntryOfNames(impl, k));
+        named[k].name = std::move(skeleton.name);
+        for (auto& alias : skeleton.aliases) named[k].aliases.push_back(std::move(alias.name));
+      }
+      impl.skeleton_index = Index::BuildNames(std::move(named));
+      return;
+    }
     std::vector<lists::ListEntry> entries;
     entries.reserve(impl.entries.size());
     for (std::size_t k = 0; k < impl.entries.size(); ++k) {
-      entries.push_back(SkeletonEntry(*impl.entries[k].entry, k));
+      entries.push_back(SkeletonEntry(*impl.entries[k].entry));
     }
     impl.skeleton_index = Index::Build(std::move(entries));
   });
@@ -61,20 +71,23 @@ const EntryName* NameWithSkeleton(const std::vector<EntryName>& names,
   return nullptr;
 }
 
-// A match of the skeleton index as a match of `original`: the name as listed, the
+// A match of the skeleton index as a match of `original` (`listed`: its names; null
+// in an index of names), the main index's entry `position`: the name as listed, the
 // name score scaled by kSkeletonFactor and the explanation saying how it was read.
-void FromSkeleton(Match& match, const std::string& query_skeleton,
-                  std::shared_ptr<const lists::ListEntry> original, bool explain) {
+void FromSkeleton(Match& match, const std::string& query_skeleton, const lists::ListEntry& listed,
+                  std::shared_ptr<const lists::ListEntry> original, std::size_t position,
+                  bool explain) {
   const double adjustment = match.score - match.name_score;
   match.name_score *= kSkeletonFactor;
   match.score = std::clamp(match.name_score + adjustment, 0.0, 1.0);
-  const std::vector<EntryName> names = NamesOf(*original);
+  const std::vector<EntryName> names = NamesOf(listed);
   const std::string skeleton = match.matched_name;
   if (const EntryName* name = NameWithSkeleton(names, skeleton)) {
     match.matched_name = name->text;
     match.matched_alias = name->alias;
   }
   match.entry = std::move(original);
+  match.position = position;
   if (!explain) return;
   match.explanation = "Arabic script writes no short vowels: compared by consonant skeleton, '" +
                       query_skeleton + "' against '" + match.matched_name + "' read '" + skeleton +
@@ -130,6 +143,7 @@ void CapOtherSyllables(Match& match, std::string_view query) {
 
 bool Before(const Match& a, const Match& b) {
   if (a.score != b.score) return a.score > b.score;
+  if (!a.entry || !b.entry) return a.position < b.position;  // an index of names
   if (a.entry->list != b.entry->list) return a.entry->list < b.entry->list;
   return a.entry->entry_id < b.entry->entry_id;
 }
@@ -154,8 +168,8 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
   if (forms.empty() && !syllabic) return std::nullopt;
 
   // Each entry once, with its best score over the forms.
-  std::unordered_map<const lists::ListEntry*, Match> best;
-  auto keep = [&](Match match, const lists::ListEntry* key) {
+  std::unordered_map<std::size_t, Match> best;  // by position
+  auto keep = [&](Match match) {
     if (syllabic) {
       CapOtherSyllables(match, query.name);
       if (!query.explain) {
@@ -165,24 +179,20 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
       }
     }
     if (match.score < query.threshold - kScoreTolerance) return;
-    auto [it, inserted] = best.try_emplace(key, match);
+    auto [it, inserted] = best.try_emplace(match.position, match);
     if (!inserted && match.score > it->second.score) it->second = std::move(match);
   };
   Query plain = query;
   plain.name = FoldToAscii(query.name);       // ASCII: screened by the plain path
   plain.explain = query.explain || syllabic;  // CapOtherSyllables reads the alignment
-  for (Match& match : index.Screen(plain)) {
-    const lists::ListEntry* key = match.entry.get();
-    keep(std::move(match), key);
-  }
+  for (Match& match : index.Screen(plain)) keep(std::move(match));
   for (const ScriptForm& form : forms) {
     Query variant = plain;
     variant.name = form.text;
     if (!form.skeleton) {
       for (Match& match : index.Screen(variant)) {
         NoteForm(match, form);
-        const lists::ListEntry* key = match.entry.get();
-        keep(std::move(match), key);
+        keep(std::move(match));
       }
       continue;
     }
@@ -199,14 +209,19 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
               query.threshold - kScoreTolerance) {
         continue;  // fails before the listed name is looked up (FromSkeleton)
       }
-      const std::size_t position = std::stoul(match.entry->source_url);
+      const std::size_t position = match.position;  // the skeleton index's is the main's
       const std::shared_ptr<const lists::ListEntry>& original = impl.entries[position].entry;
-      FromSkeleton(match, form.text, original, query.explain);
+      if (original) {
+        FromSkeleton(match, form.text, *original, original, position, query.explain);
+      } else {
+        FromSkeleton(match, form.text, EntryOfNames(impl, static_cast<std::uint32_t>(position)),
+                     nullptr, position, query.explain);
+      }
       if (!query.explain) {
         match.alignment.clear();
         match.adjustments.clear();
       }
-      keep(std::move(match), original.get());
+      keep(std::move(match));
     }
   }
   std::vector<Match> matches;
@@ -246,9 +261,9 @@ std::optional<Match> ExplainScriptForms(const Index& index, const Index::Impl& i
     variant.name = form.text;
     Match match;
     if (form.skeleton) {
-      match = SkeletonIndex(impl).Explain(variant, SkeletonEntry(entry, 0));
+      match = SkeletonIndex(impl).Explain(variant, SkeletonEntry(entry));
       if (!SkeletonMatchHolds(match)) continue;
-      FromSkeleton(match, form.text, best.entry, true);
+      FromSkeleton(match, form.text, entry, best.entry, best.position, true);
     } else {
       match = index.Explain(variant, entry);
       NoteForm(match, form);

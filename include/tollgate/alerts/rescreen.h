@@ -33,19 +33,25 @@
 
 namespace tollgate::alerts {
 
-// The parties of every organization, indexed by name and aliases.
+// The parties of every organization, indexed by name and aliases: the names alone
+// (screening::Index::BuildNames) and each party's store id. Issue 15 allows the index
+// 600 MiB for 1,000,000 parties; each party kept whole (parties::Party, and a
+// lists::ListEntry for its names) made it 2.6 GiB (BENCHMARKS.md, "The party master at
+// 1,000,000"), so the few parties a list change finds are read from the store by id.
 class PartyIndex {
  public:
-  static std::shared_ptr<const PartyIndex> Build(std::vector<parties::Party> parties);
-  // The parties whose names score at least `threshold` against one of the entry's
-  // names (primary and aliases) in the inverse direction: candidates, to be screened
-  // forward.
-  std::vector<const parties::Party*> Candidates(const lists::ListEntry& entry,
-                                                double threshold) const;
-  std::size_t size() const { return parties_.size(); }
+  static std::shared_ptr<const PartyIndex> Build(std::vector<parties::PartyNames> parties);
+  // The ids of the parties whose names score at least `threshold` against one of the
+  // entry's names (primary and aliases) in the inverse direction, ascending:
+  // candidates, to be screened forward.
+  std::vector<std::int64_t> Candidates(const lists::ListEntry& entry, double threshold) const;
+  std::size_t size() const { return ids_.size(); }
+  // What the index holds by its own count (screening::IndexStats and the ids), for the
+  // benchmark to set beside the resident size.
+  std::size_t memory_bytes() const;
 
  private:
-  std::vector<parties::Party> parties_;
+  std::vector<std::int64_t> ids_;  // by position in index_
   std::shared_ptr<const screening::Index> index_;
 };
 
@@ -96,15 +102,18 @@ struct PartyAnswer {
   std::vector<rules::ScreeningHit> hits;
 };
 struct EntriesScreening {
-  std::int64_t candidates = 0;       // parties the inverse lookup found, screened forward
-  std::vector<PartyHit> hits;        // by party, then list and entry id
-  std::vector<PartyAnswer> answers;  // one per candidate, by party id
+  std::int64_t candidates = 0;          // parties the inverse lookup found, screened forward
+  std::vector<parties::Party> parties;  // those candidates as stored, by id
+  std::vector<PartyHit> hits;           // by party, then list and entry id
+  std::vector<PartyAnswer> answers;     // one per candidate, by party id
 };
 
 // The core of the re-screening: `entries` looked up in the party index (the review
-// threshold less kInverseMargin), each party found screened forward with `engine` on
-// `as_of` (parties::BestHits), and its hits on `entries` kept.
-Result<EntriesScreening> ScreenEntries(const PartyIndex& index, rules::Engine& engine,
+// threshold less kInverseMargin), each party found read from `store` (in one
+// statement) and screened forward with `engine` on `as_of` (parties::BestHits), and its
+// hits on `entries` kept. The pointers of `hits` and `answers` point into `parties`.
+Result<EntriesScreening> ScreenEntries(const PartyIndex& index, storage::Store& store,
+                                       rules::Engine& engine,
                                        const std::vector<const lists::ListEntry*>& entries,
                                        Date as_of, double review_threshold);
 

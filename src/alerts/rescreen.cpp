@@ -235,8 +235,17 @@ std::vector<storage::ScreeningRecord> AnswerRecords(const std::vector<PartyAnswe
                                                     const storage::ChangeStamp& stamp,
                                                     double threshold) {
   std::vector<storage::ScreeningRecord> records;
-  records.reserve(answers.size());
+  std::map<std::string, std::vector<const parties::Party*>> cleared;  // by organization
   for (const auto& [party, hits] : answers) {
+    if (hits.empty()) cleared[party->organization].push_back(party);
+  }
+  const std::string day = as_of.ToString();
+  for (const auto& [organization, those] : cleared) {
+    records.push_back(history::ClearedPartiesRecord(
+        those, day, versions, threshold, {stamp.actor, organization, history::kContinuousChannel}));
+  }
+  for (const auto& [party, hits] : answers) {
+    if (hits.empty()) continue;
     const auto screening =
         parties::ScreeningOf(hits, as_of, nlohmann::json::array(), stamp.timestamp);
     records.push_back(history::PartyScreeningRecord(

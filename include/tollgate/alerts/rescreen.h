@@ -120,6 +120,16 @@ Result<EntriesScreening> ScreenEntries(const PartyIndex& index, storage::Store& 
 // The screenings records of `answers` (history/party_screening.h): channel
 // "continuous", requested by `stamp.actor`, each its party's organization's, searched
 // `versions` (history::VersionsJson of those in force on `as_of`) at `threshold`.
+// A candidate with a match (on any entry in force) has a record of its own with its
+// whole answer; the candidates an organization has without any match, most of them
+// (the inverse lookup's margin brings in many near names for each one a changed entry
+// matches), share one record naming each (history::ClearedPartiesRecord), written
+// first. Why: each record is a row, and a row per cleared candidate made recording
+// 2.7x the screening itself, over the 100 ms issue 15 allows for 100 changes against
+// 1,000,000 parties (BENCHMARKS.md, "Continuous screening again, with its records");
+// the shared record keeps what an auditor needs of a no-hit (who, when, against which
+// versions, which parties, and that nothing matched), and a party-name filter finds
+// it by any of the names.
 std::vector<storage::ScreeningRecord> AnswerRecords(const std::vector<PartyAnswer>& answers,
                                                     const nlohmann::json& versions, Date as_of,
                                                     const storage::ChangeStamp& stamp,
@@ -133,20 +143,22 @@ struct RescreenReport {
   std::int64_t reopened = 0;
   std::int64_t updated = 0;
   std::int64_t closed = 0;
-  std::int64_t recorded = 0;  // screenings put on record: one per candidate
+  // Screening records written: one per candidate with a match, one per organization
+  // for its candidates without (AnswerRecords).
+  std::int64_t recorded = 0;
 };
 
 // Screens the parties against what `version` (just stored, inside the caller's unit of
 // work) adds and changes, and closes the alerts of what it removes. `engine` screens
 // forward (its store is `store`, so it sees `version`); `cache` may be null.
 //
-// Each candidate screened forward is an answer on record (15 CFR 762.2(a)): one
-// screenings record per party (channel "continuous", requested by `stamp.actor`, its
-// organization's), with the versions in force on the version's date and the party's
-// whole answer, a no-hit included; a party the change does not make a candidate was not
-// screened and gets none. Written in the caller's unit of work with the alerts: the one
-// process that stores a version (the others find it stored, lists::StoreImport, under
-// the same write lock) screens and records, once.
+// Each candidate screened forward is an answer on record (15 CFR 762.2(a)): channel
+// "continuous", requested by `stamp.actor`, its organization's, with the versions in
+// force on the version's date and the party's whole answer, a no-hit included (in the
+// organization's one record of its cleared candidates, AnswerRecords); a party the
+// change does not make a candidate was not screened and gets none. Written in the caller's unit of
+// work with the alerts: the one process that stores a version (the others find it stored,
+// lists::StoreImport, under the same write lock) screens and records, once.
 Result<RescreenReport> RescreenParties(storage::Store& store, rules::Engine& engine,
                                        const rules::RuleSet& rules,
                                        const storage::ListVersion& version,

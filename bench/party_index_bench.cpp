@@ -5,17 +5,30 @@
 // builds it on the first list version after a start.
 //
 //   build/bench/party_index_bench --db=PATH_OR_URL
+//   build/bench/party_index_bench --generate=N
+//
+// With --generate, N parties named as bench/parties_import_bench.sh's "coined" master
+// (a brand coined from syllables, two of 20 words and a company suffix) are indexed
+// without a store (alerts::PartyIndex::Build, what PartyIndexCache::Get builds from
+// Store::AllPartyNames): the index alone, when no database of that size is at hand.
 //
 // bench/parties_import_bench.sh runs it after importing the master. Reported: the
 // parties read, the wall and CPU time of the build (reading the master included), and
 // the process's resident memory before, at its peak during, and after the build, with
 // the master read and dropped again beside it: what the index holds is the resident
-// growth that stays while it lives (the parties it keeps and the name index).
+// growth that stays while it lives (the names and each party's id), read after the
+// allocator has given back what the build freed (malloc_trim: glibc keeps freed
+// memory otherwise, and the resident size would count the master read and dropped).
+#include <malloc.h>
+
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "bench_options.h"
 #include "machine_state.h"
@@ -44,13 +57,59 @@ std::size_t PeakResidentBytes() {
   return 0;
 }
 
+// `count` parties named like parties_import_bench.sh's coined master (its words,
+// suffixes and syllables; another random sequence, seeded).
+std::vector<parties::PartyNames> CoinedMaster(std::size_t count) {
+  const std::vector<std::string> words = {
+      "Global",    "Trading",    "Industrial", "Pacific", "Nordic",  "Systems", "Logistics",
+      "Precision", "Components", "Marine",     "Aero",    "Digital", "Energy",  "Alpine",
+      "Delta",     "Harbor",     "Summit",     "Vertex",  "Orion",   "Atlas"};
+  const std::vector<std::string> suffixes = {"GmbH", "Ltd.",      "LLC", "S.A.",
+                                             "B.V.", "Co., Ltd.", "AG",  "Inc."};
+  const std::vector<std::string> syllables = {
+      "ka", "ro",  "vex", "tal", "mi",   "sor", "den", "qua", "lin", "bra", "tek", "nor",
+      "zu", "fel", "gar", "pi",  "ston", "hal", "vi",  "dro", "mex", "ta",  "ren", "col"};
+  std::mt19937_64 random(15);
+  const auto pick = [&](const std::vector<std::string>& from) -> const std::string& {
+    return from[random() % from.size()];
+  };
+  std::vector<parties::PartyNames> master(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string brand;
+    for (std::size_t k = 0, n = 2 + random() % 3; k < n; ++k) brand += pick(syllables);
+    brand[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(brand[0])));
+    const std::string& first = pick(words);
+    std::string second = pick(words);
+    while (second == first) second = pick(words);
+    master[i].id = static_cast<std::int64_t>(i + 1);
+    master[i].name = brand + " " + first + " " + second + " " + pick(suffixes);
+  }
+  return master;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  auto options = bench::BenchOptions::Parse(argc, argv, {{"db", ""}});
-  if (!options.ok() || options->Text("db").empty()) {
-    std::cerr << "party_index_bench: --db=PATH_OR_URL (a database holding the master)\n";
+  auto options = bench::BenchOptions::Parse(argc, argv, {{"db", ""}, {"generate", ""}});
+  if (!options.ok() || options->Text("db").empty() == options->Text("generate").empty()) {
+    std::cerr << "party_index_bench: --db=PATH_OR_URL (a database holding the master) or "
+                 "--generate=N\n";
     return 2;
+  }
+  if (!options->Text("generate").empty()) {
+    const std::size_t before = bench::ResidentBytes();
+    const double cpu = ProcessCpuSeconds();
+    auto index = alerts::PartyIndex::Build(CoinedMaster(std::stoull(options->Text("generate"))));
+    const double cpu_seconds = ProcessCpuSeconds() - cpu;
+    malloc_trim(0);
+    const std::size_t after = bench::ResidentBytes();
+    std::cout << "party index (generated): " << index->size() << " parties, " << cpu_seconds
+              << " s CPU (generating the names included); resident " << Mib(before)
+              << " MiB before, " << Mib(after) << " MiB after, the allocator having given back"
+              << " what it freed (+" << Mib(after - before) << " MiB held by the index; its own"
+              << " count " << Mib(index->memory_bytes()) << " MiB), peak "
+              << Mib(PeakResidentBytes()) << " MiB; load average " << bench::LoadAverage() << "\n";
+    return 0;
   }
   auto opened = storage::OpenStore(options->Text("db"));
   if (!opened.ok()) {
@@ -69,11 +128,15 @@ int main(int argc, char** argv) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
   const double cpu_seconds = ProcessCpuSeconds() - cpu;
+  const std::size_t untrimmed = bench::ResidentBytes();
+  malloc_trim(0);
   const std::size_t after = bench::ResidentBytes();
   std::cout << "party index: " << (*index)->size() << " parties, built in " << seconds
             << " s wall, " << cpu_seconds << " s CPU (reading the master included); resident "
-            << Mib(before) << " MiB before, " << Mib(after) << " MiB after (+"
-            << Mib(after - before) << " MiB held by the index), peak " << Mib(PeakResidentBytes())
+            << Mib(before) << " MiB before, " << Mib(untrimmed) << " MiB after the build, "
+            << Mib(after) << " MiB once the allocator gave back what it freed (+"
+            << Mib(after - before) << " MiB held by the index; its own count "
+            << Mib((*index)->memory_bytes()) << " MiB), peak " << Mib(PeakResidentBytes())
             << " MiB; load average " << bench::LoadAverage() << "\n";
   return 0;
 }

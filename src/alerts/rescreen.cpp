@@ -136,49 +136,38 @@ Alert Closed(const Alert& before, const nlohmann::json& why) {
 
 }  // namespace
 
-std::shared_ptr<const PartyIndex> PartyIndex::Build(std::vector<parties::Party> parties) {
+std::shared_ptr<const PartyIndex> PartyIndex::Build(std::vector<parties::PartyNames> parties) {
   auto index = std::make_shared<PartyIndex>();
-  std::vector<lists::ListEntry> entries;
-  entries.reserve(parties.size());
-  for (std::size_t i = 0; i < parties.size(); ++i) {
-    const auto& p = parties[i];
-    lists::ListEntry e;
-    e.list = "PARTY";
-    e.entry_id = std::to_string(i);
-    e.type = p.type;
-    e.name = p.name;
-    for (const auto& alias : p.aliases) e.aliases.push_back({alias, lists::AliasKind::kAka});
-    if (!p.country.empty()) e.addresses.push_back({{}, {}, {}, {}, p.country, {}});
-    entries.push_back(std::move(e));
+  std::vector<screening::NamedEntry> names;
+  names.reserve(parties.size());
+  index->ids_.reserve(parties.size());
+  for (auto& party : parties) {
+    index->ids_.push_back(party.id);
+    names.push_back({std::move(party.name), std::move(party.aliases)});
   }
-  // A party's stored screening (its matches and the lists searched, JSON) is not what
-  // a list change is screened with, and at 1,000,000 parties it was most of the index's
-  // 3.1 GB (BENCHMARKS.md, "Party master at 1,000,000").
-  for (auto& p : parties) p.screening = {};
-  index->parties_ = std::move(parties);
-  index->index_ = screening::Index::Build(std::move(entries));
+  parties = {};
+  index->index_ = screening::Index::BuildNames(std::move(names));
   return index;
 }
 
-std::vector<const parties::Party*> PartyIndex::Candidates(const lists::ListEntry& entry,
-                                                          double threshold) const {
-  std::set<std::size_t> found;
+std::vector<std::int64_t> PartyIndex::Candidates(const lists::ListEntry& entry,
+                                                 double threshold) const {
+  std::set<std::int64_t> found;
   screening::Query query;
   query.threshold = threshold;
   query.limit = kCandidatesPerName;
   query.explain = false;
   const auto look_up = [&](const std::string& name) {
     query.name = name;
-    for (const auto& match : index_->Screen(query)) {
-      found.insert(static_cast<std::size_t>(std::stoull(match.entry->entry_id)));
-    }
+    for (const auto& match : index_->Screen(query)) found.insert(ids_[match.position]);
   };
   look_up(entry.name);
   for (const auto& alias : entry.aliases) look_up(alias.name);
-  std::vector<const parties::Party*> out;
-  out.reserve(found.size());
-  for (std::size_t i : found) out.push_back(&parties_[i]);
-  return out;
+  return {found.begin(), found.end()};
+}
+
+std::size_t PartyIndex::memory_bytes() const {
+  return index_->Stats().memory_bytes + ids_.capacity() * sizeof(std::int64_t);
 }
 
 Result<std::shared_ptr<const PartyIndex>> PartyIndexCache::Get(storage::Store& store) {
@@ -189,15 +178,9 @@ Result<std::shared_ptr<const PartyIndex>> PartyIndexCache::Get(storage::Store& s
     ++reuses_;
     return index_;
   }
-  auto organizations = store.ListOrganizations();
-  if (!organizations.ok()) return organizations.error();
-  std::vector<parties::Party> all;
-  for (const auto& organization : *organizations) {
-    auto some = store.ListParties(organization.id);
-    if (!some.ok()) return some.error();
-    std::move(some->begin(), some->end(), std::back_inserter(all));
-  }
-  index_ = PartyIndex::Build(std::move(all));
+  auto all = store.AllPartyNames();
+  if (!all.ok()) return all.error();
+  index_ = PartyIndex::Build(std::move(all).value());
   revision_ = *revision;
   ++builds_;
   return index_;
@@ -218,27 +201,31 @@ std::int64_t PartyIndexCache::parties() const {
   return index_ ? static_cast<std::int64_t>(index_->size()) : 0;
 }
 
-Result<EntriesScreening> ScreenEntries(const PartyIndex& index, rules::Engine& engine,
+Result<EntriesScreening> ScreenEntries(const PartyIndex& index, storage::Store& store,
+                                       rules::Engine& engine,
                                        const std::vector<const lists::ListEntry*>& entries,
                                        Date as_of, double review_threshold) {
   EntriesScreening out;
   if (index.size() == 0 || entries.empty()) return out;
   std::set<EntryKey> keys;
-  std::map<std::int64_t, const parties::Party*> candidates;  // by id: a stable order
+  std::set<std::int64_t> candidates;  // by id: a stable order
   for (const auto* entry : entries) {
     keys.emplace(entry->list, entry->entry_id);
-    for (const auto* party : index.Candidates(*entry, review_threshold - kInverseMargin)) {
-      candidates.emplace(party->id, party);
+    for (std::int64_t id : index.Candidates(*entry, review_threshold - kInverseMargin)) {
+      candidates.insert(id);
     }
   }
-  out.candidates = static_cast<std::int64_t>(candidates.size());
-  for (const auto& [id, party] : candidates) {
-    auto hits = parties::BestHits(engine, *party, as_of);
+  auto read = store.PartiesById(std::vector<std::int64_t>(candidates.begin(), candidates.end()));
+  if (!read.ok()) return read.error();
+  out.parties = std::move(read).value();
+  out.candidates = static_cast<std::int64_t>(out.parties.size());
+  for (const auto& party : out.parties) {
+    auto hits = parties::BestHits(engine, party, as_of);
     if (!hits.ok()) return hits.error();
     for (const auto& hit : *hits) {
-      if (keys.count({hit.list, hit.entry_id}) != 0) out.hits.push_back({party, hit});
+      if (keys.count({hit.list, hit.entry_id}) != 0) out.hits.push_back({&party, hit});
     }
-    out.answers.push_back({party, std::move(hits).value()});
+    out.answers.push_back({&party, std::move(hits).value()});
   }
   return out;
 }
@@ -248,8 +235,17 @@ std::vector<storage::ScreeningRecord> AnswerRecords(const std::vector<PartyAnswe
                                                     const storage::ChangeStamp& stamp,
                                                     double threshold) {
   std::vector<storage::ScreeningRecord> records;
-  records.reserve(answers.size());
+  std::map<std::string, std::vector<const parties::Party*>> cleared;  // by organization
   for (const auto& [party, hits] : answers) {
+    if (hits.empty()) cleared[party->organization].push_back(party);
+  }
+  const std::string day = as_of.ToString();
+  for (const auto& [organization, those] : cleared) {
+    records.push_back(history::ClearedPartiesRecord(
+        those, day, versions, threshold, {stamp.actor, organization, history::kContinuousChannel}));
+  }
+  for (const auto& [party, hits] : answers) {
+    if (hits.empty()) continue;
     const auto screening =
         parties::ScreeningOf(hits, as_of, nlohmann::json::array(), stamp.timestamp);
     records.push_back(history::PartyScreeningRecord(
@@ -350,7 +346,7 @@ Result<RescreenReport> RescreenParties(storage::Store& store, rules::Engine& eng
   std::vector<const lists::ListEntry*> entries;
   entries.reserve(screened_entries.size());
   for (const auto& [key, screened] : screened_entries) entries.push_back(screened.entry);
-  auto screened = ScreenEntries(**index, engine, entries, version.as_of,
+  auto screened = ScreenEntries(**index, store, engine, entries, version.as_of,
                                 rules.list_rules.screening().review_threshold);
   if (!screened.ok()) return screened.error();
   plan.report.candidates = screened->candidates;

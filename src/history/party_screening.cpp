@@ -19,4 +19,21 @@ storage::ScreeningRecord PartyScreeningRecord(const parties::Party& party,
   return r;
 }
 
+storage::ScreeningRecord ClearedPartiesRecord(const std::vector<const parties::Party*>& cleared,
+                                              const std::string& as_of,
+                                              const nlohmann::json& versions, double threshold,
+                                              const Asker& asker) {
+  storage::ScreeningRecord r = RecordBy(asker);
+  for (const auto* party : cleared) {
+    if (!r.name.empty()) r.name += "; ";
+    r.name += party->name;
+  }
+  r.as_of = as_of;
+  r.threshold = threshold;
+  r.lists = versions;
+  r.matches = nlohmann::json::array();
+  r.outcome = OutcomeOf(!versions.empty(), false, 0);
+  return r;
+}
+
 }  // namespace tollgate::history

@@ -37,19 +37,23 @@ struct Scored {
 // order of the candidates.
 bool Better(const Index::Impl& impl, const Scored& a, const Scored& b) {
   if (a.score != b.score) return a.score > b.score;
-  const lists::ListEntry& ea = *impl.entries[a.entry].entry;
-  const lists::ListEntry& eb = *impl.entries[b.entry].entry;
-  if (ea.list != eb.list) return ea.list < eb.list;
-  if (ea.entry_id != eb.entry_id) return ea.entry_id < eb.entry_id;
+  if (!impl.names_only) {
+    const lists::ListEntry& ea = *impl.entries[a.entry].entry;
+    const lists::ListEntry& eb = *impl.entries[b.entry].entry;
+    if (ea.list != eb.list) return ea.list < eb.list;
+    if (ea.entry_id != eb.entry_id) return ea.entry_id < eb.entry_id;
+  }
   return a.entry < b.entry;
 }
 
 // A match with its entry, scores and matched name; with `notes`, also the notes of its
 // adjustments (Describe adds the rest of the explanation).
 Match MatchOf(const QueryFacts& facts, const SecondaryFacts& secondary, const IndexedEntry& entry,
-              std::string name_text, bool alias, bool weak, double name_score, bool notes) {
+              std::size_t position, std::string name_text, bool alias, bool weak, double name_score,
+              bool notes) {
   Match match;
   match.entry = entry.entry;
+  match.position = position;
   match.name_score = name_score;
   if (weak && notes) {
     char penalty[16];
@@ -59,7 +63,7 @@ Match MatchOf(const QueryFacts& facts, const SecondaryFacts& secondary, const In
   }
   std::vector<std::string>* adjustments = notes ? &match.adjustments : nullptr;
   const double adjustment = Adjust(facts, entry, adjustments) +
-                            AdjustForFacts(secondary, *entry.entry, name_score, adjustments);
+                            AdjustForFacts(secondary, ListedFacts(entry), name_score, adjustments);
   match.score = std::clamp(name_score + adjustment, 0.0, 1.0);
   match.matched_name = std::move(name_text);
   match.matched_alias = alias;
@@ -106,7 +110,7 @@ std::vector<Match> Index::Screen(const Query& query) const {
     if (!InForce(entry, query.as_of)) continue;
     const double score =
         std::clamp(name_score + Adjust(facts, entry, nullptr) +
-                       AdjustForFacts(secondary, *entry.entry, name_score, nullptr),
+                       AdjustForFacts(secondary, ListedFacts(entry), name_score, nullptr),
                    0.0, 1.0);
     if (score >= query.threshold - kScoreTolerance) {
       scored.push_back({name.entry, candidate.name, score, name_score,
@@ -137,8 +141,8 @@ std::vector<Match> Index::Screen(const Query& query) const {
   for (const Scored& s : scored) {
     const IndexedName& name = impl.names[s.name];
     Match& match =
-        matches.emplace_back(MatchOf(facts, secondary, impl.entries[s.entry], name.text, name.alias,
-                                     name.weak, s.name_score, query.explain));
+        matches.emplace_back(MatchOf(facts, secondary, impl.entries[s.entry], s.entry, name.text,
+                                     name.alias, name.weak, s.name_score, query.explain));
     if (!query.explain) continue;
     DescribedTokens(impl, s.name, match_tokens);
     Describe(query_tokens, match_tokens,
@@ -180,7 +184,7 @@ Match Index::Explain(const Query& query, const lists::ListEntry& entry) const {
   DescribedTokens(prepared, query_tokens);
   DescribedTokens(name, name_tokens);
   Match match =
-      MatchOf(FactsOf(query, prepared), SecondaryFactsOf(query), indexed,
+      MatchOf(FactsOf(query, prepared), SecondaryFactsOf(query), indexed, 0,
               std::move(names[best].text), names[best].alias, names[best].weak, best_score, true);
   Describe(query_tokens, name_tokens, edges, result, match);
   return match;

@@ -50,10 +50,9 @@ class Builder {
  public:
   explicit Builder(Index::Impl& impl) : impl_(impl) {}
 
-  void AddEntry(std::uint32_t entry_index) {
-    const lists::ListEntry& entry = *impl_.entries[entry_index].entry;
+  void AddEntry(std::uint32_t entry_index, std::vector<EntryName> names) {
     std::vector<std::vector<std::uint32_t>> seen;  // token runs already indexed
-    for (auto& name : NamesOf(entry)) {
+    for (auto& name : names) {
       std::vector<NameToken> tokens = DistinctTokens(name.text, kMaxNameTokens);
       if (tokens.empty()) continue;
       std::vector<std::uint32_t> ids;
@@ -348,29 +347,63 @@ std::string CommonOnlyKey(std::vector<std::string_view> canons) {
   return key;
 }
 
+namespace {
+
+// Adds `text`, and for a name with a parenthesised part ("Huawei Technologies Co.,
+// Ltd. (Huawei)") the name without it and the part alone: names of their own.
+void AddName(std::vector<EntryName>& names, const std::string& text, bool alias, bool weak) {
+  names.push_back({text, alias, weak});
+  const auto open = text.find('(');
+  const auto close = text.find(')', open == std::string::npos ? 0 : open);
+  if (open == std::string::npos || close == std::string::npos) return;
+  std::string outside = text.substr(0, open) + " " + text.substr(close + 1);
+  std::string inside = text.substr(open + 1, close - open - 1);
+  for (auto* part : {&outside, &inside}) {
+    if (HasDistinctive(TokenizeName(*part))) names.push_back({std::move(*part), alias, weak});
+  }
+}
+
+}  // namespace
+
 std::vector<EntryName> NamesOf(const lists::ListEntry& entry) {
   std::vector<EntryName> names;
-  auto add = [&](const std::string& text, bool alias, bool weak) {
-    names.push_back({text, alias, weak});
-    // "Huawei Technologies Co., Ltd. (Huawei)": the parts are names of their own.
-    const auto open = text.find('(');
-    const auto close = text.find(')', open == std::string::npos ? 0 : open);
-    if (open == std::string::npos || close == std::string::npos) return;
-    std::string outside = text.substr(0, open) + " " + text.substr(close + 1);
-    std::string inside = text.substr(open + 1, close - open - 1);
-    for (auto* part : {&outside, &inside}) {
-      if (HasDistinctive(TokenizeName(*part))) names.push_back({std::move(*part), alias, weak});
-    }
-  };
-  add(entry.name, false, false);
+  AddName(names, entry.name, false, false);
   // Weak aliases last: a name written the same way as a weak alias and another name is
   // indexed once, under the first (Build), which must not be the weak one.
   for (const bool weak : {false, true}) {
     for (const auto& alias : entry.aliases) {
-      if ((alias.kind == lists::AliasKind::kWeak) == weak) add(alias.name, true, weak);
+      if ((alias.kind == lists::AliasKind::kWeak) == weak) AddName(names, alias.name, true, weak);
     }
   }
   return names;
+}
+
+std::vector<EntryName> NamesOf(const NamedEntry& entry) {
+  std::vector<EntryName> names;
+  AddName(names, entry.name, false, false);
+  for (const auto& alias : entry.aliases) AddName(names, alias, true, false);
+  return names;
+}
+
+const lists::ListEntry& ListedFacts(const IndexedEntry& entry) {
+  static const lists::ListEntry kNoFacts;
+  return entry.entry ? *entry.entry : kNoFacts;
+}
+
+lists::ListEntry EntryOfNames(const Index::Impl& impl, std::uint32_t position) {
+  // Names are laid out in the order of their entries (Build, BuildNames).
+  const auto first = std::lower_bound(
+      impl.names.begin(), impl.names.end(), position,
+      [](const IndexedName& name, std::uint32_t entry) { return name.entry < entry; });
+  lists::ListEntry entry;
+  for (auto it = first; it != impl.names.end() && it->entry == position; ++it) {
+    if (!it->alias && entry.name.empty()) {
+      entry.name = it->text;
+    } else {
+      entry.aliases.push_back({it->text, lists::AliasKind::kAka});
+    }
+  }
+  return entry;
 }
 
 std::shared_ptr<const Index> Index::Build(std::vector<lists::ListEntry> entries) {
@@ -379,7 +412,9 @@ std::shared_ptr<const Index> Index::Build(std::vector<lists::ListEntry> entries)
     impl->entries.reserve(entries.size());
     for (auto& entry : entries) impl->entries.push_back(MakeIndexedEntry(std::move(entry)));
     Builder builder(*impl);
-    for (std::uint32_t e = 0; e < impl->entries.size(); ++e) builder.AddEntry(e);
+    for (std::uint32_t e = 0; e < impl->entries.size(); ++e) {
+      builder.AddEntry(e, NamesOf(*impl->entries[e].entry));
+    }
     builder.Finish();
     return impl;
   };
@@ -387,6 +422,26 @@ std::shared_ptr<const Index> Index::Build(std::vector<lists::ListEntry> entries)
   // A name in Arabic script is compared with the entries' skeletons, an index of its
   // own (without one itself), built now rather than on the first such query.
   StartSkeletonIndex(*impl, [build](std::vector<lists::ListEntry> skeletons) {
+    return std::shared_ptr<const Index>(new Index(build(std::move(skeletons))));
+  });
+  return std::shared_ptr<const Index>(new Index(std::move(impl)));
+}
+
+std::shared_ptr<const Index> Index::BuildNames(std::vector<NamedEntry> entries) {
+  auto build = [](std::vector<NamedEntry> entries) {
+    auto impl = std::make_unique<Impl>();
+    impl->names_only = true;
+    impl->entries.resize(entries.size());
+    Builder builder(*impl);
+    for (std::uint32_t e = 0; e < entries.size(); ++e) {
+      builder.AddEntry(e, NamesOf(entries[e]));
+      entries[e] = {};  // held once, by the index's names
+    }
+    builder.Finish();
+    return impl;
+  };
+  std::unique_ptr<Impl> impl = build(std::move(entries));
+  DeferSkeletonIndex(*impl, [build](std::vector<NamedEntry> skeletons) {
     return std::shared_ptr<const Index>(new Index(build(std::move(skeletons))));
   });
   return std::shared_ptr<const Index>(new Index(std::move(impl)));

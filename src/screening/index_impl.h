@@ -103,8 +103,8 @@ struct PostingWords {
 };
 
 struct IndexedEntry {
-  std::shared_ptr<const lists::ListEntry> entry;
-  std::vector<std::string> countries;  // ISO alpha-2 of addresses and nationalities
+  std::shared_ptr<const lists::ListEntry> entry;  // null in an index of names (BuildNames)
+  std::vector<std::string> countries;             // ISO alpha-2 of addresses and nationalities
   std::optional<int> start_days;
   std::optional<int> end_days;
   lists::EntryType type = lists::EntryType::kEntity;  // copied: read for every candidate
@@ -112,6 +112,7 @@ struct IndexedEntry {
 
 struct Index::Impl {
   std::vector<IndexedEntry> entries;
+  bool names_only = false;  // built by BuildNames: every entries[k].entry is null
   std::vector<IndexedName> names;
   std::vector<NameWeights> name_bounds;  // parallel to names
   std::vector<std::uint32_t> name_tokens;
@@ -189,6 +190,14 @@ struct EntryName {
   bool weak = false;  // lists::AliasKind::kWeak; listed after the entry's other names
 };
 std::vector<EntryName> NamesOf(const lists::ListEntry& entry);
+std::vector<EntryName> NamesOf(const NamedEntry& entry);
+
+// What the facts of an entry are compared with: the entry, or for an entry of an index
+// of names (no entry kept) an empty one, which no fact agrees or conflicts with.
+const lists::ListEntry& ListedFacts(const IndexedEntry& entry);
+// The names of the entry at `position` of an index of names, as an entry holding them
+// (the primary name first), rebuilt from what the index keeps of them.
+lists::ListEntry EntryOfNames(const Index::Impl& impl, std::uint32_t position);
 
 // An entry with what scoring reads of it precomputed (countries, dates).
 IndexedEntry MakeIndexedEntry(lists::ListEntry entry);

@@ -1,8 +1,10 @@
 // The Store contract for the party master, on every backend: upsert by external id
 // (added, changed with the next revision and the same id, unchanged left alone), one
 // organization's parties apart from another's, an audit record per change, all or
-// nothing, and removal.
+// nothing, and removal; and the reads of continuous screening's party index.
 #include <gtest/gtest.h>
+
+#include <map>
 
 #include "test_databases.h"
 #include "tollgate/audit/verify.h"
@@ -167,6 +169,51 @@ TEST_P(PartyStoreTest, EveryChangeIsAuditedAndRemovalKeepsWhatWasRemoved) {
   }();
   EXPECT_EQ(removal.before["country"], "HK");
   EXPECT_TRUE(removal.after.is_null());
+}
+
+// Continuous screening's party index (alerts/rescreen.h): every organization's
+// parties with their names alone, by id, and the parties of some ids read back in one
+// statement with their facts (not their stored screening), an unknown id skipped.
+TEST_P(PartyStoreTest, NamesOfEveryMasterAndPartiesReadBackById) {
+  EXPECT_TRUE(store_->AllPartyNames()->empty());
+  parties::Party huawei = MakeParty("C-1", "Huawei Technologies Co., Ltd.");
+  huawei.aliases = {"Huawei", "华为"};
+  huawei.identifiers = {{"LEI", "5493001"}};
+  huawei.address = "Bantian, Shenzhen";
+  huawei.screening.as_of = "2019-06-01";
+  huawei.screening.hits = 1;
+  huawei.screening.matches = {{{"list", "EL"}, {"entry_id", "el-1"}}};
+  auto microsoft =
+      store_->UpsertParties("microsoft", {huawei, MakeParty("C-2", "Acme GmbH")}, kImport);
+  ASSERT_TRUE(microsoft.ok()) << microsoft.error().message;
+  auto qualcomm = store_->UpsertParties("qualcomm", {MakeParty("Q-1", "Zeta Ltd")}, kImport);
+  ASSERT_TRUE(qualcomm.ok()) << qualcomm.error().message;
+
+  auto names = store_->AllPartyNames();
+  ASSERT_TRUE(names.ok()) << names.error().message;
+  ASSERT_EQ(names->size(), 3u);
+  for (std::size_t i = 1; i < names->size(); ++i) EXPECT_LT((*names)[i - 1].id, (*names)[i].id);
+  std::map<std::string, parties::PartyNames> by_name;
+  for (const auto& n : *names) by_name[n.name] = n;
+  ASSERT_EQ(by_name.count("Huawei Technologies Co., Ltd."), 1u);
+  EXPECT_EQ(by_name["Huawei Technologies Co., Ltd."].aliases,
+            (std::vector<std::string>{"Huawei", "华为"}));
+  EXPECT_EQ(by_name["Zeta Ltd"].id, qualcomm->added[0].id);
+
+  const std::int64_t huawei_id =
+      microsoft->added[0].name == huawei.name ? microsoft->added[0].id : microsoft->added[1].id;
+  const std::int64_t zeta_id = qualcomm->added[0].id;
+  auto read = store_->PartiesById({zeta_id, huawei_id, 999999});
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  ASSERT_EQ(read->size(), 2u);  // the unknown id skipped; by id
+  const parties::Party& first = (*read)[0].id == huawei_id ? (*read)[0] : (*read)[1];
+  auto stored = store_->GetParty("microsoft", "C-1");
+  ASSERT_TRUE(stored.ok());
+  parties::Party expected = *stored;
+  expected.screening = {};  // not read: a new screening is what the caller makes
+  EXPECT_EQ(first, expected);
+  EXPECT_LT((*read)[0].id, (*read)[1].id);
+  EXPECT_TRUE(store_->PartiesById({})->empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PartyStoreTest, ::testing::Values("sqlite", "postgres"),

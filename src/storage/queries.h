@@ -468,6 +468,23 @@ inline constexpr sql::Query kUpdateParty = Shared(
 inline constexpr sql::Query kDeleteParty =
     Shared("delete_party", "DELETE FROM parties WHERE id = $1");
 
+// ---- Continuous screening's party index (alerts/rescreen.h): every party's names, and
+// the few parties a list change makes candidates read back by id, the ids one JSON
+// array (a statement of one parameter, whatever their number). ----
+
+inline constexpr sql::Query kSelectAllPartyNames =
+    Shared("select_all_party_names", "SELECT id, name, body FROM parties ORDER BY id");
+#define TOLLGATE_PARTY_FACT_COLUMNS                                                         \
+  "SELECT id, organization, external_id, name, type, country, body, revision, updated_at, " \
+  "updated_by FROM parties "
+inline constexpr sql::Query kSelectPartiesById = PerDialect(
+    "select_parties_by_id",
+    TOLLGATE_PARTY_FACT_COLUMNS "WHERE id IN (SELECT value FROM json_each($1)) ORDER BY id",
+    TOLLGATE_PARTY_FACT_COLUMNS
+    "WHERE id IN (SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST($1 AS JSON))) "
+    "ORDER BY id");
+#undef TOLLGATE_PARTY_FACT_COLUMNS
+
 // ---- Alerts (migration 10): one row per (party, list, entry). The score travels as
 // text and is cast, as the parties' does. ----
 

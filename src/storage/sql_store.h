@@ -134,6 +134,8 @@ class SqlStore final : public Store {
   Status RemoveParty(const std::string& organization, const std::string& external_id,
                      const ChangeStamp& stamp) override;
   Result<std::int64_t> PartyMasterRevision() override;
+  Result<std::vector<parties::PartyNames>> AllPartyNames() override;
+  Result<std::vector<parties::Party>> PartiesById(const std::vector<std::int64_t>& ids) override;
 
   // sql_alerts.cpp
   Result<std::vector<alerts::Alert>> WriteAlerts(std::vector<AlertWrite> writes,

@@ -33,19 +33,25 @@
 
 namespace tollgate::alerts {
 
-// The parties of every organization, indexed by name and aliases.
+// The parties of every organization, indexed by name and aliases: the names alone
+// (screening::Index::BuildNames) and each party's store id. Issue 15 allows the index
+// 600 MiB for 1,000,000 parties; each party kept whole (parties::Party, and a
+// lists::ListEntry for its names) made it 2.6 GiB (BENCHMARKS.md, "The party master at
+// 1,000,000"), so the few parties a list change finds are read from the store by id.
 class PartyIndex {
  public:
-  static std::shared_ptr<const PartyIndex> Build(std::vector<parties::Party> parties);
-  // The parties whose names score at least `threshold` against one of the entry's
-  // names (primary and aliases) in the inverse direction: candidates, to be screened
-  // forward.
-  std::vector<const parties::Party*> Candidates(const lists::ListEntry& entry,
-                                                double threshold) const;
-  std::size_t size() const { return parties_.size(); }
+  static std::shared_ptr<const PartyIndex> Build(std::vector<parties::PartyNames> parties);
+  // The ids of the parties whose names score at least `threshold` against one of the
+  // entry's names (primary and aliases) in the inverse direction, ascending:
+  // candidates, to be screened forward.
+  std::vector<std::int64_t> Candidates(const lists::ListEntry& entry, double threshold) const;
+  std::size_t size() const { return ids_.size(); }
+  // What the index holds by its own count (screening::IndexStats and the ids), for the
+  // benchmark to set beside the resident size.
+  std::size_t memory_bytes() const;
 
  private:
-  std::vector<parties::Party> parties_;
+  std::vector<std::int64_t> ids_;  // by position in index_
   std::shared_ptr<const screening::Index> index_;
 };
 
@@ -96,21 +102,34 @@ struct PartyAnswer {
   std::vector<rules::ScreeningHit> hits;
 };
 struct EntriesScreening {
-  std::int64_t candidates = 0;       // parties the inverse lookup found, screened forward
-  std::vector<PartyHit> hits;        // by party, then list and entry id
-  std::vector<PartyAnswer> answers;  // one per candidate, by party id
+  std::int64_t candidates = 0;          // parties the inverse lookup found, screened forward
+  std::vector<parties::Party> parties;  // those candidates as stored, by id
+  std::vector<PartyHit> hits;           // by party, then list and entry id
+  std::vector<PartyAnswer> answers;     // one per candidate, by party id
 };
 
 // The core of the re-screening: `entries` looked up in the party index (the review
-// threshold less kInverseMargin), each party found screened forward with `engine` on
-// `as_of` (parties::BestHits), and its hits on `entries` kept.
-Result<EntriesScreening> ScreenEntries(const PartyIndex& index, rules::Engine& engine,
+// threshold less kInverseMargin), each party found read from `store` (in one
+// statement) and screened forward with `engine` on `as_of` (parties::BestHits), and its
+// hits on `entries` kept. The pointers of `hits` and `answers` point into `parties`.
+Result<EntriesScreening> ScreenEntries(const PartyIndex& index, storage::Store& store,
+                                       rules::Engine& engine,
                                        const std::vector<const lists::ListEntry*>& entries,
                                        Date as_of, double review_threshold);
 
 // The screenings records of `answers` (history/party_screening.h): channel
 // "continuous", requested by `stamp.actor`, each its party's organization's, searched
 // `versions` (history::VersionsJson of those in force on `as_of`) at `threshold`.
+// A candidate with a match (on any entry in force) has a record of its own with its
+// whole answer; the candidates an organization has without any match, most of them
+// (the inverse lookup's margin brings in many near names for each one a changed entry
+// matches), share one record naming each (history::ClearedPartiesRecord), written
+// first. Why: each record is a row, and a row per cleared candidate made recording
+// 2.7x the screening itself, over the 100 ms issue 15 allows for 100 changes against
+// 1,000,000 parties (BENCHMARKS.md, "Continuous screening again, with its records");
+// the shared record keeps what an auditor needs of a no-hit (who, when, against which
+// versions, which parties, and that nothing matched), and a party-name filter finds
+// it by any of the names.
 std::vector<storage::ScreeningRecord> AnswerRecords(const std::vector<PartyAnswer>& answers,
                                                     const nlohmann::json& versions, Date as_of,
                                                     const storage::ChangeStamp& stamp,
@@ -124,20 +143,22 @@ struct RescreenReport {
   std::int64_t reopened = 0;
   std::int64_t updated = 0;
   std::int64_t closed = 0;
-  std::int64_t recorded = 0;  // screenings put on record: one per candidate
+  // Screening records written: one per candidate with a match, one per organization
+  // for its candidates without (AnswerRecords).
+  std::int64_t recorded = 0;
 };
 
 // Screens the parties against what `version` (just stored, inside the caller's unit of
 // work) adds and changes, and closes the alerts of what it removes. `engine` screens
 // forward (its store is `store`, so it sees `version`); `cache` may be null.
 //
-// Each candidate screened forward is an answer on record (15 CFR 762.2(a)): one
-// screenings record per party (channel "continuous", requested by `stamp.actor`, its
-// organization's), with the versions in force on the version's date and the party's
-// whole answer, a no-hit included; a party the change does not make a candidate was not
-// screened and gets none. Written in the caller's unit of work with the alerts: the one
-// process that stores a version (the others find it stored, lists::StoreImport, under
-// the same write lock) screens and records, once.
+// Each candidate screened forward is an answer on record (15 CFR 762.2(a)): channel
+// "continuous", requested by `stamp.actor`, its organization's, with the versions in
+// force on the version's date and the party's whole answer, a no-hit included (in the
+// organization's one record of its cleared candidates, AnswerRecords); a party the
+// change does not make a candidate was not screened and gets none. Written in the caller's unit of
+// work with the alerts: the one process that stores a version (the others find it stored,
+// lists::StoreImport, under the same write lock) screens and records, once.
 Result<RescreenReport> RescreenParties(storage::Store& store, rules::Engine& engine,
                                        const rules::RuleSet& rules,
                                        const storage::ListVersion& version,

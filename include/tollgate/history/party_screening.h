@@ -35,4 +35,14 @@ storage::ScreeningRecord PartyScreeningRecord(const parties::Party& party,
                                               const nlohmann::json& versions, double threshold,
                                               const Asker& asker);
 
+// The compact record of the parties of one organization that a continuous screening
+// found as candidates and cleared, each of them without any match: one record for all,
+// its name their names joined by "; " (so a party-name filter finds each), no country
+// or type (they differ by party and changed no answer), outcome "no_hit" (or
+// "nothing_screened" without a version), searched `versions` at `threshold`.
+storage::ScreeningRecord ClearedPartiesRecord(const std::vector<const parties::Party*>& cleared,
+                                              const std::string& as_of,
+                                              const nlohmann::json& versions, double threshold,
+                                              const Asker& asker);
+
 }  // namespace tollgate::history

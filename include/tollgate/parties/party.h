@@ -64,6 +64,14 @@ struct Party {
   bool operator==(const Party&) const = default;
 };
 
+// A party's names alone, with its store id: what continuous screening keeps of each
+// party between list versions (alerts/rescreen.h, PartyIndex).
+struct PartyNames {
+  std::int64_t id = 0;
+  std::string name;
+  std::vector<std::string> aliases;
+};
+
 // Whether two parties hold the same facts (what an import compares to tell a change
 // from an unchanged party): everything but the store's id, revision, stamps and
 // screening.

@@ -92,7 +92,10 @@ struct TokenAlignment {
 };
 
 struct Match {
-  std::shared_ptr<const lists::ListEntry> entry;
+  std::shared_ptr<const lists::ListEntry> entry;  // null in an index of names (BuildNames)
+  // The entry's place in what the index was built from: in an index of names, what
+  // tells its entries apart.
+  std::size_t position = 0;
   double score = 0;          // 0..1, after adjustments
   double name_score = 0;     // 0..1, from the name alone
   std::string matched_name;  // the primary name or the alias that matched
@@ -100,6 +103,12 @@ struct Match {
   std::vector<TokenAlignment> alignment;
   std::vector<std::string> adjustments;  // e.g. "country CN agrees with an address: +0.02"
   std::string explanation;               // one readable paragraph built from the above
+};
+
+// A name and its aliases, nothing else: an entry of an index built with BuildNames.
+struct NamedEntry {
+  std::string name;
+  std::vector<std::string> aliases;
 };
 
 struct IndexStats {
@@ -113,6 +122,12 @@ class Index {
  public:
   // Builds the index over `entries` (typically all entries of the versions in force).
   static std::shared_ptr<const Index> Build(std::vector<lists::ListEntry> entries);
+  // An index of names only, for names that are not list entries (continuous
+  // screening's index of the party masters, alerts/rescreen.h), where a whole
+  // lists::ListEntry per name would be most of the memory: no list, id, date, country
+  // or fact beside the names, so its matches carry a null `entry` and are told apart
+  // by `position`, and nothing adjusts their name score.
+  static std::shared_ptr<const Index> BuildNames(std::vector<NamedEntry> entries);
 
   // Matches at or above query.threshold (less kScoreTolerance), best first, at most
   // query.limit.

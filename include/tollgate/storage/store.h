@@ -436,6 +436,13 @@ class Store {
   // A number that changes with every change of any party master (add, change, remove):
   // what a process keeping the parties in memory compares to know they are stale.
   virtual Result<std::int64_t> PartyMasterRevision() = 0;
+  // Every party of every organization, by id, with its names alone: what continuous
+  // screening's party index holds (alerts/rescreen.h).
+  virtual Result<std::vector<parties::PartyNames>> AllPartyNames() = 0;
+  // The parties with these ids, by id, without their stored screening (`screening` is
+  // left empty: what a new screening of them needs is their facts). An id no party has
+  // (removed since it was read) is skipped.
+  virtual Result<std::vector<parties::Party>> PartiesById(const std::vector<std::int64_t>& ids) = 0;
 
   // ---- Alerts (alerts/alert.h) ----
 

@@ -14,11 +14,10 @@ namespace tollgate::screening {
 namespace {
 
 // `entry` under the skeletons of its names (NamesOf: the parts of a parenthesised
-// name too), carrying what scoring reads besides the names. `position` (its place in
-// the main index) rides in source_url, and the place in NamesOf of each skeleton name
-// (the name, then the aliases) in remarks, which scoring never reads, to map a match
-// back without reading the names again.
-lists::ListEntry SkeletonEntry(const lists::ListEntry& entry, std::size_t position) {
+// name too), carrying what scoring reads besides the names. The place in NamesOf of
+// each skeleton name (the name, then the aliases) rides in remarks, which scoring never
+// reads, to map a match back without reading the names again (NameWithSkeleton).
+lists::ListEntry SkeletonEntry(const lists::ListEntry& entry) {
   lists::ListEntry copy;
   copy.list = entry.list;
   copy.entry_id = entry.entry_id;
@@ -29,7 +28,6 @@ lists::ListEntry SkeletonEntry(const lists::ListEntry& entry, std::size_t positi
   copy.ids = entry.ids;
   copy.start_date = entry.start_date;
   copy.end_date = entry.end_date;
-  copy.source_url = std::to_string(position);
   const std::vector<EntryName> names = NamesOf(entry);
   for (std::size_t k = 0; k < names.size(); ++k) {
     std::string skeleton = SkeletonName(names[k].text);
@@ -51,26 +49,35 @@ lists::ListEntry SkeletonEntry(const lists::ListEntry& entry, std::size_t positi
   return copy;
 }
 
-// The skeleton index, waiting for its build (StartSkeletonIndex) if it is not done;
-// null in a skeleton index itself, which no name in Arabic script reaches.
+// The skeleton index, waiting for its build (StartSkeletonIndex) or building it
+// (an index of names) if it is not done; null in a skeleton index itself, which no
+// name in Arabic script reaches. Its entry k is the main index's entry k
+// (Match::position maps a match back).
 const Index* SkeletonIndex(const Index::Impl& impl) {
   return impl.skeleton_index.valid() ? impl.skeleton_index.get().get() : nullptr;
 }
 
-// The name of `original` whose skeleton `skeleton_entry` matched as `skeleton`.
+// The name of `original` whose skeleton `skeleton_entry` matched as `skeleton`; with no
+// skeleton entry (an index of names keeps none) the first name of that skeleton.
 const EntryName* NameWithSkeleton(const std::vector<EntryName>& names,
-                                  const lists::ListEntry& skeleton_entry,
+                                  const lists::ListEntry* skeleton_entry,
                                   const std::string& skeleton) {
+  if (skeleton_entry == nullptr) {
+    for (const EntryName& name : names) {
+      if (SkeletonName(name.text) == skeleton) return &name;
+    }
+    return nullptr;
+  }
   std::size_t slot = 0;
-  if (skeleton != skeleton_entry.name) {
-    const auto& aliases = skeleton_entry.aliases;
+  if (skeleton != skeleton_entry->name) {
+    const auto& aliases = skeleton_entry->aliases;
     const auto it = std::find_if(aliases.begin(), aliases.end(),
                                  [&](const lists::Alias& a) { return a.name == skeleton; });
     if (it == aliases.end()) return nullptr;
     slot = static_cast<std::size_t>(it - aliases.begin()) + 1;
   }
   std::size_t name = 0;
-  const char* p = skeleton_entry.remarks.c_str();
+  const char* p = skeleton_entry->remarks.c_str();
   for (std::size_t k = 0; k <= slot; ++k) {
     char* end = nullptr;
     name = std::strtoul(p, &end, 10);
@@ -80,20 +87,23 @@ const EntryName* NameWithSkeleton(const std::vector<EntryName>& names,
   return name < names.size() ? &names[name] : nullptr;
 }
 
-// A match of the skeleton index as a match of `original`: the name as listed, the
+// A match of the skeleton index as a match of `original` (`listed`: its names; null
+// in an index of names), the main index's entry `position`: the name as listed, the
 // name score scaled by kSkeletonFactor and the explanation saying how it was read.
-void FromSkeleton(Match& match, const ScriptForm& form,
-                  std::shared_ptr<const lists::ListEntry> original, bool explain) {
+void FromSkeleton(Match& match, const ScriptForm& form, const lists::ListEntry& listed,
+                  std::shared_ptr<const lists::ListEntry> original, std::size_t position,
+                  bool explain) {
   const double adjustment = match.score - match.name_score;
   match.name_score *= kSkeletonFactor;
   match.score = std::clamp(match.name_score + adjustment, 0.0, 1.0);
-  const std::vector<EntryName> names = NamesOf(*original);
+  const std::vector<EntryName> names = NamesOf(listed);
   const std::string skeleton = match.matched_name;
-  if (const EntryName* name = NameWithSkeleton(names, *match.entry, skeleton)) {
+  if (const EntryName* name = NameWithSkeleton(names, match.entry.get(), skeleton)) {
     match.matched_name = name->text;
     match.matched_alias = name->alias;
   }
   match.entry = std::move(original);
+  match.position = position;
   if (!explain) return;
   match.explanation = "Arabic script writes no short vowels: compared by " + form.how + ", '" +
                       form.text + "' against '" + match.matched_name + "' read '" + skeleton +
@@ -149,6 +159,7 @@ void CapOtherSyllables(Match& match, std::string_view query) {
 
 bool Before(const Match& a, const Match& b) {
   if (a.score != b.score) return a.score > b.score;
+  if (!a.entry || !b.entry) return a.position < b.position;  // an index of names
   if (a.entry->list != b.entry->list) return a.entry->list < b.entry->list;
   return a.entry->entry_id < b.entry->entry_id;
 }
@@ -162,7 +173,7 @@ void StartSkeletonIndex(Index::Impl& impl, IndexBuilder build) {
     std::vector<lists::ListEntry> entries;
     entries.reserve(impl.entries.size());
     for (std::size_t k = 0; k < impl.entries.size(); ++k) {
-      entries.push_back(SkeletonEntry(*impl.entries[k].entry, k));
+      entries.push_back(SkeletonEntry(*impl.entries[k].entry));
     }
     return build(std::move(entries));
   };
@@ -180,6 +191,20 @@ void StartSkeletonIndex(Index::Impl& impl, IndexBuilder build) {
   std::promise<std::shared_ptr<const Index>> built;
   built.set_value(task());
   impl.skeleton_index = built.get_future().share();
+}
+
+void DeferSkeletonIndex(Index::Impl& impl, NamesIndexBuilder build) {
+  auto task = [&impl, build = std::move(build)] {
+    std::vector<NamedEntry> named(impl.entries.size());
+    for (std::uint32_t k = 0; k < impl.entries.size(); ++k) {
+      lists::ListEntry skeleton = SkeletonEntry(EntryOfNames(impl, k));
+      named[k].name = std::move(skeleton.name);
+      for (auto& alias : skeleton.aliases) named[k].aliases.push_back(std::move(alias.name));
+    }
+    return build(std::move(named));
+  };
+  // Deferred: the first get() runs it, and a concurrent one waits for it.
+  impl.skeleton_index = std::async(std::launch::deferred, std::move(task)).share();
 }
 
 std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const Index::Impl& impl,
@@ -201,8 +226,8 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
   if (forms.empty() && !syllabic) return std::nullopt;
 
   // Each entry once, with its best score over the forms.
-  std::unordered_map<const lists::ListEntry*, Match> best;
-  auto keep = [&](Match match, const lists::ListEntry* key) {
+  std::unordered_map<std::size_t, Match> best;  // by position
+  auto keep = [&](Match match) {
     if (syllabic) {
       CapOtherSyllables(match, query.name);
       if (!query.explain) {
@@ -212,22 +237,18 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
       }
     }
     if (match.score < query.threshold - kScoreTolerance) return;
-    auto [it, inserted] = best.try_emplace(key, match);
+    auto [it, inserted] = best.try_emplace(match.position, match);
     if (!inserted && match.score > it->second.score) it->second = std::move(match);
   };
   plain.explain = query.explain || syllabic;  // CapOtherSyllables reads the alignment
-  for (Match& match : index.Screen(plain)) {
-    const lists::ListEntry* key = match.entry.get();
-    keep(std::move(match), key);
-  }
+  for (Match& match : index.Screen(plain)) keep(std::move(match));
   for (const ScriptForm& form : forms) {
     Query variant = plain;
     variant.name = form.text;
     if (!form.skeleton) {
       for (Match& match : index.Screen(variant)) {
         NoteForm(match, form);
-        const lists::ListEntry* key = match.entry.get();
-        keep(std::move(match), key);
+        keep(std::move(match));
       }
       continue;
     }
@@ -246,14 +267,19 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
               query.threshold - kScoreTolerance) {
         continue;  // fails before the listed name is looked up (FromSkeleton)
       }
-      const std::size_t position = std::stoul(match.entry->source_url);
+      const std::size_t position = match.position;  // the skeleton index's is the main's
       const std::shared_ptr<const lists::ListEntry>& original = impl.entries[position].entry;
-      FromSkeleton(match, form, original, query.explain);
+      if (original) {
+        FromSkeleton(match, form, *original, original, position, query.explain);
+      } else {
+        FromSkeleton(match, form, EntryOfNames(impl, static_cast<std::uint32_t>(position)),
+                     nullptr, position, query.explain);
+      }
       if (!query.explain) {
         match.alignment.clear();
         match.adjustments.clear();
       }
-      keep(std::move(match), original.get());
+      keep(std::move(match));
     }
   }
   std::vector<Match> matches;
@@ -294,9 +320,9 @@ std::optional<Match> ExplainScriptForms(const Index& index, const Index::Impl& i
     if (form.skeleton) {
       const Index* skeletons = SkeletonIndex(impl);
       if (skeletons == nullptr) continue;
-      match = skeletons->Explain(variant, SkeletonEntry(entry, 0));
+      match = skeletons->Explain(variant, SkeletonEntry(entry));
       if (!SkeletonMatchHolds(match)) continue;
-      FromSkeleton(match, form, best.entry, true);
+      FromSkeleton(match, form, entry, best.entry, best.position, true);
     } else {
       match = index.Explain(variant, entry);
       NoteForm(match, form);

@@ -3,7 +3,7 @@
 // compared with. Index::Screen and Index::Explain call these first.
 //
 // Thread-safety: the skeleton index is built with the main index (StartSkeletonIndex),
-// then only read. Failure: none.
+// or by the first query that needs it (DeferSkeletonIndex), then only read. Failure: none.
 #pragma once
 
 #include <functional>
@@ -31,6 +31,12 @@ inline constexpr double kOtherSyllableCap = 0.8;
 // for it). `build` builds an index that has no skeleton index of its own.
 using IndexBuilder = std::function<std::shared_ptr<const Index>(std::vector<lists::ListEntry>)>;
 void StartSkeletonIndex(Index::Impl& impl, IndexBuilder build);
+
+// Likewise for an index of names (Index::BuildNames, a party index), but built by the
+// first query that needs it: a master of a million parties would hold its skeletons
+// for the few names in Arabic script a list change brings.
+using NamesIndexBuilder = std::function<std::shared_ptr<const Index>(std::vector<NamedEntry>)>;
+void DeferSkeletonIndex(Index::Impl& impl, NamesIndexBuilder build);
 
 // Screen's answer when `query.name` needs its script forms or the Han rule
 // (HanOnlyLength); nullopt when the plain path answers alone.

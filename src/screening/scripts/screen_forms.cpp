@@ -95,11 +95,12 @@ void FromSkeleton(Match& match, const ScriptForm& form,
   }
   match.entry = std::move(original);
   if (!explain) return;
-  match.explanation = "Arabic script writes no short vowels: compared by " + form.how + ", '" +
-                      form.text + "' against '" + match.matched_name + "' read '" + skeleton +
-                      "' (see README, how a score is made); a skeleton match counts " +
-                      std::to_string(kSkeletonFactor).substr(0, 4) + " of its name score. " +
-                      match.explanation;
+  match.explanation =
+      "Its script writes no short vowels, or its romanizations disagree on "
+      "them: compared by " +
+      form.how + ", '" + form.text + "' against '" + match.matched_name + "' read '" + skeleton +
+      "' (see README, how a score is made); a skeleton match counts " +
+      std::to_string(kSkeletonFactor).substr(0, 4) + " of its name score. " + match.explanation;
 }
 
 // A skeleton is a coarse key: a match through it must align at least two words of

@@ -51,6 +51,8 @@ struct Scripts {
   bool hangul = false;
   bool kana = false;
   bool arabic = false;
+  bool hebrew = false;
+  bool thai = false;
   int han = 0;
   int other_letters = 0;  // letters of any other script, Latin included
 };
@@ -76,6 +78,12 @@ Scripts ScriptsOf(const icu::UnicodeString& u) {
       case USCRIPT_ARABIC:
         s.arabic = true;
         break;
+      case USCRIPT_HEBREW:
+        s.hebrew = true;
+        break;
+      case USCRIPT_THAI:
+        s.thai = true;
+        break;
       case USCRIPT_HAN:
         ++s.han;
         break;
@@ -88,7 +96,8 @@ Scripts ScriptsOf(const icu::UnicodeString& u) {
 
 // Han characters are the name's only letters.
 bool OnlyHan(const Scripts& s) {
-  return s.other_letters == 0 && !s.cyrillic && !s.hangul && !s.kana && !s.arabic;
+  return s.other_letters == 0 && !s.cyrillic && !s.hangul && !s.kana && !s.arabic && !s.hebrew &&
+         !s.thai;
 }
 
 // Hangul syllables: U+AC00 + (initial * 21 + medial) * 28 + final.
@@ -315,8 +324,8 @@ ScriptReading ReadScripts(std::string_view name) {
   const Scripts scripts = ScriptsOf(u);
   reading.han_only = OnlyHan(scripts) ? scripts.han : 0;
   reading.syllabic = scripts.han > 0 || scripts.hangul;
-  reading.acted_on =
-      scripts.cyrillic || scripts.hangul || scripts.kana || scripts.arabic || scripts.han > 0;
+  reading.acted_on = scripts.cyrillic || scripts.hangul || scripts.kana || scripts.arabic ||
+                     scripts.hebrew || scripts.thai || scripts.han > 0;
   if (!reading.acted_on) return reading;
   reading.folded = FoldToAscii(name);
   if (reading.han_only == 1 || reading.han_only == 2) return reading;
@@ -357,6 +366,19 @@ ScriptReading ReadScripts(std::string_view name) {
               "or Iraqi names write them (z, dh, th)",
               true);
     }
+  }
+  if (scripts.hebrew) {
+    AddForm(forms, folded, SkeletonName(name), "consonant skeleton of the Hebrew script", true);
+    for (std::string other : OtherSkeletons(name)) {
+      AddForm(forms, folded, std::move(other),
+              "consonant skeleton of the Hebrew script, with ב פ read b, p (and ח ch) as older "
+              "spellings write them",
+              true);
+    }
+  }
+  if (scripts.thai) {
+    AddForm(forms, folded, SkeletonName(name),
+            "consonant skeleton of the Thai script, letters at their RTGS initial value", true);
   }
   return reading;
 }

@@ -9,6 +9,7 @@
 
 #include "screening/scripts/script_forms.h"
 #include "screening/scripts/skeleton.h"
+#include "screening/scripts/test_person.h"
 #include "screening/scripts/wade_giles.h"
 #include "tollgate/lists/format.h"
 #include "tollgate/screening/screening.h"
@@ -201,14 +202,7 @@ TEST(ScriptScreeningTest, ArabicNameFindsItsLatinListing) {
   EXPECT_NEAR(explained.score, matches.front().score, 1e-9);
 }
 
-lists::ListEntry Person(const std::string& name) {
-  lists::ListEntry entry;
-  entry.list = "TEST";
-  entry.entry_id = name;
-  entry.type = lists::EntryType::kIndividual;
-  entry.name = name;
-  return entry;
-}
+using script_tests::Person;
 
 TEST(ScriptScreeningTest, OneHanCharacterMatchesNothing) {
   // Before: 吴 read "wu" and scored 0.969 on "WU, Bin" (BENCHMARKS.md, the baseline).

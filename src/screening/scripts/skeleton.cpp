@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "screening/scripts/skeleton_hebrew_thai.h"
+#include "screening/scripts/skeleton_word.h"
 #include "tollgate/screening/normalize.h"
 
 namespace tollgate::screening {
@@ -18,30 +20,8 @@ bool IsArabicBlock(UChar32 c) {
          (c >= 0xFE70 && c <= 0xFEFF);
 }
 
-// Builds one word's skeleton. A Latin letter written twice in a row counts once (the
-// ss of Hassan, the mm of Muhammad: Arabic writes one letter with a shadda); the same
-// letter on both sides of a vowel counts twice in both scripts (Khalil, خليل -> "kll";
-// Arabic writes a letter twice only with a vowel between).
-class Word {
- public:
-  explicit Word(bool latin) : latin_(latin) {}
-  void Emit(char c) {
-    if (!(latin_ && !gap_ && !text_.empty() && text_.back() == c)) text_.push_back(c);
-    gap_ = false;
-  }
-  void Drop() { gap_ = true; }  // a vowel was left out here
-  std::string& text() { return text_; }
-
- private:
-  bool latin_;
-  bool gap_ = false;
-  std::string text_;
-};
-
-// A word's first vowel (alif, ayn) in the skeleton. Not "a": "ab", "ag", "as" are
-// legal forms to the tokenizer (Abu would read as the Swedish AB and make the query a
-// company); no legal form, common word or particle begins with u.
-constexpr char kVowel = 'u';
+using skeleton::kVowel;
+using skeleton::Word;
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
@@ -65,6 +45,9 @@ std::string LatinWord(std::string_view w) {
       ++i;
     } else if (c == 'd' && next == 'j') {
       letter = 'j';
+      ++i;
+    } else if (c == 't' && next == 'z') {
+      letter = 'z';  // Hebrew צ: Yitzhak, Tzipi
       ++i;
     } else if (IsVowel(c) || c == 'y' || c == 'w') {
       const bool last = i + 1 == w.size();
@@ -371,16 +354,32 @@ bool HasArabicLetter(std::string_view text) {
   return false;
 }
 
+bool HasHebrewLetter(std::string_view text) {
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    const UChar32 c = u.char32At(i);
+    if (c >= 0x05D0 && c <= 0x05F2) return true;
+  }
+  return false;
+}
+
 std::string SkeletonName(std::string_view name) {
   return SkeletonName(name, SkeletonReading::kDefault);
 }
 
 std::vector<std::string> OtherSkeletons(std::string_view name) {
   std::vector<std::string> others;
-  if (!HasArabicLetter(name)) return others;
+  std::vector<SkeletonReading> readings;
+  if (HasArabicLetter(name)) {
+    readings = {SkeletonReading::kZ, SkeletonReading::kDh, SkeletonReading::kTh};
+  } else if (HasHebrewLetter(name)) {
+    readings = {SkeletonReading::kHebrewStops, SkeletonReading::kHebrewStopsCh};
+  } else {
+    return others;
+  }
   const std::string usual = SkeletonName(name);
-  for (const SkeletonReading reading :
-       {SkeletonReading::kZ, SkeletonReading::kDh, SkeletonReading::kTh}) {
+  for (const SkeletonReading reading : readings) {
     std::string other = SkeletonName(name, reading);
     if (other != usual && std::find(others.begin(), others.end(), other) == others.end()) {
       others.push_back(std::move(other));
@@ -409,25 +408,57 @@ std::string SkeletonName(std::string_view name, SkeletonReading reading) {
   for (int32_t i = 0; i < u.length() && !persian; i = u.moveIndex32(i, 1)) {
     persian = IsPersianLetter(u.char32At(i));
   }
-  std::vector<UChar32> arabic;
+  // The letters of the word being read, and its script.
+  std::vector<UChar32> letters;
+  enum class Alphabet { kNone, kArabic, kHebrew, kThai } alphabet = Alphabet::kNone;
+  auto end_word = [&] {
+    switch (alphabet) {
+      case Alphabet::kArabic:
+        AddArabicWord(letters, persian, reading, out);
+        break;
+      case Alphabet::kHebrew:
+        AddWord(skeleton::HebrewWord(letters,
+                                     reading == SkeletonReading::kHebrewStops ||
+                                         reading == SkeletonReading::kHebrewStopsCh,
+                                     reading == SkeletonReading::kHebrewStopsCh),
+                out);
+        break;
+      case Alphabet::kThai:
+        AddWord(skeleton::ThaiWord(letters), out);
+        break;
+      case Alphabet::kNone:
+        break;
+    }
+    letters.clear();
+    alphabet = Alphabet::kNone;
+  };
   icu::UnicodeString other;
+  auto add_letter = [&](UChar32 c, Alphabet of) {
+    if (!other.isEmpty()) {
+      std::string utf8;
+      AddLatinText(other.toUTF8String(utf8), out);
+      other.remove();
+    }
+    if (alphabet != of) end_word();
+    alphabet = of;
+    letters.push_back(c);
+  };
   for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
     const UChar32 c = u.char32At(i);
     if (IsArabicWordLetter(c)) {
-      if (!other.isEmpty()) {
-        std::string utf8;
-        AddLatinText(other.toUTF8String(utf8), out);
-        other.remove();
-      }
-      arabic.push_back(c);
+      add_letter(c, Alphabet::kArabic);
+    } else if (skeleton::IsHebrewLetterOrMark(c) || (c == '\'' && alphabet == Alphabet::kHebrew)) {
+      add_letter(c == '\'' ? 0x05F3 : c, Alphabet::kHebrew);  // an apostrophe as geresh
+    } else if (skeleton::IsThaiLetterOrMark(c)) {
+      add_letter(c, Alphabet::kThai);
     } else if (IsArabicMark(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
       // inside a word: vowel marks, tatweel, the zero-width non-joiner of Persian
     } else {
-      AddArabicWord(arabic, persian, reading, out);
+      end_word();
       other.append(c);
     }
   }
-  AddArabicWord(arabic, persian, reading, out);
+  end_word();
   if (!other.isEmpty()) {
     std::string utf8;
     AddLatinText(other.toUTF8String(utf8), out);

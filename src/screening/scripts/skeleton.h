@@ -10,6 +10,7 @@
 //     (Ali, علي -> "uly": the long -i of nisba names); in between they are vowels;
 //   - digraphs and equivalents as one letter: kh/خ -> k, q/ق -> k, gh/غ -> g,
 //     sh/ch/ش/چ -> x, th/ث -> t, dh/ذ/ض -> d, zh/dj/ج/ژ -> j, ph/ف -> f, v -> w,
+//     tz -> z (Hebrew צ: Yitzhak, Zion),
 //     p/پ -> b (Arabic writes p as ب);
 //   - ه at the end of a word and ة are dropped, and so is the h of Latin -llah (Allah,
 //     Abdullah); doubled letters count once (Muhammad, shadda);
@@ -40,14 +41,22 @@ std::string SkeletonName(std::string_view name);
 //             Zakir, ذاكر; Osman, عثمان);
 //   kDh       ظ -> d, as Iraqi and Gulf names write it dh (Kadhim, كاظم);
 //   kTh       ذ ظ ث -> t, written th (Kathim, كاظم; Huthaifa, حذيفة).
-enum class SkeletonReading { kDefault, kZ, kDh, kTh };
+// A Hebrew name's default is modern Israeli usage (skeleton_hebrew_thai.h); two more
+// readings follow the letters as older and personal spellings do:
+//   kHebrewStops    ב פ b, p inside a word too (Rabin, רבין; Liberman, ליברמן);
+//   kHebrewStopsCh  and ח ch (Chasdai, חסדאי; Chaim, חיים).
+enum class SkeletonReading { kDefault, kZ, kDh, kTh, kHebrewStops, kHebrewStopsCh };
 std::string SkeletonName(std::string_view name, SkeletonReading reading);
 
-// The skeletons of an Arabic-script `name` under the readings other than kDefault that
-// give another skeleton (none for a name without ذ ض ظ ث, or not in Arabic script).
+// The skeletons of an Arabic-script or Hebrew `name` under the readings other than
+// kDefault that give another skeleton (none for a name without ذ ض ظ ث or ב פ ח, or
+// in another script).
 std::vector<std::string> OtherSkeletons(std::string_view name);
 
 // True when `text` holds a letter of the Arabic script (Arabic, Persian, Urdu, Pashto).
 bool HasArabicLetter(std::string_view text);
+
+// True when `text` holds a Hebrew letter.
+bool HasHebrewLetter(std::string_view text);
 
 }  // namespace tollgate::screening

@@ -65,6 +65,34 @@ TEST(SkeletonTest, PersianAndPashtoLettersAndMarks) {
   EXPECT_FALSE(HasArabicLetter("Gul"));
 }
 
+TEST(SkeletonTest, WordsJoinedInOneScriptAndApartInTheOther) {
+  // UN TAi.122 'ABDUL MANAN MOHAMMAD ISHAK', عبدالمنان; TAi.093 'KHAIRULLAH', خيرالله;
+  // TAi.058 'NOORUDDIN', نورالدین; QDi.231 'NOR ELDIN'; QDi.064 'ELSSEID', الصيد.
+  EXPECT_EQ(SkeletonName("عبدالمنان"), SkeletonName("Abdul Manan"));
+  EXPECT_EQ(SkeletonName("خيرالله"), SkeletonName("Khairullah"));
+  EXPECT_EQ(SkeletonName("نورالدین"), SkeletonName("Nooruddin"));
+  EXPECT_EQ(SkeletonName("نور الدين"), SkeletonName("Nor Eldin"));
+  EXPECT_EQ(SkeletonName("الصيد"), SkeletonName("Elsseid"));
+  // zh is z and h in an Arabic name (QDi.068 'AL-AZHAR'), ھ is h (QDi.353 'TAHER').
+  EXPECT_EQ(SkeletonName("الأزهر"), SkeletonName("Al-Azhar"));
+  EXPECT_EQ(SkeletonName("الطاھر"), SkeletonName("al-Taher"));
+}
+
+TEST(SkeletonTest, PersianAndConstructReadings) {
+  // A final ه silent and ى y as Afghan names are written (TAi.132 JUMA, جمعه; TAi.044
+  // NOMANI, نعمانى), though the name holds no letter of Persian's own.
+  const std::vector<std::string> juma = OtherSkeletons("نجيب الله محمد جمعه");
+  EXPECT_NE(std::find(juma.begin(), juma.end(), SkeletonName("Najibullah Muhammad Juma")),
+            juma.end());
+  const std::vector<std::string> nomani = OtherSkeletons("حمد الله نعمانى");
+  EXPECT_NE(std::find(nomani.begin(), nomani.end(), SkeletonName("Hamdullah Nomani")),
+            nomani.end());
+  // ة before the article reads -at (QDe.007 'ASBAT AL-ANSAR'); not otherwise.
+  const std::vector<std::string> asbat = OtherSkeletons("عصبة الأنصار");
+  EXPECT_NE(std::find(asbat.begin(), asbat.end(), SkeletonName("Asbat al-Ansar")), asbat.end());
+  EXPECT_EQ(SkeletonName("فاطمة"), SkeletonName("Fatima"));
+}
+
 TEST(SkeletonTest, InterdentalsAsOtherRegionsWriteThem) {
   // ظ: Kazim in the Arabic reading, Kadhim and Kathim as Iraqi names are written.
   EXPECT_EQ(SkeletonName("كاظم"), SkeletonName("Kazim"));

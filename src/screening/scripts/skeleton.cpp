@@ -37,10 +37,11 @@ std::string LatinWord(std::string_view w) {
     const bool first = i == 0;
     const char next = i + 1 < w.size() ? w[i + 1] : '\0';
     char letter = 0;
-    if (next == 'h' && (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' ||
-                        c == 'z' || c == 'p')) {
-      static constexpr std::string_view kFrom = "kgsctdzp";
-      static constexpr std::string_view kTo = "kkxxtdjf";
+    // Not zh: in an Arabic name it is z and h (Azhar, Mazhari, ازهر), as ژ is rare.
+    if (next == 'h' &&
+        (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' || c == 'p')) {
+      static constexpr std::string_view kFrom = "kgsctdp";
+      static constexpr std::string_view kTo = "kkxxtdf";
       letter = kTo[kFrom.find(c)];
       ++i;
     } else if (c == 'd' && next == 'j') {
@@ -110,6 +111,7 @@ char ArabicLetter(UChar32 c) {
     case 0x062D:  // ح
     case 0x0647:  // ه (at the end of a word dropped by the caller)
     case 0x06C1:  // ہ
+    case 0x06BE:  // ھ (written for ه in some lists: الطاھر, Taher)
       return 'h';
     case 0x062E:  // خ
     case 0x0642:  // ق
@@ -233,9 +235,11 @@ std::string ArabicWord(const std::vector<UChar32>& w, bool persian, SkeletonRead
           std::all_of(w.begin() + static_cast<std::ptrdiff_t>(i) + 1, w.end(),
                       [](UChar32 after) { return after == 0x0639 || after == 0x0621; });
       if (first || final) out.Emit('y');
-    } else if ((c == 0x0647 || c == 0x06C1) && last && !first &&
+    } else if ((c == 0x0647 || c == 0x06C1 || c == 0x06BE) && last && !first &&
                (persian || (i >= 2 && w[i - 1] == 0x0644 && w[i - 2] == 0x0644))) {
       // the ه of Allah, Abdullah, which Latin often leaves out (Abdulla)
+    } else if (c == 0x0629 && reading == SkeletonReading::kConstruct) {
+      out.Emit('t');  // the -at of a noun before its complement (Asbat al-Ansar)
     } else if (const char interdental = InterdentalLetter(c, reading)) {
       out.Emit(interdental);
     } else if (persian && (c == 0x0630 || c == 0x0636 || c == 0x0638)) {
@@ -294,7 +298,34 @@ void AddArabicWord(std::vector<UChar32>& letters, bool persian, SkeletonReading 
     AddWord("al", out);
     letters.erase(letters.begin(), letters.begin() + 2);
   }
-  AddWord(ArabicWord(letters, persian, reading), out);
+  // Words the Arabic writes joined and Latin apart: Abd al- (عبدالمنان, Abdul Manan),
+  // -allah (خيرالله, Khairullah) and al-Din (نورالدین, Nooruddin), as AddLatinWord
+  // splits their Latin spellings.
+  auto ends_with = [&](std::initializer_list<UChar32> tail) {
+    return letters.size() >= tail.size() + 2 &&
+           std::equal(tail.begin(), tail.end(), letters.end() - static_cast<long>(tail.size()));
+  };
+  auto part = [&](std::size_t from, std::size_t to) {
+    return std::vector<UChar32>(letters.begin() + static_cast<long>(from),
+                                letters.begin() + static_cast<long>(to));
+  };
+  if (ends_with({0x0627, 0x0644, 0x0644, 0x0647})) {  // Abdullah too
+    AddWord(ArabicWord(part(0, letters.size() - 4), persian, reading), out);
+    AddWord("al", out);
+  } else if (letters.size() > 6 && letters[0] == 0x0639 && letters[1] == 0x0628 &&
+             letters[2] == 0x062F && letters[3] == 0x0627 && letters[4] == 0x0644) {
+    AddWord("ubd", out);
+    AddWord("al", out);
+    std::vector<UChar32> rest = part(5, letters.size());
+    AddArabicWord(rest, persian, reading, out);
+  } else if (ends_with({0x0627, 0x0644, 0x062F, 0x064A, 0x0646}) ||
+             ends_with({0x0627, 0x0644, 0x062F, 0x06CC, 0x0646})) {
+    AddWord(ArabicWord(part(0, letters.size() - 5), persian, reading), out);
+    AddWord("al", out);
+    AddWord("dn", out);
+  } else {
+    AddWord(ArabicWord(letters, persian, reading), out);
+  }
   letters.clear();
 }
 
@@ -314,8 +345,22 @@ void AddLatinWord(std::string_view word, std::string& out) {
     AddLatinWord(word.substr(2), out);
     return;
   }
+  // El-, al- written onto a noun whose sun letter it doubles (Elsseid, الصيد).
+  if (n >= 7 && (word[0] == 'e' || word[0] == 'a') && word[1] == 'l' &&
+      std::string_view("sdrtzn").find(word[2]) != std::string_view::npos && word[3] == word[2]) {
+    AddWord("al", out);
+    AddLatinWord(word.substr(3), out);
+    return;
+  }
+  static constexpr std::string_view kDin[] = {"eddine", "eddin", "uddin",  "uddeen", "aldin",
+                                              "eldin",  "oddin", "oudine", "addin"};
+  if (std::find(std::begin(kDin), std::end(kDin), word) != std::end(kDin)) {
+    AddWord("al", out);  // al-Din written apart (Nor Eldin)
+    AddWord("dn", out);
+    return;
+  }
   for (const std::string_view suffix : {"eddine", "eddin", "uddin", "uddeen", "aldin", "eldin",
-                                        "oddin", "allah", "ullah", "ollah", "illah"}) {
+                                        "oddin", "oudine", "allah", "ullah", "ollah", "illah"}) {
     if (n >= suffix.size() + 2 && word.ends_with(suffix)) {
       AddWord(LatinWord(word.substr(0, n - suffix.size())), out);
       AddWord("al", out);
@@ -373,6 +418,10 @@ std::vector<std::string> OtherSkeletons(std::string_view name) {
   std::vector<SkeletonReading> readings;
   if (HasArabicLetter(name)) {
     readings = {SkeletonReading::kZ, SkeletonReading::kDh, SkeletonReading::kTh};
+    // A noun in ة before a noun with the article: the construct state, -at in Latin.
+    if (name.find("ة ال") != std::string_view::npos) {
+      readings.push_back(SkeletonReading::kConstruct);
+    }
   } else if (HasHebrewLetter(name)) {
     readings = {SkeletonReading::kHebrewStops, SkeletonReading::kHebrewStopsCh};
   } else {
@@ -404,7 +453,8 @@ std::string SkeletonName(std::string_view name, SkeletonReading reading) {
     icu::UnicodeString normalized = nfkc->normalize(u, status);
     if (U_SUCCESS(status)) u = std::move(normalized);
   }
-  bool persian = false;
+  // kZ reads the name as Persian, Dari, Pashto or Urdu whatever its letters.
+  bool persian = reading == SkeletonReading::kZ;
   for (int32_t i = 0; i < u.length() && !persian; i = u.moveIndex32(i, 1)) {
     persian = IsPersianLetter(u.char32At(i));
   }

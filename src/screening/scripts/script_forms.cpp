@@ -53,6 +53,7 @@ struct Scripts {
   bool arabic = false;
   bool hebrew = false;
   bool thai = false;
+  bool khmer = false;
   int han = 0;
   int other_letters = 0;  // letters of any other script, Latin included
 };
@@ -84,6 +85,9 @@ Scripts ScriptsOf(const icu::UnicodeString& u) {
       case USCRIPT_THAI:
         s.thai = true;
         break;
+      case USCRIPT_KHMER:
+        s.khmer = true;
+        break;
       case USCRIPT_HAN:
         ++s.han;
         break;
@@ -97,7 +101,7 @@ Scripts ScriptsOf(const icu::UnicodeString& u) {
 // Han characters are the name's only letters.
 bool OnlyHan(const Scripts& s) {
   return s.other_letters == 0 && !s.cyrillic && !s.hangul && !s.kana && !s.arabic && !s.hebrew &&
-         !s.thai;
+         !s.thai && !s.khmer;
 }
 
 // Hangul syllables: U+AC00 + (initial * 21 + medial) * 28 + final.
@@ -325,7 +329,7 @@ ScriptReading ReadScripts(std::string_view name) {
   reading.han_only = OnlyHan(scripts) ? scripts.han : 0;
   reading.syllabic = scripts.han > 0 || scripts.hangul;
   reading.acted_on = scripts.cyrillic || scripts.hangul || scripts.kana || scripts.arabic ||
-                     scripts.hebrew || scripts.thai || scripts.han > 0;
+                     scripts.hebrew || scripts.thai || scripts.khmer || scripts.han > 0;
   if (!reading.acted_on) return reading;
   reading.folded = FoldToAscii(name);
   if (reading.han_only == 1 || reading.han_only == 2) return reading;
@@ -379,6 +383,10 @@ ScriptReading ReadScripts(std::string_view name) {
   if (scripts.thai) {
     AddForm(forms, folded, SkeletonName(name),
             "consonant skeleton of the Thai script, letters at their RTGS initial value", true);
+  }
+  if (scripts.khmer) {  // ICU has no Khmer transform: the skeleton is the only reading
+    AddForm(forms, folded, SkeletonName(name),
+            "consonant skeleton of the Khmer script, letters at their UNGEGN value", true);
   }
   return reading;
 }

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "screening/scripts/skeleton_hebrew_thai.h"
+#include "screening/scripts/skeleton_scripts.h"
 #include "screening/scripts/skeleton_word.h"
 #include "tollgate/screening/normalize.h"
 
@@ -460,7 +460,7 @@ std::string SkeletonName(std::string_view name, SkeletonReading reading) {
   }
   // The letters of the word being read, and its script.
   std::vector<UChar32> letters;
-  enum class Alphabet { kNone, kArabic, kHebrew, kThai } alphabet = Alphabet::kNone;
+  enum class Alphabet { kNone, kArabic, kHebrew, kThai, kKhmer } alphabet = Alphabet::kNone;
   auto end_word = [&] {
     switch (alphabet) {
       case Alphabet::kArabic:
@@ -475,6 +475,9 @@ std::string SkeletonName(std::string_view name, SkeletonReading reading) {
         break;
       case Alphabet::kThai:
         AddWord(skeleton::ThaiWord(letters), out);
+        break;
+      case Alphabet::kKhmer:
+        AddWord(skeleton::KhmerWord(letters), out);
         break;
       case Alphabet::kNone:
         break;
@@ -501,6 +504,8 @@ std::string SkeletonName(std::string_view name, SkeletonReading reading) {
       add_letter(c == '\'' ? 0x05F3 : c, Alphabet::kHebrew);  // an apostrophe as geresh
     } else if (skeleton::IsThaiLetterOrMark(c)) {
       add_letter(c, Alphabet::kThai);
+    } else if (skeleton::IsKhmerLetterOrMark(c)) {
+      add_letter(c, Alphabet::kKhmer);
     } else if (IsArabicMark(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
       // inside a word: vowel marks, tatweel, the zero-width non-joiner of Persian
     } else {

@@ -47,7 +47,7 @@ std::string SkeletonName(std::string_view name);
 //   kTh       ذ ظ ث -> t, written th (Kathim, كاظم; Huthaifa, حذيفة);
 //   kConstruct ة -> t, the -at of a noun before its complement (Asbat al-Ansar,
 //             عصبة الأنصار); only for a name with ة before a word with the article.
-// A Hebrew name's default is modern Israeli usage (skeleton_hebrew_thai.h); two more
+// A Hebrew name's default is modern Israeli usage (skeleton_scripts.h); two more
 // readings follow the letters as older and personal spellings do:
 //   kHebrewStops    ב פ b, p inside a word too (Rabin, רבין; Liberman, ליברמן);
 //   kHebrewStopsCh  and ח ch (Chasdai, חסדאי; Chaim, חיים).

@@ -1,9 +1,9 @@
-// Names in Hebrew and Thai script (issue 16, item 1): their consonant skeletons agree
-// with their usual romanizations, and a name in either finds its Latin listing. The
-// lists hold no name in these scripts (bench/eval/README.md), so the Hebrew names are
-// those of listed people (SDN, West Bank sanctions of 2024), written as Israeli
-// spelling writes them, and the Thai names are those of public figures with the
-// spelling they use in Latin letters.
+// Names in Hebrew, Thai and Khmer script (issue 16, item 1): their consonant skeletons
+// agree with their usual romanizations, and a name in each finds its Latin listing.
+// The lists hold no name in these scripts (bench/eval/README.md), so the Hebrew names
+// are those of listed people (SDN, West Bank sanctions of 2024), written as Israeli
+// spelling writes them, and the Thai and Khmer names are those of public figures with
+// the spelling they use in Latin letters.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -56,6 +56,15 @@ TEST(ThaiSkeletonTest, NamesAsTheirHoldersSpellThem) {
   EXPECT_EQ(SkeletonName("อนุทิน"), SkeletonName("Anutin"));     // อ first: a vowel
   EXPECT_EQ(SkeletonName("เอกชัย"), SkeletonName("Ekkachai"));  // a vowel before อ
   EXPECT_TRUE(OtherSkeletons("ทักษิณ").empty());
+}
+
+TEST(KhmerSkeletonTest, NamesAsTheyAreWrittenInLatin) {
+  // ICU has no Khmer transform: the skeleton is the only reading.
+  EXPECT_EQ(SkeletonName("ប៉ុល ពត"), SkeletonName("Pol Pot"));
+  EXPECT_EQ(SkeletonName("ហ៊ុន សែន"), SkeletonName("Hun Sen"));
+  EXPECT_EQ(SkeletonName("ហ៊ុន ម៉ាណែត"), SkeletonName("Hun Manet"));
+  EXPECT_EQ(SkeletonName("ខ្មែរ"), SkeletonName("Khmer"));  // a subscript consonant
+  EXPECT_NE(SkeletonName("ហ៊ុន សែន"), SkeletonName("Hun Manet"));
 }
 
 TEST(HebrewThaiFormsTest, SkeletonFormsOfBothScripts) {
@@ -120,6 +129,19 @@ TEST(ThaiScreeningTest, ThaiNameFindsItsLatinSpelling) {
   const std::vector<Match> sister = index->Screen(query);
   ASSERT_EQ(sister.size(), 1u);
   EXPECT_EQ(sister[0].entry->name, "SHINAWATRA, Yingluck");
+}
+
+TEST(KhmerScreeningTest, KhmerNameFindsItsLatinSpelling) {
+  const auto index = Index::Build({Person("POL POT"), Person("HUN, Sen"), Person("HUN, Manet")});
+  Query query;
+  query.name = "ប៉ុល ពត";
+  const std::vector<Match> found = index->Screen(query);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].entry->name, "POL POT");
+  query.name = "ហ៊ុន ម៉ាណែត";
+  const std::vector<Match> son = index->Screen(query);
+  ASSERT_EQ(son.size(), 1u);  // not his father: one word in common
+  EXPECT_EQ(son[0].entry->name, "HUN, Manet");
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "screening/scripts/skeleton_hebrew_thai.h"
+#include "screening/scripts/skeleton_scripts.h"
 
 #include <cstddef>
 
@@ -58,7 +58,63 @@ bool ConsonantVav(const std::vector<UChar32>& w) {
          letters == std::vector<UChar32>{0x05D3, 0x05D5, 0x05D3};
 }
 
+// Khmer consonants U+1780-U+17A2 (UNGEGN, 1972) in skeleton letters as Thai's above;
+// "" for អ, the vowel carrier.
+constexpr const char* kKhmerConsonant[35] = {
+    "k", "k", "k", "k", "nk",       // ក ខ គ ឃ ង
+    "x", "x", "x", "x", "nh",       // ច ឆ ជ ឈ ញ
+    "d", "t", "d", "t", "n",        // ដ ឋ ឌ ឍ ណ
+    "t", "t", "t", "t", "n",        // ត ថ ទ ធ ន
+    "b", "f", "b", "f", "m",        // ប ផ ព ភ ម
+    "y", "r", "l", "w", "s",  "s",  // យ រ ល វ ឝ ឞ
+    "s", "h", "l", "",              // ស ហ ឡ អ
+};
+
+bool IsKhmerConsonant(UChar32 c) { return c >= 0x1780 && c <= 0x17A2; }
+
 }  // namespace
+
+bool IsKhmerLetterOrMark(UChar32 c) { return c >= 0x1780 && c <= 0x17D3; }
+
+std::string KhmerWord(const std::vector<UChar32>& w) {
+  Word out(true);
+  std::size_t consonant_at = std::string::npos;  // where the last consonant's letters begin
+  bool any_letter = false;
+  for (const UChar32 c : w) {
+    const bool first = !any_letter;
+    if (IsKhmerConsonant(c)) {
+      any_letter = true;
+      consonant_at = out.text().size();
+      if (c == 0x17A2) {  // អ
+        if (first) {
+          out.Emit(kVowel);
+        } else {
+          out.Drop();
+        }
+      } else if ((c == 0x1799 || c == 0x179C) && !first) {
+        out.Drop();  // យ វ inside a word, as the Latin skeleton reads y and w
+      } else {
+        out.Emit(kKhmerConsonant[c - 0x1780]);
+      }
+    } else if (c >= 0x17A3 && c <= 0x17B3) {  // independent vowels
+      any_letter = true;
+      if (first) {
+        out.Emit(kVowel);
+      } else {
+        out.Drop();
+      }
+    } else if (c == 0x17C6) {  // ំ nikahit: am, om
+      out.Emit('m');
+    } else if (c == 0x17CD) {  // ៍ toandakhiat: the letter under it is silent
+      if (consonant_at != std::string::npos && consonant_at < out.text().size()) {
+        out.text().resize(consonant_at);
+      }
+    } else if (c != 0x17D2) {  // the coeng (a subscript consonant follows) aside
+      out.Drop();              // vowel signs and other marks
+    }
+  }
+  return std::move(out.text());
+}
 
 bool IsHebrewLetterOrMark(UChar32 c) {
   if (c == 0x05BE || c == 0x05C0 || c == 0x05C3 || c == 0x05C6) return false;  // punctuation

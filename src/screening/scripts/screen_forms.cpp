@@ -1,11 +1,13 @@
 #include "screening/scripts/screen_forms.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <future>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <unordered_map>
+#include <utility>
 
 #include "screening/scripts/script_forms.h"
 #include "screening/scripts/skeleton.h"
@@ -15,9 +17,10 @@ namespace {
 
 // `entry` under the skeletons of its names (NamesOf: the parts of a parenthesised
 // name too), carrying what scoring reads besides the names. `position` (its place in
-// the main index) rides in source_url, and the place in NamesOf of each skeleton name
-// (the name, then the aliases) in remarks, which scoring never reads, to map a match
-// back without reading the names again.
+// the main index) rides in source_url, and each skeleton name's listed name in
+// federal_register, in the order of name then aliases (marked "a" for an alias, "n"
+// for a name), which scoring never reads: a match maps back without reading the
+// entry's names again.
 lists::ListEntry SkeletonEntry(const lists::ListEntry& entry, std::size_t position) {
   lists::ListEntry copy;
   copy.list = entry.list;
@@ -30,9 +33,8 @@ lists::ListEntry SkeletonEntry(const lists::ListEntry& entry, std::size_t positi
   copy.start_date = entry.start_date;
   copy.end_date = entry.end_date;
   copy.source_url = std::to_string(position);
-  const std::vector<EntryName> names = NamesOf(entry);
-  for (std::size_t k = 0; k < names.size(); ++k) {
-    std::string skeleton = SkeletonName(names[k].text);
+  for (const EntryName& name : NamesOf(entry)) {
+    std::string skeleton = SkeletonName(name.text);
     if (skeleton.empty()) continue;
     const bool first = copy.name.empty();
     if (!first && (skeleton == copy.name ||
@@ -45,8 +47,7 @@ lists::ListEntry SkeletonEntry(const lists::ListEntry& entry, std::size_t positi
     } else {
       copy.aliases.push_back({std::move(skeleton), lists::AliasKind::kAka});
     }
-    if (!copy.remarks.empty()) copy.remarks += ' ';
-    copy.remarks += std::to_string(k);
+    copy.federal_register.push_back((name.alias ? "a" : "n") + name.text);
   }
   return copy;
 }
@@ -57,27 +58,22 @@ const Index* SkeletonIndex(const Index::Impl& impl) {
   return impl.skeleton_index.valid() ? impl.skeleton_index.get().get() : nullptr;
 }
 
-// The name of `original` whose skeleton `skeleton_entry` matched as `skeleton`.
-const EntryName* NameWithSkeleton(const std::vector<EntryName>& names,
-                                  const lists::ListEntry& skeleton_entry,
-                                  const std::string& skeleton) {
+// The listed name (and whether it is an alias) whose skeleton `skeleton_entry`
+// matched as `skeleton` (SkeletonEntry); nullopt when it is not one of its names.
+std::optional<std::pair<std::string_view, bool>> NameWithSkeleton(
+    const lists::ListEntry& skeleton_entry, const std::string& skeleton) {
   std::size_t slot = 0;
   if (skeleton != skeleton_entry.name) {
     const auto& aliases = skeleton_entry.aliases;
     const auto it = std::find_if(aliases.begin(), aliases.end(),
                                  [&](const lists::Alias& a) { return a.name == skeleton; });
-    if (it == aliases.end()) return nullptr;
+    if (it == aliases.end()) return std::nullopt;
     slot = static_cast<std::size_t>(it - aliases.begin()) + 1;
   }
-  std::size_t name = 0;
-  const char* p = skeleton_entry.remarks.c_str();
-  for (std::size_t k = 0; k <= slot; ++k) {
-    char* end = nullptr;
-    name = std::strtoul(p, &end, 10);
-    if (end == p) return nullptr;
-    p = end;
-  }
-  return name < names.size() ? &names[name] : nullptr;
+  if (slot >= skeleton_entry.federal_register.size()) return std::nullopt;
+  const std::string_view listed = skeleton_entry.federal_register[slot];
+  if (listed.empty()) return std::nullopt;
+  return std::make_pair(listed.substr(1), listed.front() == 'a');
 }
 
 // A match of the skeleton index as a match of `original`: the name as listed, the
@@ -87,11 +83,10 @@ void FromSkeleton(Match& match, const ScriptForm& form,
   const double adjustment = match.score - match.name_score;
   match.name_score *= kSkeletonFactor;
   match.score = std::clamp(match.name_score + adjustment, 0.0, 1.0);
-  const std::vector<EntryName> names = NamesOf(*original);
   const std::string skeleton = match.matched_name;
-  if (const EntryName* name = NameWithSkeleton(names, *match.entry, skeleton)) {
-    match.matched_name = name->text;
-    match.matched_alias = name->alias;
+  if (const auto listed = NameWithSkeleton(*match.entry, skeleton)) {
+    match.matched_name = std::string(listed->first);
+    match.matched_alias = listed->second;
   }
   match.entry = std::move(original);
   if (!explain) return;

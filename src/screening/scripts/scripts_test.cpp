@@ -12,6 +12,7 @@
 #include "screening/scripts/test_person.h"
 #include "screening/scripts/wade_giles.h"
 #include "tollgate/lists/format.h"
+#include "tollgate/screening/normalize.h"
 #include "tollgate/screening/screening.h"
 
 namespace tollgate::screening {
@@ -206,6 +207,24 @@ std::shared_ptr<const Index> UnIndex() {
     return Index::Build(std::move(entries));
   }();
   return index;
+}
+
+TEST(ScriptFormsTest, WordByWordFoldIsTheWholeNameFold) {
+  // ReadScripts folds word by word through a memo (script_forms.cpp, FoldByWord): the
+  // same text as the name folded whole, for every name of the UN list in another script.
+  Result<lists::ParsedList> list = lists::ReadListFile(std::filesystem::path(TOLLGATE_SHARED_DATA) /
+                                                       "lists/un_consolidated_2026-02.xml");
+  ASSERT_TRUE(list.ok());
+  int compared = 0;
+  for (const lists::ListEntry& entry : list.value().entries) {
+    for (const lists::Alias& alias : entry.aliases) {
+      const ScriptReading reading = ReadScripts(alias.name);
+      if (!reading.acted_on) continue;
+      EXPECT_EQ(reading.folded, FoldToAscii(alias.name)) << alias.name;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 380);
 }
 
 bool Finds(const std::vector<Match>& matches, const std::string& entry_id) {

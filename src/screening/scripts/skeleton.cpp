@@ -413,7 +413,7 @@ std::string SkeletonName(std::string_view name) {
   return SkeletonName(name, SkeletonReading::kDefault);
 }
 
-std::vector<std::string> OtherSkeletons(std::string_view name) {
+std::vector<std::string> OtherSkeletons(std::string_view name, std::string_view usual_skeleton) {
   std::vector<std::string> others;
   std::vector<SkeletonReading> readings;
   if (HasArabicLetter(name)) {
@@ -427,7 +427,8 @@ std::vector<std::string> OtherSkeletons(std::string_view name) {
   } else {
     return others;
   }
-  const std::string usual = SkeletonName(name);
+  const std::string usual =
+      usual_skeleton.empty() ? SkeletonName(name) : std::string(usual_skeleton);
   for (const SkeletonReading reading : readings) {
     std::string other = SkeletonName(name, reading);
     if (other != usual && std::find(others.begin(), others.end(), other) == others.end()) {
@@ -448,8 +449,16 @@ std::string SkeletonName(std::string_view name, SkeletonReading reading) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   UErrorCode status = U_ZERO_ERROR;
-  // Presentation forms (ﻣﺤﻤﺪ) become the letters they show.
-  if (const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status); U_SUCCESS(status)) {
+  // Presentation forms (ﻣﺤﻤﺪ, Hebrew שׂ) become the letters they show; a name without
+  // any, nearly every one, skips the normalizer's pass.
+  bool presentation_forms = false;
+  for (int32_t i = 0; i < u.length() && !presentation_forms; ++i) {
+    const char16_t c = u.charAt(i);
+    presentation_forms = (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+  }
+  if (const icu::Normalizer2* nfkc =
+          presentation_forms ? icu::Normalizer2::getNFKCInstance(status) : nullptr;
+      nfkc != nullptr && U_SUCCESS(status)) {
     icu::UnicodeString normalized = nfkc->normalize(u, status);
     if (U_SUCCESS(status)) u = std::move(normalized);
   }

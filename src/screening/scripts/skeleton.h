@@ -57,7 +57,9 @@ std::string SkeletonName(std::string_view name, SkeletonReading reading);
 // The skeletons of an Arabic-script or Hebrew `name` under the readings other than
 // kDefault that give another skeleton (none for a name that none of them changes, or
 // in another script).
-std::vector<std::string> OtherSkeletons(std::string_view name);
+// `usual_skeleton`, when given, is SkeletonName(name), which the caller has at hand.
+std::vector<std::string> OtherSkeletons(std::string_view name,
+                                        std::string_view usual_skeleton = {});
 
 // True when `text` holds a letter of the Arabic script (Arabic, Persian, Urdu, Pashto).
 bool HasArabicLetter(std::string_view text);

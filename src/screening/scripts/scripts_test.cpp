@@ -92,6 +92,14 @@ TEST(SkeletonTest, PersianAndConstructReadings) {
   const std::vector<std::string> asbat = OtherSkeletons("عصبة الأنصار");
   EXPECT_NE(std::find(asbat.begin(), asbat.end(), SkeletonName("Asbat al-Ansar")), asbat.end());
   EXPECT_EQ(SkeletonName("فاطمة"), SkeletonName("Fatima"));
+  // A letter and ح or ه as the Latin digraph (QDi.062 'MOHAMED LAKHAL', محمد لكحل;
+  // TAi.122 'ABDUL MANAN MOHAMMAD ISHAK', عبدالمنان محمد اسحاق); not the default, as
+  // the Latin often writes a vowel between (Sahar, سحر).
+  const std::vector<std::string> lakhal = OtherSkeletons("محمد لكحل");
+  EXPECT_NE(std::find(lakhal.begin(), lakhal.end(), SkeletonName("Mohamed Lakhal")), lakhal.end());
+  const std::vector<std::string> ishak = OtherSkeletons("محمد اسحاق");
+  EXPECT_NE(std::find(ishak.begin(), ishak.end(), SkeletonName("Mohammad Ishak")), ishak.end());
+  EXPECT_EQ(SkeletonName("سحر"), SkeletonName("Sahar"));
 }
 
 TEST(SkeletonTest, InterdentalsAsOtherRegionsWriteThem) {

@@ -219,12 +219,38 @@ char InterdentalLetter(UChar32 c, SkeletonReading reading) {
 
 // The skeleton of one Arabic-script word (letters only, marks removed); `persian` when
 // the name holds a letter of IsPersianLetter.
+// Under kDigraph, the skeleton letter of `c` followed by ح or ه, which Latin writes as
+// one digraph (Ishaq, اسحاق; Lakhal, لكحل; Fathi, فتحي; Adham, ادهم); 0 otherwise.
+char DigraphLetter(UChar32 c) {
+  switch (c) {
+    case 0x0633:  // س
+    case 0x0635:  // ص
+      return 'x';
+    case 0x0643:  // ك
+    case 0x06A9:  // ک
+      return 'k';
+    case 0x062A:  // ت
+    case 0x0637:  // ط
+      return 't';
+    case 0x062F:  // د
+      return 'd';
+    default:
+      return 0;
+  }
+}
+
 std::string ArabicWord(const std::vector<UChar32>& w, bool persian, SkeletonReading reading) {
   Word out(false);
   for (std::size_t i = 0; i < w.size(); ++i) {
     const UChar32 c = w[i];
     const bool first = i == 0;
     const bool last = i + 1 == w.size();
+    if (reading == SkeletonReading::kDigraph && i + 2 < w.size() &&
+        (w[i + 1] == 0x062D || w[i + 1] == 0x0647) && DigraphLetter(c) != 0) {
+      out.Emit(DigraphLetter(c));
+      ++i;  // the h is the digraph's
+      continue;
+    }
     if (IsAlifOrAyn(c)) {
       if (first) out.Emit(kVowel);
     } else if (IsWaw(c)) {
@@ -422,6 +448,7 @@ std::vector<std::string> OtherSkeletons(std::string_view name, std::string_view 
     if (name.find("ة ال") != std::string_view::npos) {
       readings.push_back(SkeletonReading::kConstruct);
     }
+    readings.push_back(SkeletonReading::kDigraph);  // a skeleton of its own only with ح ه
   } else if (HasHebrewLetter(name)) {
     readings = {SkeletonReading::kHebrewStops, SkeletonReading::kHebrewStopsCh};
   } else {

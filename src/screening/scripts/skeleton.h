@@ -51,7 +51,19 @@ std::string SkeletonName(std::string_view name);
 // readings follow the letters as older and personal spellings do:
 //   kHebrewStops    ב פ b, p inside a word too (Rabin, רבין; Liberman, ליברמן);
 //   kHebrewStopsCh  and ח ch (Chasdai, חסדאי; Chaim, חיים).
-enum class SkeletonReading { kDefault, kZ, kDh, kTh, kConstruct, kHebrewStops, kHebrewStopsCh };
+//   kDigraph  س ص ك ت ط د followed by ح or ه inside a word as the one letter of the
+//             Latin digraph sh, kh, th, dh (Ishaq, اسحاق; Lakhal, لكحل; Fathi, فتحي):
+//             Arabic writes no vowel to tell Is-haq from a digraph.
+enum class SkeletonReading {
+  kDefault,
+  kZ,
+  kDh,
+  kTh,
+  kConstruct,
+  kDigraph,
+  kHebrewStops,
+  kHebrewStopsCh
+};
 std::string SkeletonName(std::string_view name, SkeletonReading reading);
 
 // The skeletons of an Arabic-script or Hebrew `name` under the readings other than

@@ -111,9 +111,11 @@ class DevelopmentSet {
       if (found) {
         ++row.hits;
         if (!subset) ++all.hits;
-      } else if (misses_shown[c.script]++ < kExamples) {
-        row.examples.push_back("missed '" + c.query + "' (" + want.list + " " + want.entry_id +
-                               " '" + want.name + "')");
+      } else {
+        const std::string missed = "missed '" + c.query + "' (" + want.list + " " + want.entry_id +
+                                   " '" + want.name + "')";
+        row.misses.push_back(missed);
+        if (misses_shown[c.script]++ < kExamples) row.examples.push_back(missed);
       }
       if (other != nullptr) {
         ++others_by_script[c.script];
@@ -404,6 +406,7 @@ nlohmann::json DevRowsJson(const std::vector<DevRow>& rows) {
                     {row.negative ? "alerts_per_1000" : "rate", row.negative ? 1000 * rate : rate},
                     {"note", row.note},
                     {"examples", row.examples}});
+    if (!row.misses.empty()) json.back()["misses"] = row.misses;
   }
   return json;
 }

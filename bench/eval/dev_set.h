@@ -106,6 +106,7 @@ struct DevRow {
   bool negative = false;              // rate printed per 1,000 rather than as a share
   std::string note;                   // precision of a pair group, other entries alerted, ...
   std::vector<std::string> examples;  // misses (positive rows) or alerts (negative rows)
+  std::vector<std::string> misses{};  // every miss of a cross-script row (JSON only)
 };
 
 // Runs every part of the set: `entries` are all loaded list entries, `index` their

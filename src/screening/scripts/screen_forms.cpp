@@ -1,11 +1,13 @@
 #include "screening/scripts/screen_forms.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <future>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <unordered_map>
+#include <utility>
 
 #include "screening/scripts/script_forms.h"
 #include "screening/scripts/skeleton.h"
@@ -14,9 +16,10 @@ namespace tollgate::screening {
 namespace {
 
 // `entry` under the skeletons of its names (NamesOf: the parts of a parenthesised
-// name too), carrying what scoring reads besides the names. The place in NamesOf of
-// each skeleton name (the name, then the aliases) rides in remarks, which scoring never
-// reads, to map a match back without reading the names again (NameWithSkeleton).
+// name too), carrying what scoring reads besides the names. Each skeleton name's
+// listed name rides in federal_register, in the order of name then aliases (marked "a"
+// for an alias, "n" for a name), which scoring never reads: a match maps back without
+// reading the entry's names again.
 lists::ListEntry SkeletonEntry(const lists::ListEntry& entry) {
   lists::ListEntry copy;
   copy.list = entry.list;
@@ -28,9 +31,8 @@ lists::ListEntry SkeletonEntry(const lists::ListEntry& entry) {
   copy.ids = entry.ids;
   copy.start_date = entry.start_date;
   copy.end_date = entry.end_date;
-  const std::vector<EntryName> names = NamesOf(entry);
-  for (std::size_t k = 0; k < names.size(); ++k) {
-    std::string skeleton = SkeletonName(names[k].text);
+  for (const EntryName& name : NamesOf(entry)) {
+    std::string skeleton = SkeletonName(name.text);
     if (skeleton.empty()) continue;
     const bool first = copy.name.empty();
     if (!first && (skeleton == copy.name ||
@@ -43,8 +45,7 @@ lists::ListEntry SkeletonEntry(const lists::ListEntry& entry) {
     } else {
       copy.aliases.push_back({std::move(skeleton), lists::AliasKind::kAka});
     }
-    if (!copy.remarks.empty()) copy.remarks += ' ';
-    copy.remarks += std::to_string(k);
+    copy.federal_register.push_back((name.alias ? "a" : "n") + name.text);
   }
   return copy;
 }
@@ -57,34 +58,32 @@ const Index* SkeletonIndex(const Index::Impl& impl) {
   return impl.skeleton_index.valid() ? impl.skeleton_index.get().get() : nullptr;
 }
 
-// The name of `original` whose skeleton `skeleton_entry` matched as `skeleton`; with no
-// skeleton entry (an index of names keeps none) the first name of that skeleton.
-const EntryName* NameWithSkeleton(const std::vector<EntryName>& names,
-                                  const lists::ListEntry* skeleton_entry,
-                                  const std::string& skeleton) {
-  if (skeleton_entry == nullptr) {
-    for (const EntryName& name : names) {
-      if (SkeletonName(name.text) == skeleton) return &name;
-    }
-    return nullptr;
-  }
+// The listed name (and whether it is an alias) whose skeleton `skeleton_entry`
+// matched as `skeleton` (SkeletonEntry); nullopt when it is not one of its names.
+std::optional<std::pair<std::string, bool>> NameWithSkeleton(const lists::ListEntry& skeleton_entry,
+                                                             const std::string& skeleton) {
   std::size_t slot = 0;
-  if (skeleton != skeleton_entry->name) {
-    const auto& aliases = skeleton_entry->aliases;
+  if (skeleton != skeleton_entry.name) {
+    const auto& aliases = skeleton_entry.aliases;
     const auto it = std::find_if(aliases.begin(), aliases.end(),
                                  [&](const lists::Alias& a) { return a.name == skeleton; });
-    if (it == aliases.end()) return nullptr;
+    if (it == aliases.end()) return std::nullopt;
     slot = static_cast<std::size_t>(it - aliases.begin()) + 1;
   }
-  std::size_t name = 0;
-  const char* p = skeleton_entry->remarks.c_str();
-  for (std::size_t k = 0; k <= slot; ++k) {
-    char* end = nullptr;
-    name = std::strtoul(p, &end, 10);
-    if (end == p) return nullptr;
-    p = end;
+  if (slot >= skeleton_entry.federal_register.size()) return std::nullopt;
+  const std::string_view listed = skeleton_entry.federal_register[slot];
+  if (listed.empty()) return std::nullopt;
+  return std::make_pair(std::string(listed.substr(1)), listed.front() == 'a');
+}
+
+// Likewise for an index of names, which keeps no skeleton entry: the first of
+// `listed`'s names with that skeleton.
+std::optional<std::pair<std::string, bool>> NameWithSkeletonAmong(
+    const lists::ListEntry& listed, const std::string& skeleton) {
+  for (const EntryName& name : NamesOf(listed)) {
+    if (SkeletonName(name.text) == skeleton) return std::make_pair(name.text, name.alias);
   }
-  return name < names.size() ? &names[name] : nullptr;
+  return std::nullopt;
 }
 
 // A match of the skeleton index as a match of `original` (`listed`: its names; null
@@ -96,20 +95,22 @@ void FromSkeleton(Match& match, const ScriptForm& form, const lists::ListEntry& 
   const double adjustment = match.score - match.name_score;
   match.name_score *= kSkeletonFactor;
   match.score = std::clamp(match.name_score + adjustment, 0.0, 1.0);
-  const std::vector<EntryName> names = NamesOf(listed);
   const std::string skeleton = match.matched_name;
-  if (const EntryName* name = NameWithSkeleton(names, match.entry.get(), skeleton)) {
-    match.matched_name = name->text;
-    match.matched_alias = name->alias;
+  const auto name = match.entry ? NameWithSkeleton(*match.entry, skeleton)
+                                : NameWithSkeletonAmong(listed, skeleton);
+  if (name) {
+    match.matched_name = name->first;
+    match.matched_alias = name->second;
   }
   match.entry = std::move(original);
   match.position = position;
   if (!explain) return;
-  match.explanation = "Arabic script writes no short vowels: compared by " + form.how + ", '" +
-                      form.text + "' against '" + match.matched_name + "' read '" + skeleton +
-                      "' (see README, how a score is made); a skeleton match counts " +
-                      std::to_string(kSkeletonFactor).substr(0, 4) + " of its name score. " +
-                      match.explanation;
+  match.explanation =
+      "Its script writes no short vowels, or its romanizations disagree on "
+      "them: compared by " +
+      form.how + ", '" + form.text + "' against '" + match.matched_name + "' read '" + skeleton +
+      "' (see README, how a score is made); a skeleton match counts " +
+      std::to_string(kSkeletonFactor).substr(0, 4) + " of its name score. " + match.explanation;
 }
 
 // A skeleton is a coarse key: a match through it must align at least two words of

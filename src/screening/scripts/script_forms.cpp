@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 #include "screening/scripts/skeleton.h"
 #include "screening/scripts/wade_giles.h"
@@ -51,6 +52,9 @@ struct Scripts {
   bool hangul = false;
   bool kana = false;
   bool arabic = false;
+  bool hebrew = false;
+  bool thai = false;
+  bool khmer = false;
   int han = 0;
   int other_letters = 0;  // letters of any other script, Latin included
 };
@@ -76,6 +80,15 @@ Scripts ScriptsOf(const icu::UnicodeString& u) {
       case USCRIPT_ARABIC:
         s.arabic = true;
         break;
+      case USCRIPT_HEBREW:
+        s.hebrew = true;
+        break;
+      case USCRIPT_THAI:
+        s.thai = true;
+        break;
+      case USCRIPT_KHMER:
+        s.khmer = true;
+        break;
       case USCRIPT_HAN:
         ++s.han;
         break;
@@ -88,7 +101,8 @@ Scripts ScriptsOf(const icu::UnicodeString& u) {
 
 // Han characters are the name's only letters.
 bool OnlyHan(const Scripts& s) {
-  return s.other_letters == 0 && !s.cyrillic && !s.hangul && !s.kana && !s.arabic;
+  return s.other_letters == 0 && !s.cyrillic && !s.hangul && !s.kana && !s.arabic && !s.hebrew &&
+         !s.thai && !s.khmer;
 }
 
 // Hangul syllables: U+AC00 + (initial * 21 + medial) * 28 + final.
@@ -285,6 +299,37 @@ std::string HanBusinessForm(std::string_view name) {
   return any ? FoldToAscii(text) : "";
 }
 
+// FoldToAscii(name) word by word, through a memo of each thread's last few thousand
+// words: the words of names recur (محمد, عبد, the article) and ICU's Any-Latin costs
+// some 200,000 instructions a name (BENCHMARKS.md, h18s). The transforms read no
+// context across a space, so the words folded apart give the name folded whole
+// (scripts_test.cpp checks it on every name in original script of the UN list).
+std::string FoldByWord(std::string_view name) {
+  thread_local std::unordered_map<std::string, std::string> memo;
+  constexpr std::size_t kMemoWords = 4096;
+  std::string out;
+  out.reserve(name.size());
+  std::size_t start = 0;
+  while (start <= name.size()) {
+    std::size_t end = name.find(' ', start);
+    if (end == std::string_view::npos) end = name.size();
+    const std::string_view word = name.substr(start, end - start);
+    if (start > 0) out += ' ';
+    if (!HasNonAscii(word)) {
+      out += FoldToAscii(word);
+    } else {
+      auto it = memo.find(std::string(word));
+      if (it == memo.end()) {
+        if (memo.size() >= kMemoWords) memo.clear();
+        it = memo.emplace(std::string(word), FoldToAscii(word)).first;
+      }
+      out += it->second;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 // Adds a form unless it is empty, the default fold (`folded`) or already there.
 void AddForm(std::vector<ScriptForm>& forms, const std::string& folded, std::string text,
              const char* how, bool skeleton = false) {
@@ -315,10 +360,10 @@ ScriptReading ReadScripts(std::string_view name) {
   const Scripts scripts = ScriptsOf(u);
   reading.han_only = OnlyHan(scripts) ? scripts.han : 0;
   reading.syllabic = scripts.han > 0 || scripts.hangul;
-  reading.acted_on =
-      scripts.cyrillic || scripts.hangul || scripts.kana || scripts.arabic || scripts.han > 0;
+  reading.acted_on = scripts.cyrillic || scripts.hangul || scripts.kana || scripts.arabic ||
+                     scripts.hebrew || scripts.thai || scripts.khmer || scripts.han > 0;
   if (!reading.acted_on) return reading;
-  reading.folded = FoldToAscii(name);
+  reading.folded = FoldByWord(name);
   if (reading.han_only == 1 || reading.han_only == 2) return reading;
   std::vector<ScriptForm>& forms = reading.forms;
   const std::string& folded = reading.folded;
@@ -350,13 +395,32 @@ ScriptReading ReadScripts(std::string_view name) {
     AddForm(forms, folded, WadeGilesForm(folded), "Wade-Giles, as older listings write Chinese");
   }
   if (scripts.arabic) {
-    AddForm(forms, folded, SkeletonName(name), "consonant skeleton of the Arabic script", true);
-    for (std::string other : OtherSkeletons(name)) {
+    const std::string skeleton = SkeletonName(name);
+    AddForm(forms, folded, skeleton, "consonant skeleton of the Arabic script", true);
+    for (std::string other : OtherSkeletons(name, skeleton)) {
       AddForm(forms, folded, std::move(other),
               "consonant skeleton of the Arabic script, with ذ ض ظ ث read as Persian, Urdu "
               "or Iraqi names write them (z, dh, th)",
               true);
     }
+  }
+  if (scripts.hebrew) {
+    const std::string skeleton = SkeletonName(name);
+    AddForm(forms, folded, skeleton, "consonant skeleton of the Hebrew script", true);
+    for (std::string other : OtherSkeletons(name, skeleton)) {
+      AddForm(forms, folded, std::move(other),
+              "consonant skeleton of the Hebrew script, with ב פ read b, p (and ח ch) as older "
+              "spellings write them",
+              true);
+    }
+  }
+  if (scripts.thai) {
+    AddForm(forms, folded, SkeletonName(name),
+            "consonant skeleton of the Thai script, letters at their RTGS initial value", true);
+  }
+  if (scripts.khmer) {  // ICU has no Khmer transform: the skeleton is the only reading
+    AddForm(forms, folded, SkeletonName(name),
+            "consonant skeleton of the Khmer script, letters at their UNGEGN value", true);
   }
   return reading;
 }

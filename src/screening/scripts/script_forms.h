@@ -17,10 +17,10 @@
 //             Yuuko -> Yuko), as passports and lists write them.
 //   Arabic    the consonant skeleton (skeleton.h), compared against skeletons of the
 //             listed names; scores kSkeletonFactor of the name score.
+//   Hebrew, Thai, Khmer  the consonant skeleton too (skeleton_scripts.h).
 // Han is read as toneless Mandarin pinyin by the default fold; kanji are read the
 // same way (ICU has no Japanese readings), so a Japanese name in kanji is not found by
-// its Japanese romanization. Greek, Hebrew, Georgian, Armenian and Thai use ICU's
-// Any-Latin only.
+// its Japanese romanization. Greek, Georgian and Armenian use ICU's Any-Latin only.
 //
 // Thread-safety: free functions; ICU transliterators are cloned per thread.
 // Failure: none; a transliterator ICU cannot build gives no form.
@@ -44,8 +44,9 @@ struct ScriptForm {
 struct ScriptReading {
   int han_only = 0;               // HanOnlyLength
   bool syllabic = false;          // HasSyllabicScript
-  bool acted_on = false;          // Cyrillic, Hangul, kana, Arabic or Han: the rules apply
-  std::string folded;             // FoldToAscii(name), when acted_on
+  bool acted_on = false;          // Cyrillic, Hangul, kana, Arabic, Hebrew, Thai, Khmer or
+                                  // Han: the rules apply
+  std::string folded;             // FoldToAscii(name), when acted_on (word by word, memoized)
   std::vector<ScriptForm> forms;  // ScriptForms(name), unless han_only is 1 or 2
 };
 ScriptReading ReadScripts(std::string_view name);

@@ -9,8 +9,10 @@
 
 #include "screening/scripts/script_forms.h"
 #include "screening/scripts/skeleton.h"
+#include "screening/scripts/test_person.h"
 #include "screening/scripts/wade_giles.h"
 #include "tollgate/lists/format.h"
+#include "tollgate/screening/normalize.h"
 #include "tollgate/screening/screening.h"
 
 namespace tollgate::screening {
@@ -62,6 +64,42 @@ TEST(SkeletonTest, PersianAndPashtoLettersAndMarks) {
   EXPECT_EQ(SkeletonName("ﻣﺤﻤﺪ"), "mhmd");                      // presentation forms
   EXPECT_TRUE(HasArabicLetter("گل"));
   EXPECT_FALSE(HasArabicLetter("Gul"));
+}
+
+TEST(SkeletonTest, WordsJoinedInOneScriptAndApartInTheOther) {
+  // UN TAi.122 'ABDUL MANAN MOHAMMAD ISHAK', عبدالمنان; TAi.093 'KHAIRULLAH', خيرالله;
+  // TAi.058 'NOORUDDIN', نورالدین; QDi.231 'NOR ELDIN'; QDi.064 'ELSSEID', الصيد.
+  EXPECT_EQ(SkeletonName("عبدالمنان"), SkeletonName("Abdul Manan"));
+  EXPECT_EQ(SkeletonName("خيرالله"), SkeletonName("Khairullah"));
+  EXPECT_EQ(SkeletonName("نورالدین"), SkeletonName("Nooruddin"));
+  EXPECT_EQ(SkeletonName("نور الدين"), SkeletonName("Nor Eldin"));
+  EXPECT_EQ(SkeletonName("الصيد"), SkeletonName("Elsseid"));
+  // zh is z and h in an Arabic name (QDi.068 'AL-AZHAR'), ھ is h (QDi.353 'TAHER').
+  EXPECT_EQ(SkeletonName("الأزهر"), SkeletonName("Al-Azhar"));
+  EXPECT_EQ(SkeletonName("الطاھر"), SkeletonName("al-Taher"));
+}
+
+TEST(SkeletonTest, PersianAndConstructReadings) {
+  // A final ه silent and ى y as Afghan names are written (TAi.132 JUMA, جمعه; TAi.044
+  // NOMANI, نعمانى), though the name holds no letter of Persian's own.
+  const std::vector<std::string> juma = OtherSkeletons("نجيب الله محمد جمعه");
+  EXPECT_NE(std::find(juma.begin(), juma.end(), SkeletonName("Najibullah Muhammad Juma")),
+            juma.end());
+  const std::vector<std::string> nomani = OtherSkeletons("حمد الله نعمانى");
+  EXPECT_NE(std::find(nomani.begin(), nomani.end(), SkeletonName("Hamdullah Nomani")),
+            nomani.end());
+  // ة before the article reads -at (QDe.007 'ASBAT AL-ANSAR'); not otherwise.
+  const std::vector<std::string> asbat = OtherSkeletons("عصبة الأنصار");
+  EXPECT_NE(std::find(asbat.begin(), asbat.end(), SkeletonName("Asbat al-Ansar")), asbat.end());
+  EXPECT_EQ(SkeletonName("فاطمة"), SkeletonName("Fatima"));
+  // A letter and ح or ه as the Latin digraph (QDi.062 'MOHAMED LAKHAL', محمد لكحل;
+  // TAi.122 'ABDUL MANAN MOHAMMAD ISHAK', عبدالمنان محمد اسحاق); not the default, as
+  // the Latin often writes a vowel between (Sahar, سحر).
+  const std::vector<std::string> lakhal = OtherSkeletons("محمد لكحل");
+  EXPECT_NE(std::find(lakhal.begin(), lakhal.end(), SkeletonName("Mohamed Lakhal")), lakhal.end());
+  const std::vector<std::string> ishak = OtherSkeletons("محمد اسحاق");
+  EXPECT_NE(std::find(ishak.begin(), ishak.end(), SkeletonName("Mohammad Ishak")), ishak.end());
+  EXPECT_EQ(SkeletonName("سحر"), SkeletonName("Sahar"));
 }
 
 TEST(SkeletonTest, InterdentalsAsOtherRegionsWriteThem) {
@@ -179,6 +217,24 @@ std::shared_ptr<const Index> UnIndex() {
   return index;
 }
 
+TEST(ScriptFormsTest, WordByWordFoldIsTheWholeNameFold) {
+  // ReadScripts folds word by word through a memo (script_forms.cpp, FoldByWord): the
+  // same text as the name folded whole, for every name of the UN list in another script.
+  Result<lists::ParsedList> list = lists::ReadListFile(std::filesystem::path(TOLLGATE_SHARED_DATA) /
+                                                       "lists/un_consolidated_2026-02.xml");
+  ASSERT_TRUE(list.ok());
+  int compared = 0;
+  for (const lists::ListEntry& entry : list.value().entries) {
+    for (const lists::Alias& alias : entry.aliases) {
+      const ScriptReading reading = ReadScripts(alias.name);
+      if (!reading.acted_on) continue;
+      EXPECT_EQ(reading.folded, FoldToAscii(alias.name)) << alias.name;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 380);
+}
+
 bool Finds(const std::vector<Match>& matches, const std::string& entry_id) {
   return std::any_of(matches.begin(), matches.end(),
                      [&](const Match& m) { return m.entry->entry_id == entry_id; });
@@ -201,14 +257,7 @@ TEST(ScriptScreeningTest, ArabicNameFindsItsLatinListing) {
   EXPECT_NEAR(explained.score, matches.front().score, 1e-9);
 }
 
-lists::ListEntry Person(const std::string& name) {
-  lists::ListEntry entry;
-  entry.list = "TEST";
-  entry.entry_id = name;
-  entry.type = lists::EntryType::kIndividual;
-  entry.name = name;
-  return entry;
-}
+using script_tests::Person;
 
 TEST(ScriptScreeningTest, OneHanCharacterMatchesNothing) {
   // Before: 吴 read "wu" and scored 0.969 on "WU, Bin" (BENCHMARKS.md, the baseline).

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "screening/scripts/skeleton_scripts.h"
+#include "screening/scripts/skeleton_word.h"
 #include "tollgate/screening/normalize.h"
 
 namespace tollgate::screening {
@@ -18,30 +20,8 @@ bool IsArabicBlock(UChar32 c) {
          (c >= 0xFE70 && c <= 0xFEFF);
 }
 
-// Builds one word's skeleton. A Latin letter written twice in a row counts once (the
-// ss of Hassan, the mm of Muhammad: Arabic writes one letter with a shadda); the same
-// letter on both sides of a vowel counts twice in both scripts (Khalil, خليل -> "kll";
-// Arabic writes a letter twice only with a vowel between).
-class Word {
- public:
-  explicit Word(bool latin) : latin_(latin) {}
-  void Emit(char c) {
-    if (!(latin_ && !gap_ && !text_.empty() && text_.back() == c)) text_.push_back(c);
-    gap_ = false;
-  }
-  void Drop() { gap_ = true; }  // a vowel was left out here
-  std::string& text() { return text_; }
-
- private:
-  bool latin_;
-  bool gap_ = false;
-  std::string text_;
-};
-
-// A word's first vowel (alif, ayn) in the skeleton. Not "a": "ab", "ag", "as" are
-// legal forms to the tokenizer (Abu would read as the Swedish AB and make the query a
-// company); no legal form, common word or particle begins with u.
-constexpr char kVowel = 'u';
+using skeleton::kVowel;
+using skeleton::Word;
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
@@ -57,14 +37,18 @@ std::string LatinWord(std::string_view w) {
     const bool first = i == 0;
     const char next = i + 1 < w.size() ? w[i + 1] : '\0';
     char letter = 0;
-    if (next == 'h' && (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' ||
-                        c == 'z' || c == 'p')) {
-      static constexpr std::string_view kFrom = "kgsctdzp";
-      static constexpr std::string_view kTo = "kkxxtdjf";
+    // Not zh: in an Arabic name it is z and h (Azhar, Mazhari, ازهر), as ژ is rare.
+    if (next == 'h' &&
+        (c == 'k' || c == 'g' || c == 's' || c == 'c' || c == 't' || c == 'd' || c == 'p')) {
+      static constexpr std::string_view kFrom = "kgsctdp";
+      static constexpr std::string_view kTo = "kkxxtdf";
       letter = kTo[kFrom.find(c)];
       ++i;
     } else if (c == 'd' && next == 'j') {
       letter = 'j';
+      ++i;
+    } else if (c == 't' && next == 'z') {
+      letter = 'z';  // Hebrew צ: Yitzhak, Tzipi
       ++i;
     } else if (IsVowel(c) || c == 'y' || c == 'w') {
       const bool last = i + 1 == w.size();
@@ -127,6 +111,7 @@ char ArabicLetter(UChar32 c) {
     case 0x062D:  // ح
     case 0x0647:  // ه (at the end of a word dropped by the caller)
     case 0x06C1:  // ہ
+    case 0x06BE:  // ھ (written for ه in some lists: الطاھر, Taher)
       return 'h';
     case 0x062E:  // خ
     case 0x0642:  // ق
@@ -234,12 +219,38 @@ char InterdentalLetter(UChar32 c, SkeletonReading reading) {
 
 // The skeleton of one Arabic-script word (letters only, marks removed); `persian` when
 // the name holds a letter of IsPersianLetter.
+// Under kDigraph, the skeleton letter of `c` followed by ح or ه, which Latin writes as
+// one digraph (Ishaq, اسحاق; Lakhal, لكحل; Fathi, فتحي; Adham, ادهم); 0 otherwise.
+char DigraphLetter(UChar32 c) {
+  switch (c) {
+    case 0x0633:  // س
+    case 0x0635:  // ص
+      return 'x';
+    case 0x0643:  // ك
+    case 0x06A9:  // ک
+      return 'k';
+    case 0x062A:  // ت
+    case 0x0637:  // ط
+      return 't';
+    case 0x062F:  // د
+      return 'd';
+    default:
+      return 0;
+  }
+}
+
 std::string ArabicWord(const std::vector<UChar32>& w, bool persian, SkeletonReading reading) {
   Word out(false);
   for (std::size_t i = 0; i < w.size(); ++i) {
     const UChar32 c = w[i];
     const bool first = i == 0;
     const bool last = i + 1 == w.size();
+    if (reading == SkeletonReading::kDigraph && i + 2 < w.size() &&
+        (w[i + 1] == 0x062D || w[i + 1] == 0x0647) && DigraphLetter(c) != 0) {
+      out.Emit(DigraphLetter(c));
+      ++i;  // the h is the digraph's
+      continue;
+    }
     if (IsAlifOrAyn(c)) {
       if (first) out.Emit(kVowel);
     } else if (IsWaw(c)) {
@@ -250,9 +261,11 @@ std::string ArabicWord(const std::vector<UChar32>& w, bool persian, SkeletonRead
           std::all_of(w.begin() + static_cast<std::ptrdiff_t>(i) + 1, w.end(),
                       [](UChar32 after) { return after == 0x0639 || after == 0x0621; });
       if (first || final) out.Emit('y');
-    } else if ((c == 0x0647 || c == 0x06C1) && last && !first &&
+    } else if ((c == 0x0647 || c == 0x06C1 || c == 0x06BE) && last && !first &&
                (persian || (i >= 2 && w[i - 1] == 0x0644 && w[i - 2] == 0x0644))) {
       // the ه of Allah, Abdullah, which Latin often leaves out (Abdulla)
+    } else if (c == 0x0629 && reading == SkeletonReading::kConstruct) {
+      out.Emit('t');  // the -at of a noun before its complement (Asbat al-Ansar)
     } else if (const char interdental = InterdentalLetter(c, reading)) {
       out.Emit(interdental);
     } else if (persian && (c == 0x0630 || c == 0x0636 || c == 0x0638)) {
@@ -311,7 +324,34 @@ void AddArabicWord(std::vector<UChar32>& letters, bool persian, SkeletonReading 
     AddWord("al", out);
     letters.erase(letters.begin(), letters.begin() + 2);
   }
-  AddWord(ArabicWord(letters, persian, reading), out);
+  // Words the Arabic writes joined and Latin apart: Abd al- (عبدالمنان, Abdul Manan),
+  // -allah (خيرالله, Khairullah) and al-Din (نورالدین, Nooruddin), as AddLatinWord
+  // splits their Latin spellings.
+  auto ends_with = [&](std::initializer_list<UChar32> tail) {
+    return letters.size() >= tail.size() + 2 &&
+           std::equal(tail.begin(), tail.end(), letters.end() - static_cast<long>(tail.size()));
+  };
+  auto part = [&](std::size_t from, std::size_t to) {
+    return std::vector<UChar32>(letters.begin() + static_cast<long>(from),
+                                letters.begin() + static_cast<long>(to));
+  };
+  if (ends_with({0x0627, 0x0644, 0x0644, 0x0647})) {  // Abdullah too
+    AddWord(ArabicWord(part(0, letters.size() - 4), persian, reading), out);
+    AddWord("al", out);
+  } else if (letters.size() > 6 && letters[0] == 0x0639 && letters[1] == 0x0628 &&
+             letters[2] == 0x062F && letters[3] == 0x0627 && letters[4] == 0x0644) {
+    AddWord("ubd", out);
+    AddWord("al", out);
+    std::vector<UChar32> rest = part(5, letters.size());
+    AddArabicWord(rest, persian, reading, out);
+  } else if (ends_with({0x0627, 0x0644, 0x062F, 0x064A, 0x0646}) ||
+             ends_with({0x0627, 0x0644, 0x062F, 0x06CC, 0x0646})) {
+    AddWord(ArabicWord(part(0, letters.size() - 5), persian, reading), out);
+    AddWord("al", out);
+    AddWord("dn", out);
+  } else {
+    AddWord(ArabicWord(letters, persian, reading), out);
+  }
   letters.clear();
 }
 
@@ -331,8 +371,22 @@ void AddLatinWord(std::string_view word, std::string& out) {
     AddLatinWord(word.substr(2), out);
     return;
   }
+  // El-, al- written onto a noun whose sun letter it doubles (Elsseid, الصيد).
+  if (n >= 7 && (word[0] == 'e' || word[0] == 'a') && word[1] == 'l' &&
+      std::string_view("sdrtzn").find(word[2]) != std::string_view::npos && word[3] == word[2]) {
+    AddWord("al", out);
+    AddLatinWord(word.substr(3), out);
+    return;
+  }
+  static constexpr std::string_view kDin[] = {"eddine", "eddin", "uddin",  "uddeen", "aldin",
+                                              "eldin",  "oddin", "oudine", "addin"};
+  if (std::find(std::begin(kDin), std::end(kDin), word) != std::end(kDin)) {
+    AddWord("al", out);  // al-Din written apart (Nor Eldin)
+    AddWord("dn", out);
+    return;
+  }
   for (const std::string_view suffix : {"eddine", "eddin", "uddin", "uddeen", "aldin", "eldin",
-                                        "oddin", "allah", "ullah", "ollah", "illah"}) {
+                                        "oddin", "oudine", "allah", "ullah", "ollah", "illah"}) {
     if (n >= suffix.size() + 2 && word.ends_with(suffix)) {
       AddWord(LatinWord(word.substr(0, n - suffix.size())), out);
       AddWord("al", out);
@@ -371,16 +425,38 @@ bool HasArabicLetter(std::string_view text) {
   return false;
 }
 
+bool HasHebrewLetter(std::string_view text) {
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    const UChar32 c = u.char32At(i);
+    if (c >= 0x05D0 && c <= 0x05F2) return true;
+  }
+  return false;
+}
+
 std::string SkeletonName(std::string_view name) {
   return SkeletonName(name, SkeletonReading::kDefault);
 }
 
-std::vector<std::string> OtherSkeletons(std::string_view name) {
+std::vector<std::string> OtherSkeletons(std::string_view name, std::string_view usual_skeleton) {
   std::vector<std::string> others;
-  if (!HasArabicLetter(name)) return others;
-  const std::string usual = SkeletonName(name);
-  for (const SkeletonReading reading :
-       {SkeletonReading::kZ, SkeletonReading::kDh, SkeletonReading::kTh}) {
+  std::vector<SkeletonReading> readings;
+  if (HasArabicLetter(name)) {
+    readings = {SkeletonReading::kZ, SkeletonReading::kDh, SkeletonReading::kTh};
+    // A noun in ة before a noun with the article: the construct state, -at in Latin.
+    if (name.find("ة ال") != std::string_view::npos) {
+      readings.push_back(SkeletonReading::kConstruct);
+    }
+    readings.push_back(SkeletonReading::kDigraph);  // a skeleton of its own only with ح ه
+  } else if (HasHebrewLetter(name)) {
+    readings = {SkeletonReading::kHebrewStops, SkeletonReading::kHebrewStopsCh};
+  } else {
+    return others;
+  }
+  const std::string usual =
+      usual_skeleton.empty() ? SkeletonName(name) : std::string(usual_skeleton);
+  for (const SkeletonReading reading : readings) {
     std::string other = SkeletonName(name, reading);
     if (other != usual && std::find(others.begin(), others.end(), other) == others.end()) {
       others.push_back(std::move(other));
@@ -400,34 +476,80 @@ std::string SkeletonName(std::string_view name, SkeletonReading reading) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   UErrorCode status = U_ZERO_ERROR;
-  // Presentation forms (ﻣﺤﻤﺪ) become the letters they show.
-  if (const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status); U_SUCCESS(status)) {
+  // Presentation forms (ﻣﺤﻤﺪ, Hebrew שׂ) become the letters they show; a name without
+  // any, nearly every one, skips the normalizer's pass.
+  bool presentation_forms = false;
+  for (int32_t i = 0; i < u.length() && !presentation_forms; ++i) {
+    const char16_t c = u.charAt(i);
+    presentation_forms = (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+  }
+  if (const icu::Normalizer2* nfkc =
+          presentation_forms ? icu::Normalizer2::getNFKCInstance(status) : nullptr;
+      nfkc != nullptr && U_SUCCESS(status)) {
     icu::UnicodeString normalized = nfkc->normalize(u, status);
     if (U_SUCCESS(status)) u = std::move(normalized);
   }
-  bool persian = false;
+  // kZ reads the name as Persian, Dari, Pashto or Urdu whatever its letters.
+  bool persian = reading == SkeletonReading::kZ;
   for (int32_t i = 0; i < u.length() && !persian; i = u.moveIndex32(i, 1)) {
     persian = IsPersianLetter(u.char32At(i));
   }
-  std::vector<UChar32> arabic;
+  // The letters of the word being read, and its script.
+  std::vector<UChar32> letters;
+  enum class Alphabet { kNone, kArabic, kHebrew, kThai, kKhmer } alphabet = Alphabet::kNone;
+  auto end_word = [&] {
+    switch (alphabet) {
+      case Alphabet::kArabic:
+        AddArabicWord(letters, persian, reading, out);
+        break;
+      case Alphabet::kHebrew:
+        AddWord(skeleton::HebrewWord(letters,
+                                     reading == SkeletonReading::kHebrewStops ||
+                                         reading == SkeletonReading::kHebrewStopsCh,
+                                     reading == SkeletonReading::kHebrewStopsCh),
+                out);
+        break;
+      case Alphabet::kThai:
+        AddWord(skeleton::ThaiWord(letters), out);
+        break;
+      case Alphabet::kKhmer:
+        AddWord(skeleton::KhmerWord(letters), out);
+        break;
+      case Alphabet::kNone:
+        break;
+    }
+    letters.clear();
+    alphabet = Alphabet::kNone;
+  };
   icu::UnicodeString other;
+  auto add_letter = [&](UChar32 c, Alphabet of) {
+    if (!other.isEmpty()) {
+      std::string utf8;
+      AddLatinText(other.toUTF8String(utf8), out);
+      other.remove();
+    }
+    if (alphabet != of) end_word();
+    alphabet = of;
+    letters.push_back(c);
+  };
   for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
     const UChar32 c = u.char32At(i);
     if (IsArabicWordLetter(c)) {
-      if (!other.isEmpty()) {
-        std::string utf8;
-        AddLatinText(other.toUTF8String(utf8), out);
-        other.remove();
-      }
-      arabic.push_back(c);
+      add_letter(c, Alphabet::kArabic);
+    } else if (skeleton::IsHebrewLetterOrMark(c) || (c == '\'' && alphabet == Alphabet::kHebrew)) {
+      add_letter(c == '\'' ? 0x05F3 : c, Alphabet::kHebrew);  // an apostrophe as geresh
+    } else if (skeleton::IsThaiLetterOrMark(c)) {
+      add_letter(c, Alphabet::kThai);
+    } else if (skeleton::IsKhmerLetterOrMark(c)) {
+      add_letter(c, Alphabet::kKhmer);
     } else if (IsArabicMark(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
       // inside a word: vowel marks, tatweel, the zero-width non-joiner of Persian
     } else {
-      AddArabicWord(arabic, persian, reading, out);
+      end_word();
       other.append(c);
     }
   }
-  AddArabicWord(arabic, persian, reading, out);
+  end_word();
   if (!other.isEmpty()) {
     std::string utf8;
     AddLatinText(other.toUTF8String(utf8), out);

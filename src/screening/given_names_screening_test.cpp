@@ -69,7 +69,8 @@ TEST_F(GivenNamesScreeningTest, NicknameFindsTheFormalGivenNameBelowAnExactMatch
 TEST_F(GivenNamesScreeningTest, InitialsReachTheThresholdWhenTheSurnameAgrees) {
   // 8883 "AHMAD, Muhammad Yunis": the given names are rarer than the surname, so
   // initials at kWeakInitialSimilarity left the name below the threshold.
-  const Match* m = Found(Screen("M. Y. AHMAD"), "8883");
+  const auto initials = Screen("M. Y. AHMAD");
+  const Match* m = Found(initials, "8883");
   ASSERT_NE(m, nullptr);
   EXPECT_LT(m->score, Found(Screen("Muhammad Yunis Ahmad"), "8883")->score);
   // With a word of the query's own left over, the initial counts less: "Y." is not
@@ -218,7 +219,8 @@ TEST(WeakAliasScreeningTest, WeakAliasScoresLessAndSaysWhy) {
 
 TEST_F(GivenNamesScreeningTest, AListedNameFoundWholeInsideALongerQuery) {
   // 7831 "DUMONT, Lionel": a query that adds given names holds the whole listed name.
-  const Match* m = Found(Screen("Lionel Pierre Marcel DUMONT"), "7831");
+  const auto longer = Screen("Lionel Pierre Marcel DUMONT");
+  const Match* m = Found(longer, "7831");
   ASSERT_NE(m, nullptr);
   EXPECT_LT(m->score, Found(Screen("Lionel DUMONT"), "7831")->score);
   EXPECT_NE(m->explanation.find("the whole name is in the query"), std::string::npos)
@@ -230,11 +232,13 @@ TEST_F(GivenNamesScreeningTest, AListedNameFoundWholeInsideALongerQuery) {
   // word; nor through an initial (7814 "ZARIC, Simo").
   EXPECT_EQ(Found(Screen("Lionel Pierre Marcel Jacques DUMONT"), "7831"), nullptr);
   for (const char* query : {"Lionel Marcel DUMONT 23", "Lionel DUMONT Trading Company"}) {
-    const Match* other = Found(Screen(query, 0.5), "7831");
+    const auto matches = Screen(query, 0.5);
+    const Match* other = Found(matches, "7831");
     ASSERT_NE(other, nullptr) << query;
     EXPECT_EQ(other->explanation.find("the whole name"), std::string::npos) << query;
   }
-  const Match* initial = Found(Screen("Peter S. Zaric", 0.5), "7814");
+  const auto zaric = Screen("Peter S. Zaric", 0.5);
+  const Match* initial = Found(zaric, "7814");
   ASSERT_NE(initial, nullptr);
   EXPECT_LT(initial->score, kDefaultThreshold) << initial->explanation;
 }
@@ -251,8 +255,7 @@ TEST_F(GivenNamesScreeningTest, NumbersWrittenInWordsFindTheDigits) {
 TEST_F(GivenNamesScreeningTest, ALegalFormWrittenTogetherIsStillALegalForm) {
   // 8314 "AL-ARABI TRADING COMPANY LIMITED"; 1571 "NORDSTRAND MARITIME AND TRADING
   // COMPANY".
-  const Match* m = Found(Screen("AL-ARABI TRADING COMPANYLIMITED"), "8314");
-  ASSERT_NE(m, nullptr);
+  EXPECT_NE(Found(Screen("AL-ARABI TRADING COMPANYLIMITED"), "8314"), nullptr);
   EXPECT_NE(Found(Screen("NORDSTRAND MARITIME AND TRADINGCOMPANY"), "1571"), nullptr);
 }
 

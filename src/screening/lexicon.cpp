@@ -451,6 +451,13 @@ constexpr NumberRow kNumberWords[] = {
 }  // namespace
 
 std::string_view NumberWordDigits(std::string_view word) {
+  // Most words are ruled out by their first letter and length, before any comparison.
+  static const ShapeFilter kShapes = [] {
+    ShapeFilter shapes;
+    for (const auto& row : kNumberWords) shapes.Add(row.word);
+    return shapes;
+  }();
+  if (!kShapes.MayContain(word)) return {};
   for (const auto& row : kNumberWords) {
     if (row.word == word) return row.digits;
   }

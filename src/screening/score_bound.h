@@ -62,12 +62,14 @@ namespace tollgate::screening {
 inline constexpr double kRoundingSlack = 1e-4;
 
 // The whole name inside a longer query. ScoreAlignment counts the query's unaligned
-// words kWholeNameExtraFactor instead of kExtraFactor when the name leaves nothing
-// unaligned (T = S) and the query adds no more weight than it aligned (X <= S). The
-// bounds below take the smaller factor whenever that can happen: a name with
-// `missing` 0 (up to the rounding slack) and `extra` at most `aligned`. That only
-// raises them, so (1) still holds. On the interval of totals: with T <= A, T >= X,
-// the best case 2T / (2T + kWholeNameExtraFactor X) >= t gives
+// words kWholeNameExtraFactor instead of kExtraFactor only for a name aligned in full
+// (every token, each at similarity 1: E = S = T) when the query adds no more weight
+// than it aligned (X <= S). Then any A >= E leaves T - A <= 0 and X <= A, so the
+// bounds below take the smaller factor whenever `missing` is 0 (up to the rounding
+// slack) and `extra` at most `aligned`. That only raises them, so (1) still holds. (A
+// name aligned through typos would break this: its S exceeds E, and A may fall short
+// of T; the scorer's similarity-1 condition is what keeps the bound.) On the interval of totals:
+// with T <= A, T >= X, the best case 2T / (2T + kWholeNameExtraFactor X) >= t gives
 //   T >= T_whole = max(X, t kWholeNameExtraFactor X / (2 (1 - t))),
 // so TotalsThatCanReach starts at min(T_lo, T_whole), and a query whose strict room
 // is negative still reaches the names of total T_whole .. A.

@@ -243,8 +243,9 @@ AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
   bool all_exact = true;
   bool exact_word = false;     // a distinctive name word aligned with similarity 1
   double initial_aligned = 0;  // 2 w of the initials aligned with words
-  // Each distinctive name word aligned as written or nearly (kWholeNameSimilarity) and
-  // of kWholeNameMinLetters or more; with fewer than two such words no name is whole.
+  // Every pair aligned in full (similarity 1: the same word or look-alikes for it) and
+  // each distinctive name word of kWholeNameMinLetters or more; with fewer than two
+  // such words no name is whole.
   bool whole_name_words = true;
   int whole_name_count = 0;
   if (edges_out) edges_out->clear();
@@ -257,6 +258,7 @@ AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
     numerator += e.similarity * 2 * e.weight;
     aligned += 2 * e.weight;
     all_exact = all_exact && e.kind == EdgeKind::kExact;
+    whole_name_words = whole_name_words && e.similarity >= 1.0;
     // Two words of the name the query writes as one ("HONORBANK" for HONOR BANK) make
     // one word of it for the one-word cap.
     if (e.kind == EdgeKind::kJoined && IsDistinctive(name[e.name_first].token_class) &&
@@ -268,8 +270,7 @@ AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
         if (!IsDistinctive(name[j].token_class)) continue;
         distinctive_edge = true;
         exact_word = exact_word || e.similarity >= 1.0;
-        whole_name_words = whole_name_words && e.similarity >= kWholeNameSimilarity &&
-                           name[j].canon.size() >= kWholeNameMinLetters;
+        whole_name_words = whole_name_words && name[j].canon.size() >= kWholeNameMinLetters;
         ++whole_name_count;
       }
     } else {

@@ -66,17 +66,17 @@ inline constexpr double kMissingFactor = 0.5;
 // lists give a short form of a name, a query the given names, patronymic or tribal
 // name beside it. The query's extra words then count kWholeNameExtraFactor instead of
 // kExtraFactor, when
-//  - every token of the name is aligned, none through an initial, and two or more of
-//    its words, each of kWholeNameMinLetters or more letters (a two-letter syllable,
-//    "Ha", "Su", names thousands), at kWholeNameSimilarity or more (written alike:
-//    exact, nickname, a typo in a long word; not a phonetic pair or an abbreviation);
+//  - every token of the name is aligned in full (similarity 1: the same word or
+//    look-alikes for it; not an initial, typo, nickname or phonetic pair), two or more
+//    of its words of kWholeNameMinLetters or more letters (a two-letter syllable, "Ha",
+//    "Su", names thousands);
 //  - the name has no legal form or common word, and the query adds only ordinary
 //    words, no more weight than it aligned: a company's name with words added is
 //    another company ("Deutsche Bank Trust Company" for Deutsche Bank, "Bank of China
 //    (Hong Kong) Limited"), a number added another party ("Management Company 23").
-// score_bound.h bounds it.
+// Aligned in full, the name's aligned weight equals both its total and what the
+// candidate bound's A counts of it (score_bound.h), so the bound sees the case.
 inline constexpr double kWholeNameExtraFactor = 0.25;
-inline constexpr double kWholeNameSimilarity = 0.9;
 inline constexpr std::size_t kWholeNameMinLetters = 3;
 // With it a substituted word counts in full on both sides (0.5 + 0.5): on the
 // development set's labelled pairs the false matches went from 72 to 33 of 401 with

@@ -33,6 +33,23 @@ char LetterOf(char c) {
 
 bool IsLookAlikeSymbol(char c) { return c == '@' || c == '$'; }
 
+bool ReadEveryLookAlike(std::string_view word, bool one_as_l, std::string& letters) {
+  bool letter = false;
+  bool look_alike = false;
+  letters.assign(word);
+  for (char& c : letters) {
+    if (IsLetter(c)) {
+      letter = true;
+      continue;
+    }
+    const char read = (c == '1' && one_as_l) ? 'l' : LetterOf(c);
+    if (read == 0) return false;
+    c = read;
+    look_alike = true;
+  }
+  return letter && look_alike;
+}
+
 bool ReadLookAlikes(std::string_view word, std::string& letters) {
   std::size_t letter_count = 0;
   std::size_t digit_count = 0;

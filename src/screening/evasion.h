@@ -27,6 +27,12 @@ bool IsLookAlikeSymbol(char c);
 // ("Py07r", "75ANG"; "AK47" stays a number).
 bool ReadLookAlikes(std::string_view word, std::string& letters);
 
+// Every look-alike of `word` read as a letter, whatever their number ('1' as l when
+// `one_as_l`, else i), into `letters`; false when `word` has no letter, no look-alike,
+// or another digit or character. For the few short words of the lexicon ("1LC" for
+// LLC, "A0" for AO, "3L" for el), which ReadLookAlikes leaves as numbers.
+bool ReadEveryLookAlike(std::string_view word, bool one_as_l, std::string& letters);
+
 // True when `written` (with look-alikes) reads as `word`: same length, and each
 // character equal or a look-alike of the letter in `word` ('1' stands for i or l).
 bool ReadsAs(std::string_view written, std::string_view word);

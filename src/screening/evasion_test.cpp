@@ -57,5 +57,19 @@ TEST(EvasionTest, OneReadsAsIOrL) {
   EXPECT_EQ(readings, (std::vector<std::string>{"khalii", "khaiil", "khalil"}));
 }
 
+TEST(EvasionTest, EveryLookAlikeReadForShortLexiconWords) {
+  std::string letters;
+  EXPECT_TRUE(ReadEveryLookAlike("1lc", true, letters));
+  EXPECT_EQ(letters, "llc");
+  EXPECT_TRUE(ReadEveryLookAlike("a0", false, letters));
+  EXPECT_EQ(letters, "ao");
+  EXPECT_TRUE(ReadEveryLookAlike("s4r4", false, letters));
+  EXPECT_EQ(letters, "sara");
+  // No letter, no look-alike, or a digit that stands for none.
+  EXPECT_FALSE(ReadEveryLookAlike("47", false, letters));
+  EXPECT_FALSE(ReadEveryLookAlike("llc", false, letters));
+  EXPECT_FALSE(ReadEveryLookAlike("mig29", false, letters));
+}
+
 }  // namespace
 }  // namespace tollgate::screening

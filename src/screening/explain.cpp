@@ -42,6 +42,9 @@ const char* KindName(const Edge& edge, std::span<const DescribedToken> query,
       const DescribedToken& q = query[edge.query_first];
       const DescribedToken& n = name[edge.name_first];
       if (q.corrected || n.corrected) return "typo";
+      // A number written in words or as an ordinal ("forty four=44", "1st=first") is
+      // the same number (shown as equivalent), not a word written with look-alikes.
+      if (q.token_class == TokenClass::kNumber) return "exact";
       if (q.text != n.text && HasLookAlike(q.text)) return "look-alike";
       if (q.text != n.text && (q.abbreviation || n.abbreviation)) return "abbreviation";
       return "exact";
@@ -181,7 +184,9 @@ void Describe(std::span<const DescribedToken> query, std::span<const DescribedTo
         return i > x.query_first && i < std::size_t{x.query_first} + x.query_count;
       });
       if (covered) continue;  // second half of a split pair
-      match.alignment.push_back({std::string(query[i].text), "", "extra", 0, query[i].weight});
+      // A word beside the whole listed name counts kWholeNameExtraFactor: kind "added".
+      match.alignment.push_back({std::string(query[i].text), "",
+                                 result.whole_name ? "added" : "extra", 0, query[i].weight});
       next(extra) += query[i].text;
       continue;
     }
@@ -253,6 +258,12 @@ void Describe(std::span<const DescribedToken> query, std::span<const DescribedTo
     text.append(
         "; each name has words the other lacks, so a word was replaced, not only left out, "
         "and counts in full");
+  }
+  if (result.whole_name) {
+    text.append("; the whole name is in the query, so the query's other words count ")
+        .append(Fixed2(kWholeNameExtraFactor, buffer))
+        .append(" each, not ")
+        .append(Fixed2(kExtraFactor, buffer));
   }
   if (result.capped) {
     text.append("; no distinctive word agrees, so the name score is capped at ")

@@ -1,8 +1,9 @@
 // Issue 16, items 2-4, on the real OFAC SDN list of July 2021 (read in place from
 // shared/data/lists): a listed person is found under a nickname or short form (English
 // or not), initials, a title or look-alike digits, each scoring below the name as
-// listed; a one-word name does not alert on a query that adds a word of its own; a
-// word replaced by another is another person.
+// listed; a number written in words finds its digits, a legal form written onto the
+// next word is still one; a one-word name does not alert on a query that adds a word
+// of its own; a word replaced by another is another person.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -63,6 +64,21 @@ TEST_F(GivenNamesScreeningTest, NicknameFindsTheFormalGivenNameBelowAnExactMatch
   ASSERT_NE(exact, nullptr);
   EXPECT_GT(exact->score, m->score);
   EXPECT_NE(Found(Screen("Ben Arellano Felix"), "6715"), nullptr);
+}
+
+TEST_F(GivenNamesScreeningTest, InitialsReachTheThresholdWhenTheSurnameAgrees) {
+  // 8883 "AHMAD, Muhammad Yunis": the given names are rarer than the surname, so
+  // initials at kWeakInitialSimilarity left the name below the threshold.
+  const auto initials = Screen("M. Y. AHMAD");
+  const Match* m = Found(initials, "8883");
+  ASSERT_NE(m, nullptr);
+  EXPECT_LT(m->score, Found(Screen("Muhammad Yunis Ahmad"), "8883")->score);
+  // With a word of the query's own left over, the initial counts less: "Y." is not
+  // worth a full given name beside a surname that found nothing.
+  const auto other = Screen("Muhammad Y. Jones", 0.5);
+  if (const Match* weak = Found(other, "8883")) {
+    EXPECT_LT(weak->score, kDefaultThreshold) << weak->explanation;
+  }
 }
 
 TEST_F(GivenNamesScreeningTest, InitialsStandForGivenNamesHyphenatedToo) {
@@ -199,6 +215,48 @@ TEST(WeakAliasScreeningTest, WeakAliasScoresLessAndSaysWhy) {
   EXPECT_TRUE(it->matched_alias);
   EXPECT_NEAR(it->name_score, 1.0 - kWeakAliasPenalty, 1e-9);
   EXPECT_NE(it->explanation.find("weak alias"), std::string::npos) << it->explanation;
+}
+
+TEST_F(GivenNamesScreeningTest, AListedNameFoundWholeInsideALongerQuery) {
+  // 7831 "DUMONT, Lionel": a query that adds given names holds the whole listed name.
+  const auto longer = Screen("Lionel Pierre Marcel DUMONT");
+  const Match* m = Found(longer, "7831");
+  ASSERT_NE(m, nullptr);
+  EXPECT_LT(m->score, Found(Screen("Lionel DUMONT"), "7831")->score);
+  EXPECT_NE(m->explanation.find("the whole name is in the query"), std::string::npos)
+      << m->explanation;
+  const auto added = std::find_if(m->alignment.begin(), m->alignment.end(),
+                                  [](const TokenAlignment& a) { return a.kind == "added"; });
+  EXPECT_NE(added, m->alignment.end());
+  // Not when the query adds more weight than the name holds, a number, or a business
+  // word; nor through an initial (7814 "ZARIC, Simo").
+  EXPECT_EQ(Found(Screen("Lionel Pierre Marcel Jacques DUMONT"), "7831"), nullptr);
+  for (const char* query : {"Lionel Marcel DUMONT 23", "Lionel DUMONT Trading Company"}) {
+    const auto matches = Screen(query, 0.5);
+    const Match* other = Found(matches, "7831");
+    ASSERT_NE(other, nullptr) << query;
+    EXPECT_EQ(other->explanation.find("the whole name"), std::string::npos) << query;
+  }
+  const auto zaric = Screen("Peter S. Zaric", 0.5);
+  const Match* initial = Found(zaric, "7814");
+  ASSERT_NE(initial, nullptr);
+  EXPECT_LT(initial->score, kDefaultThreshold) << initial->explanation;
+}
+
+TEST_F(GivenNamesScreeningTest, NumbersWrittenInWordsFindTheDigits) {
+  // 12209 "OFFICE 39"; 17088 "HYOK SIN 2".
+  EXPECT_NE(Found(Screen("Office Thirty-Nine"), "12209"), nullptr);
+  EXPECT_NE(Found(Screen("Hyok Sin Two"), "17088"), nullptr);
+  // The number must still agree.
+  EXPECT_EQ(Found(Screen("Office Forty"), "12209"), nullptr);
+  EXPECT_EQ(Found(Screen("Hyok Sin Three"), "17088"), nullptr);
+}
+
+TEST_F(GivenNamesScreeningTest, ALegalFormWrittenTogetherIsStillALegalForm) {
+  // 8314 "AL-ARABI TRADING COMPANY LIMITED"; 1571 "NORDSTRAND MARITIME AND TRADING
+  // COMPANY".
+  EXPECT_NE(Found(Screen("AL-ARABI TRADING COMPANYLIMITED"), "8314"), nullptr);
+  EXPECT_NE(Found(Screen("NORDSTRAND MARITIME AND TRADINGCOMPANY"), "1571"), nullptr);
 }
 
 }  // namespace

@@ -290,6 +290,16 @@ constexpr WordRow kWords[] = {
     {"honourable", "honorable", kParticle, false},
     {"reverend", "reverend", kParticle, false},
     {"rev", "reverend", kParticle, false},
+    // The same courtesy titles in French and German. (Not the Spanish and Italian ones:
+    // "senora" is one slip from names such as Sencora, and lexicon words of six letters
+    // or more take in their slips.)
+    {"monsieur", "mr", kParticle, false},
+    {"herr", "mr", kParticle, false},
+    {"madame", "mrs", kParticle, false},
+    {"mme", "mrs", kParticle, false},
+    {"frau", "mrs", kParticle, false},
+    {"mademoiselle", "ms", kParticle, false},
+    {"mlle", "ms", kParticle, false},
 };
 
 struct PhraseRow {
@@ -328,6 +338,7 @@ constexpr PhraseRow kPhrases[] = {
     {{"societe", "anonima", "", ""}, "sa", "societe anonyme"},
     {{"anonima", "sirketi", "", ""}, "as", "anonim sirketi"},
     {{"sp", "z", "oo", ""}, "spzoo", "sp z oo"},
+    {{"societatea", "cu", "raspundere", "limitata"}, "srl", "societatea cu raspundere limitata"},
 };
 
 // Per first letter, a bit per length (1..31) of the words in a set: most words are
@@ -347,6 +358,7 @@ struct ShapeFilter {
 
 struct Tables {
   std::unordered_map<std::string_view, LexiconWord> words;
+  ShapeFilter word_shapes;         // every word of kWords
   ShapeFilter phrase_first_words;  // the first canonical word of each legal phrase
   ShapeFilter phrase_canons;
   // Hashes of every long word and of its one-letter deletions -> index into kWords,
@@ -377,6 +389,7 @@ const Tables& GetTables() {
     Tables t;
     for (const auto& row : kWords) {
       t.words.emplace(row.word, LexiconWord{row.canon, row.token_class, row.abbreviation});
+      t.word_shapes.Add(row.word);
     }
     for (std::uint32_t i = 0; i < std::size(kWords); ++i) {
       const WordRow& row = kWords[i];
@@ -399,7 +412,85 @@ const Tables& GetTables() {
   return kTables;
 }
 
+// A legal form or common word long enough to be told apart inside a longer word.
+constexpr std::size_t kMinGenericPart = 5;
+// The shortest word of a name's own that a generic word may be written onto.
+constexpr std::size_t kMinOwnPart = 4;
+
+const LexiconWord* FindShaped(std::string_view word) {
+  return GetTables().word_shapes.MayContain(word) ? FindLexiconWord(word) : nullptr;
+}
+
+bool IsGenericPart(const LexiconWord* entry, std::size_t length) {
+  return entry != nullptr && entry->token_class != kParticle && length >= kMinGenericPart;
+}
+
+bool IsLegalPart(const LexiconWord* entry, std::size_t length) {
+  return entry != nullptr && entry->token_class == kLegal && length >= kMinGenericPart;
+}
+
+// English number words up to 99 (and the ordinals to tenth), as the digits they stand
+// for. "fourty" is the common misspelling of forty.
+struct NumberRow {
+  std::string_view word;
+  std::string_view digits;
+};
+constexpr NumberRow kNumberWords[] = {
+    {"zero", "0"},     {"one", "1"},        {"two", "2"},       {"three", "3"},
+    {"four", "4"},     {"five", "5"},       {"six", "6"},       {"seven", "7"},
+    {"eight", "8"},    {"nine", "9"},       {"ten", "10"},      {"eleven", "11"},
+    {"twelve", "12"},  {"thirteen", "13"},  {"fourteen", "14"}, {"fifteen", "15"},
+    {"sixteen", "16"}, {"seventeen", "17"}, {"eighteen", "18"}, {"nineteen", "19"},
+    {"twenty", "20"},  {"thirty", "30"},    {"forty", "40"},    {"fourty", "40"},
+    {"fifty", "50"},   {"sixty", "60"},     {"seventy", "70"},  {"eighty", "80"},
+    {"ninety", "90"},  {"first", "1st"},    {"second", "2nd"},  {"third", "3rd"},
+    {"fourth", "4th"}, {"fifth", "5th"},    {"sixth", "6th"},   {"seventh", "7th"},
+    {"eighth", "8th"}, {"ninth", "9th"},    {"tenth", "10th"},
+};
+
 }  // namespace
+
+std::string_view NumberWordDigits(std::string_view word) {
+  // Most words are ruled out by their first letter and length, before any comparison.
+  static const ShapeFilter kShapes = [] {
+    ShapeFilter shapes;
+    for (const auto& row : kNumberWords) shapes.Add(row.word);
+    return shapes;
+  }();
+  if (!kShapes.MayContain(word)) return {};
+  for (const auto& row : kNumberWords) {
+    if (row.word == word) return row.digits;
+  }
+  return {};
+}
+
+std::size_t GenericJoinSplit(std::string_view word) {
+  if (word.size() < kMinGenericPart + 2) return 0;
+  for (char c : word) {
+    if (c < 'a' || c > 'z') return 0;
+  }
+  if (FindShaped(word) != nullptr) return 0;
+  // Longest generic part first, so "companylimited" splits at "company", not "co".
+  for (std::size_t cut = word.size() - 2; cut >= 2; --cut) {
+    const std::string_view head = word.substr(0, cut);
+    const std::string_view tail = word.substr(cut);
+    const LexiconWord* head_entry = FindShaped(head);
+    const LexiconWord* tail_entry = FindShaped(tail);
+    // Two lexicon words ("liabilitycompany", "groupof"), or a legal form written onto a
+    // word of the name's own ("companymalvin", "obshchestvoproton").
+    if (head_entry != nullptr && tail_entry != nullptr &&
+        (IsGenericPart(head_entry, head.size()) || IsGenericPart(tail_entry, tail.size()))) {
+      return cut;
+    }
+    // A common word is left alone there: business words make compounds of their own
+    // ("PETROCHEMICAL", "SHIPBUILDING") that are one word of the name.
+    if ((IsLegalPart(head_entry, head.size()) && tail.size() >= kMinOwnPart) ||
+        (IsLegalPart(tail_entry, tail.size()) && head.size() >= kMinOwnPart)) {
+      return cut;
+    }
+  }
+  return 0;
+}
 
 const LexiconWord* FindLexiconWord(std::string_view word) {
   const auto& words = GetTables().words;

@@ -35,6 +35,17 @@ const LexiconWord* FindNearLexiconWord(std::string_view word);
 std::size_t MatchLegalPhrase(std::span<const std::string_view> canons, std::string_view& canon,
                              std::string_view& display);
 
+// Where a word written together splits, or 0 when it does not: a legal form or common
+// word of 5+ letters joined to another lexicon word ("liabilitycompany" at 9,
+// "industriesgroup" at 10), or a legal form of 5+ letters joined to a word of 4+
+// letters ("companymalvin" at 7). A space dropped between a name's legal form or
+// business words is a slip, not another name. Letters only.
+std::size_t GenericJoinSplit(std::string_view word);
+
+// The digits an English number word stands for ("three" -> "3", "first" -> "1st"),
+// or "" when `word` is none.
+std::string_view NumberWordDigits(std::string_view word);
+
 // True for the canonical token of a multi-word legal form ("sadecv", "sdnbhd").
 bool IsLegalPhraseCanon(std::string_view canon);
 

@@ -36,6 +36,8 @@ double FormulaScore(const Match& match) {
   for (const TokenAlignment& a : match.alignment) {
     if (a.kind == "extra") {
       denominator += kExtraFactor * a.weight;
+    } else if (a.kind == "added") {
+      denominator += kWholeNameExtraFactor * a.weight;
     } else if (a.kind == "missing") {
       denominator += kMissingFactor * a.weight;
     } else if (a.kind == "replaced") {

@@ -160,14 +160,94 @@ void MergeInitialisms(std::vector<RawWord>& words) {
   words.resize(kept);
 }
 
+// A legal form or business word written together with the next word gets its space
+// back ("LIMITED LIABILITYCOMPANY", "COMPANYMALVIN"; lexicon.h GenericJoinSplit), so
+// the name's legal form reads as it does when spaced. The head is tried again, as it
+// may hold another join ("limitedliabilitycompany").
+void SplitGenericJoins(std::vector<RawWord>& words) {
+  for (std::size_t i = 0; i < words.size();) {
+    const std::size_t cut = GenericJoinSplit(words[i].text);
+    if (cut == 0) {
+      ++i;
+      continue;
+    }
+    RawWord tail{words[i].text.substr(cut), words[i].dot_joined};
+    words[i].text.resize(cut);
+    words[i].dot_joined = false;
+    words.insert(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(tail));
+  }
+}
+
+// "1st", "22nd", "3rd", "4th": digits and an English ordinal ending.
+bool IsOrdinalInDigits(std::string_view word) {
+  std::size_t digits = 0;
+  while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+  const std::string_view ending = word.substr(digits);
+  return digits > 0 && (ending == "st" || ending == "nd" || ending == "rd" || ending == "th");
+}
+
+// "forty four" (or "Forty-Four", "forty 4") is the number 44: a tens word followed by a
+// units word or digit becomes one number token.
+void MergeNumberWords(std::vector<NameToken>& tokens) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    NameToken& token = tokens[i];
+    const bool tens_word = token.token_class == TokenClass::kNumber && token.canon.size() == 2 &&
+                           token.canon[1] == '0' && token.text != token.canon;
+    if (tens_word && i + 1 < tokens.size() && tokens[i + 1].canon.size() == 1 &&
+        tokens[i + 1].canon[0] >= '1' && tokens[i + 1].canon[0] <= '9') {
+      token.canon[1] = tokens[i + 1].canon[0];
+      token.text += ' ';
+      token.text += tokens[i + 1].text;
+      if (kept != i) tokens[kept] = std::move(token);
+      ++kept;
+      ++i;  // the units word is in the number now
+      continue;
+    }
+    if (kept != i) tokens[kept] = std::move(token);
+    ++kept;
+  }
+  tokens.resize(kept);
+}
+
 // The token one folded word becomes on its own, before multi-word legal forms.
 NameToken ClassifyFoldedWord(std::string text) {
   NameToken token;
+  // A number written in words is that number: "Three Percenters" is "3 Percenters";
+  // an ordinal in digits ("1st") is a number too, not look-alikes for "ist".
+  if (IsOrdinalInDigits(text)) {
+    token.canon = text;
+    token.token_class = TokenClass::kNumber;
+    token.text = std::move(text);
+    return token;
+  }
+  if (const std::string_view digits = NumberWordDigits(text); !digits.empty()) {
+    token.canon = std::string(digits);
+    token.token_class = TokenClass::kNumber;
+    token.text = std::move(text);
+    return token;
+  }
   // Look-alike digits and symbols are read as the letters they stand for; the token
   // keeps them as written (evasion.h).
   std::string read;
   const std::string& word = ReadLookAlikes(text, read) ? read : text;
-  if (const LexiconWord* entry = FindLexiconWord(word)) {
+  const LexiconWord* entry = FindLexiconWord(word);
+  // A legal form or particle of a few letters written with look-alikes ("1LC", "L1C",
+  // "A0", "5.A.", "3L"): every one read, '1' as i or l, finds it in the lexicon. A
+  // particle or common word only when the word ends in a letter, as designations end in
+  // their number ("A1", "D1" stay numbers, not al and di).
+  if (entry == nullptr && HasLookAlike(text)) {
+    std::string every;
+    for (const bool one_as_l : {false, true}) {
+      if (entry != nullptr || !ReadEveryLookAlike(text, one_as_l, every)) continue;
+      const LexiconWord* found = FindLexiconWord(every);
+      const bool ends_in_letter = text.back() >= 'a' && text.back() <= 'z';
+      if (found != nullptr && (found->token_class == TokenClass::kLegalForm || ends_in_letter)) {
+        entry = found;
+      }
+    }
+  }
+  if (entry != nullptr) {
     token.canon = std::string(entry->canon);
     token.abbreviation = entry->abbreviation;
     // The class follows the canon alone, so the index and a query always agree on it.
@@ -238,9 +318,11 @@ TokenClass ClassOf(std::string_view canon) {
 std::vector<NameToken> TokenizeName(std::string_view name) {
   std::vector<RawWord> words = SplitWords(FoldToAscii(name));
   MergeInitialisms(words);
+  SplitGenericJoins(words);
   std::vector<NameToken> classified;
   classified.reserve(words.size());
   for (auto& word : words) classified.push_back(ClassifyFoldedWord(std::move(word.text)));
+  MergeNumberWords(classified);
   // Multi-word legal forms are merged in place: the token at `kept` is written only once
   // the phrases starting at or before it have been tried, and no later phrase reads it
   // or its view in `canons`.

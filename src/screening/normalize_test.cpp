@@ -49,6 +49,53 @@ TEST(NormalizeTest, WrittenOutForeignLegalFormsFoldToTheirAbbreviations) {
   EXPECT_EQ(Canons("Alfa Sociedad Anonima"), Canons("Alfa S.A."));
 }
 
+TEST(NormalizeTest, ASpaceDroppedBesideALegalFormOrBusinessWordComesBack) {
+  // Between two words of the lexicon, the first of them a legal form or business word.
+  EXPECT_EQ(Canons("LIMITED LIABILITYCOMPANY PITERSNAB"),
+            Canons("LIMITED LIABILITY COMPANY PITERSNAB"));
+  EXPECT_EQ(Canons("HAMOON SEPAHAN COMMERCIALTRADING"),
+            Canons("HAMOON SEPAHAN COMMERCIAL TRADING"));
+  EXPECT_EQ(Canons("JOINTSTOCK COMPANY INKOMNEFT"), Canons("JOINT STOCK COMPANY INKOMNEFT"));
+  EXPECT_EQ(Canons("TECHNOLOGY PLATFORM LIMITEDLIABILITYCOMPANY"),
+            Canons("TECHNOLOGY PLATFORM LIMITED LIABILITY COMPANY"));
+  // A legal form written onto a word of the name's own.
+  EXPECT_EQ(Canons("AKTSIONERNOE OBSHCHESTVOPROTON"), Canons("AKTSIONERNOE OBSHCHESTVO PROTON"));
+  // Business words make compounds of their own; short ones are left whole too.
+  EXPECT_EQ(Canons("PARS PETROCHEMICAL COMPANY"), (Words{"pars", "petrochemical", "co"}));
+  EXPECT_EQ(Canons("Groupon"), (Words{"groupon"}));
+  EXPECT_EQ(Canons("Cohen"), (Words{"cohen"}));
+}
+
+TEST(NormalizeTest, NumbersWrittenInWordsAreNumbers) {
+  EXPECT_EQ(Canons("Three Percenters"), Canons("3 Percenters"));
+  EXPECT_EQ(Canons("Brigade Forty-Four"), (Words{"brigade", "44"}));
+  EXPECT_EQ(Canons("Brigade Forty 4"), (Words{"brigade", "44"}));
+  EXPECT_EQ(Canons("First International Bank"), Canons("1st International Bank"));
+  EXPECT_EQ(Canons("Second Street"), Canons("2nd Street"));
+  EXPECT_EQ(TokenizeName("Hyok Sin Two")[2].token_class, TokenClass::kNumber);
+  // Two numbers stay two unless the first is a tens word.
+  EXPECT_EQ(Canons("Office 39 Two"), (Words{"office", "39", "2"}));
+}
+
+TEST(NormalizeTest, ShortLegalFormsWrittenWithLookAlikesAreLegalForms) {
+  EXPECT_EQ(Canons("1LC KOKS0KHIMTRANS"), Canons("LLC KOKSOKHIMTRANS"));
+  EXPECT_EQ(Canons("L1C PROGOR0D"), Canons("LLC PROGOROD"));
+  EXPECT_EQ(Canons("PMGE A0"), Canons("PMGE AO"));
+  EXPECT_EQ(Canons("CORPORACION CIMEX, 5.A."), Canons("CORPORACION CIMEX, S.A."));
+  EXPECT_EQ(Canons("4hmed 3l Tilemsi"), Canons("Ahmed el Tilemsi"));
+  // A designation that reads as no lexicon word stays a number.
+  EXPECT_EQ(TokenizeName("T4")[0].token_class, TokenClass::kNumber);
+  EXPECT_EQ(TokenizeName("A1 Trading")[0].token_class, TokenClass::kNumber);
+  EXPECT_EQ(TokenizeName("A320")[0].token_class, TokenClass::kNumber);
+}
+
+TEST(NormalizeTest, CourtesyTitlesWeighAsParticles) {
+  for (const char* title : {"Monsieur", "Madame", "Herr", "Frau"}) {
+    EXPECT_EQ(TokenizeName(title)[0].token_class, TokenClass::kParticle) << title;
+  }
+  EXPECT_EQ(Canons("Societatea cu Raspundere Limitata PRO TRAFFIC"), Canons("SRL PRO TRAFFIC"));
+}
+
 TEST(NormalizeTest, ClassesDecideWhatCanCarryAMatch) {
   const auto tokens = TokenizeName("Huawei Tech International Trading Co 11420 J");
   ASSERT_EQ(tokens.size(), 7u);

@@ -61,16 +61,35 @@ namespace tollgate::screening {
 
 inline constexpr double kRoundingSlack = 1e-4;
 
+// The whole name inside a longer query. ScoreAlignment counts the query's unaligned
+// words kWholeNameExtraFactor instead of kExtraFactor only for a name aligned in full
+// (every token, each at similarity 1: E = S = T) when the query adds no more weight
+// than it aligned (X <= S). Then any A >= E leaves T - A <= 0 and X <= A, so the
+// bounds below take the smaller factor whenever `missing` is 0 (up to the rounding
+// slack) and `extra` at most `aligned`. That only raises them, so (1) still holds. (A
+// name aligned through typos would break this: its S exceeds E, and A may fall short
+// of T; the scorer's similarity-1 condition is what keeps the bound.) On the interval of totals:
+// with T <= A, T >= X, the best case 2T / (2T + kWholeNameExtraFactor X) >= t gives
+//   T >= T_whole = max(X, t kWholeNameExtraFactor X / (2 (1 - t))),
+// so TotalsThatCanReach starts at min(T_lo, T_whole), and a query whose strict room
+// is negative still reaches the names of total T_whole .. A.
+inline double ExtraFactorBound(double aligned, double missing, double extra) {
+  return missing <= kRoundingSlack && extra <= aligned + kRoundingSlack ? kWholeNameExtraFactor
+                                                                        : kExtraFactor;
+}
+
 // (1) above: the bound of the score of a name that aligns weight `aligned` (A), leaves
 // `missing` of its own weight unaligned (T - A) and the query `extra` (X) unaligned.
 inline double ScoreBound(double aligned, double missing, double extra) {
-  const double denominator = 2 * aligned + kMissingFactor * missing + kExtraFactor * extra;
+  const double denominator =
+      2 * aligned + kMissingFactor * missing + ExtraFactorBound(aligned, missing, extra) * extra;
   return denominator > 0 ? 2 * aligned / denominator : 0;
 }
 
 // ScoreBound(aligned, missing, extra) >= t, without the division (t in (0, 1]).
 inline bool ReachesThreshold(double aligned, double missing, double extra, double t) {
-  return !(2 * aligned * (1 - t) < t * (kMissingFactor * missing + kExtraFactor * extra));
+  return !(2 * aligned * (1 - t) <
+           t * (kMissingFactor * missing + ExtraFactorBound(aligned, missing, extra) * extra));
 }
 
 // True when a bound read back from a float (the memo of TokensBound) surely fails `t`.
@@ -85,11 +104,19 @@ struct TotalWeightRange {
   bool none = false;
 };
 inline TotalWeightRange TotalsThatCanReach(double aligned, double extra, double t) {
+  // T_whole (above); at t = 1 only a query with nothing extra reaches, from T = 0.
+  const double whole_low = t < 1
+                               ? std::max(extra, t * kWholeNameExtraFactor * extra / (2 * (1 - t)))
+                               : (extra > 0 ? aligned + 1 : 0.0);
   const double room = 2 * aligned * (1 - t) / t - kExtraFactor * extra;  // for T > A
-  if (room < -kRoundingSlack) return {0, 0, true};
+  if (room < -kRoundingSlack) {
+    if (whole_low > aligned + kRoundingSlack) return {0, 0, true};
+    return {whole_low - kRoundingSlack, aligned + kRoundingSlack, false};
+  }
   const double high = aligned + std::max(0.0, room) / kMissingFactor + kRoundingSlack;
-  const double low = t < 1 ? t * kExtraFactor * extra / (2 * (1 - t)) - kRoundingSlack : 0.0;
-  return {low, high, false};
+  const double strict_low = t < 1 ? t * kExtraFactor * extra / (2 * (1 - t)) : 0.0;
+  const double low = std::min(strict_low, whole_low);
+  return {t < 1 ? low - kRoundingSlack : low, high, false};
 }
 
 // What a name's own weights bound: a name of total `total` whose tokens the query

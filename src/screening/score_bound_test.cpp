@@ -23,12 +23,27 @@ TEST(ScoreBoundTest, WorkedExampleOfTheDerivation) {
 
   const TotalWeightRange range = TotalsThatCanReach(1.5, 0.6, kDefaultThreshold);
   ASSERT_FALSE(range.none);
-  EXPECT_NEAR(range.low, 0.85 - kRoundingSlack, 1e-12);
+  // T_lo = 0.85, but a name of T = X = 0.6 aligned whole counts the query's extra
+  // weight kWholeNameExtraFactor: T_whole = max(0.6, 0.85 * 0.25 * 0.6 / 0.3 = 0.425).
+  EXPECT_NEAR(range.low, 0.6 - kRoundingSlack, 1e-12);
   EXPECT_NEAR(range.high, 1.5 + (3.0 * 0.15 / 0.85 - 0.3) / 0.5 + kRoundingSlack, 1e-12);
-  // At both ends the bound is the threshold itself.
-  EXPECT_NEAR(ScoreBound(0.85, 0, 0.6), kDefaultThreshold, 1e-12);
+  // At the low end the whole-name bound clears the threshold, just below it (T < X)
+  // the strict one does not; at the high end the bound is the threshold itself.
+  EXPECT_NEAR(ScoreBound(0.6, 0, 0.6), 1.2 / (1.2 + kWholeNameExtraFactor * 0.6), 1e-12);
+  EXPECT_GE(ScoreBound(0.6, 0, 0.6), kDefaultThreshold);
+  EXPECT_NEAR(ScoreBound(0.59, 0, 0.6), 1.18 / (1.18 + kExtraFactor * 0.6), 1e-12);
+  EXPECT_LT(ScoreBound(0.59, 0, 0.6), kDefaultThreshold);
   const double t_hi = range.high - kRoundingSlack;
   EXPECT_NEAR(ScoreBound(1.5, t_hi - 1.5, 0.6), kDefaultThreshold, 1e-12);
+}
+
+TEST(ScoreBoundTest, AWholeNameReachesWhereTheStrictRoomIsNegative) {
+  // A = 1.0, X = 0.9: strict room = 2 * 0.15 / 0.85 - 0.45 < 0 (no T > A), yet a name
+  // of T in [0.9, 1.0] aligned whole scores 2T / (2T + 0.25 * 0.9) >= 0.889.
+  const TotalWeightRange range = TotalsThatCanReach(1.0, 0.9, kDefaultThreshold);
+  ASSERT_FALSE(range.none);
+  EXPECT_NEAR(range.low, 0.9 - kRoundingSlack, 1e-12);
+  EXPECT_NEAR(range.high, 1.0 + kRoundingSlack, 1e-12);
 }
 
 TEST(ScoreBoundTest, NoTotalCanReachWhenTheAlignableWeightIsTooSmall) {

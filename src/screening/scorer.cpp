@@ -241,6 +241,13 @@ AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
   bool distinctive_edge = false;
   int joined_words = 0;
   bool all_exact = true;
+  bool exact_word = false;     // a distinctive name word aligned with similarity 1
+  double initial_aligned = 0;  // 2 w of the initials aligned with words
+  // Every pair aligned in full (similarity 1: the same word or look-alikes for it) and
+  // each distinctive name word of kWholeNameMinLetters or more; with fewer than two
+  // such words no name is whole.
+  bool whole_name_words = true;
+  int whole_name_count = 0;
   if (edges_out) edges_out->clear();
   for (const Edge& e : edges) {
     const std::uint64_t q_bits = ((std::uint64_t{1} << e.query_count) - 1) << e.query_first;
@@ -251,6 +258,7 @@ AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
     numerator += e.similarity * 2 * e.weight;
     aligned += 2 * e.weight;
     all_exact = all_exact && e.kind == EdgeKind::kExact;
+    whole_name_words = whole_name_words && e.similarity >= 1.0;
     // Two words of the name the query writes as one ("HONORBANK" for HONOR BANK) make
     // one word of it for the one-word cap.
     if (e.kind == EdgeKind::kJoined && IsDistinctive(name[e.name_first].token_class) &&
@@ -259,8 +267,14 @@ AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
     }
     if (e.kind != EdgeKind::kInitial) {
       for (std::size_t j = e.name_first; j < e.name_first + e.name_count; ++j) {
-        distinctive_edge = distinctive_edge || IsDistinctive(name[j].token_class);
+        if (!IsDistinctive(name[j].token_class)) continue;
+        distinctive_edge = true;
+        exact_word = exact_word || e.similarity >= 1.0;
+        whole_name_words = whole_name_words && name[j].canon.size() >= kWholeNameMinLetters;
+        ++whole_name_count;
       }
+    } else {
+      initial_aligned += 2 * e.weight;
     }
     if (edges_out) edges_out->push_back(e);
   }
@@ -268,6 +282,7 @@ AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
   double missing = 0;
   int name_distinctive_count = 0;
   bool name_generic = false;
+  bool name_business = false;     // a legal form or common word: a company's name
   bool name_generic_kept = true;  // the unaligned business words and particles held
   bool name_legal_forms_kept = true;
   bool name_trade_words = false;  // a business word or particle, not a legal form
@@ -278,6 +293,7 @@ AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
     const bool legal_form = name[j].token_class == TokenClass::kLegalForm;
     name_distinctive_count += distinctive ? 1 : 0;
     name_generic = name_generic || generic;
+    name_business = name_business || legal_form || name[j].token_class == TokenClass::kCommon;
     name_trade_words = name_trade_words || (generic && !legal_form);
     if (name_used >> j & 1) continue;
     missing += name[j].weight;
@@ -294,11 +310,26 @@ AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
       name_generic && name_generic_kept && (name_legal_forms_kept || name_trade_words);
   bool extra_own = false;
   bool query_identifier_extra = false;
+  bool query_word_extra = false;
+  bool extra_words_only = true;  // every query token left over an ordinary word
   for (std::size_t i = 0; i < query.size(); ++i) {
     if (query_used >> i & 1) continue;
     extra += query[i].weight;
+    extra_words_only = extra_words_only && query[i].token_class == TokenClass::kWord;
+    query_word_extra = query_word_extra || IsDistinctive(query[i].token_class);
     extra_own = extra_own || CountsAsOwnWord(query[i].token_class, name_generic_kept);
     query_identifier_extra = query_identifier_extra || Identifies(query[i].token_class);
+  }
+  // An initial counts in full only beside a word that agrees exactly and no word or
+  // number of the query's own left over (scorer.h, kInitialSimilarity); the edges were chosen at
+  // the larger similarity, and lowering it afterwards only lowers the score.
+  if (initial_aligned > 0 && (query_word_extra || !exact_word)) {
+    numerator -= (kInitialSimilarity - kWeakInitialSimilarity) * initial_aligned;
+    if (edges_out) {
+      for (Edge& e : *edges_out) {
+        if (e.kind == EdgeKind::kInitial) e.similarity = kWeakInitialSimilarity;
+      }
+    }
   }
   // A word replaced is not a word left out: when each name has words or initials of its
   // own where the other has none ("... HABBUSH AL-DULAIMI" / "... HABBUSH AL-TIKRITI",
@@ -313,8 +344,13 @@ AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
   const bool name_distinctive = name_distinctive_count > 0;
   AlignmentResult result;
   result.substituted = substituted;
+  whole_name_words = whole_name_words && whole_name_count >= 2;
+  // The whole listed name inside a longer query (scorer.h, kWholeNameExtraFactor).
+  result.whole_name = extra > 0 && extra_words_only && missing == 0 && whole_name_words &&
+                      !name_business && initial_aligned == 0 && 2 * extra <= aligned;
+  const double extra_factor = result.whole_name ? kWholeNameExtraFactor : kExtraFactor;
   const double denominator =
-      aligned + kExtraFactor * extra + kMissingFactor * missing + kSubstitutionFactor * substituted;
+      aligned + extra_factor * extra + kMissingFactor * missing + kSubstitutionFactor * substituted;
   result.score = denominator > 0 ? numerator / denominator : 0;
   const bool same_common_words =
       !name_distinctive && all_exact && extra == 0 && missing == 0 && !name.empty();

@@ -7,23 +7,22 @@
 // missing + kSubstitutionFactor * replaced), where w is the listed token's weight for
 // each aligned pair, `extra` the weight of query tokens left unaligned, `missing` that
 // of name tokens left unaligned and `replaced` the part of both that is a word replaced
-// (below). Legal forms, common words and particles weigh little; ordinary words
-// weigh by rarity among listed names; numbers weigh fully and must agree exactly.
-// A name aligned through no distinctive word (only legal forms, common words or
-// initials) scores at most kCommonOnlyCap, unless the two names are the same words.
-// A name with one distinctive token ("GREEN", "NAPOLI TRADING", or two words the query
-// writes as one, "HONORBANK" for HONOR BANK) scores at most kOneWordCap against a
-// query that leaves a word or number of its own unaligned ("Victor Green"; a word
-// within typo distance of one of the name's tokens is a misspelling, not a word of its
-// own), or a business word when the query does not also hold the name's own legal
-// forms and common words ("Lighthouse Consulting GmbH" for LIGHTHOUSE, "Novak Logistics
-// S.A. de C.V." for NOVAK OOO; but "GREEN Global SHIPPING" for GREEN SHIPPING): a
-// one-word name matches only that word, plus at most legal forms, common words,
-// particles and initials.
-// A word replaced is weighed more than a word left out: when both names keep words or
-// initials of their own that resemble none of the other's (not within a phonetic
-// pair's spelling distance, not part of a word written together), the lesser of the
-// two weights counts kSubstitutionFactor more in the denominator ("... AL-DULAIMI" for
+// (below). When the whole listed name is in the query, the query's extra words count
+// kWholeNameExtraFactor instead (see there). Legal forms, common words and particles weigh little;
+// ordinary words weigh by rarity among listed names; numbers weigh fully and must agree exactly. A
+// name aligned through no distinctive word (only legal forms, common words or initials) scores at
+// most kCommonOnlyCap, unless the two names are the same words. A name with one distinctive token
+// ("GREEN", "NAPOLI TRADING", or two words the query writes as one, "HONORBANK" for HONOR BANK)
+// scores at most kOneWordCap against a query that leaves a word or number of its own unaligned
+// ("Victor Green"; a word within typo distance of one of the name's tokens is a misspelling, not a
+// word of its own), or a business word when the query does not also hold the name's own legal forms
+// and common words ("Lighthouse Consulting GmbH" for LIGHTHOUSE, "Novak Logistics S.A. de C.V." for
+// NOVAK OOO; but "GREEN Global SHIPPING" for GREEN SHIPPING): a one-word name matches only that
+// word, plus at most legal forms, common words, particles and initials. A word replaced is weighed
+// more than a word left out: when both names keep words or initials of their own that resemble none
+// of the other's (not within a phonetic pair's spelling distance, not part of a word written
+// together), the lesser of the two weights counts kSubstitutionFactor more in the denominator ("...
+// AL-DULAIMI" for
 // "... AL-TIKRITI", "Hans O Friedrich" for Hans Joachim Friedrich: another person).
 // That term, like the caps, only lowers a score, so the candidate bounds of
 // score_bound.h, which leave it out, still hold.
@@ -62,6 +61,23 @@ namespace tollgate::screening {
 
 inline constexpr double kExtraFactor = 0.5;
 inline constexpr double kMissingFactor = 0.5;
+// A listed person's name found whole inside a longer query ("ANJEM IFTIKHAR CHOUDARY
+// MAHMOOD" for ANJEM CHOUDARY, "Vladimir Vladimirovich Putin" for Vladimir Putin):
+// lists give a short form of a name, a query the given names, patronymic or tribal
+// name beside it. The query's extra words then count kWholeNameExtraFactor instead of
+// kExtraFactor, when
+//  - every token of the name is aligned in full (similarity 1: the same word or
+//    look-alikes for it; not an initial, typo, nickname or phonetic pair), two or more
+//    of its words of kWholeNameMinLetters or more letters (a two-letter syllable, "Ha",
+//    "Su", names thousands);
+//  - the name has no legal form or common word, and the query adds only ordinary
+//    words, no more weight than it aligned: a company's name with words added is
+//    another company ("Deutsche Bank Trust Company" for Deutsche Bank, "Bank of China
+//    (Hong Kong) Limited"), a number added another party ("Management Company 23").
+// Aligned in full, the name's aligned weight equals both its total and what the
+// candidate bound's A counts of it (score_bound.h), so the bound sees the case.
+inline constexpr double kWholeNameExtraFactor = 0.25;
+inline constexpr std::size_t kWholeNameMinLetters = 3;
 // With it a substituted word counts in full on both sides (0.5 + 0.5): on the
 // development set's labelled pairs the false matches went from 72 to 33 of 401 with
 // the same 328 of 425 matches found, most of them long names one word apart.
@@ -73,9 +89,14 @@ inline constexpr double kPhoneticSimilarity = 0.85;
 // reaches the default threshold while two slips in a short word do not.
 inline constexpr double kTypoCost = 0.6;
 inline constexpr double kAbbreviationSimilarity = 0.85;
-// "H. N. AHMAD" for AHMAD, Hind Nazem: two initials and the surname reach the default
-// threshold when the given names weigh no more than the surname (issue 16, item 2).
-inline constexpr double kInitialSimilarity = 0.8;
+// An initial for a listed word ("H. N. AHMAD" for AHMAD, Hind Nazem; issue 16, item 2):
+// kInitialSimilarity when the query's other words all align and one of them exactly
+// (the surname agrees), so initials and the surname reach the default threshold however
+// rare the given names are, yet score below the full name; kWeakInitialSimilarity
+// otherwise ("Leila V. Martin" is not VASEGHI, Leila: the initial took the surname
+// while the query's own surname found nothing). The candidate bounds count the larger.
+inline constexpr double kInitialSimilarity = 0.88;
+inline constexpr double kWeakInitialSimilarity = 0.8;
 // Above a typo in a word of up to 10 letters, below an exact match (issue 16, item 2).
 inline constexpr double kNicknameSimilarity = 0.92;
 inline constexpr double kLookAlikeSimilarity = 1.0;
@@ -159,9 +180,10 @@ struct Edge {
 
 struct AlignmentResult {
   double score = 0;
-  bool capped = false;     // kCommonOnlyCap applied
-  bool one_word = false;   // kOneWordCap applied
-  double substituted = 0;  // weight counted kSubstitutionFactor more (a word replaced)
+  bool capped = false;      // kCommonOnlyCap applied
+  bool one_word = false;    // kOneWordCap applied
+  double substituted = 0;   // weight counted kSubstitutionFactor more (a word replaced)
+  bool whole_name = false;  // the query's extra words counted kWholeNameExtraFactor
 };
 
 // Scores `query` against `name`. When `edges` is given it receives the chosen pairs.

@@ -84,7 +84,8 @@ struct TokenAlignment {
   // technologies), "typo", "phonetic", "joined" (one query word for two listed ones),
   // "split" (two query words for one listed), "initial", "nickname" (bill ~ william),
   // "look-alike" (digits or symbols for letters: mug4be ~ mugabe), "missing" (listed,
-  // not in the query), "extra" (in the query, not listed), "replaced" (no tokens: the
+  // not in the query), "extra" (in the query, not listed), "added" (in the query beside
+  // the whole listed name: counts half what "extra" does), "replaced" (no tokens: the
   // weight of words each name has in place of the other's, counted once more).
   std::string kind;
   double similarity = 0;  // 0..1

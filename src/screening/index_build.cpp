@@ -432,6 +432,7 @@ std::shared_ptr<const Index> Index::BuildNames(std::vector<NamedEntry> entries) 
     auto impl = std::make_unique<Impl>();
     impl->names_only = true;
     impl->entries.resize(entries.size());
+    impl->name_entries = static_cast<std::uint32_t>(entries.size());
     Builder builder(*impl);
     for (std::uint32_t e = 0; e < entries.size(); ++e) {
       builder.AddEntry(e, NamesOf(entries[e]));
@@ -449,7 +450,7 @@ std::shared_ptr<const Index> Index::BuildNames(std::vector<NamedEntry> entries) 
 
 IndexStats Index::Stats() const {
   IndexStats stats;
-  stats.entries = impl_->entries.size();
+  stats.entries = impl_->EntryCount();
   stats.names = impl_->names.size();
   stats.tokens = impl_->token_canon.size();
   std::size_t bytes = 0;

@@ -431,7 +431,6 @@ std::shared_ptr<const Index> Index::BuildNames(std::vector<NamedEntry> entries) 
   auto build = [](std::vector<NamedEntry> entries) {
     auto impl = std::make_unique<Impl>();
     impl->names_only = true;
-    impl->entries.resize(entries.size());
     impl->name_entries = static_cast<std::uint32_t>(entries.size());
     Builder builder(*impl);
     for (std::uint32_t e = 0; e < entries.size(); ++e) {

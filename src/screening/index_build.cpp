@@ -83,6 +83,17 @@ class Builder {
   }
 
   void Finish() {
+    // Grown a name at a time, these hold up to twice what they need; the party index
+    // of 1,000,000 names keeps them for as long as the process runs.
+    impl_.names.shrink_to_fit();
+    impl_.name_tokens.shrink_to_fit();
+    impl_.name_token_texts.shrink_to_fit();
+    impl_.name_token_flags.shrink_to_fit();
+    impl_.texts.shrink_to_fit();
+    impl_.token_canon.shrink_to_fit();
+    impl_.token_phonetic.shrink_to_fit();
+    impl_.token_class.shrink_to_fit();
+    impl_.token_letters.shrink_to_fit();
     const std::size_t token_count = impl_.token_canon.size();
     impl_.token_weight.resize(token_count);
     for (std::size_t t = 0; t < token_count; ++t) {

@@ -4,8 +4,13 @@
 // a hash collision costs a check, never a wrong match.
 //
 // Built in two steps: Insert collects pairs, Freeze lays them out once as an
-// open-addressing table of distinct keys, each pointing at its run of values in one
-// array (a popular key, such as a deletion shared by many words, is one probe).
+// open-addressing table of distinct keys (a popular key, such as a deletion shared by
+// many words, is one probe). Memory is what the party index of 1,000,000 names is made
+// of (BENCHMARKS.md, "the party index at 1,000,000 (h18x)"), so a slot is 8 bytes: a
+// 32-bit tag (the key's high half) and either the key's one value or where its run of
+// values starts. Two keys may share a tag: a lookup therefore reports every slot of its
+// probe run that carries the tag (a superset of the key's values, never fewer), and
+// the table is filled to at most two thirds rather than a power of two.
 //
 // Thread-safety: concurrent ForEach calls are safe after Freeze.
 // Failure: none (allocation failure throws std::bad_alloc). ForEach before Freeze
@@ -36,7 +41,7 @@ inline std::uint64_t FinishHash(std::uint64_t h) {
   h ^= h >> 27;
   h *= 0x94d049bb133111ebULL;
   h ^= h >> 31;
-  return h == 0 ? 1 : h;  // 0 marks an empty slot
+  return h == 0 ? 1 : h;
 }
 inline std::uint64_t HashKey(std::string_view text, std::uint64_t seed) {
   return FinishHash(HashRange(HashStart(seed), text));
@@ -50,25 +55,31 @@ class FlatMultiMap {
     std::sort(pending_.begin(), pending_.end());
     pending_.erase(std::unique(pending_.begin(), pending_.end()), pending_.end());
     std::size_t distinct = 0;
-    for (std::size_t i = 0; i < pending_.size(); ++i) {
-      distinct += i == 0 || pending_[i].first != pending_[i - 1].first;
+    std::size_t in_runs = 0;  // values_ entries: a count and the values of each run
+    for (std::size_t i = 0; i < pending_.size();) {
+      std::size_t end = i;
+      while (end < pending_.size() && pending_[end].first == pending_[i].first) ++end;
+      ++distinct;
+      if (end - i > 1 || (pending_[i].second & kRun) != 0) in_runs += 1 + (end - i);
+      i = end;
     }
-    std::size_t capacity = 16;
-    while (capacity < 2 * distinct) capacity *= 2;
-    slots_.assign(capacity, Slot{});
+    slots_.assign(distinct + distinct / 2 + 1, Slot{});
     values_.clear();
-    values_.reserve(pending_.size());
-    const std::size_t mask = capacity - 1;
+    values_.reserve(in_runs);
     for (std::size_t i = 0; i < pending_.size();) {
       const std::uint64_t key = pending_[i].first;
-      Slot slot{key, static_cast<std::uint32_t>(values_.size()), 0};
-      for (; i < pending_.size() && pending_[i].first == key; ++i) {
-        values_.push_back(pending_[i].second);
-        ++slot.count;
+      std::size_t end = i;
+      while (end < pending_.size() && pending_[end].first == key) ++end;
+      Slot slot{TagOf(key), pending_[i].second};
+      if (end - i > 1 || (pending_[i].second & kRun) != 0) {
+        slot.payload = static_cast<std::uint32_t>(values_.size()) | kRun;
+        values_.push_back(static_cast<std::uint32_t>(end - i));
+        for (std::size_t k = i; k < end; ++k) values_.push_back(pending_[k].second);
       }
-      std::size_t at = key & mask;
-      while (slots_[at].key != 0) at = (at + 1) & mask;
+      std::size_t at = HomeOf(key);
+      while (slots_[at].tag != 0) at = at + 1 == slots_.size() ? 0 : at + 1;
       slots_[at] = slot;
+      i = end;
     }
     pending_.clear();
     pending_.shrink_to_fit();
@@ -77,18 +88,25 @@ class FlatMultiMap {
   // Starts loading the key's slot; a caller with many keys prefetches them all before
   // probing, so the cache misses overlap.
   void Prefetch(std::uint64_t key) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[key & (slots_.size() - 1)]);
+    if (!slots_.empty()) __builtin_prefetch(&slots_[HomeOf(key)]);
   }
 
+  // Calls fn(value) for each value inserted under `key`, and for those of any other
+  // key sharing its tag and probe run (rare; the caller verifies every value).
   template <typename Fn>
   void ForEach(std::uint64_t key, Fn&& fn) const {
     if (slots_.empty()) return;
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t at = key & mask; slots_[at].key != 0; at = (at + 1) & mask) {
-      if (slots_[at].key != key) continue;
-      const std::uint32_t* value = values_.data() + slots_[at].begin;
-      for (std::uint32_t k = 0; k < slots_[at].count; ++k) fn(value[k]);
-      return;
+    const std::uint32_t tag = TagOf(key);
+    for (std::size_t at = HomeOf(key); slots_[at].tag != 0;
+         at = at + 1 == slots_.size() ? 0 : at + 1) {
+      if (slots_[at].tag != tag) continue;
+      const std::uint32_t payload = slots_[at].payload;
+      if ((payload & kRun) == 0) {
+        fn(payload);
+        continue;
+      }
+      const std::uint32_t* run = values_.data() + (payload & ~kRun);
+      for (std::uint32_t k = 1; k <= run[0]; ++k) fn(run[k]);
     }
   }
 
@@ -98,11 +116,22 @@ class FlatMultiMap {
   }
 
  private:
+  // payload: the key's one value, or with kRun set the offset in values_ of its run
+  // (the count, then the values). A lone value with the bit set is kept as a run.
+  static constexpr std::uint32_t kRun = 0x80000000u;
   struct Slot {
-    std::uint64_t key = 0;  // 0: empty (HashKey never returns 0)
-    std::uint32_t begin = 0;
-    std::uint32_t count = 0;
+    std::uint32_t tag = 0;  // 0: empty
+    std::uint32_t payload = 0;
   };
+
+  static std::uint32_t TagOf(std::uint64_t key) {
+    const auto tag = static_cast<std::uint32_t>(key >> 32);
+    return tag == 0 ? 1 : tag;
+  }
+  // The low half of the key scaled to the table's size (no power of two needed).
+  std::size_t HomeOf(std::uint64_t key) const {
+    return static_cast<std::size_t>(((key & 0xffffffffULL) * slots_.size()) >> 32);
+  }
 
   std::vector<std::pair<std::uint64_t, std::uint32_t>> pending_;
   std::vector<Slot> slots_;

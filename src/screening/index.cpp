@@ -106,7 +106,7 @@ std::vector<Match> Index::Screen(const Query& query) const {
     const AlignmentResult result = ScoreAlignment(prepared.scoring, name_tokens, &edges);
     const double name_score = name.weak ? WeakAliasScore(result.score) : result.score;
     if (name_score < min_name_score) continue;
-    const IndexedEntry& entry = impl.entries[name.entry];
+    const IndexedEntry& entry = impl.EntryAt(name.entry);
     if (!InForce(entry, query.as_of)) continue;
     const double score =
         std::clamp(name_score + Adjust(facts, entry, nullptr) +
@@ -141,7 +141,7 @@ std::vector<Match> Index::Screen(const Query& query) const {
   for (const Scored& s : scored) {
     const IndexedName& name = impl.names[s.name];
     Match& match =
-        matches.emplace_back(MatchOf(facts, secondary, impl.entries[s.entry], s.entry, name.text,
+        matches.emplace_back(MatchOf(facts, secondary, impl.EntryAt(s.entry), s.entry, name.text,
                                      name.alias, name.weak, s.name_score, query.explain));
     if (!query.explain) continue;
     DescribedTokens(impl, s.name, match_tokens);

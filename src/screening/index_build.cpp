@@ -83,6 +83,17 @@ class Builder {
   }
 
   void Finish() {
+    // Grown a name at a time, these hold up to twice what they need; the party index
+    // of 1,000,000 names keeps them for as long as the process runs.
+    impl_.names.shrink_to_fit();
+    impl_.name_tokens.shrink_to_fit();
+    impl_.name_token_texts.shrink_to_fit();
+    impl_.name_token_flags.shrink_to_fit();
+    impl_.texts.shrink_to_fit();
+    impl_.token_canon.shrink_to_fit();
+    impl_.token_phonetic.shrink_to_fit();
+    impl_.token_class.shrink_to_fit();
+    impl_.token_letters.shrink_to_fit();
     const std::size_t token_count = impl_.token_canon.size();
     impl_.token_weight.resize(token_count);
     for (std::size_t t = 0; t < token_count; ++t) {
@@ -431,7 +442,7 @@ std::shared_ptr<const Index> Index::BuildNames(std::vector<NamedEntry> entries) 
   auto build = [](std::vector<NamedEntry> entries) {
     auto impl = std::make_unique<Impl>();
     impl->names_only = true;
-    impl->entries.resize(entries.size());
+    impl->name_entries = static_cast<std::uint32_t>(entries.size());
     Builder builder(*impl);
     for (std::uint32_t e = 0; e < entries.size(); ++e) {
       builder.AddEntry(e, NamesOf(entries[e]));
@@ -449,7 +460,7 @@ std::shared_ptr<const Index> Index::BuildNames(std::vector<NamedEntry> entries) 
 
 IndexStats Index::Stats() const {
   IndexStats stats;
-  stats.entries = impl_->entries.size();
+  stats.entries = impl_->EntryCount();
   stats.names = impl_->names.size();
   stats.tokens = impl_->token_canon.size();
   std::size_t bytes = 0;

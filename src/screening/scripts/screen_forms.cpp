@@ -196,8 +196,8 @@ void StartSkeletonIndex(Index::Impl& impl, IndexBuilder build) {
 
 void DeferSkeletonIndex(Index::Impl& impl, NamesIndexBuilder build) {
   auto task = [&impl, build = std::move(build)] {
-    std::vector<NamedEntry> named(impl.entries.size());
-    for (std::uint32_t k = 0; k < impl.entries.size(); ++k) {
+    std::vector<NamedEntry> named(impl.EntryCount());
+    for (std::uint32_t k = 0; k < named.size(); ++k) {
       lists::ListEntry skeleton = SkeletonEntry(EntryOfNames(impl, k));
       named[k].name = std::move(skeleton.name);
       for (auto& alias : skeleton.aliases) named[k].aliases.push_back(std::move(alias.name));
@@ -269,12 +269,12 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
         continue;  // fails before the listed name is looked up (FromSkeleton)
       }
       const std::size_t position = match.position;  // the skeleton index's is the main's
-      const std::shared_ptr<const lists::ListEntry>& original = impl.entries[position].entry;
+      const std::shared_ptr<const lists::ListEntry>& original = impl.EntryAt(position).entry;
       if (original) {
         FromSkeleton(match, form, *original, original, position, query.explain);
       } else {
-        FromSkeleton(match, form, EntryOfNames(impl, static_cast<std::uint32_t>(position)),
-                     nullptr, position, query.explain);
+        FromSkeleton(match, form, EntryOfNames(impl, static_cast<std::uint32_t>(position)), nullptr,
+                     position, query.explain);
       }
       if (!query.explain) {
         match.alignment.clear();

@@ -1,7 +1,8 @@
 // The party master through the real CLI on both backends (issue 15, item 1): import
 // from CSV and JSON with upsert by external id, a party whose name is listed stored
 // with its hit, a malformed file refused whole naming line and field, each
-// organization's master its own, and removal.
+// organization's master its own, removal, and an import's one audit record, whose
+// digest `audit verify` checks each row against.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -148,6 +149,26 @@ TEST_P(PartiesCliTest, RemoveTakesThePartyOutAndIsAudited) {
   EXPECT_EQ(Json("parties list --org microsoft").size(), 1u);
   EXPECT_EQ(AuditActions().back(), "party.remove party microsoft/C-2");
   EXPECT_EQ(cli_.Run("audit verify").exit_code, 0);
+}
+
+TEST_P(PartiesCliTest, AnImportIsOneAuditRecordAndVerifyNamesARowEditedBehindItsBack) {
+  auto file = cli_.Write("parties.csv", kPartiesCsv);
+  ASSERT_EQ(cli_.Run("parties import '" + file.string() + "' --org microsoft").exit_code, 0);
+  const auto actions = AuditActions();
+  ASSERT_FALSE(actions.empty());
+  EXPECT_EQ(actions.back(), "party.import party master microsoft");
+  for (const auto& action : actions) {
+    EXPECT_EQ(action.find("party.add"), std::string::npos) << action;
+  }
+  EXPECT_EQ(cli_.Run("audit verify").exit_code, 0);
+  TamperWith(db_, "UPDATE parties SET address = 'Moscow' WHERE external_id = 'C-2'");
+  auto r = cli_.Run("audit verify");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("party microsoft/C-2: its row (revision 1) does not match what audit "
+                       "record " +
+                       std::to_string(actions.size()) + " vouches for"),
+            std::string::npos)
+      << r.out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PartiesCliTest, ::testing::Values("sqlite", "postgres"),

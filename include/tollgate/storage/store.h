@@ -414,8 +414,11 @@ class Store {
 
   // ---- The party master (parties/party.h) ----
 
-  // Adds or changes `organization`'s parties by external id, in one transaction with an
-  // audit record each ("party.add", "party.change"): all or none. A party whose facts
+  // Adds or changes `organization`'s parties by external id, in one transaction: all or
+  // none. One party given, its own audit record ("party.add", "party.change", with the
+  // content hash of its row); more, one record for the import ("party.import": the
+  // counts and the digest of the rows written, audit/party_digest.h); each row written
+  // gets its version (storage/party_versions.h). A party whose facts
   // are those stored (parties::SameContent) is left as it is, its screening included;
   // an added one gets a new id and revision 1, a changed one keeps its id and gets the
   // next revision; both are stored with the screening they carry. The parties must be
@@ -429,7 +432,8 @@ class Store {
   // kNotFound when the organization holds no party with that external id.
   virtual Result<parties::Party> GetParty(const std::string& organization,
                                           const std::string& external_id) = 0;
-  // Removes a party with its audit record ("party.remove", the party as it was);
+  // Removes a party with its audit record ("party.remove", the party as it was) and a
+  // version of revision 0;
   // kNotFound as GetParty.
   virtual Status RemoveParty(const std::string& organization, const std::string& external_id,
                              const ChangeStamp& stamp) = 0;

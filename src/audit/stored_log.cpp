@@ -4,7 +4,6 @@
 #include <stdexcept>
 
 #include "tollgate/audit/party_digest.h"
-#include "tollgate/storage/party_versions.h"
 
 namespace tollgate::audit {
 
@@ -17,9 +16,9 @@ Result<Verification> VerifyStoredLog(storage::Store& store, const std::optional<
   Verification result = checkpoint ? VerifyAgainst(*log, *checkpoint) : Verify(*log);
   // The chain vouches for the records; the party master's rows are checked against
   // what the records say they were (audit/party_digest.h).
-  auto versions = storage::PartyVersions(store);
+  auto versions = store.PartyVersions();
   if (!versions.ok()) return versions.error();
-  auto rows = storage::PartyRowHashes(store);
+  auto rows = store.PartyRowHashes();
   if (!rows.ok()) return rows.error();
   for (auto& problem : VerifyPartyRows(*log, *versions, *rows)) {
     result.problems.push_back(std::move(problem));

@@ -11,7 +11,6 @@
 #include "test_databases.h"
 #include "tollgate/audit/stored_log.h"
 #include "tollgate/audit/verify.h"
-#include "tollgate/storage/party_versions.h"
 #include "tollgate/storage/store.h"
 
 namespace tollgate::storage {
@@ -268,9 +267,9 @@ TEST_P(PartyStoreTest, AnImportIsOneRecordWhoseDigestVouchesForEachRow) {
                                      ": party microsoft/C-3: its row (revision 1) does not "
                                      "match what audit record " +
                                      first + " vouches for (revision 1, content " +
-                                     (*PartyVersions(*store_))[2].content_hash + ")"});
+                                     (*store_->PartyVersions())[2].content_hash + ")"});
   // Its version made to fit the edited row: the import's digest no longer matches.
-  auto rows = PartyRowHashes(*store_);
+  auto rows = store_->PartyRowHashes();
   ASSERT_TRUE(rows.ok());
   TamperWith(db_, "UPDATE party_versions SET content_hash = '" + (*rows)[2].content_hash +
                       "' WHERE external_id = 'C-3'");
@@ -296,7 +295,7 @@ TEST_P(PartyStoreTest, ASingleChangeKeepsItsOwnRecordAndVersion) {
   ASSERT_TRUE(log.ok());
   const audit::Record& added = log->at(log->size() - 1);
   EXPECT_EQ(added.action, "party.add");
-  auto versions = PartyVersions(*store_);
+  auto versions = store_->PartyVersions();
   ASSERT_TRUE(versions.ok());
   ASSERT_EQ(versions->size(), 3u);
   EXPECT_EQ(versions->back().content_hash, added.after["content_hash"]);

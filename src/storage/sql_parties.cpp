@@ -13,7 +13,6 @@
 #include "storage/stored_rows.h"
 #include "tollgate/audit/party_digest.h"
 #include "tollgate/common/sha256.h"
-#include "tollgate/storage/party_versions.h"
 
 namespace tollgate::storage {
 namespace {
@@ -418,30 +417,6 @@ Result<std::vector<audit::PartyVersion>> SqlStore::PartyRowHashes() {
                       party.ok() ? ContentHash(*party, TextOf(*party)) : "(damaged row)"});
   }
   return hashes;
-}
-
-namespace {
-
-Result<SqlStore*> AsSqlStore(Store& store) {
-  auto* sql = dynamic_cast<SqlStore*>(&store);
-  if (sql == nullptr) {
-    return MakeError(ErrorCode::kInternal, "the party versions are read from a SqlStore only");
-  }
-  return sql;
-}
-
-}  // namespace
-
-Result<std::vector<audit::PartyVersion>> PartyVersions(Store& store) {
-  auto sql = AsSqlStore(store);
-  if (!sql.ok()) return sql.error();
-  return (*sql)->PartyVersions();
-}
-
-Result<std::vector<audit::PartyVersion>> PartyRowHashes(Store& store) {
-  auto sql = AsSqlStore(store);
-  if (!sql.ok()) return sql.error();
-  return (*sql)->PartyRowHashes();
 }
 
 }  // namespace tollgate::storage

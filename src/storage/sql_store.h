@@ -20,7 +20,6 @@
 #include <vector>
 
 #include "storage/sql/driver.h"
-#include "tollgate/audit/party_digest.h"
 #include "tollgate/storage/store.h"
 
 namespace tollgate::storage {
@@ -137,9 +136,8 @@ class SqlStore final : public Store {
   Result<std::int64_t> PartyMasterRevision() override;
   Result<std::vector<parties::PartyNames>> AllPartyNames() override;
   Result<std::vector<parties::Party>> PartiesById(const std::vector<std::int64_t>& ids) override;
-  // storage/party_versions.h
-  Result<std::vector<audit::PartyVersion>> PartyVersions();
-  Result<std::vector<audit::PartyVersion>> PartyRowHashes();
+  Result<std::vector<audit::PartyVersion>> PartyVersions() override;
+  Result<std::vector<audit::PartyVersion>> PartyRowHashes() override;
 
   // sql_alerts.cpp
   Result<std::vector<alerts::Alert>> WriteAlerts(std::vector<AlertWrite> writes,

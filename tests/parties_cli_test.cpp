@@ -1,9 +1,11 @@
 // The party master through the real CLI on both backends (issue 15, item 1): import
 // from CSV and JSON with upsert by external id, a party whose name is listed stored
 // with its hit, a malformed file refused whole naming line and field, each
-// organization's master its own, and removal.
+// organization's master its own, removal, and an import's one audit record, whose
+// digest `audit verify` checks each row against.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -148,6 +150,30 @@ TEST_P(PartiesCliTest, RemoveTakesThePartyOutAndIsAudited) {
   EXPECT_EQ(Json("parties list --org microsoft").size(), 1u);
   EXPECT_EQ(AuditActions().back(), "party.remove party microsoft/C-2");
   EXPECT_EQ(cli_.Run("audit verify").exit_code, 0);
+}
+
+TEST_P(PartiesCliTest, AnImportIsOneAuditRecordAndVerifyNamesARowEditedBehindItsBack) {
+  auto file = cli_.Write("parties.csv", kPartiesCsv);
+  ASSERT_EQ(cli_.Run("parties import '" + file.string() + "' --org microsoft").exit_code, 0);
+  const auto actions = AuditActions();
+  // One record for the import (the alert its match opened follows it), none per party.
+  const auto import =
+      std::find(actions.begin(), actions.end(), "party.import party master microsoft");
+  ASSERT_NE(import, actions.end());
+  for (const auto& action : actions) {
+    EXPECT_EQ(action.find("party.add"), std::string::npos) << action;
+  }
+  EXPECT_EQ(cli_.Run("audit verify").exit_code, 0);
+  TamperWith(db_, "UPDATE parties SET country = 'FR' WHERE external_id = 'C-2'");
+  auto r = cli_.Run("audit verify");
+  EXPECT_EQ(r.exit_code, 1);
+  const std::string sequence = std::to_string(import - actions.begin() + 1);
+  EXPECT_NE(r.out.find("sequence " + sequence +
+                       ": party microsoft/C-2: its row (revision 1) does not match what audit "
+                       "record " +
+                       sequence + " vouches for"),
+            std::string::npos)
+      << r.out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PartiesCliTest, ::testing::Values("sqlite", "postgres"),

@@ -12,6 +12,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "storage/sql/driver.h"
+
 namespace tollgate::testing {
 
 inline std::string PostgresServerUrl() {
@@ -81,5 +83,16 @@ class TestDatabase {
   std::filesystem::path dir_;
   std::string url_;
 };
+
+// Runs `sql` on the database behind the store's back, as someone with write access to
+// the file or the server could: what `audit verify` must then find.
+inline void TamperWith(const TestDatabase& db, const std::string& sql) {
+  auto raw = db.backend() == "postgres" ? storage::sql::OpenPostgres(db.url())
+                                        : storage::sql::OpenSqlite(db.url());
+  if (!raw.ok()) throw std::runtime_error("opening " + db.url() + ": " + raw.error().message);
+  if (auto done = (*raw)->Exec(sql); !done.ok()) {
+    throw std::runtime_error(sql + ": " + done.error().message);
+  }
+}
 
 }  // namespace tollgate::testing

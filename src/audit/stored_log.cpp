@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "tollgate/audit/party_digest.h"
+
 namespace tollgate::audit {
 
 Result<Verification> VerifyStoredLog(storage::Store& store, const std::optional<Anchor>& anchor,
@@ -12,6 +14,15 @@ Result<Verification> VerifyStoredLog(storage::Store& store, const std::optional<
   auto guards = store.AuditGuardProblems();
   if (!guards.ok()) return guards.error();
   Verification result = checkpoint ? VerifyAgainst(*log, *checkpoint) : Verify(*log);
+  // The chain vouches for the records; the party master's rows are checked against
+  // what the records say they were (audit/party_digest.h).
+  auto versions = store.PartyVersions();
+  if (!versions.ok()) return versions.error();
+  auto rows = store.PartyRowHashes();
+  if (!rows.ok()) return rows.error();
+  for (auto& problem : VerifyPartyRows(*log, *versions, *rows)) {
+    result.problems.push_back(std::move(problem));
+  }
   if (anchor) {
     // The anchor's check alone, added to what the checkpoint found.
     for (auto& problem : Verify(*log, anchor).problems) {

@@ -5,15 +5,9 @@
 #include <array>
 #include <cstddef>
 #include <fstream>
-#include <memory>
 
 namespace tollgate {
 namespace {
-
-struct DigestContextFree {
-  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
-};
-using DigestContext = std::unique_ptr<EVP_MD_CTX, DigestContextFree>;
 
 std::string Hex(const unsigned char* data, unsigned int size) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -37,16 +31,33 @@ std::string Sha256Hex(std::string_view bytes) {
 Result<std::string> Sha256OfFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return MakeError(ErrorCode::kIoError, "cannot open '" + path.string() + "'");
-  DigestContext ctx(EVP_MD_CTX_new());
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  Sha256Stream digest;
   std::array<char, 1 << 16> buffer{};
   while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
-    EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
+    digest.Update({buffer.data(), static_cast<std::size_t>(in.gcount())});
   }
   if (in.bad()) return MakeError(ErrorCode::kIoError, "error reading '" + path.string() + "'");
+  return digest.FinishHex();
+}
+
+void Sha256Stream::Free::operator()(void* context) const {
+  EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(context));
+}
+
+Sha256Stream::Sha256Stream() : context_(EVP_MD_CTX_new()) {
+  EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(context_.get()), EVP_sha256(), nullptr);
+}
+
+void Sha256Stream::Update(std::string_view bytes) {
+  EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(context_.get()), bytes.data(), bytes.size());
+}
+
+std::string Sha256Stream::FinishHex() {
+  auto* context = static_cast<EVP_MD_CTX*>(context_.get());
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int size = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest.data(), &size);
+  EVP_DigestFinal_ex(context, digest.data(), &size);
+  EVP_DigestInit_ex(context, EVP_sha256(), nullptr);
   return Hex(digest.data(), size);
 }
 

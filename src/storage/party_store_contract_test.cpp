@@ -1,18 +1,22 @@
 // The Store contract for the party master, on every backend: upsert by external id
 // (added, changed with the next revision and the same id, unchanged left alone), one
-// organization's parties apart from another's, an audit record per change, all or
-// nothing, and removal; and the reads of continuous screening's party index.
+// organization's parties apart from another's, an audit record per single change and
+// one per import whose digest vouches for each row (a row changed behind Tollgate's back
+// fails `audit verify`, named), all or nothing, and removal; and the reads of continuous
+// screening's party index.
 #include <gtest/gtest.h>
 
 #include <map>
 
 #include "test_databases.h"
+#include "tollgate/audit/stored_log.h"
 #include "tollgate/audit/verify.h"
 #include "tollgate/storage/store.h"
 
 namespace tollgate::storage {
 namespace {
 
+using testing::TamperWith;
 using testing::TestDatabase;
 
 const ChangeStamp kImport{"applicant msft-exports", "2026-12-06T10:00:00Z"};
@@ -214,6 +218,101 @@ TEST_P(PartyStoreTest, NamesOfEveryMasterAndPartiesReadBackById) {
   EXPECT_EQ(first, expected);
   EXPECT_LT((*read)[0].id, (*read)[1].id);
   EXPECT_TRUE(store_->PartiesById({})->empty());
+}
+
+// The problems `audit verify` reports, one text each: "SEQUENCE: WHAT".
+std::vector<std::string> VerifyProblems(Store& store) {
+  auto verified = audit::VerifyStoredLog(store, std::nullopt, std::nullopt);
+  EXPECT_TRUE(verified.ok()) << verified.error().message;
+  std::vector<std::string> out;
+  if (!verified.ok()) return {"(verify failed)"};
+  for (const auto& p : verified->problems)
+    out.push_back(std::to_string(p.sequence) + ": " + p.what);
+  return out;
+}
+
+TEST_P(PartyStoreTest, AnImportIsOneRecordWhoseDigestVouchesForEachRow) {
+  std::vector<parties::Party> three{Screened(MakeParty("C-1", "Huawei")),
+                                    MakeParty("C-2", "Acme GmbH", "DE"), MakeParty("C-3", "ZTE")};
+  ASSERT_TRUE(store_->UpsertParties("microsoft", three, kImport).ok());
+  three[1].address = "Berlin";
+  auto second = store_->UpsertParties("microsoft", three, kLater);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  ASSERT_EQ(second->changed.size(), 1u);
+  EXPECT_EQ(second->changed[0].revision, 2);
+
+  auto log = store_->AuditLog();
+  ASSERT_TRUE(log.ok());
+  std::vector<const audit::Record*> imports;
+  for (const auto& r : *log) {
+    EXPECT_NE(r.subject.rfind("party microsoft/", 0), 0u) << r.action << " " << r.subject;
+    if (r.subject == "party master microsoft") imports.push_back(&r);
+  }
+  ASSERT_EQ(imports.size(), 2u);
+  EXPECT_EQ(imports[0]->action, "party.import");
+  EXPECT_EQ(imports[0]->actor, kImport.actor);
+  EXPECT_EQ(imports[0]->after["organization"], "microsoft");
+  EXPECT_EQ(imports[0]->after["added"], 3);
+  EXPECT_EQ(imports[1]->after["added"], 0);
+  EXPECT_EQ(imports[1]->after["changed"], 1);
+  EXPECT_EQ(imports[1]->after["unchanged"], 2);
+  EXPECT_EQ(imports[1]->after["parties_sha256"].get<std::string>().size(), 64u);
+  EXPECT_TRUE(VerifyProblems(*store_).empty());
+
+  // C-3's row, untouched since the first import, edited behind Tollgate's back.
+  const std::string first = std::to_string(imports[0]->sequence);
+  TamperWith(db_, "UPDATE parties SET country = 'DE' WHERE external_id = 'C-3'");
+  EXPECT_EQ(VerifyProblems(*store_),
+            std::vector<std::string>{first +
+                                     ": party microsoft/C-3: its row (revision 1) does not "
+                                     "match what audit record " +
+                                     first + " vouches for (revision 1, content " +
+                                     (*store_->PartyVersions())[2].content_hash + ")"});
+  // Its version made to fit the edited row: the import's digest no longer matches.
+  auto rows = store_->PartyRowHashes();
+  ASSERT_TRUE(rows.ok());
+  TamperWith(db_, "UPDATE party_versions SET content_hash = '" + (*rows)[2].content_hash +
+                      "' WHERE external_id = 'C-3'");
+  EXPECT_EQ(VerifyProblems(*store_),
+            std::vector<std::string>{
+                first + ": party import of microsoft: its party versions do not match the "
+                        "record's digest"});
+  // A row deleted.
+  TamperWith(db_, "DELETE FROM parties WHERE external_id = 'C-2'");
+  const auto problems = VerifyProblems(*store_);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[1], std::to_string(imports[1]->sequence) +
+                             ": party microsoft/C-2 revision 2: audit record " +
+                             std::to_string(imports[1]->sequence) +
+                             " vouches for it, but its row is missing");
+}
+
+TEST_P(PartyStoreTest, ASingleChangeKeepsItsOwnRecordAndVersion) {
+  ASSERT_TRUE(store_->UpsertParties("microsoft", {MakeParty("C-1", "Huawei")}, kImport).ok());
+  ASSERT_TRUE(store_->RemoveParty("microsoft", "C-1", kLater).ok());
+  ASSERT_TRUE(store_->UpsertParties("qualcomm", {MakeParty("Q-1", "Xiaomi")}, kImport).ok());
+  auto log = store_->AuditLog();
+  ASSERT_TRUE(log.ok());
+  const audit::Record& added = log->at(log->size() - 1);
+  EXPECT_EQ(added.action, "party.add");
+  auto versions = store_->PartyVersions();
+  ASSERT_TRUE(versions.ok());
+  ASSERT_EQ(versions->size(), 3u);
+  EXPECT_EQ(versions->back().content_hash, added.after["content_hash"]);
+  EXPECT_EQ((*versions)[1].revision, 0);  // the removal
+  EXPECT_TRUE(VerifyProblems(*store_).empty());
+  // A removed party put back behind Tollgate's back.
+  TamperWith(db_,
+             "INSERT INTO parties(organization, external_id, name, type, country, body, revision, "
+             "updated_at, updated_by, screened_at, screened_on, top_score, hit_count, screening) "
+             "SELECT organization, 'C-1', name, type, country, body, revision, updated_at, "
+             "updated_by, screened_at, screened_on, top_score, hit_count, screening FROM parties "
+             "WHERE external_id = 'Q-1'");
+  const auto problems = VerifyProblems(*store_);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("party qualcomm/C-1: no audit record vouches for its row"),
+            std::string::npos)
+      << problems[0];
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PartyStoreTest, ::testing::Values("sqlite", "postgres"),

@@ -467,6 +467,40 @@ inline constexpr sql::Query kUpdateParty = Shared(
     "RETURNING revision");
 inline constexpr sql::Query kDeleteParty =
     Shared("delete_party", "DELETE FROM parties WHERE id = $1");
+// An import's new parties in bulk (storage/sql/driver.h InsertMany), then their ids:
+// those above the largest id before, in the order they were inserted (ids are given in
+// insertion order, and the audit lock keeps other writers of parties out meanwhile).
+inline constexpr sql::Query kInsertPartiesInBulk = PerDialect(
+    "insert_parties_in_bulk",
+    "INSERT INTO parties(organization, external_id, name, type, country, body, revision, "
+    "updated_at, updated_by, screened_at, screened_on, top_score, hit_count, screening) VALUES "
+    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CAST($12 AS REAL), $13, $14)",
+    "COPY parties(organization, external_id, name, type, country, body, revision, updated_at, "
+    "updated_by, screened_at, screened_on, top_score, hit_count, screening) FROM STDIN");
+inline constexpr sql::Query kSelectLargestPartyId =
+    Shared("select_largest_party_id", "SELECT COALESCE(MAX(id), 0) FROM parties");
+inline constexpr sql::Query kSelectPartyIdsAbove =
+    Shared("select_party_ids_above",
+           "SELECT id, external_id FROM parties WHERE organization = $1 AND id > $2 ORDER BY id");
+// Every party row, for `audit verify` (columns as kSelectParties).
+inline constexpr sql::Query kSelectAllParties =
+    Shared("select_all_parties",
+           "SELECT id, organization, external_id, name, type, country, body, revision, updated_at, "
+           "updated_by, screened_at, screened_on, top_score, hit_count, screening FROM parties "
+           "ORDER BY organization, external_id");
+
+// ---- Party versions (migration 16): what vouches for each party row ----
+
+inline constexpr sql::Query kInsertPartyVersions = PerDialect(
+    "insert_party_versions",
+    "INSERT INTO party_versions(audit_sequence, organization, external_id, revision, "
+    "content_hash) VALUES ($1, $2, $3, $4, $5)",
+    "COPY party_versions(audit_sequence, organization, external_id, revision, content_hash) "
+    "FROM STDIN");
+inline constexpr sql::Query kSelectPartyVersions =
+    Shared("select_party_versions",
+           "SELECT audit_sequence, organization, external_id, revision, content_hash FROM "
+           "party_versions ORDER BY audit_sequence, organization, external_id");
 
 // ---- Continuous screening's party index (alerts/rescreen.h): every party's names, and
 // the few parties a list change makes candidates read back by id, the ids one JSON

@@ -9,7 +9,8 @@
 // store_v12_postgres_added.txt (12: webhooks), store_v13_postgres_added.txt (13: the
 // revision of each organization's dispositions), store_v14_postgres_added.txt (14: the
 // alert queue's indexes), store_v15_postgres_added.txt (15: the alert queue's kept
-// counts), and a database main wrote is migrated
+// counts), store_v16_postgres_added.txt (16: the party versions that vouch for each
+// party row), and a database main wrote is migrated
 // to exactly the schema of a fresh one.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -70,7 +71,7 @@ const char* kSchemaOfVersion8 =
     "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
     "AND tbl_name NOT IN ('parties', 'alerts', 'alert_settings', 'party_master_revision', "
     "'screenings', 'determination_facts', 'webhooks', 'webhook_deliveries', "
-    "'alert_decision_revisions', 'alert_counts') "
+    "'alert_decision_revisions', 'alert_counts', 'party_versions') "
     "AND name NOT IN ('determinations_by_time') ORDER BY type, name";
 
 // The lines of `text`, sorted (the order PostgreSQL's collation gives is not ours).
@@ -103,7 +104,7 @@ TEST_F(GoldenSqliteStore, MigrationFilesCreateTheSchemaMainCreated) {
   EXPECT_EQ(Sqlite(fresh.url(), kSchemaOfVersion8), recorded);
   const char* versions = "SELECT group_concat(version) FROM schema_migrations";
   EXPECT_EQ(Sqlite(golden_.url(), versions), "1,2,3,4,5,6,7,8\n");
-  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\n");
+  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16\n");
 }
 
 TEST_F(GoldenSqliteStore, OpensReadsAndWritesWhatMainWrote) {
@@ -235,8 +236,12 @@ TEST(GoldenPostgresStore, MigrationFilesCreateTheSchemaMainCreated) {
   const std::string counts =
       ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v15_postgres_added.txt");
   ASSERT_NE(counts.find("column alert_counts.alerts"), std::string::npos);
+  // Migration 16, the party versions (issue 15, the import at 1,000,000 parties).
+  const std::string versions =
+      ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v16_postgres_added.txt");
+  ASSERT_NE(versions.find("column party_versions.content_hash"), std::string::npos);
   EXPECT_EQ(SortedLines(listed), SortedLines(recorded + added + alerts + history + webhooks +
-                                             decisions + queue + counts));
+                                             decisions + queue + counts + versions));
 }
 
 }  // namespace

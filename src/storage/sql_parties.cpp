@@ -1,6 +1,9 @@
-// SqlStore's party master (table: migration 9): upserts by external id with an audit
-// record per change, reads, and removal.
+// SqlStore's party master (table: migration 9): upserts by external id, in bulk with one
+// audit record per import or alone with its own record, each row written with its
+// version (migration 16, audit/party_digest.h); reads, and removal.
+#include <algorithm>
 #include <cstdio>
+#include <initializer_list>
 #include <map>
 #include <set>
 
@@ -8,6 +11,8 @@
 #include "storage/sql_store.h"
 #include "storage/stored_applications.h"
 #include "storage/stored_rows.h"
+#include "tollgate/audit/party_digest.h"
+#include "tollgate/common/sha256.h"
 
 namespace tollgate::storage {
 namespace {
@@ -85,11 +90,142 @@ nlohmann::json AuditForm(const parties::Party& party) {
   return form;
 }
 
-std::string Subject(const parties::Party& party) {
-  return "party " + party.organization + "/" + party.external_id;
+// A party row's columns that are not the party's own fields, as written.
+struct RowText {
+  std::string body;       // PartyBody
+  std::string screening;  // PartyScreeningBody
+  std::string score;      // ScoreText of the top score
+};
+
+RowText TextOf(const parties::Party& party) {
+  return {PartyBody(party), PartyScreeningBody(party.screening),
+          ScoreText(party.screening.top_score)};
 }
 
+// The SHA-256 of what a party row holds (audit/party_digest.h): every column but the
+// id, as written, as netstrings in the order of kSelectParties. Computed from the
+// party when it is written and from the decoded row when `audit verify` reads it: both
+// give the same text, since the JSON columns are nlohmann::json's own dumps.
+std::string ContentHash(const parties::Party& party, const RowText& text) {
+  const auto& s = party.screening;
+  const std::string revision = std::to_string(party.revision);
+  const std::string hits = std::to_string(s.hits);
+  std::string form;
+  form.reserve(text.body.size() + text.screening.size() + 256);
+  for (std::string_view field : std::initializer_list<std::string_view>{
+           party.organization, party.external_id, party.name, lists::EntryTypeName(party.type),
+           party.country, text.body, revision, party.updated_at, party.updated_by, s.screened_at,
+           s.as_of, text.score, hits, text.screening}) {
+    audit::AppendField(form, field);
+  }
+  return Sha256Hex(form);
+}
+
+// The update of a party gave another revision than the one it was read at plus one: a
+// writer outside the audit lock (nothing of Tollgate's) changed it meanwhile.
+Error NotTheRevisionExpected(const parties::Party& party) {
+  return MakeError(ErrorCode::kInternal,
+                   audit::PartySubject(party.organization, party.external_id) +
+                       ": stored at another revision than " + std::to_string(party.revision));
+}
+
+audit::PartyVersion VersionOf(const parties::Party& party, const RowText& text) {
+  return {0, party.organization, party.external_id, party.revision, ContentHash(party, text)};
+}
+
+// Rows go to the driver in blocks: 1,000,000 parties' parameters at once would hold
+// every row's text twice.
+constexpr std::size_t kBlock = 10000;
+
 }  // namespace
+
+// ---- Writing many parties: one audit record for the import ----
+
+Status SqlStore::InsertPartyVersions(std::int64_t audit_sequence,
+                                     const std::vector<audit::PartyVersion>& versions) {
+  std::vector<sql::Params> block;
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    const auto& v = versions[i];
+    block.push_back({audit_sequence, v.organization, v.external_id, v.revision, v.content_hash});
+    if (block.size() == kBlock || i + 1 == versions.size()) {
+      if (auto s = db_->InsertMany(q::kInsertPartyVersions, block); !s.ok()) return s;
+      block.clear();
+    }
+  }
+  return {};
+}
+
+Status SqlStore::InsertPartiesInBulk(const std::string& organization,
+                                     std::vector<parties::Party>& added,
+                                     std::vector<audit::PartyVersion>& versions) {
+  auto largest = db_->Run(q::kSelectLargestPartyId);
+  if (!largest.ok()) return largest.error();
+  std::vector<sql::Params> block;
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    auto& party = added[i];
+    party.revision = 1;
+    RowText text = TextOf(party);
+    versions.push_back(VersionOf(party, text));
+    const auto& s = party.screening;
+    block.push_back(
+        {organization, party.external_id, party.name, std::string(lists::EntryTypeName(party.type)),
+         party.country, std::move(text.body), party.revision, party.updated_at, party.updated_by,
+         s.screened_at, s.as_of, std::move(text.score), s.hits, std::move(text.screening)});
+    if (block.size() == kBlock || i + 1 == added.size()) {
+      if (auto r = db_->InsertMany(q::kInsertPartiesInBulk, block); !r.ok()) return r;
+      block.clear();
+    }
+  }
+  auto ids = db_->Run(q::kSelectPartyIdsAbove, {organization, largest->Int(0, 0)});
+  if (!ids.ok()) return ids.error();
+  if (ids->size() != static_cast<int>(added.size())) {
+    return MakeError(ErrorCode::kInternal, "party import of " + organization + ": " +
+                                               std::to_string(added.size()) + " inserted, " +
+                                               std::to_string(ids->size()) + " ids found");
+  }
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    const int row = static_cast<int>(i);
+    if (ids->Text(row, 1) != added[i].external_id) {
+      return MakeError(ErrorCode::kInternal, "party import of " + organization + ": party '" +
+                                                 added[i].external_id +
+                                                 "' did not get the id expected");
+    }
+    added[i].id = ids->Int(row, 0);
+  }
+  return {};
+}
+
+Status SqlStore::UpdatePartiesInBulk(std::vector<parties::Party>& changed,
+                                     const std::vector<const parties::Party*>& before,
+                                     std::vector<audit::PartyVersion>& versions) {
+  std::vector<sql::Params> block;
+  std::size_t first = 0;  // of the block
+  for (std::size_t i = 0; i < changed.size(); ++i) {
+    auto& party = changed[i];
+    party.id = before[i]->id;
+    party.revision = before[i]->revision + 1;
+    RowText text = TextOf(party);
+    versions.push_back(VersionOf(party, text));
+    const auto& s = party.screening;
+    block.push_back({party.id, party.name, std::string(lists::EntryTypeName(party.type)),
+                     party.country, std::move(text.body), party.updated_at, party.updated_by,
+                     s.screened_at, s.as_of, std::move(text.score), s.hits,
+                     std::move(text.screening)});
+    if (block.size() == kBlock || i + 1 == changed.size()) {
+      auto updated = db_->RunEach(q::kUpdateParty, block);
+      if (!updated.ok()) return updated.error();
+      for (std::size_t j = 0; j < updated->size(); ++j) {
+        const auto& p = changed[first + j];
+        if ((*updated)[j].Int(0, 0) != p.revision) {
+          return NotTheRevisionExpected(p);
+        }
+      }
+      block.clear();
+      first = i + 1;
+    }
+  }
+  return {};
+}
 
 Result<std::vector<parties::Party>> SqlStore::SelectParties(const std::string& organization,
                                                             const std::string& external_id) {
@@ -108,6 +244,7 @@ Result<std::vector<parties::Party>> SqlStore::SelectParties(const std::string& o
 Result<PartyUpsert> SqlStore::UpsertParties(const std::string& organization,
                                             std::vector<parties::Party> given,
                                             const ChangeStamp& stamp) {
+  const bool one_party = given.size() == 1;
   std::set<std::string> seen;
   for (std::size_t i = 0; i < given.size(); ++i) {
     auto& party = given[i];
@@ -135,6 +272,7 @@ Result<PartyUpsert> SqlStore::UpsertParties(const std::string& organization,
   for (auto& party : *stored) by_external_id[party.external_id] = &party;
 
   PartyUpsert result;
+  std::vector<const parties::Party*> changed_from;  // the stored party each changed one was
   for (auto& party : given) {
     auto it = by_external_id.find(party.external_id);
     const parties::Party* before = it == by_external_id.end() ? nullptr : it->second;
@@ -144,36 +282,80 @@ Result<PartyUpsert> SqlStore::UpsertParties(const std::string& organization,
     }
     party.updated_at = stamp.timestamp;
     party.updated_by = stamp.actor;
-    const auto& s = party.screening;
-    if (before == nullptr) {
-      auto inserted =
-          db_->Run(q::kInsertParty,
-                   {organization, party.external_id, party.name, lists::EntryTypeName(party.type),
-                    party.country, PartyBody(party), stamp.timestamp, stamp.actor, s.screened_at,
-                    s.as_of, ScoreText(s.top_score), s.hits, PartyScreeningBody(s)});
-      if (!inserted.ok()) return inserted.error();
-      party.id = inserted->Int(0, 0);
-      party.revision = 1;
-    } else {
-      auto updated = db_->Run(
-          q::kUpdateParty, {before->id, party.name, lists::EntryTypeName(party.type), party.country,
-                            PartyBody(party), stamp.timestamp, stamp.actor, s.screened_at, s.as_of,
-                            ScoreText(s.top_score), s.hits, PartyScreeningBody(s)});
-      if (!updated.ok()) return updated.error();
-      party.id = before->id;
-      party.revision = updated->Int(0, 0);
-    }
-    audit::Entry entry{stamp.timestamp,
-                       stamp.actor,
-                       before == nullptr ? "party.add" : "party.change",
-                       Subject(party),
-                       before == nullptr ? nlohmann::json(nullptr) : AuditForm(*before),
-                       AuditForm(party)};
-    if (auto a = AppendAudit(std::move(entry)); !a.ok()) return a.error();
+    if (before != nullptr) changed_from.push_back(before);
     (before == nullptr ? result.added : result.changed).push_back(std::move(party));
+  }
+  if (result.added.empty() && result.changed.empty()) {
+    if (auto c = tx->Commit(); !c.ok()) return c.error();
+    return result;
+  }
+  // One party given: a change of one party (the API's, or a file of one), recorded on
+  // its own with the party before and after. More: one record for the import.
+  if (one_party) {
+    auto written = WriteOneParty(organization, result, changed_from, stamp);
+    if (!written.ok()) return written.error();
+  } else {
+    std::vector<audit::PartyVersion> versions;
+    versions.reserve(result.added.size() + result.changed.size());
+    if (auto s = InsertPartiesInBulk(organization, result.added, versions); !s.ok()) {
+      return s.error();
+    }
+    if (auto s = UpdatePartiesInBulk(result.changed, changed_from, versions); !s.ok()) {
+      return s.error();
+    }
+    std::sort(versions.begin(), versions.end(),
+              [](const auto& a, const auto& b) { return a.external_id < b.external_id; });
+    nlohmann::json summary = {
+        {"organization", organization},
+        {"added", result.added.size()},
+        {"changed", result.changed.size()},
+        {"unchanged", result.unchanged},
+        {std::string(audit::kImportDigestField), audit::ImportDigest(versions)}};
+    auto sequence =
+        AppendAuditAt({stamp.timestamp, stamp.actor, std::string(audit::kPartyImportAction),
+                       audit::PartyMasterSubject(organization), nullptr, std::move(summary)});
+    if (!sequence.ok()) return sequence.error();
+    if (auto s = InsertPartyVersions(*sequence, versions); !s.ok()) return s.error();
   }
   if (auto c = tx->Commit(); !c.ok()) return c.error();
   return result;
+}
+
+Status SqlStore::WriteOneParty(const std::string& organization, PartyUpsert& written,
+                               const std::vector<const parties::Party*>& changed_from,
+                               const ChangeStamp& stamp) {
+  const bool added = !written.added.empty();
+  parties::Party& party = added ? written.added.front() : written.changed.front();
+  const parties::Party* before = added ? nullptr : changed_from.front();
+  party.revision = added ? 1 : before->revision + 1;
+  RowText text = TextOf(party);
+  const auto& s = party.screening;
+  if (added) {
+    auto inserted =
+        db_->Run(q::kInsertParty,
+                 {organization, party.external_id, party.name, lists::EntryTypeName(party.type),
+                  party.country, text.body, stamp.timestamp, stamp.actor, s.screened_at, s.as_of,
+                  text.score, s.hits, text.screening});
+    if (!inserted.ok()) return inserted.error();
+    party.id = inserted->Int(0, 0);
+  } else {
+    auto updated =
+        db_->Run(q::kUpdateParty, {before->id, party.name, lists::EntryTypeName(party.type),
+                                   party.country, text.body, stamp.timestamp, stamp.actor,
+                                   s.screened_at, s.as_of, text.score, s.hits, text.screening});
+    if (!updated.ok()) return updated.error();
+    party.id = before->id;
+    if (updated->Int(0, 0) != party.revision) return NotTheRevisionExpected(party);
+  }
+  const audit::PartyVersion version = VersionOf(party, text);
+  nlohmann::json after = AuditForm(party);
+  after[std::string(audit::kContentHashField)] = version.content_hash;
+  auto sequence =
+      AppendAuditAt({stamp.timestamp, stamp.actor, added ? "party.add" : "party.change",
+                     audit::PartySubject(organization, party.external_id),
+                     added ? nlohmann::json(nullptr) : AuditForm(*before), std::move(after)});
+  if (!sequence.ok()) return sequence.error();
+  return InsertPartyVersions(*sequence, {version});
 }
 
 Result<std::vector<parties::Party>> SqlStore::ListParties(const std::string& organization) {
@@ -196,10 +378,45 @@ Status SqlStore::RemoveParty(const std::string& organization, const std::string&
   auto before = GetParty(organization, external_id);
   if (!before.ok()) return before.error();
   if (auto r = db_->Run(q::kDeleteParty, {before->id}); !r.ok()) return r.error();
-  audit::Entry entry{stamp.timestamp,  stamp.actor,        "party.remove",
-                     Subject(*before), AuditForm(*before), nullptr};
-  if (auto a = AppendAudit(std::move(entry)); !a.ok()) return a.error();
+  auto sequence =
+      AppendAuditAt({stamp.timestamp, stamp.actor, "party.remove",
+                     audit::PartySubject(organization, external_id), AuditForm(*before), nullptr});
+  if (!sequence.ok()) return sequence.error();
+  // A removal's version: revision 0, no content (the row is gone for good).
+  if (auto s = InsertPartyVersions(*sequence, {{0, organization, external_id, 0, ""}}); !s.ok()) {
+    return s;
+  }
   return tx->Commit();
+}
+
+// ---- What `audit verify` reads of the party master ----
+
+Result<std::vector<audit::PartyVersion>> SqlStore::PartyVersions() {
+  auto rows = db_->Run(q::kSelectPartyVersions);
+  if (!rows.ok()) return rows.error();
+  std::vector<audit::PartyVersion> versions;
+  versions.reserve(static_cast<std::size_t>(rows->size()));
+  for (int i = 0; i < rows->size(); ++i) {
+    versions.push_back(
+        {rows->Int(i, 0), rows->Take(i, 1), rows->Take(i, 2), rows->Int(i, 3), rows->Take(i, 4)});
+  }
+  return versions;
+}
+
+Result<std::vector<audit::PartyVersion>> SqlStore::PartyRowHashes() {
+  auto rows = db_->Run(q::kSelectAllParties);
+  if (!rows.ok()) return rows.error();
+  std::vector<audit::PartyVersion> hashes;
+  hashes.reserve(static_cast<std::size_t>(rows->size()));
+  for (int i = 0; i < rows->size(); ++i) {
+    const std::string organization = rows->Text(i, 1);
+    const std::string external_id = rows->Text(i, 2);
+    auto party = DecodeParty(*rows, i);
+    // A row that no longer decodes cannot hash as it was written.
+    hashes.push_back({0, organization, external_id, party.ok() ? party->revision : -1,
+                      party.ok() ? ContentHash(*party, TextOf(*party)) : "(damaged row)"});
+  }
+  return hashes;
 }
 
 }  // namespace tollgate::storage

@@ -47,6 +47,12 @@ Result<sql::Transaction> SqlStore::BeginAudited() {
 }
 
 Status SqlStore::AppendAudit(audit::Entry entry) {
+  auto sequence = AppendAuditAt(std::move(entry));
+  if (!sequence.ok()) return sequence.error();
+  return {};
+}
+
+Result<std::int64_t> SqlStore::AppendAuditAt(audit::Entry entry) {
   auto head = db_->Run(q::kSelectAuditHead);
   if (!head.ok()) return head.error();
   audit::Record last;
@@ -62,7 +68,7 @@ Status SqlStore::AppendAudit(audit::Entry entry) {
                {record->sequence, record->timestamp, record->actor, record->action, record->subject,
                 record->before.dump(), record->after.dump(), record->previous_hash, record->hash});
   if (!inserted.ok()) return inserted.error();
-  return {};
+  return record->sequence;
 }
 
 Result<bool> SqlStore::Exists(const sql::Query& count_query, const std::string& key) {

@@ -136,6 +136,8 @@ class SqlStore final : public Store {
   Result<std::int64_t> PartyMasterRevision() override;
   Result<std::vector<parties::PartyNames>> AllPartyNames() override;
   Result<std::vector<parties::Party>> PartiesById(const std::vector<std::int64_t>& ids) override;
+  Result<std::vector<audit::PartyVersion>> PartyVersions() override;
+  Result<std::vector<audit::PartyVersion>> PartyRowHashes() override;
 
   // sql_alerts.cpp
   Result<std::vector<alerts::Alert>> WriteAlerts(std::vector<AlertWrite> writes,
@@ -180,9 +182,28 @@ class SqlStore final : public Store {
   Result<sql::Transaction> BeginAudited();
   // Chains `entry` after the last audit record; inside the caller's transaction.
   Status AppendAudit(audit::Entry entry);
+  // The same, answering the new record's sequence number.
+  Result<std::int64_t> AppendAuditAt(audit::Entry entry);
   // Whether `count_query` counts any row for `key`.
   Result<bool> Exists(const sql::Query& count_query, const std::string& key);
 
+  // UpsertParties' writes (sql_parties.cpp), inside its audited transaction. Many
+  // parties: inserted and updated in blocks (one statement reused on SQLite, COPY and
+  // one pipeline on PostgreSQL), each one's version added to `versions`, the ids and
+  // revisions set as stored; their one audit record is the caller's.
+  Status InsertPartiesInBulk(const std::string& organization, std::vector<parties::Party>& added,
+                             std::vector<audit::PartyVersion>& versions);
+  Status UpdatePartiesInBulk(std::vector<parties::Party>& changed,
+                             const std::vector<const parties::Party*>& before,
+                             std::vector<audit::PartyVersion>& versions);
+  // The one party of `written` (added, or changed from changed_from[0]) with its own
+  // audit record and version.
+  Status WriteOneParty(const std::string& organization, PartyUpsert& written,
+                       const std::vector<const parties::Party*>& changed_from,
+                       const ChangeStamp& stamp);
+  // The versions vouched for by the audit record `audit_sequence` (migration 16).
+  Status InsertPartyVersions(std::int64_t audit_sequence,
+                             const std::vector<audit::PartyVersion>& versions);
   // Inserts a validated license with its parties and items; inside the caller's
   // transaction. kConflict when the number exists, kNotFound for an unknown organization.
   Status InsertLicense(const licensing::License& license);

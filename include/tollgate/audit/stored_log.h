@@ -18,7 +18,8 @@
 namespace tollgate::audit {
 
 // Verify, or VerifyAgainst `checkpoint` (its signature checked by the caller), with the
-// store's missing append-only guards as guard_problems.
+// store's missing append-only guards as guard_problems, and the party master's rows
+// checked against the records that vouch for them (audit/party_digest.h) as problems.
 Result<Verification> VerifyStoredLog(storage::Store& store, const std::optional<Anchor>& anchor,
                                      const std::optional<Checkpoint>& checkpoint);
 

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "tollgate/alerts/alert.h"
+#include "tollgate/audit/party_digest.h"
 #include "tollgate/audit/record.h"
 #include "tollgate/common/date.h"
 #include "tollgate/common/result.h"
@@ -414,8 +415,11 @@ class Store {
 
   // ---- The party master (parties/party.h) ----
 
-  // Adds or changes `organization`'s parties by external id, in one transaction with an
-  // audit record each ("party.add", "party.change"): all or none. A party whose facts
+  // Adds or changes `organization`'s parties by external id, in one transaction: all or
+  // none. One party given, its own audit record ("party.add", "party.change", with the
+  // content hash of its row); more, one record for the import ("party.import": the
+  // counts and the digest of the rows written, audit/party_digest.h); each row written
+  // gets its version (PartyVersions). A party whose facts
   // are those stored (parties::SameContent) is left as it is, its screening included;
   // an added one gets a new id and revision 1, a changed one keeps its id and gets the
   // next revision; both are stored with the screening they carry. The parties must be
@@ -429,7 +433,8 @@ class Store {
   // kNotFound when the organization holds no party with that external id.
   virtual Result<parties::Party> GetParty(const std::string& organization,
                                           const std::string& external_id) = 0;
-  // Removes a party with its audit record ("party.remove", the party as it was);
+  // Removes a party with its audit record ("party.remove", the party as it was) and a
+  // version of revision 0;
   // kNotFound as GetParty.
   virtual Status RemoveParty(const std::string& organization, const std::string& external_id,
                              const ChangeStamp& stamp) = 0;
@@ -443,6 +448,13 @@ class Store {
   // left empty: what a new screening of them needs is their facts). An id no party has
   // (removed since it was read) is skipped.
   virtual Result<std::vector<parties::Party>> PartiesById(const std::vector<std::int64_t>& ids) = 0;
+  // What `audit verify` checks the party master against (audit/party_digest.h): every
+  // party version recorded (migration 16), by audit sequence, organization and external
+  // id; and every party row as it is now, by organization and external id, its content
+  // hash recomputed from what the row holds (audit_sequence 0; a row that no longer
+  // decodes has revision -1 and content hash "(damaged row)").
+  virtual Result<std::vector<audit::PartyVersion>> PartyVersions() = 0;
+  virtual Result<std::vector<audit::PartyVersion>> PartyRowHashes() = 0;
 
   // ---- Alerts (alerts/alert.h) ----
 

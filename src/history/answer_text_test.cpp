@@ -71,7 +71,8 @@ TEST_F(ScreeningAnswerTest, ACheckAnswersAsBeforeAndItsRecordKeepsTheSameRequest
   tx.exporter = "Example Exporter Inc.";
   tx.items.push_back({"5A002.a.1", std::nullopt, std::nullopt});
   tx.destination = "CN";
-  tx.parties.push_back({rules::PartyRole::kEndUser, "Huawei Technologies Co., Ltd.", ""});
+  tx.parties.push_back(
+      {rules::PartyRole::kEndUser, "183rd Guard Air Defense Missile Regiment", ""});
   tx.date = *Date::Parse("2019-06-01");
   auto d = rules::internal::Determine(rules::internal::ShippedRules(), tx, *index_, searched_, {});
   ASSERT_TRUE(d.ok()) << d.error().message;

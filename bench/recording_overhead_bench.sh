@@ -11,7 +11,8 @@
 # record off, nor should it (15 CFR 762.2(a)).
 #   bench/recording_overhead_bench.sh [BUILD_DIR] [SECONDS] [CONNECTIONS] [ROUNDS]
 # RECORDING_BENCH_DB: a postgresql:// URL of an empty database instead of a new SQLite
-# file. Prints per line req/s, p50, p99; then each side's median and the ratios.
+# file. Prints per line req/s, p50, p99 and the server process's CPU time a request (on
+# PostgreSQL its own processes' are not counted); then each side's median and the ratios.
 # Needs wrk, ../shared/data/lists and build/bench/http_spike/httplib_spike.
 set -euo pipefail
 
@@ -49,15 +50,27 @@ echo "recording overhead: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores," \
   echo PostgreSQL || echo SQLite), httplib spike 64 threads, wrk 2 threads $connections" \
   "connections ${seconds}s, $rounds rounds"
 : >"$work/results"
+# The server's CPU time so far (user + system, in clock ticks): what a request costs it
+# holds better than req/s on a machine others load, and what recording adds to it is
+# the part of the overhead that is work, the rest being waiting (for the commit).
+server_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
 run() {
-  local line
+  local line before after
+  before=$(server_ticks)
   line=$(bench_wrk "$1" -H "Authorization: Bearer $token" -s "$work/$2.lua" "$base")
+  after=$(server_ticks)
+  # label words, then req/s, p50, p99 (the words before "req/s" and after "p50", "p99"),
+  # then the server's CPU microseconds a request
+  line=$(awk -v ticks=$((after - before)) -v hz="$ticks_per_second" -v s="$seconds" \
+    '{ for (i = 1; i <= NF; i++) if ($(i+1) == "req/s") rps = $i
+       printf "%s   server cpu %.0f us/req\n", $0, ticks * 1e6 / hz / (rps * s) }' <<<"$line")
   echo "$line"
-  # label words, then req/s, p50, p99 (the words before "req/s" and after "p50", "p99")
   awk '{ for (i = 1; i <= NF; i++) { if ($(i+1) == "req/s") { rps = $i; n = i - 1 }
-           if ($i == "p50") p50 = $(i+1); if ($i == "p99") p99 = $(i+1) }
+           if ($i == "p50") p50 = $(i+1); if ($i == "p99") p99 = $(i+1)
+           if ($i == "cpu") cpu = $(i+1) }
          label = $1; for (i = 2; i <= n; i++) label = label " " $i
-         print label, rps, p50, p99 }' <<<"$line" >>"$work/results"
+         print label, rps, p50, p99, cpu }' <<<"$line" >>"$work/results"
 }
 for round in $(seq "$rounds"); do
   # Alternate which side goes first, so that a drift of the machine's load does not
@@ -85,13 +98,14 @@ def ms(text):
     return float(text)
 rows = {}
 for line in open(sys.argv[1]):
-    *label, rps, p50, p99 = line.split()
-    rows.setdefault(" ".join(label), []).append((float(rps), ms(p50), ms(p99)))
+    *label, rps, p50, p99, cpu = line.split()
+    rows.setdefault(" ".join(label), []).append((float(rps), ms(p50), ms(p99), float(cpu)))
 print("medians over the rounds, and recorded / unrecorded:")
 for what in ("screen", "check"):
     rec, unrec = rows[what + " recorded"], rows[what + " unrecorded"]
     m = lambda side, k: statistics.median(r[k] for r in side)
     print(f"  {what:6} req/s {m(rec,0):9.0f} / {m(unrec,0):9.0f} = {m(rec,0)/m(unrec,0):.3f}   "
           f"p50 {m(rec,1):7.2f} / {m(unrec,1):7.2f} ms = {m(rec,1)/m(unrec,1):.3f}   "
-          f"p99 {m(rec,2):7.2f} / {m(unrec,2):7.2f} ms = {m(rec,2)/m(unrec,2):.3f}")
+          f"p99 {m(rec,2):7.2f} / {m(unrec,2):7.2f} ms = {m(rec,2)/m(unrec,2):.3f}   "
+          f"server cpu {m(rec,3):5.0f} / {m(unrec,3):5.0f} us/req")
 PY

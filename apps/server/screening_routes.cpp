@@ -8,8 +8,8 @@
 #include "routes.h"
 #include "tollgate/alerts/decisions.h"
 #include "tollgate/common/country.h"
-#include "tollgate/forms/check_json.h"
 #include "tollgate/forms/screening_json.h"
+#include "tollgate/history/answer_text.h"
 #include "tollgate/history/history.h"
 #include "tollgate/licensing/organization.h"
 #include "tollgate/licensing/state_machine.h"
@@ -132,15 +132,17 @@ ApiResponse Screen(ServerState& state, storage::Store& store, const Caller* call
   auto in_force = state.indexes().ForDate(store, as_of);
   if (!in_force.ok()) return ErrorResponse(FromError(in_force.error()));
   const auto matches = in_force->index->Screen(query);
+  // The answer is built once; its record takes the lists searched and the matches.
+  auto answer = history::AnswerScreening(as_of, in_force->versions, matches);
   // Answered only once on record, with the other requests' of the moment (issue 15,
   // item 6): a no-hit too, which is what an auditor asks to see (15 CFR 762.2(a)).
   auto id = state.screening_recorder().Record(
-      store, history::ScreeningRecordOf(query, as_of, in_force->versions, matches,
+      store, history::ScreeningRecordOf(query, as_of, in_force->versions, matches, answer,
                                         AskerOf(*caller, "api")));
   if (!id.ok()) return ErrorResponse(FromError(id.error()));
-  auto out = forms::ScreenJson(as_of, in_force->versions, matches);
-  out["record_id"] = *id;
-  return Json(out);
+  ApiResponse response;
+  response.body = answer.Text(*id);
+  return response;
 }
 
 ApiResponse ScreenBatch(ServerState& state, storage::Store& store, const Caller* caller,
@@ -273,12 +275,17 @@ ApiResponse Check(ServerState& state, storage::Store& store, const Caller* calle
   auto determination = state.engine().Determine(std::move(*tx), &caller->user,  // not read again
                                                 decisions.get());
   if (!determination.ok()) return ErrorResponse(FromError(determination.error()));
+  // The answer is written once; its "transaction" is the request the record keeps.
+  const auto answer = history::AnswerCheck(*determination);
   // Recorded with the other requests' of the moment, in one transaction.
   auto id = state.recorder().Record(
-      store, rules::RecordOf(*determination, licensing::Describe(licensing::ActorFor(caller->user)),
-                             caller->user.organization));
+      store, rules::RecordWithRequest(*determination, answer.transaction,
+                                      licensing::Describe(licensing::ActorFor(caller->user)),
+                                      caller->user.organization));
   if (!id.ok()) return ErrorResponse(FromError(id.error()));
-  return Json(forms::CheckJson(*determination, *id));
+  ApiResponse response;
+  response.body = answer.Text(*id);
+  return response;
 }
 
 }  // namespace

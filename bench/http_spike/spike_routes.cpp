@@ -5,8 +5,7 @@
 #include <memory>
 
 #include "../../apps/server/server.h"
-#include "tollgate/forms/check_json.h"
-#include "tollgate/forms/screening_json.h"
+#include "tollgate/history/answer_text.h"
 #include "tollgate/rules/transaction.h"
 
 namespace tollgate::server::spike {
@@ -34,7 +33,10 @@ SpikeRoutes::SpikeRoutes(ServerState& state) : state_(state) {
          auto in_force = state.indexes().ForDate(store, *as_of);
          if (!in_force.ok()) return ErrorResponse(FromError(in_force.error()));
          const auto matches = in_force->index->Screen(query);
-         return Json(forms::ScreenJson(*as_of, in_force->versions, matches));
+         // Written as GET /api/screen writes its answer, less the record.
+         ApiResponse response;
+         response.body = history::AnswerScreening(*as_of, in_force->versions, matches).Text(0);
+         return response;
        }});
   routes_.push_back(
       {"POST", "/bench/check-unrecorded", Access::kUser,
@@ -47,7 +49,10 @@ SpikeRoutes::SpikeRoutes(ServerState& state) : state_(state) {
          if (!determination.ok()) {
            return ErrorResponse(FromError(determination.error()));
          }
-         return Json(forms::CheckJson(*determination, 0));
+         // Written as POST /api/check writes its answer, less the record.
+         ApiResponse response;
+         response.body = history::AnswerCheck(*determination).Text(0);
+         return response;
        }});
 }
 

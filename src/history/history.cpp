@@ -8,6 +8,7 @@
 #include "tollgate/common/csv_writer.h"
 #include "tollgate/forms/lists_json.h"
 #include "tollgate/forms/screening_json.h"
+#include "tollgate/history/answer_text.h"
 #include "tollgate/licensing/license.h"
 
 namespace tollgate::history {
@@ -110,10 +111,13 @@ storage::ScreeningRecord RecordBy(const Asker& asker) {
   return r;
 }
 
-storage::ScreeningRecord ScreeningRecordOf(const screening::Query& query, Date as_of,
-                                           const std::vector<storage::ListVersion>& searched,
-                                           const std::vector<screening::Match>& matches,
-                                           const Asker& asker) {
+namespace {
+
+// A screening's record without the lists searched and the matches.
+storage::ScreeningRecord QueryRecord(const screening::Query& query, Date as_of,
+                                     const std::vector<storage::ListVersion>& searched,
+                                     const std::vector<screening::Match>& matches,
+                                     const Asker& asker) {
   storage::ScreeningRecord r = RecordBy(asker);
   r.name = query.name;
   r.country = query.country.value_or("");
@@ -122,8 +126,30 @@ storage::ScreeningRecord ScreeningRecordOf(const screening::Query& query, Date a
   r.threshold = query.threshold;
   r.outcome = ScreeningOutcome(searched, matches);
   for (const auto& m : matches) r.top_score = std::max(r.top_score, m.score);
+  return r;
+}
+
+}  // namespace
+
+storage::ScreeningRecord ScreeningRecordOf(const screening::Query& query, Date as_of,
+                                           const std::vector<storage::ListVersion>& searched,
+                                           const std::vector<screening::Match>& matches,
+                                           const Asker& asker) {
+  storage::ScreeningRecord r = QueryRecord(query, as_of, searched, matches, asker);
   r.lists = VersionsJson(searched);
   r.matches = forms::MatchesJson(matches);
+  return r;
+}
+
+storage::ScreeningRecord ScreeningRecordOf(const screening::Query& query, Date as_of,
+                                           const std::vector<storage::ListVersion>& searched,
+                                           const std::vector<screening::Match>& matches,
+                                           ScreeningAnswer& answer, const Asker& asker) {
+  storage::ScreeningRecord r = QueryRecord(query, as_of, searched, matches, asker);
+  // The record's "lists" is the answer's "lists_searched" (each version as
+  // forms::VersionJson writes it, as VersionsJson does), and its matches the answer's.
+  r.lists = std::move(answer.lists_searched);
+  r.matches = std::move(answer.matches);
   return r;
 }
 

@@ -7,13 +7,19 @@ namespace tollgate::rules {
 
 storage::DeterminationRecord RecordOf(const Determination& d, std::string requested_by,
                                       std::string organization) {
+  return RecordWithRequest(d, ToJson(d.transaction).dump(), std::move(requested_by),
+                           std::move(organization));
+}
+
+storage::DeterminationRecord RecordWithRequest(const Determination& d, std::string request_json,
+                                               std::string requested_by, std::string organization) {
   storage::DeterminationRecord record;
   record.requested_by = std::move(requested_by);
   record.organization = std::move(organization);
   for (const auto& party : d.transaction.parties) record.parties.push_back(party.name);
   record.transaction_date = d.transaction.date;
   record.decision = DecisionName(d.decision);
-  record.request_json = ToJson(d.transaction).dump();
+  record.request_json = std::move(request_json);
   // Compact (above): the request is kept whole beside it.
   record.result_json = CompactJson(d).dump();
   return record;

@@ -47,12 +47,15 @@ class GroupCommit {
   // Stores `record` (through `store`, or through another waiting request's store) and
   // returns its id.
   Result<std::int64_t> Record(storage::Store& store, R record) {
-    Pending mine{std::move(record), std::nullopt};
+    Pending mine(std::move(record));
     std::unique_lock lock(mutex_);
     queue_.push_back(&mine);
     while (!mine.result) {
       if (mine.taken || writers_ >= max_writers_) {
-        written_.wait(lock);
+        // Woken only for this request: when its batch is written, or when it is first
+        // in the queue and a writer is free (a wake-up of every waiter at each batch
+        // cost more CPU than the insert, BENCHMARKS.md "Recording every answer").
+        mine.woken.wait(lock);
         continue;
       }
       // A writer is free: this request writes what is queued, its own record too.
@@ -72,22 +75,26 @@ class GroupCommit {
         } else {
           batch[i]->result = ids.error();
         }
+        // Under the lock: the waiter returns, and its Pending ends, once it sees a result.
+        if (batch[i] != &mine) batch[i]->woken.notify_one();
       }
       --writers_;
-      written_.notify_all();
+      // The first of those queued meanwhile writes them.
+      if (!queue_.empty()) queue_.front()->woken.notify_one();
     }
     return std::move(*mine.result);
   }
 
  private:
   struct Pending {
+    explicit Pending(R r) : record(std::move(r)) {}
     R record;
     std::optional<Result<std::int64_t>> result;
     bool taken = false;  // in a batch being written
+    std::condition_variable woken;
   };
 
   std::mutex mutex_;
-  std::condition_variable written_;
   std::vector<Pending*> queue_;
   const int max_writers_;
   int writers_ = 0;  // batches being written

@@ -28,6 +28,12 @@ nlohmann::json CompactJson(const Determination& determination);
 // form `tollgate check` (single and --batch) and POST /api/check store.
 storage::DeterminationRecord RecordOf(const Determination& determination, std::string requested_by,
                                       std::string organization = "");
+// As RecordOf, with the request already written as text (ToJson of the transaction,
+// dumped): the server's answer holds that text and writes it once for both
+// (history/answer_text.h).
+storage::DeterminationRecord RecordWithRequest(const Determination& determination,
+                                               std::string request_json, std::string requested_by,
+                                               std::string organization);
 
 // How much one request (an /api/check body, a `check --batch` line) may ask about.
 struct TransactionLimits {

@@ -78,8 +78,8 @@ std::optional<std::pair<std::string, bool>> NameWithSkeleton(const lists::ListEn
 
 // Likewise for an index of names, which keeps no skeleton entry: the first of
 // `listed`'s names with that skeleton.
-std::optional<std::pair<std::string, bool>> NameWithSkeletonAmong(
-    const lists::ListEntry& listed, const std::string& skeleton) {
+std::optional<std::pair<std::string, bool>> NameWithSkeletonAmong(const lists::ListEntry& listed,
+                                                                  const std::string& skeleton) {
   for (const EntryName& name : NamesOf(listed)) {
     if (SkeletonName(name.text) == skeleton) return std::make_pair(name.text, name.alias);
   }

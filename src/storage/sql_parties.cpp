@@ -10,6 +10,7 @@
 #include "storage/queries.h"
 #include "storage/sql_store.h"
 #include "storage/stored_applications.h"
+#include "storage/stored_parties.h"
 #include "storage/stored_rows.h"
 #include "tollgate/audit/party_digest.h"
 #include "tollgate/common/sha256.h"
@@ -67,13 +68,7 @@ Result<parties::Party> DecodeParty(sql::Rows& rows, int i) {
   party.type = *type;
   try {
     party.screening.top_score = std::stod(rows.Text(i, 12));
-    party.aliases = body.at("aliases").get<std::vector<std::string>>();
-    party.address = body.at("address").get<std::string>();
-    party.date_of_birth = body.at("date_of_birth").get<std::string>();
-    for (const auto& identifier : body.at("identifiers")) {
-      party.identifiers.push_back(
-          {identifier.at("type").get<std::string>(), identifier.at("value").get<std::string>()});
-    }
+    ReadPartyBody(body, party);
     party.screening.lists = screening.at("lists");
     party.screening.matches = screening.at("matches");
   } catch (const std::exception&) {
@@ -138,6 +133,16 @@ audit::PartyVersion VersionOf(const parties::Party& party, const RowText& text) 
 constexpr std::size_t kBlock = 10000;
 
 }  // namespace
+
+void ReadPartyBody(const nlohmann::json& body, parties::Party& party) {
+  party.aliases = body.at("aliases").get<std::vector<std::string>>();
+  party.address = body.at("address").get<std::string>();
+  party.date_of_birth = body.at("date_of_birth").get<std::string>();
+  for (const auto& identifier : body.at("identifiers")) {
+    party.identifiers.push_back(
+        {identifier.at("type").get<std::string>(), identifier.at("value").get<std::string>()});
+  }
+}
 
 // ---- Writing many parties: one audit record for the import ----
 

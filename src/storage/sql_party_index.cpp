@@ -3,6 +3,7 @@
 // read back whole (their stored screening aside) by id in one statement.
 #include "storage/queries.h"
 #include "storage/sql_store.h"
+#include "storage/stored_parties.h"
 
 namespace tollgate::storage {
 namespace {
@@ -58,13 +59,7 @@ Result<std::vector<parties::Party>> SqlStore::PartiesById(const std::vector<std:
     if (!type || !body.is_object()) return DamagedParty(party.id);
     party.type = *type;
     try {
-      party.aliases = body.at("aliases").get<std::vector<std::string>>();
-      party.address = body.at("address").get<std::string>();
-      party.date_of_birth = body.at("date_of_birth").get<std::string>();
-      for (const auto& identifier : body.at("identifiers")) {
-        party.identifiers.push_back(
-            {identifier.at("type").get<std::string>(), identifier.at("value").get<std::string>()});
-      }
+      ReadPartyBody(body, party);
     } catch (const std::exception&) {
       return DamagedParty(party.id);
     }

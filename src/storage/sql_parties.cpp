@@ -132,6 +132,19 @@ audit::PartyVersion VersionOf(const parties::Party& party, const RowText& text) 
 // every row's text twice.
 constexpr std::size_t kBlock = 10000;
 
+// Builds rows 0 .. count - 1 with `row(i)` and hands them to `write(block, first)`
+// kBlock at a time (`first`: the index of the block's first row).
+template <typename Row, typename Write>
+Status WriteInBlocks(std::size_t count, Row&& row, Write&& write) {
+  std::vector<sql::Params> block;
+  for (std::size_t first = 0; first < count; first += kBlock) {
+    block.clear();
+    for (std::size_t i = first; i < std::min(count, first + kBlock); ++i) block.push_back(row(i));
+    if (Status s = write(block, first); !s.ok()) return s;
+  }
+  return {};
+}
+
 }  // namespace
 
 void ReadPartyBody(const nlohmann::json& body, parties::Party& party) {
@@ -148,16 +161,16 @@ void ReadPartyBody(const nlohmann::json& body, parties::Party& party) {
 
 Status SqlStore::InsertPartyVersions(std::int64_t audit_sequence,
                                      const std::vector<audit::PartyVersion>& versions) {
-  std::vector<sql::Params> block;
-  for (std::size_t i = 0; i < versions.size(); ++i) {
-    const auto& v = versions[i];
-    block.push_back({audit_sequence, v.organization, v.external_id, v.revision, v.content_hash});
-    if (block.size() == kBlock || i + 1 == versions.size()) {
-      if (auto s = db_->InsertMany(q::kInsertPartyVersions, block); !s.ok()) return s;
-      block.clear();
-    }
-  }
-  return {};
+  return WriteInBlocks(
+      versions.size(),
+      [&](std::size_t i) {
+        const auto& v = versions[i];
+        return sql::Params{audit_sequence, v.organization, v.external_id, v.revision,
+                           v.content_hash};
+      },
+      [&](const std::vector<sql::Params>& block, std::size_t) {
+        return db_->InsertMany(q::kInsertPartyVersions, block);
+      });
 }
 
 Status SqlStore::InsertPartiesInBulk(const std::string& organization,
@@ -165,22 +178,24 @@ Status SqlStore::InsertPartiesInBulk(const std::string& organization,
                                      std::vector<audit::PartyVersion>& versions) {
   auto largest = db_->Run(q::kSelectLargestPartyId);
   if (!largest.ok()) return largest.error();
-  std::vector<sql::Params> block;
-  for (std::size_t i = 0; i < added.size(); ++i) {
+  const auto row_of = [&](std::size_t i) {
     auto& party = added[i];
     party.revision = 1;
     RowText text = TextOf(party);
     versions.push_back(VersionOf(party, text));
     const auto& s = party.screening;
-    block.push_back(
-        {organization, party.external_id, party.name, std::string(lists::EntryTypeName(party.type)),
-         party.country, std::move(text.body), party.revision, party.updated_at, party.updated_by,
-         s.screened_at, s.as_of, std::move(text.score), s.hits, std::move(text.screening)});
-    if (block.size() == kBlock || i + 1 == added.size()) {
-      if (auto r = db_->InsertMany(q::kInsertPartiesInBulk, block); !r.ok()) return r;
-      block.clear();
-    }
-  }
+    return sql::Params{organization,     party.external_id,
+                       party.name,       std::string(lists::EntryTypeName(party.type)),
+                       party.country,    std::move(text.body),
+                       party.revision,   party.updated_at,
+                       party.updated_by, s.screened_at,
+                       s.as_of,          std::move(text.score),
+                       s.hits,           std::move(text.screening)};
+  };
+  const auto insert = [&](const std::vector<sql::Params>& block, std::size_t) {
+    return db_->InsertMany(q::kInsertPartiesInBulk, block);
+  };
+  if (Status s = WriteInBlocks(added.size(), row_of, insert); !s.ok()) return s;
   auto ids = db_->Run(q::kSelectPartyIdsAbove, {organization, largest->Int(0, 0)});
   if (!ids.ok()) return ids.error();
   if (ids->size() != static_cast<int>(added.size())) {
@@ -203,33 +218,36 @@ Status SqlStore::InsertPartiesInBulk(const std::string& organization,
 Status SqlStore::UpdatePartiesInBulk(std::vector<parties::Party>& changed,
                                      const std::vector<const parties::Party*>& before,
                                      std::vector<audit::PartyVersion>& versions) {
-  std::vector<sql::Params> block;
-  std::size_t first = 0;  // of the block
-  for (std::size_t i = 0; i < changed.size(); ++i) {
+  const auto row_of = [&](std::size_t i) {
     auto& party = changed[i];
     party.id = before[i]->id;
     party.revision = before[i]->revision + 1;
     RowText text = TextOf(party);
     versions.push_back(VersionOf(party, text));
     const auto& s = party.screening;
-    block.push_back({party.id, party.name, std::string(lists::EntryTypeName(party.type)),
-                     party.country, std::move(text.body), party.updated_at, party.updated_by,
-                     s.screened_at, s.as_of, std::move(text.score), s.hits,
-                     std::move(text.screening)});
-    if (block.size() == kBlock || i + 1 == changed.size()) {
-      auto updated = db_->RunEach(q::kUpdateParty, block);
-      if (!updated.ok()) return updated.error();
-      for (std::size_t j = 0; j < updated->size(); ++j) {
-        const auto& p = changed[first + j];
-        if ((*updated)[j].Int(0, 0) != p.revision) {
-          return NotTheRevisionExpected(p);
-        }
-      }
-      block.clear();
-      first = i + 1;
+    return sql::Params{party.id,
+                       party.name,
+                       std::string(lists::EntryTypeName(party.type)),
+                       party.country,
+                       std::move(text.body),
+                       party.updated_at,
+                       party.updated_by,
+                       s.screened_at,
+                       s.as_of,
+                       std::move(text.score),
+                       s.hits,
+                       std::move(text.screening)};
+  };
+  const auto update = [&](const std::vector<sql::Params>& block, std::size_t first) -> Status {
+    auto updated = db_->RunEach(q::kUpdateParty, block);
+    if (!updated.ok()) return updated.error();
+    for (std::size_t j = 0; j < updated->size(); ++j) {
+      const auto& p = changed[first + j];
+      if ((*updated)[j].Int(0, 0) != p.revision) return NotTheRevisionExpected(p);
     }
-  }
-  return {};
+    return {};
+  };
+  return WriteInBlocks(changed.size(), row_of, update);
 }
 
 Result<std::vector<parties::Party>> SqlStore::SelectParties(const std::string& organization,

@@ -8,21 +8,27 @@
 // each aligned pair, `extra` the weight of query tokens left unaligned, `missing` that
 // of name tokens left unaligned and `replaced` the part of both that is a word replaced
 // (below). When the whole listed name is in the query, the query's extra words count
-// kWholeNameExtraFactor instead (see there). Legal forms, common words and particles weigh little;
-// ordinary words weigh by rarity among listed names; numbers weigh fully and must agree exactly. A
-// name aligned through no distinctive word (only legal forms, common words or initials) scores at
-// most kCommonOnlyCap, unless the two names are the same words. A name with one distinctive token
-// ("GREEN", "NAPOLI TRADING", or two words the query writes as one, "HONORBANK" for HONOR BANK)
-// scores at most kOneWordCap against a query that leaves a word or number of its own unaligned
-// ("Victor Green"; a word within typo distance of one of the name's tokens is a misspelling, not a
-// word of its own), or a business word when the query does not also hold the name's own legal forms
-// and common words ("Lighthouse Consulting GmbH" for LIGHTHOUSE, "Novak Logistics S.A. de C.V." for
-// NOVAK OOO; but "GREEN Global SHIPPING" for GREEN SHIPPING): a one-word name matches only that
-// word, plus at most legal forms, common words, particles and initials. A word replaced is weighed
-// more than a word left out: when both names keep words or initials of their own that resemble none
-// of the other's (not within a phonetic pair's spelling distance, not part of a word written
-// together), the lesser of the two weights counts kSubstitutionFactor more in the denominator ("...
-// AL-DULAIMI" for
+// kWholeNameExtraFactor instead (see there).
+//
+// Legal forms, common words and particles weigh little; ordinary words weigh by rarity
+// among listed names; numbers weigh fully and must agree exactly. A name aligned
+// through no distinctive word (only legal forms, common words or initials) scores at
+// most kCommonOnlyCap, unless the two names are the same words.
+//
+// A name with one distinctive token ("GREEN", "NAPOLI TRADING", or two words the query
+// writes as one, "HONORBANK" for HONOR BANK) scores at most kOneWordCap against a query
+// that leaves a word or number of its own unaligned ("Victor Green"; a word within
+// typo distance of one of the name's tokens is a misspelling, not a word of its own),
+// or a business word when the query does not also hold the name's own legal forms and
+// common words ("Lighthouse Consulting GmbH" for LIGHTHOUSE, "Novak Logistics S.A. de
+// C.V." for NOVAK OOO; but "GREEN Global SHIPPING" for GREEN SHIPPING): a one-word name
+// matches only that word, plus at most legal forms, common words, particles and
+// initials.
+//
+// A word replaced is weighed more than a word left out: when both names keep words or
+// initials of their own that resemble none of the other's (not within a phonetic
+// pair's spelling distance, not part of a word written together), the lesser of the
+// two weights counts kSubstitutionFactor more in the denominator ("... AL-DULAIMI" for
 // "... AL-TIKRITI", "Hans O Friedrich" for Hans Joachim Friedrich: another person).
 // That term, like the caps, only lowers a score, so the candidate bounds of
 // score_bound.h, which leave it out, still hold.

@@ -68,8 +68,8 @@ inline constexpr double kRoundingSlack = 1e-4;
 // bounds below take the smaller factor whenever `missing` is 0 (up to the rounding
 // slack) and `extra` at most `aligned`. That only raises them, so (1) still holds. (A
 // name aligned through typos would break this: its S exceeds E, and A may fall short
-// of T; the scorer's similarity-1 condition is what keeps the bound.) On the interval of totals:
-// with T <= A, T >= X, the best case 2T / (2T + kWholeNameExtraFactor X) >= t gives
+// of T; the scorer's similarity-1 condition is what keeps the bound.) On the interval
+// of totals: with T <= A, T >= X, the best case 2T / (2T + kWholeNameExtraFactor X) >= t gives
 //   T >= T_whole = max(X, t kWholeNameExtraFactor X / (2 (1 - t))),
 // so TotalsThatCanReach starts at min(T_lo, T_whole), and a query whose strict room
 // is negative still reaches the names of total T_whole .. A.

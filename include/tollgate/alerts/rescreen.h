@@ -156,9 +156,10 @@ struct RescreenReport {
 // "continuous", requested by `stamp.actor`, its organization's, with the versions in
 // force on the version's date and the party's whole answer, a no-hit included (in the
 // organization's one record of its cleared candidates, AnswerRecords); a party the
-// change does not make a candidate was not screened and gets none. Written in the caller's unit of
-// work with the alerts: the one process that stores a version (the others find it stored,
-// lists::StoreImport, under the same write lock) screens and records, once.
+// change does not make a candidate was not screened and gets none. Written in the
+// caller's unit of work with the alerts: the one process that stores a version (the
+// others find it stored, lists::StoreImport, under the same write lock) screens and
+// records, once.
 Result<RescreenReport> RescreenParties(storage::Store& store, rules::Engine& engine,
                                        const rules::RuleSet& rules,
                                        const storage::ListVersion& version,

@@ -27,6 +27,7 @@
 #include "bench_options.h"
 #include "latency.h"
 #include "machine_state.h"
+#include "test_paths.h"
 #include "thread_cpu_time.h"
 #include "tollgate/alerts/alert.h"
 #include "tollgate/lists/format.h"

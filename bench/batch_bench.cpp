@@ -20,6 +20,7 @@
 #include "name_table.h"
 #include "query_mix.h"
 #include "summary.h"
+#include "test_paths.h"
 #include "tollgate/screening/batch.h"
 #include "tollgate/screening/screening.h"
 

@@ -15,6 +15,7 @@
 #include <filesystem>
 
 #include "rules/cross_product.h"
+#include "test_paths.h"
 
 namespace {
 

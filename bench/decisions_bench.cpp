@@ -23,6 +23,7 @@
 
 #include "bench_options.h"
 #include "machine_state.h"
+#include "test_paths.h"
 #include "tollgate/alerts/decisions.h"
 #include "tollgate/lists/format.h"
 #include "tollgate/rules/engine.h"

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "test_paths.h"
 #include "tollgate/lists/import.h"
 #include "tollgate/rules/engine.h"
 

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "../tests/microsoft_form.h"
+#include "test_paths.h"
 #include "tollgate/common/csv.h"
 #include "tollgate/common/json_limits.h"
 

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "name_generator.h"
+#include "test_paths.h"
 #include "thread_cpu_time.h"
 #include "tollgate/alerts/rescreen.h"
 #include "tollgate/history/party_screening.h"

@@ -23,6 +23,7 @@
 #include "name_generator.h"
 #include "name_table.h"
 #include "query_mix.h"
+#include "test_paths.h"
 #include "thread_cpu_time.h"
 #include "tollgate/screening/screening.h"
 

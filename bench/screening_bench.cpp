@@ -23,6 +23,7 @@
 #include "name_generator.h"
 #include "subprocess.h"
 #include "summary.h"
+#include "test_paths.h"
 #include "tollgate/screening/screening.h"
 
 namespace tollgate::bench {

@@ -18,7 +18,7 @@ mkdir -p "$out"
 rm -f "$out"/*.o "$out"/*.gcda "$out"/*.gcno "$out"/*.gcov
 cd "$out"
 flags="-std=c++20 -O1 -g --coverage -I$src/include -I$src/src -isystem /usr/include/postgresql"
-flags="$flags -DTOLLGATE_SHARED_DATA=\"$src/../shared/data\" -DTOLLGATE_SOURCE_DIR=\"$src\""
+flags="$flags -I$build/generated/test_paths"  # test_paths.h: the tree and ../shared/data
 files=$(cd "$src" && find src/screening -name '*.cpp' | sort)
 objects=""
 running=0

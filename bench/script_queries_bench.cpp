@@ -15,6 +15,7 @@
 
 #include "bench_options.h"
 #include "list_corpus.h"
+#include "test_paths.h"
 #include "thread_cpu_time.h"
 #include "tollgate/screening/screening.h"
 

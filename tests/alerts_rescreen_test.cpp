@@ -13,6 +13,7 @@
 
 #include "cli_runner.h"
 #include "test_databases.h"
+#include "test_paths.h"
 #include "tollgate/alerts/decide.h"
 #include "tollgate/alerts/rescreen.h"
 #include "tollgate/licensing/list_change.h"

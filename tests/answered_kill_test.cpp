@@ -29,6 +29,7 @@
 #include "cli_runner.h"
 #include "server_runner.h"
 #include "test_databases.h"
+#include "test_paths.h"
 #include "tollgate/storage/store.h"
 
 namespace tollgate::testing {

@@ -11,6 +11,7 @@
 #include "cli_runner.h"
 #include "microsoft_form.h"
 #include "test_databases.h"
+#include "test_paths.h"
 
 namespace tollgate::testing {
 namespace {

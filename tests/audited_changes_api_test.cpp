@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "server_fixture.h"
+#include "test_paths.h"
 #include "tollgate/storage/store.h"
 
 namespace tollgate::testing {

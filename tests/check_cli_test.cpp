@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli_runner.h"
+#include "test_paths.h"
 #include "tollgate/storage/store.h"
 
 namespace tollgate {

@@ -11,6 +11,8 @@
 #include <sstream>
 #include <string>
 
+#include "test_paths.h"
+
 namespace tollgate::testing {
 
 struct CliResult {

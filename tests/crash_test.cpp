@@ -25,6 +25,7 @@
 #include "cli_runner.h"
 #include "licensing/test_application.h"
 #include "test_databases.h"
+#include "test_paths.h"
 #include "tollgate/licensing/list_change.h"
 #include "tollgate/licensing/workflow.h"
 #include "tollgate/lists/import.h"

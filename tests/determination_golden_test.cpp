@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
+#include "test_paths.h"
 #include "tollgate/licensing/license.h"
 #include "tollgate/lists/import.h"
 #include "tollgate/storage/store.h"

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
+#include "test_paths.h"
 
 namespace tollgate {
 namespace {

@@ -9,6 +9,7 @@
 
 #include "cli_runner.h"
 #include "test_databases.h"
+#include "test_paths.h"
 
 namespace tollgate::testing {
 namespace {

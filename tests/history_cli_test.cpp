@@ -10,6 +10,7 @@
 #include "cli_runner.h"
 #include "raw_sql.h"
 #include "test_databases.h"
+#include "test_paths.h"
 #include "tollgate/storage/store.h"
 
 namespace tollgate::testing {

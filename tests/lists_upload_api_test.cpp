@@ -8,6 +8,7 @@
 #include "hostile_client.h"
 #include "lists/formats/test_files.h"
 #include "server_fixture.h"
+#include "test_paths.h"
 
 namespace tollgate::testing {
 namespace {

@@ -23,6 +23,8 @@
 #include <string>
 #include <vector>
 
+#include "test_paths.h"
+
 namespace tollgate::testing {
 
 class OpenApiContract {

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "server_fixture.h"
+#include "test_paths.h"
 #include "tollgate/storage/store.h"
 
 namespace tollgate::testing {

@@ -7,6 +7,7 @@
 
 #include "cli_runner.h"
 #include "server_fixture.h"
+#include "test_paths.h"
 #include "tollgate/storage/store.h"
 
 namespace tollgate::testing {

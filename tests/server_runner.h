@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "openapi_contract.h"
+#include "test_paths.h"
 
 namespace tollgate::testing {
 

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "storage/sql/driver.h"
+#include "test_paths.h"
 
 namespace tollgate::testing {
 

@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 
+#include "test_paths.h"
+
 namespace tollgate {
 namespace {
 

@@ -7,6 +7,7 @@
 
 #include "rules/determine.h"
 #include "rules/shipped_rules_for_tests.h"
+#include "test_paths.h"
 #include "tollgate/forms/check_json.h"
 #include "tollgate/forms/screening_json.h"
 #include "tollgate/lists/format.h"

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "test_paths.h"
 #include "tollgate/rules/rule_set.h"
 
 namespace tollgate::rules {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <random>
 
+#include "test_paths.h"
 #include "tollgate/lists/import.h"
 #include "tollgate/lists/in_force_index.h"
 

@@ -7,6 +7,8 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "test_paths.h"
+
 namespace tollgate::rules {
 namespace {
 

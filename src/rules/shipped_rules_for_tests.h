@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "test_paths.h"
 #include "tollgate/rules/rule_set.h"
 #include "tollgate/storage/store.h"
 

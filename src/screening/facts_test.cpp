@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "test_paths.h"
 #include "tollgate/lists/format.h"
 #include "tollgate/screening/query_facts.h"
 #include "tollgate/screening/screening.h"

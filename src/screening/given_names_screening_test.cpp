@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "screening/scorer.h"
+#include "test_paths.h"
 #include "tollgate/lists/format.h"
 #include "tollgate/screening/screening.h"
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "test_paths.h"
 #include "tollgate/lists/format.h"
 #include "tollgate/screening/normalize.h"
 #include "tollgate/screening/screening.h"

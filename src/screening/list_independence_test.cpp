@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "screening/scorer.h"
+#include "test_paths.h"
 #include "tollgate/lists/format.h"
 #include "tollgate/screening/screening.h"
 

@@ -23,6 +23,7 @@
 
 #include "screening/given_names/given_names.h"
 #include "screening/test_entries.h"
+#include "test_paths.h"
 #include "tollgate/lists/format.h"
 #include "tollgate/screening/screening.h"
 

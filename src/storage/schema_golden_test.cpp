@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "test_databases.h"
+#include "test_paths.h"
 #include "tollgate/audit/verify.h"
 #include "tollgate/storage/store.h"
 

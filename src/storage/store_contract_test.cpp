@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "test_databases.h"
+#include "test_paths.h"
 #include "tollgate/lists/import.h"
 #include "tollgate/storage/store.h"
 #include "tollgate/storage/unit_of_work.h"

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "test_paths.h"
 #include "tollgate/lists/format.h"
 
 namespace tollgate::lists::testing {

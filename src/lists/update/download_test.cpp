@@ -10,6 +10,7 @@
 
 #include "lists/update/temp_dir.h"
 #include "lists/update/test_http_server.h"
+#include "test_paths.h"
 
 namespace tollgate::lists {
 namespace {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "test_paths.h"
 #include "tollgate/lists/update.h"
 
 namespace tollgate::lists {

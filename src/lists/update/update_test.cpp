@@ -13,6 +13,7 @@
 
 #include "lists/update/temp_dir.h"
 #include "lists/update/test_http_server.h"
+#include "test_paths.h"
 #include "tollgate/lists/format.h"
 #include "tollgate/storage/store.h"
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <random>
 
+#include "test_paths.h"
 #include "tollgate/lists/import.h"
 
 namespace tollgate::lists {

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "lists/formats/test_files.h"
+#include "test_paths.h"
 #include "tollgate/lists/import.h"
 
 namespace tollgate::lists {

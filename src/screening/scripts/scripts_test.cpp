@@ -11,6 +11,7 @@
 #include "screening/scripts/skeleton.h"
 #include "screening/scripts/test_person.h"
 #include "screening/scripts/wade_giles.h"
+#include "test_paths.h"
 #include "tollgate/lists/format.h"
 #include "tollgate/screening/normalize.h"
 #include "tollgate/screening/screening.h"

@@ -12,6 +12,7 @@
 #include "screening/scripts/script_forms.h"
 #include "screening/scripts/skeleton.h"
 #include "screening/scripts/test_person.h"
+#include "test_paths.h"
 #include "tollgate/lists/format.h"
 #include "tollgate/screening/screening.h"
 

@@ -110,8 +110,9 @@ struct EntriesScreening {
 
 // The core of the re-screening: `entries` looked up in the party index (the review
 // threshold less kInverseMargin), each party found read from `store` (in one
-// statement) and screened forward with `engine` on `as_of` (parties::BestHits), and its
-// hits on `entries` kept. The pointers of `hits` and `answers` point into `parties`.
+// statement) and screened forward with `engine` on `as_of` (parties::BestHits, on every
+// core: common/parallel_blocks.h), and its hits on `entries` kept. The pointers of `hits` and
+// `answers` point into `parties`.
 Result<EntriesScreening> ScreenEntries(const PartyIndex& index, storage::Store& store,
                                        rules::Engine& engine,
                                        const std::vector<const lists::ListEntry*>& entries,

@@ -52,7 +52,11 @@ class FlatMultiMap {
  public:
   void Insert(std::uint64_t key, std::uint32_t value) { pending_.push_back({key, value}); }
 
-  void Freeze() {
+  // Lays the table out with `slots_per_key` slots for each distinct key (at least 1.5,
+  // two thirds full, as the party index's memory needs). A small table that takes
+  // mostly misses (the lexicon's near words) affords more: a miss reads the probe run
+  // to its first empty slot, about five slots at two thirds and under two at a quarter.
+  void Freeze(double slots_per_key = 1.5) {
     std::sort(pending_.begin(), pending_.end());
     pending_.erase(std::unique(pending_.begin(), pending_.end()), pending_.end());
     std::size_t distinct = 0;
@@ -64,7 +68,9 @@ class FlatMultiMap {
       if (end - i > 1 || (pending_[i].second & kRun) != 0) in_runs += 1 + (end - i);
       i = end;
     }
-    slots_.assign(distinct + distinct / 2 + 1, Slot{});
+    const auto slots =
+        static_cast<std::size_t>(static_cast<double>(distinct) * std::max(1.5, slots_per_key));
+    slots_.assign(std::max(slots, distinct + distinct / 2) + 1, Slot{});
     values_.clear();
     values_.reserve(in_runs);
     for (std::size_t i = 0; i < pending_.size();) {

@@ -439,7 +439,10 @@ const Tables& GetTables() {
       hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
       for (std::uint64_t h : hashes) t.near_keys.Insert(h, i);
     }
-    t.near_keys.Freeze();
+    // Most words of a name have no near lexicon word, so most of these probes miss
+    // (FlatMultiMap::Freeze); the table is a few thousand keys.
+    constexpr double kNearSlotsPerKey = 4;
+    t.near_keys.Freeze(kNearSlotsPerKey);
     for (const auto& phrase : kPhrases) {
       t.phrase_first_words.Add(phrase.canons[0]);
       t.phrase_canons.Add(phrase.canon);

@@ -10,7 +10,8 @@
 // 32-bit tag (the key's high half) and either the key's one value or where its run of
 // values starts. Two keys may share a tag: a lookup therefore reports every slot of its
 // probe run that carries the tag (a superset of the key's values, never fewer), and
-// the table is filled to at most two thirds rather than a power of two.
+// the table is filled to at most two thirds rather than a power of two. A table whose
+// tags all differ (checked by Freeze) stops at the first slot with the tag.
 //
 // Thread-safety: concurrent ForEach calls are safe after Freeze.
 // Failure: none (allocation failure throws std::bad_alloc). ForEach before Freeze
@@ -51,7 +52,11 @@ class FlatMultiMap {
  public:
   void Insert(std::uint64_t key, std::uint32_t value) { pending_.push_back({key, value}); }
 
-  void Freeze() {
+  // Lays the table out with `slots_per_key` slots for each distinct key (at least 1.5,
+  // two thirds full, as the party index's memory needs). A small table that takes
+  // mostly misses (the lexicon's near words) affords more: a miss reads the probe run
+  // to its first empty slot, about five slots at two thirds and under two at a quarter.
+  void Freeze(double slots_per_key = 1.5) {
     std::sort(pending_.begin(), pending_.end());
     pending_.erase(std::unique(pending_.begin(), pending_.end()), pending_.end());
     std::size_t distinct = 0;
@@ -63,7 +68,9 @@ class FlatMultiMap {
       if (end - i > 1 || (pending_[i].second & kRun) != 0) in_runs += 1 + (end - i);
       i = end;
     }
-    slots_.assign(distinct + distinct / 2 + 1, Slot{});
+    const auto slots =
+        static_cast<std::size_t>(static_cast<double>(distinct) * std::max(1.5, slots_per_key));
+    slots_.assign(std::max(slots, distinct + distinct / 2) + 1, Slot{});
     values_.clear();
     values_.reserve(in_runs);
     for (std::size_t i = 0; i < pending_.size();) {
@@ -83,6 +90,7 @@ class FlatMultiMap {
     }
     pending_.clear();
     pending_.shrink_to_fit();
+    tags_unique_ = TagsUnique();
   }
 
   // Starts loading the key's slot; a caller with many keys prefetches them all before
@@ -103,10 +111,13 @@ class FlatMultiMap {
       const std::uint32_t payload = slots_[at].payload;
       if ((payload & kRun) == 0) {
         fn(payload);
+        if (tags_unique_) return;
         continue;
       }
       const std::uint32_t* run = values_.data() + (payload & ~kRun);
       for (std::uint32_t k = 1; k <= run[0]; ++k) fn(run[k]);
+      // No other slot carries this tag: the rest of the run cannot hold more values.
+      if (tags_unique_) return;
     }
   }
 
@@ -133,8 +144,22 @@ class FlatMultiMap {
     return static_cast<std::size_t>(((key & 0xffffffffULL) * slots_.size()) >> 32);
   }
 
+  // True when no two keys share a tag (every table but the largest: tags are 32 bits),
+  // so a lookup may stop at the first slot carrying its tag. Searching the probe run
+  // on to its end cost most of a hit's probe at the table's two-thirds load.
+  bool TagsUnique() const {
+    std::vector<std::uint32_t> tags;
+    tags.reserve(slots_.size());
+    for (const Slot& slot : slots_) {
+      if (slot.tag != 0) tags.push_back(slot.tag);
+    }
+    std::sort(tags.begin(), tags.end());
+    return std::adjacent_find(tags.begin(), tags.end()) == tags.end();
+  }
+
   std::vector<std::pair<std::uint64_t, std::uint32_t>> pending_;
   std::vector<Slot> slots_;
+  bool tags_unique_ = false;
   std::vector<std::uint32_t> values_;
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -356,6 +358,37 @@ struct ShapeFilter {
   }
 };
 
+// A word of at least kMinGenericPart letters that is no particle is what every cut of
+// GenericJoinSplit needs on one side: as the cut's head it begins with the joined
+// word's first three letters, as its tail it ends with its last three. A joined word
+// whose ends are in neither set has no cut, and its cuts are not tried one by one.
+constexpr std::size_t kMinGenericPart = 5;
+struct GenericEnds {
+  static constexpr std::size_t kLetters = 3;
+  std::bitset<26 * 26 * 26> heads;
+  std::bitset<26 * 26 * 26> tails;
+
+  // The three letters a-z as a number, or nothing when one is not a-z.
+  static std::optional<std::size_t> Code(std::string_view three) {
+    std::size_t code = 0;
+    for (const char c : three) {
+      if (c < 'a' || c > 'z') return std::nullopt;
+      code = code * 26 + static_cast<std::size_t>(c - 'a');
+    }
+    return code;
+  }
+  void Add(std::string_view word) {
+    if (word.size() < kMinGenericPart) return;
+    if (const auto head = Code(word.substr(0, kLetters))) heads.set(*head);
+    if (const auto tail = Code(word.substr(word.size() - kLetters))) tails.set(*tail);
+  }
+  // `word` is a-z only and longer than kMinGenericPart.
+  bool MayCut(std::string_view word) const {
+    return heads.test(*Code(word.substr(0, kLetters))) ||
+           tails.test(*Code(word.substr(word.size() - kLetters)));
+  }
+};
+
 struct Tables {
   std::unordered_map<std::string_view, LexiconWord> words;
   ShapeFilter word_shapes;         // every word of kWords
@@ -364,6 +397,9 @@ struct Tables {
   // Hashes of every long word and of its one-letter deletions -> index into kWords,
   // so a near word is found from its own deletions in a few probes.
   FlatMultiMap near_keys;
+  // The first and the last three letters of every word that GenericJoinSplit may cut
+  // off whole (GenericEnds).
+  GenericEnds generic_ends;
 };
 
 constexpr std::uint64_t kNearSeed = 0x6e656172ULL;
@@ -390,6 +426,7 @@ const Tables& GetTables() {
     for (const auto& row : kWords) {
       t.words.emplace(row.word, LexiconWord{row.canon, row.token_class, row.abbreviation});
       t.word_shapes.Add(row.word);
+      if (row.token_class != kParticle) t.generic_ends.Add(row.word);
     }
     for (std::uint32_t i = 0; i < std::size(kWords); ++i) {
       const WordRow& row = kWords[i];
@@ -402,7 +439,10 @@ const Tables& GetTables() {
       hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
       for (std::uint64_t h : hashes) t.near_keys.Insert(h, i);
     }
-    t.near_keys.Freeze();
+    // Most words of a name have no near lexicon word, so most of these probes miss
+    // (FlatMultiMap::Freeze); the table is a few thousand keys.
+    constexpr double kNearSlotsPerKey = 4;
+    t.near_keys.Freeze(kNearSlotsPerKey);
     for (const auto& phrase : kPhrases) {
       t.phrase_first_words.Add(phrase.canons[0]);
       t.phrase_canons.Add(phrase.canon);
@@ -412,8 +452,6 @@ const Tables& GetTables() {
   return kTables;
 }
 
-// A legal form or common word long enough to be told apart inside a longer word.
-constexpr std::size_t kMinGenericPart = 5;
 // The shortest word of a name's own that a generic word may be written onto.
 constexpr std::size_t kMinOwnPart = 4;
 
@@ -469,6 +507,7 @@ std::size_t GenericJoinSplit(std::string_view word) {
   for (char c : word) {
     if (c < 'a' || c > 'z') return 0;
   }
+  if (!GetTables().generic_ends.MayCut(word)) return 0;
   if (FindShaped(word) != nullptr) return 0;
   // Longest generic part first, so "companylimited" splits at "company", not "co".
   for (std::size_t cut = word.size() - 2; cut >= 2; --cut) {

@@ -655,6 +655,10 @@ inline constexpr sql::Query kUpsertAlertSetting =
     Shared("upsert_alert_setting",
            "INSERT INTO alert_settings(key, value) VALUES ($1, $2) "
            "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+// Parties added: one bump per upsert (migration 17; updates and removals bump by trigger).
+inline constexpr sql::Query kBumpPartyMasterRevision =
+    Shared("bump_party_master_revision",
+           "UPDATE party_master_revision SET revision = revision + 1 WHERE id = 1");
 inline constexpr sql::Query kSelectPartyMasterRevision = Shared(
     "select_party_master_revision", "SELECT revision FROM party_master_revision WHERE id = 1");
 // ---- Webhooks and their outbox (migration 12). Timestamps are UTC text

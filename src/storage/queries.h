@@ -171,6 +171,21 @@ inline constexpr sql::Query kInsertScreening = PerDialect(
     "(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), $1, $2, $3, $4, $5, "
     "$6, $7, $8, CAST($9 AS DOUBLE PRECISION), $10, CAST($11 AS DOUBLE PRECISION), $12, $13) "
     "RETURNING id");
+// SQLite: the same rows without RETURNING, then their ids, those above the largest id
+// before (AUTOINCREMENT: ids only grow; the transaction keeps other writers out).
+// RETURNING makes SQLite journal each row's pages in a statement journal when a
+// savepoint is open (an import's): most of the writes of recording 100,000 screenings.
+inline constexpr sql::Query kInsertScreeningUnreturned = PerDialect(
+    "insert_screening_unreturned",
+    "INSERT INTO screenings(recorded_at, requested_by, organization, channel, name, "
+    "name_folded, country, type, as_of, threshold, outcome, top_score, lists, matches) VALUES "
+    "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), $1, $2, $3, $4, $5, $6, $7, $8, "
+    "CAST($9 AS REAL), $10, CAST($11 AS REAL), $12, $13)",
+    "");
+inline constexpr sql::Query kSelectLargestScreeningId =
+    Shared("select_largest_screening_id", "SELECT COALESCE(MAX(id), 0) FROM screenings");
+inline constexpr sql::Query kSelectScreeningIdsAbove =
+    Shared("select_screening_ids_above", "SELECT id FROM screenings WHERE id > $1 ORDER BY id");
 // The filters of storage::HistoryFilter: $1 0 or 1 (filter by organization $2), then
 // the folded party part, from, before and outcome ('' for any), the limit and offset;
 // screenings also $9, the channel ('' for any).
@@ -655,6 +670,10 @@ inline constexpr sql::Query kUpsertAlertSetting =
     Shared("upsert_alert_setting",
            "INSERT INTO alert_settings(key, value) VALUES ($1, $2) "
            "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+// Parties added: one bump per upsert (migration 17; updates and removals bump by trigger).
+inline constexpr sql::Query kBumpPartyMasterRevision =
+    Shared("bump_party_master_revision",
+           "UPDATE party_master_revision SET revision = revision + 1 WHERE id = 1");
 inline constexpr sql::Query kSelectPartyMasterRevision = Shared(
     "select_party_master_revision", "SELECT revision FROM party_master_revision WHERE id = 1");
 // ---- Webhooks and their outbox (migration 12). Timestamps are UTC text

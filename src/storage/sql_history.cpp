@@ -61,6 +61,29 @@ Result<ScreeningRecord> DecodeScreening(sql::Rows& rows, int i) {
   return r;
 }
 
+// SQLite: the rows with one prepared statement and no RETURNING (queries.h,
+// kInsertScreeningUnreturned), all or none, then their ids in insertion order.
+Result<std::vector<std::int64_t>> InsertUnreturned(sql::Driver& db,
+                                                   const std::vector<sql::Params>& rows) {
+  auto tx = sql::Transaction::Begin(db);
+  if (!tx.ok()) return tx.error();
+  auto largest = db.Run(q::kSelectLargestScreeningId);
+  if (!largest.ok()) return largest.error();
+  if (auto s = db.InsertMany(q::kInsertScreeningUnreturned, rows); !s.ok()) return s.error();
+  auto found = db.Run(q::kSelectScreeningIdsAbove, {largest->Int(0, 0)});
+  if (!found.ok()) return found.error();
+  if (found->size() != static_cast<int>(rows.size())) {
+    return MakeError(ErrorCode::kInternal, "screenings on record: " + std::to_string(rows.size()) +
+                                               " inserted, " + std::to_string(found->size()) +
+                                               " ids found");
+  }
+  if (auto c = tx->Commit(); !c.ok()) return c.error();
+  std::vector<std::int64_t> ids;
+  ids.reserve(rows.size());
+  for (int i = 0; i < found->size(); ++i) ids.push_back(found->Int(i, 0));
+  return ids;
+}
+
 }  // namespace
 
 Result<std::vector<std::int64_t>> SqlStore::RecordScreenings(
@@ -73,6 +96,7 @@ Result<std::vector<std::int64_t>> SqlStore::RecordScreenings(
                     ScoreText(r.threshold), r.outcome, ScoreText(r.top_score), r.lists.dump(),
                     r.matches.dump()});
   }
+  if (db_->dialect() == sql::Dialect::kSqlite) return InsertUnreturned(*db_, rows);
   // All or none, one round trip on PostgreSQL (as RecordDeterminations): the group
   // commit answers its requests only after this returns.
   auto inserted = db_->RunEach(q::kInsertScreening, rows);

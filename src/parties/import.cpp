@@ -1,15 +1,11 @@
 #include "tollgate/parties/import.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <map>
-#include <mutex>
-#include <optional>
-#include <system_error>
-#include <thread>
 
 #include "tollgate/alerts/rescreen.h"
+#include "tollgate/common/parallel_blocks.h"
 #include "tollgate/history/party_screening.h"
 #include "tollgate/lists/in_force_index.h"
 #include "tollgate/rules/determination.h"
@@ -127,54 +123,22 @@ Result<std::vector<Party*>> NotScreenedAndChanged(storage::Store& store,
   return out;
 }
 
-// Screens `which` on up to one thread per core: the engine is thread-safe and each
-// party's screening is its own (rules/engine.h), so a large import is bounded by the
-// cores, not one of them. Parties are taken in blocks of 64 from a shared counter, so a
-// thread that draws parties with many aliases does not hold the others back.
+// Screens `which` on up to one thread per core (common/parallel_blocks.h): the engine
+// is thread-safe and each party's screening is its own (rules/engine.h), so a large
+// import is bounded by the cores, not one of them.
 Status ScreenInParallel(rules::Engine& engine, const std::vector<Party*>& which, Date as_of,
                         const nlohmann::json& lists, const std::string& timestamp,
                         const Progress& progress) {
   constexpr std::size_t kBlock = 64;
-  std::atomic<std::size_t> next{0};
-  std::mutex mutex;  // guards failure, done and the calls of progress
-  std::optional<Error> failure;
-  std::size_t done = 0;
-  const auto work = [&] {
-    for (;;) {
-      const std::size_t begin = next.fetch_add(kBlock);
-      if (begin >= which.size()) return;
-      const std::size_t end = std::min(begin + kBlock, which.size());
-      for (std::size_t i = begin; i < end; ++i) {
+  return ParallelBlocks(
+      which.size(), kBlock,
+      [&](std::size_t i) -> Status {
         auto screening = ScreenParty(engine, *which[i], as_of, lists, timestamp);
-        if (!screening.ok()) {
-          const std::lock_guard lock(mutex);
-          if (!failure) failure = screening.error();
-          next.store(which.size());  // the others stop at their next block
-          return;
-        }
+        if (!screening.ok()) return screening.error();
         which[i]->screening = std::move(screening).value();
-      }
-      const std::lock_guard lock(mutex);
-      const std::size_t before = done;
-      done += end - begin;
-      if (progress && done / 1000 != before / 1000) progress(done, which.size());
-    }
-  };
-  const std::size_t threads = std::clamp<std::size_t>(
-      std::thread::hardware_concurrency(), 1, std::max<std::size_t>(1, which.size() / kBlock));
-  std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < threads; ++t) {
-    try {
-      helpers.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;  // no thread to be had: the ones running (this one at least) do it all
-    }
-  }
-  work();
-  for (auto& helper : helpers) helper.join();
-  if (failure) return *failure;
-  if (progress) progress(which.size(), which.size());
-  return {};
+        return {};
+      },
+      progress);
 }
 
 }  // namespace

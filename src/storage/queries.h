@@ -160,28 +160,22 @@ inline constexpr sql::Query kInsertDeterminationFacts =
     Shared("insert_determination_facts",
            "INSERT INTO determination_facts(determination_id, organization, parties_folded) "
            "VALUES ($1, $2, $3)");
+// SQLite writes the rows without RETURNING and reads their ids after (the ids above the
+// largest before; AUTOINCREMENT: ids only grow, the transaction keeps other writers
+// out): RETURNING makes SQLite journal each row's pages in a statement journal when a
+// savepoint is open (an import's), most of the writes of recording 100,000 screenings.
+// PostgreSQL returns each id as it inserts.
 inline constexpr sql::Query kInsertScreening = PerDialect(
     "insert_screening",
     "INSERT INTO screenings(recorded_at, requested_by, organization, channel, name, "
     "name_folded, country, type, as_of, threshold, outcome, top_score, lists, matches) VALUES "
     "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), $1, $2, $3, $4, $5, $6, $7, $8, "
-    "CAST($9 AS REAL), $10, CAST($11 AS REAL), $12, $13) RETURNING id",
+    "CAST($9 AS REAL), $10, CAST($11 AS REAL), $12, $13)",
     "INSERT INTO screenings(recorded_at, requested_by, organization, channel, name, "
     "name_folded, country, type, as_of, threshold, outcome, top_score, lists, matches) VALUES "
     "(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), $1, $2, $3, $4, $5, "
     "$6, $7, $8, CAST($9 AS DOUBLE PRECISION), $10, CAST($11 AS DOUBLE PRECISION), $12, $13) "
     "RETURNING id");
-// SQLite: the same rows without RETURNING, then their ids, those above the largest id
-// before (AUTOINCREMENT: ids only grow; the transaction keeps other writers out).
-// RETURNING makes SQLite journal each row's pages in a statement journal when a
-// savepoint is open (an import's): most of the writes of recording 100,000 screenings.
-inline constexpr sql::Query kInsertScreeningUnreturned = PerDialect(
-    "insert_screening_unreturned",
-    "INSERT INTO screenings(recorded_at, requested_by, organization, channel, name, "
-    "name_folded, country, type, as_of, threshold, outcome, top_score, lists, matches) VALUES "
-    "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), $1, $2, $3, $4, $5, $6, $7, $8, "
-    "CAST($9 AS REAL), $10, CAST($11 AS REAL), $12, $13)",
-    "");
 inline constexpr sql::Query kSelectLargestScreeningId =
     Shared("select_largest_screening_id", "SELECT COALESCE(MAX(id), 0) FROM screenings");
 inline constexpr sql::Query kSelectScreeningIdsAbove =

@@ -62,14 +62,14 @@ Result<ScreeningRecord> DecodeScreening(sql::Rows& rows, int i) {
 }
 
 // SQLite: the rows with one prepared statement and no RETURNING (queries.h,
-// kInsertScreeningUnreturned), all or none, then their ids in insertion order.
+// kInsertScreening), all or none, then their ids in insertion order.
 Result<std::vector<std::int64_t>> InsertUnreturned(sql::Driver& db,
                                                    const std::vector<sql::Params>& rows) {
   auto tx = sql::Transaction::Begin(db);
   if (!tx.ok()) return tx.error();
   auto largest = db.Run(q::kSelectLargestScreeningId);
   if (!largest.ok()) return largest.error();
-  if (auto s = db.InsertMany(q::kInsertScreeningUnreturned, rows); !s.ok()) return s.error();
+  if (auto s = db.InsertMany(q::kInsertScreening, rows); !s.ok()) return s.error();
   auto found = db.Run(q::kSelectScreeningIdsAbove, {largest->Int(0, 0)});
   if (!found.ok()) return found.error();
   if (found->size() != static_cast<int>(rows.size())) {

@@ -51,7 +51,7 @@ TEST(ParallelBlocksTest, ReportsProgressByThousandsAndTheEnd) {
   for (const auto& [done, total] : calls) EXPECT_EQ(total, 2500u);
 }
 
-TEST(ParallelBlocksTest, NothingToDoIsDone) {
+TEST(ParallelBlocksTest, ZeroItemsSucceedWithoutCallingTheWork) {
   bool called = false;
   auto status = ParallelBlocks(0, 64, [&](std::size_t) -> Status {
     called = true;

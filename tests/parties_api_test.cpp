@@ -120,6 +120,53 @@ TEST_P(PartiesApiTest, RemoveTakesThePartyOut) {
   EXPECT_EQ(Call("msft", "GET", "/api/parties").body["parties"].size(), 1u);
 }
 
+// A master is read a page at a time (the Parties page): filtered by a text and by what
+// the screening found, counted, each party with its open alerts; a bad page or filter is
+// a 400 naming the parameter.
+TEST_P(PartiesApiTest, TheMasterIsReadAPageAtATimeWithItsOpenAlerts) {
+  ASSERT_EQ(Upload("msft", "parties.csv",
+                   std::string(kPartiesCsv) + "C-3,Fabrikam Ltd,GB,\nC-4,Northwind AG,CH,\n")
+                .status,
+            201);
+  // The external ids a GET lists, and its whole answer.
+  const auto listed = [&](const std::string& path) {
+    auto answer = Call("msft", "GET", path);
+    EXPECT_EQ(answer.status, 200) << path << " " << answer.text;
+    std::vector<std::string> ids;
+    for (const auto& p : answer.body["parties"]) ids.push_back(p["external_id"]);
+    return std::pair{ids, answer.body};
+  };
+  const auto [second_ids, second] = listed("/api/parties?page=2&per_page=3");
+  EXPECT_EQ(second_ids, std::vector<std::string>{"C-4"});
+  EXPECT_EQ(second["total"], 4);
+  EXPECT_EQ(second["master_total"], 4);
+  EXPECT_EQ(second["page"], 2);
+  EXPECT_EQ(second["per_page"], 3);
+
+  const auto [found_ids, found] = listed("/api/parties?q=GUIAN");
+  EXPECT_EQ(found_ids, std::vector<std::string>{"C-1"});
+  EXPECT_EQ(found["total"], 1);
+  EXPECT_EQ(found["master_total"], 4);
+
+  // The upload opened an alert on C-1, its match on the Entity List.
+  const auto [open_ids, open] = listed("/api/parties?show=open");
+  ASSERT_EQ(open_ids, std::vector<std::string>{"C-1"});
+  const auto alerts = Call("msft", "GET", "/api/alerts?party=C-1&state=open");
+  EXPECT_GE(open["parties"][0]["open_alerts"].get<int>(), 1);
+  EXPECT_EQ(open["parties"][0]["open_alerts"], alerts.body["total"]);
+  EXPECT_EQ(Call("msft", "GET", "/api/parties?show=hits").body["total"], 1);
+  EXPECT_EQ(Call("msft", "GET", "/api/parties?q=fabrikam").body["parties"][0]["open_alerts"], 0);
+
+  for (const auto& [path, field] :
+       {std::pair{"/api/parties?per_page=501", "per_page"},
+        std::pair{"/api/parties?page=0", "page"}, std::pair{"/api/parties?page=two", "page"},
+        std::pair{"/api/parties?show=mine", "show"}}) {
+    auto bad = Call("msft", "GET", path);
+    EXPECT_EQ(bad.status, 400) << path;
+    EXPECT_EQ(bad.body["field"], field) << path << " " << bad.text;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PartiesApiTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

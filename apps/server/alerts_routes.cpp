@@ -12,15 +12,6 @@
 namespace tollgate::server {
 namespace {
 
-Result<std::int64_t> Number(const std::string& text, const std::string& field) {
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) {
-    return MakeError(ErrorCode::kInvalidArgument, field + ": '" + text + "' is not a number");
-  }
-  return value;
-}
-
 // ?state=&list=&min_score=&party=&assignee=&sort=&page=&per_page=
 Result<alerts::Filter> FilterOf(const ApiRequest& request, const std::string& organization) {
   alerts::Filter filter;
@@ -40,13 +31,8 @@ Result<alerts::Filter> FilterOf(const ApiRequest& request, const std::string& or
       return MakeError(ErrorCode::kInvalidArgument, "min_score: '" + min + "' is not a number");
     }
   }
-  for (auto [name, field] :
-       {std::pair{"page", &filter.page}, std::pair{"per_page", &filter.per_page}}) {
-    if (auto text = Query(request, name); !text.empty()) {
-      auto n = Number(text, name);
-      if (!n.ok()) return n.error();
-      *field = *n;
-    }
+  if (auto paging = ReadPaging(request, filter.page, filter.per_page); !paging.ok()) {
+    return paging.error();
   }
   if (auto s = alerts::ValidateFilter(filter); !s.ok()) return s.error();
   return filter;
@@ -79,7 +65,7 @@ ApiResponse Show(ServerState&, storage::Store& store, const Caller* caller,
                  const ApiRequest& request) {
   auto organization = parties::MasterOf(caller->user, std::nullopt);
   if (!organization.ok()) return ErrorResponse(FromError(organization.error()));
-  auto id = Number(request.path_params.at(0), "id");
+  auto id = WholeNumber(request.path_params.at(0), "id");
   if (!id.ok()) return ErrorResponse(FromError(id.error(), "id"));
   return Reply(alerts::ShowAlert(store, *organization, *id));
 }
@@ -96,7 +82,7 @@ std::variant<Change, ApiResponse> ChangeOf(ServerState& state, const Caller& cal
                                            const ApiRequest& request) {
   auto organization = parties::MasterOf(caller.user, std::nullopt);
   if (!organization.ok()) return ErrorResponse(FromError(organization.error()));
-  auto id = Number(request.path_params.at(0), "id");
+  auto id = WholeNumber(request.path_params.at(0), "id");
   if (!id.ok()) return ErrorResponse(FromError(id.error(), "id"));
   auto body = ParseBody(request);
   if (!body.ok()) return ErrorResponse(FromError(body.error()));

@@ -1,5 +1,7 @@
 #include "api.h"
 
+#include <charconv>
+
 #include "tollgate/common/json_limits.h"
 
 namespace tollgate::server {
@@ -59,6 +61,26 @@ Result<nlohmann::json> ParseBody(const ApiRequest& request) {
 std::string Query(const ApiRequest& request, const std::string& name) {
   auto it = request.query.find(name);
   return it == request.query.end() ? "" : it->second;
+}
+
+Result<std::int64_t> WholeNumber(const std::string& text, const std::string& field) {
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    return MakeError(ErrorCode::kInvalidArgument, field + ": '" + text + "' is not a number");
+  }
+  return value;
+}
+
+Status ReadPaging(const ApiRequest& request, std::int64_t& page, std::int64_t& per_page) {
+  for (auto [name, field] : {std::pair{"page", &page}, std::pair{"per_page", &per_page}}) {
+    if (auto text = Query(request, name); !text.empty()) {
+      auto n = WholeNumber(text, name);
+      if (!n.ok()) return n.error();
+      *field = *n;
+    }
+  }
+  return {};
 }
 
 std::string FieldOf(const std::string& message) {

@@ -65,6 +65,12 @@ ApiError NotFound(std::string message);
 Result<nlohmann::json> ParseBody(const ApiRequest& request);
 // Query parameter or "" when absent.
 std::string Query(const ApiRequest& request, const std::string& name);
+// A whole number (a page, a page size), or kInvalidArgument "FIELD: 'TEXT' is not a
+// number".
+Result<std::int64_t> WholeNumber(const std::string& text, const std::string& field);
+// ?page= and ?per_page= into `page` and `per_page` when given (left as they are when
+// not); kInvalidArgument naming the parameter that is not a number.
+Status ReadPaging(const ApiRequest& request, std::int64_t& page, std::int64_t& per_page);
 
 // The JSON path a library message starts with ("/items/0/eccn: ..." or
 // "event: agencies/0: ..."), or "".

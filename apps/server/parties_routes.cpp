@@ -6,6 +6,7 @@
 #include "tollgate/parties/access.h"
 #include "tollgate/parties/import.h"
 #include "tollgate/parties/party_file.h"
+#include "tollgate/parties/party_page.h"
 
 namespace tollgate::server {
 namespace {
@@ -34,14 +35,44 @@ ApiResponse Import(ServerState& state, storage::Store& store, const Caller& call
               summary->added + summary->changed > 0 ? 201 : 200);
 }
 
-ApiResponse List(ServerState&, storage::Store& store, const Caller* caller, const ApiRequest&) {
+// ?q=&show=all|hits|open&page=&per_page=: one page, by external id, each party with
+// its open alerts; `total` counts the filter's parties, `master_total` the master's.
+Result<parties::PageFilter> PageFilterOf(const ApiRequest& request, std::string organization) {
+  parties::PageFilter filter;
+  filter.organization = std::move(organization);
+  filter.text = Query(request, "q");
+  auto show = parties::ParseShow(Query(request, "show"));
+  if (!show.ok()) return show.error();
+  filter.show = *show;
+  if (auto paging = ReadPaging(request, filter.page, filter.per_page); !paging.ok()) {
+    return paging.error();
+  }
+  if (auto s = parties::ValidatePageFilter(filter); !s.ok()) return s.error();
+  return filter;
+}
+
+ApiResponse List(ServerState&, storage::Store& store, const Caller* caller,
+                 const ApiRequest& request) {
   auto organization = MasterOf(*caller);
   if (!organization.ok()) return ErrorResponse(FromError(organization.error()));
-  auto found = store.ListParties(*organization);
-  if (!found.ok()) return ErrorResponse(FromError(found.error()));
+  auto filter = PageFilterOf(request, *organization);
+  if (!filter.ok()) {
+    return ErrorResponse(FromError(filter.error(), FieldOf(filter.error().message)));
+  }
+  auto page = store.ListPartyPage(*filter);
+  if (!page.ok()) return ErrorResponse(FromError(page.error()));
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& p : *found) out.push_back(parties::ToJson(p));
-  return Json({{"organization", *organization}, {"parties", out}});
+  for (std::size_t i = 0; i < page->parties.size(); ++i) {
+    nlohmann::json party = parties::ToJson(page->parties[i]);
+    party["open_alerts"] = page->open_alerts[i];
+    out.push_back(std::move(party));
+  }
+  return Json({{"organization", *organization},
+               {"total", page->total},
+               {"master_total", page->master_total},
+               {"page", filter->page},
+               {"per_page", filter->per_page},
+               {"parties", out}});
 }
 
 ApiResponse Show(ServerState&, storage::Store& store, const Caller* caller,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "tollgate/common/paging.h"
+
 namespace tollgate::alerts {
 namespace {
 
@@ -114,15 +116,8 @@ Status ValidateFilter(const Filter& filter) {
   if (filter.organization.empty()) {
     return MakeError(ErrorCode::kInvalidArgument, "organization: name the organization");
   }
-  if (filter.page < 1) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "page: " + std::to_string(filter.page) + " is not a page number (1, 2, ...)");
-  }
-  if (filter.per_page < 1 || filter.per_page > kMaxPerPage) {
-    return MakeError(ErrorCode::kInvalidArgument, "per_page: " + std::to_string(filter.per_page) +
-                                                      " is outside 1.." +
-                                                      std::to_string(kMaxPerPage));
-  }
+  if (auto paging = ValidatePaging(filter.page, filter.per_page, kMaxPerPage); !paging.ok())
+    return paging;
   if (filter.min_score < 0 || filter.min_score > 1) {
     return MakeError(ErrorCode::kInvalidArgument, "min_score: must be between 0 and 1");
   }

@@ -315,6 +315,58 @@ TEST_P(PartyStoreTest, ASingleChangeKeepsItsOwnRecordAndVersion) {
       << problems[0];
 }
 
+// The Parties page's read (parties/party_page.h): filtered and counted by the store, a
+// page at a time by external id, the text found in the name, an alias or the address
+// whatever the case of A-Z, and '%' and '_' meaning themselves.
+TEST_P(PartyStoreTest, APageIsFilteredCountedAndRunsByExternalId) {
+  parties::Party huawei = Screened(MakeParty("C-3", "Huawei Technologies Co., Ltd."));
+  huawei.aliases = {"Shenzhen Huawei"};
+  parties::Party acme = MakeParty("C-1", "Acme GmbH", "DE");
+  acme.address = "Industriestrasse 5, Munich";
+  parties::Party percent = MakeParty("C-2", "100% Parts_Ltd", "GB");
+  ASSERT_TRUE(store_->UpsertParties("microsoft", {huawei, acme, percent}, kImport).ok());
+  ASSERT_TRUE(
+      store_->UpsertParties("qualcomm", {MakeParty("Q-1", "Acme Inc", "US")}, kImport).ok());
+
+  auto ids = [](const parties::PartyPage& page) {
+    std::vector<std::string> out;
+    for (const auto& p : page.parties) out.push_back(p.external_id);
+    return out;
+  };
+  auto page = [&](std::string text, parties::Show show, std::int64_t number,
+                  std::int64_t per_page) {
+    auto found = store_->ListPartyPage({"microsoft", std::move(text), show, number, per_page});
+    EXPECT_TRUE(found.ok()) << found.error().message;
+    return found.ok() ? *found : parties::PartyPage{};
+  };
+  auto second = page("", parties::Show::kAll, 2, 2);
+  EXPECT_EQ(ids(second), std::vector<std::string>{"C-3"});
+  EXPECT_EQ(second.total, 3);
+  EXPECT_EQ(second.master_total, 3);
+  EXPECT_EQ(second.parties[0], *store_->GetParty("microsoft", "C-3"));
+  EXPECT_EQ(second.open_alerts, std::vector<std::int64_t>{0});
+
+  EXPECT_EQ(ids(page("shenzhen HUAWEI", parties::Show::kAll, 1, 50)),
+            std::vector<std::string>{"C-3"});
+  EXPECT_EQ(ids(page("munich", parties::Show::kAll, 1, 50)), std::vector<std::string>{"C-1"});
+  auto acme_only = page("acme", parties::Show::kAll, 1, 50);
+  EXPECT_EQ(ids(acme_only), std::vector<std::string>{"C-1"});  // not qualcomm's
+  EXPECT_EQ(acme_only.total, 1);
+  EXPECT_EQ(acme_only.master_total, 3);
+  EXPECT_EQ(ids(page("0%", parties::Show::kAll, 1, 50)), std::vector<std::string>{"C-2"});
+  EXPECT_EQ(ids(page("s_L", parties::Show::kAll, 1, 50)), std::vector<std::string>{"C-2"});
+  EXPECT_TRUE(ids(page("hu_wei", parties::Show::kAll, 1, 50)).empty());
+  auto hits = page("", parties::Show::kWithMatch, 1, 50);
+  EXPECT_EQ(ids(hits), std::vector<std::string>{"C-3"});
+  EXPECT_EQ(hits.total, 1);
+  EXPECT_TRUE(page("", parties::Show::kWithOpenAlert, 1, 50).parties.empty());
+
+  auto refused = store_->ListPartyPage({"microsoft", "", parties::Show::kAll, 1, 501});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(refused.error().message.find("per_page: 501"), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PartyStoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -498,6 +498,55 @@ inline constexpr sql::Query kSelectAllParties =
            "updated_by, screened_at, screened_on, top_score, hit_count, screening FROM parties "
            "ORDER BY organization, external_id");
 
+// A page of one organization's parties (parties/party_page.h): $1 organization, $2 the
+// text as a LIKE pattern ('' for none), then the page's LIMIT and OFFSET. The text is
+// looked for in the external id, the name, the country and the body (aliases, address,
+// identifiers), case-blind for A-Z: SQLite's LIKE is, PostgreSQL's ILIKE is; it reads
+// every party of the master. Each `show` has its own statement, so that the planner
+// sees which index serves it: the master's (organization, external_id) for all, its
+// parties_with_hits for those with a match, the alert queue's index of the state
+// (migration 14) for those with an open alert. Each row carries its party's count of
+// open alerts (the queue's index of the party, migration 15).
+#define TOLLGATE_PARTY_PAGE_TEXT(like)                                    \
+  "AND ($2 = '' OR p.external_id " like " $2 ESCAPE '\\' OR p.name " like \
+  " $2 ESCAPE '\\' OR p.country " like " $2 ESCAPE '\\' OR p.body " like  \
+  " $2 ESCAPE "                                                           \
+  "'\\') "
+#define TOLLGATE_PARTY_PAGE_SHOW_ALL ""
+#define TOLLGATE_PARTY_PAGE_SHOW_HITS "AND p.hit_count > 0 "
+#define TOLLGATE_PARTY_PAGE_SHOW_OPEN                                     \
+  "AND p.external_id IN (SELECT a.party_external_id FROM alerts a WHERE " \
+  "a.organization = $1 AND a.state = 'open') "
+#define TOLLGATE_PARTY_PAGE_SELECT(show, like)                                                  \
+  "SELECT p.id, p.organization, p.external_id, p.name, p.type, p.country, p.body, p.revision, " \
+  "p.updated_at, p.updated_by, p.screened_at, p.screened_on, p.top_score, p.hit_count, "        \
+  "p.screening, (SELECT COUNT(*) FROM alerts a WHERE a.organization = p.organization AND "      \
+  "a.party_external_id = p.external_id AND a.state = 'open') FROM parties p WHERE "             \
+  "p.organization = $1 " show                                                                   \
+  TOLLGATE_PARTY_PAGE_TEXT(like) "ORDER BY p.external_id LIMIT $3 OFFSET $4"
+#define TOLLGATE_PARTY_PAGE_COUNT(show, like) \
+  "SELECT COUNT(*) FROM parties p WHERE p.organization = $1 " show TOLLGATE_PARTY_PAGE_TEXT(like)
+#define TOLLGATE_PARTY_PAGE_QUERIES(name, show)                                     \
+  PerDialect("select_party_page_" name, TOLLGATE_PARTY_PAGE_SELECT(show, "LIKE"),   \
+             TOLLGATE_PARTY_PAGE_SELECT(show, "ILIKE")),                            \
+      PerDialect("count_party_page_" name, TOLLGATE_PARTY_PAGE_COUNT(show, "LIKE"), \
+                 TOLLGATE_PARTY_PAGE_COUNT(show, "ILIKE"))
+// By parties::Show, in the order of its values (kAll, kWithMatch, kWithOpenAlert): {the
+// page, its count}.
+inline constexpr sql::Query kPartyPages[3][2] = {
+    {TOLLGATE_PARTY_PAGE_QUERIES("all", TOLLGATE_PARTY_PAGE_SHOW_ALL)},
+    {TOLLGATE_PARTY_PAGE_QUERIES("hits", TOLLGATE_PARTY_PAGE_SHOW_HITS)},
+    {TOLLGATE_PARTY_PAGE_QUERIES("open", TOLLGATE_PARTY_PAGE_SHOW_OPEN)}};
+inline constexpr sql::Query kCountParties =
+    Shared("count_parties", "SELECT COUNT(*) FROM parties WHERE organization = $1");
+#undef TOLLGATE_PARTY_PAGE_QUERIES
+#undef TOLLGATE_PARTY_PAGE_COUNT
+#undef TOLLGATE_PARTY_PAGE_SELECT
+#undef TOLLGATE_PARTY_PAGE_SHOW_OPEN
+#undef TOLLGATE_PARTY_PAGE_SHOW_HITS
+#undef TOLLGATE_PARTY_PAGE_SHOW_ALL
+#undef TOLLGATE_PARTY_PAGE_TEXT
+
 // ---- Party versions (migration 16): what vouches for each party row ----
 
 inline constexpr sql::Query kInsertPartyVersions = PerDialect(

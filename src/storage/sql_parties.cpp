@@ -447,4 +447,36 @@ Result<std::vector<audit::PartyVersion>> SqlStore::PartyRowHashes() {
   return hashes;
 }
 
+// ---- A page of a master (parties/party_page.h) ----
+
+Result<parties::PartyPage> SqlStore::ListPartyPage(const parties::PageFilter& filter) {
+  if (auto valid = parties::ValidatePageFilter(filter); !valid.ok()) return valid.error();
+  const auto& [select, count] = q::kPartyPages[static_cast<int>(filter.show)];
+  sql::Params params{filter.organization,
+                     filter.text.empty() ? std::string() : parties::ContainsPattern(filter.text)};
+  parties::PartyPage page;
+  auto master = db_->Run(q::kCountParties, {filter.organization});
+  if (!master.ok()) return master.error();
+  page.master_total = master->Int(0, 0);
+  // Unfiltered, the page's total is the master's: one count, not two.
+  if (filter.text.empty() && filter.show == parties::Show::kAll) {
+    page.total = page.master_total;
+  } else {
+    auto total = db_->Run(count, params);
+    if (!total.ok()) return total.error();
+    page.total = total->Int(0, 0);
+  }
+  params.emplace_back(filter.per_page);
+  params.emplace_back((filter.page - 1) * filter.per_page);
+  auto rows = db_->Run(select, params);
+  if (!rows.ok()) return rows.error();
+  for (int i = 0; i < rows->size(); ++i) {
+    auto party = DecodeParty(*rows, i);
+    if (!party.ok()) return party.error();
+    page.parties.push_back(std::move(party).value());
+    page.open_alerts.push_back(rows->Int(i, 15));
+  }
+  return page;
+}
+
 }  // namespace tollgate::storage

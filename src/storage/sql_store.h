@@ -129,6 +129,7 @@ class SqlStore final : public Store {
                                     std::vector<parties::Party> given,
                                     const ChangeStamp& stamp) override;
   Result<std::vector<parties::Party>> ListParties(const std::string& organization) override;
+  Result<parties::PartyPage> ListPartyPage(const parties::PageFilter& filter) override;
   Result<parties::Party> GetParty(const std::string& organization,
                                   const std::string& external_id) override;
   Status RemoveParty(const std::string& organization, const std::string& external_id,

@@ -38,6 +38,7 @@
 #include "tollgate/licensing/state_machine.h"
 #include "tollgate/lists/entry.h"
 #include "tollgate/parties/party.h"
+#include "tollgate/parties/party_page.h"
 #include "tollgate/storage/history_records.h"
 #include "tollgate/webhooks/webhook.h"
 
@@ -430,6 +431,9 @@ class Store {
                                             const ChangeStamp& stamp) = 0;
   // The organization's parties by external id.
   virtual Result<std::vector<parties::Party>> ListParties(const std::string& organization) = 0;
+  // One page of the organization's parties (parties/party_page.h: ValidatePageFilter
+  // first), each with its count of open alerts, and the counts of all pages.
+  virtual Result<parties::PartyPage> ListPartyPage(const parties::PageFilter& filter) = 0;
   // kNotFound when the organization holds no party with that external id.
   virtual Result<parties::Party> GetParty(const std::string& organization,
                                           const std::string& external_id) = 0;

@@ -87,7 +87,7 @@ export async function alertsView({ params, navigate }) {
   }
   const alerts = result.alerts || [];
   const pages = Math.max(1, Math.ceil((result.total || 0) / kPerPage));
-  get('/api/parties')
+  get(`/api/parties${query({ per_page: 500 })}`)
     .then((m) => form.append(h('datalist', { id: 'alert-party-ids' }, (m.parties || []).map((p) => h('option', { value: p.external_id }, p.name)))))
     .catch(() => {}); // suggestions only: the field works without them
 

@@ -13,21 +13,6 @@ import { alertStateBadge, pager, when } from './watch_parts.js';
 
 const kPerPage = 50;
 
-// The open alerts per party, from one page of the queue: enough for the list's column
-// without one request per party. `complete` is false when more are open than a page.
-async function openAlertCounts() {
-  const page = await get(`/api/alerts${query({ state: 'open', per_page: 500 })}`);
-  const counts = new Map();
-  for (const a of page.alerts || []) counts.set(a.party.external_id, (counts.get(a.party.external_id) || 0) + 1);
-  return { counts, complete: (page.total || 0) <= (page.alerts || []).length };
-}
-
-function matchesFilter(p, text) {
-  if (!text) return true;
-  const needle = text.toLowerCase();
-  return [p.external_id, p.name, p.country, ...(p.aliases || [])].some((v) => String(v || '').toLowerCase().includes(needle));
-}
-
 export async function partiesView({ params, navigate }) {
   const q = params.get('q') || '';
   const show = params.get('show') || '';
@@ -37,7 +22,7 @@ export async function partiesView({ params, navigate }) {
     h(
       'div',
       { class: 'row' },
-      field({ label: 'Find', name: 'q', value: q, class: 'grow', hint: 'external id, name, alias or country' }),
+      field({ label: 'Find', name: 'q', value: q, class: 'grow', hint: 'external id, name, alias, address, identifier or country' }),
       field({
         label: 'Show',
         name: 'show',
@@ -66,27 +51,26 @@ export async function partiesView({ params, navigate }) {
   );
 }
 
-// The count, the table of the page asked for and the paging links.
+// The count, the table of the page asked for and the paging links. The server filters,
+// counts and pages (a master may hold a million parties); each party comes with its
+// open alerts.
 async function listContent(params) {
   const q = params.get('q') || '';
   const show = params.get('show') || '';
-  const [master, open] = await Promise.all([get('/api/parties'), openAlertCounts()]);
-  const all = master.parties || [];
-  const filtered = all.filter((p) => matchesFilter(p, q) && (show !== 'hits' || (p.screening?.hits || 0) > 0) && (show !== 'open' || open.counts.get(p.external_id)));
-  const pages = Math.max(1, Math.ceil(filtered.length / kPerPage));
-  const page = Math.min(Math.max(1, Number(params.get('page')) || 1), pages);
-  const shown = filtered.slice((page - 1) * kPerPage, page * kPerPage);
-  const openCell = (p) => {
-    const n = open.counts.get(p.external_id) || 0;
-    if (!n) return open.complete ? '0' : '—';
-    return h('a', { href: `#/alerts${query({ party: p.external_id, state: 'open' })}` }, badge(`${n} open`, 'warn'));
-  };
+  const asked = Math.max(1, Number(params.get('page')) || 1);
+  let result = await get(`/api/parties${query({ q, show, page: asked, per_page: kPerPage })}`);
+  const pages = Math.max(1, Math.ceil((result.total || 0) / kPerPage));
+  // A page past the end (the master shrank since the link was made) shows the last one.
+  if (asked > pages) result = await get(`/api/parties${query({ q, show, page: pages, per_page: kPerPage })}`);
+  const page = Math.min(asked, pages);
+  const shown = result.parties || [];
+  const openCell = (p) => (p.open_alerts ? h('a', { href: `#/alerts${query({ party: p.external_id, state: 'open' })}` }, badge(`${p.open_alerts} open`, 'warn')) : '0');
   const rows = shown.map((p) => [
     h('a', { href: `#/parties/${encodeURIComponent(p.external_id)}` }, p.external_id),
     p.name,
     p.country,
     humanize(p.type),
-    statusBadge(p.screening, open.counts.get(p.external_id) || 0),
+    statusBadge(p.screening, p.open_alerts || 0),
     p.screening ? scoreBar(p.screening.top_score) : '—',
     p.screening ? String(p.screening.hits) : '—',
     openCell(p),
@@ -96,11 +80,11 @@ async function listContent(params) {
     h(
       'p',
       { id: 'parties-count' },
-      q || show ? `${formatNumber(filtered.length)} of ${formatNumber(all.length)} parties match.` : `${formatNumber(all.length)} parties in ${master.organization}’s master.`,
+      q || show ? `${formatNumber(result.total)} of ${formatNumber(result.master_total)} parties match.` : `${formatNumber(result.master_total)} parties in ${result.organization}’s master.`,
     ),
     shown.length
       ? table(['External id', 'Name', 'Country', 'Type', 'Status', 'Top score', 'Matches', 'Open alerts', 'Screened'], rows, { caption: 'Parties with their latest screening', className: 'parties' })
-      : empty(all.length ? 'No party matches the filter.' : 'No parties yet: upload a party file above.'),
+      : empty(result.master_total ? 'No party matches the filter.' : 'No parties yet: upload a party file above.'),
     pager(page, pages, (n) => `#/parties${query({ q, show, page: n > 1 ? n : '' })}`),
   ].filter(Boolean);
 }

@@ -84,7 +84,10 @@ class SqliteDriver final : public Driver {
       Bind(p, row);
       auto status = Step(p, nullptr);
       sqlite3_reset(p.stmt.get());
-      if (!status.ok()) return status;
+      if (!status.ok()) {
+        sqlite3_clear_bindings(p.stmt.get());
+        return status;
+      }
     }
     sqlite3_clear_bindings(p.stmt.get());
     return {};
@@ -137,8 +140,10 @@ class SqliteDriver final : public Driver {
         sqlite3_bind_int64(p.stmt.get(), slot, *n);
       } else {
         const auto& text = std::get<std::string>(params[i]);
+        // SQLITE_STATIC: not copied. The text outlives its use: every caller clears the
+        // bindings (Run, InsertMany) before the parameters it was given go.
         sqlite3_bind_text(p.stmt.get(), slot, text.data(), static_cast<int>(text.size()),
-                          SQLITE_TRANSIENT);
+                          SQLITE_STATIC);
       }
     }
   }

@@ -303,6 +303,43 @@ TEST_P(AlertsRescreenTest, BadInputIsRefusedAndChangesNothing) {
 // The inverse path against the obvious one: every party screened forward against every
 // entry in force. On a new configuration the whole master goes through the party index
 // (the first import here), so what it opens must be exactly what forward screening finds.
+// A party that another process changes while an import screens (before the import
+// takes the write lock) is screened again under the lock: no party is stored without
+// its screening, although the import reads the master again only when it moved.
+TEST_P(AlertsRescreenTest, APartyChangedWhileAnImportScreensIsScreenedUnderTheLock) {
+  Import(Version("v1.csv", true), "2019-06-01");
+  AddParties("microsoft", {Party("C-1", "Contoso Bicycles Ltd", "US")});
+  auto other = storage::OpenStore(db_.url());  // another process, on the same database
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  bool changed = false;
+  const parties::Progress change_meanwhile = [&](std::size_t, std::size_t) {
+    if (changed) return;
+    changed = true;
+    parties::Party moved = Party("C-1", "Contoso Bicycles Ltd", "US");
+    moved.address = "1 Elsewhere Road";
+    auto r = (*other)->UpsertParties("microsoft", {moved}, kSetup);
+    EXPECT_TRUE(r.ok()) << r.error().message;
+  };
+  auto loaded = ShippedRules()();
+  ASSERT_TRUE(loaded.ok());
+  rules::Engine engine(*loaded, *store_);
+  const storage::ChangeStamp stamp{"ana", "2019-06-02T00:00:00Z"};
+  auto done = parties::ImportParties(
+      *store_, engine, "microsoft",
+      {Party("C-1", "Contoso Bicycles Ltd", "US"), Party("C-2", "Gulf Gate Spedition GmbH", "AT")},
+      stamp, Date::Parse("2019-06-02").value(), change_meanwhile,
+      (*loaded)->list_rules.screening().review_threshold);
+  ASSERT_TRUE(done.ok()) << done.error().message;
+  EXPECT_TRUE(changed);
+  EXPECT_EQ(done->added, 1);
+  EXPECT_EQ(done->changed, 1);
+  auto party = store_->GetParty("microsoft", "C-1");
+  ASSERT_TRUE(party.ok()) << party.error().message;
+  EXPECT_EQ(party->address, "");
+  EXPECT_EQ(party->screening.screened_at, stamp.timestamp);
+  EXPECT_EQ(party->screening.as_of, "2019-06-02");
+}
+
 TEST_P(AlertsRescreenTest, InverseIndexFindsWhatForwardScreeningFinds) {
   // Names as they are listed, and as an exporter's master writes them: cut, reordered,
   // misspelt, with another legal form, and names of nobody listed.

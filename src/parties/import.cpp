@@ -162,6 +162,10 @@ Result<ImportSummary> ImportParties(storage::Store& store, rules::Engine& engine
   // Screened before the write lock is taken: on SQLite one writer holds it at a time,
   // and 100,000 parties took 14 s to screen, longer than the 10 s other writers (a
   // server's group commit of determinations) wait before they fail.
+  // The master's revision moves with every write of a party (migrations 10 and 17),
+  // read before the master is.
+  auto revision_read = store.PartyMasterRevision();
+  if (!revision_read.ok()) return revision_read.error();
   auto to_screen = NotScreenedAndChanged(store, organization, parties, screened);
   if (!to_screen.ok()) return to_screen.error();
   if (auto s = screen(*to_screen, true); !s.ok()) return s.error();
@@ -169,10 +173,15 @@ Result<ImportSummary> ImportParties(storage::Store& store, rules::Engine& engine
   auto unit = storage::UnitOfWork::Begin(store);
   if (!unit.ok()) return unit.error();
   // A party changed by another process since the read above is screened now, under
-  // the lock, so that no changed party is stored without its screening.
-  auto late = NotScreenedAndChanged(store, organization, parties, screened);
-  if (!late.ok()) return late.error();
-  if (auto s = screen(*late, false); !s.ok()) return s.error();
+  // the lock, so that no changed party is stored without its screening. The master is
+  // read again only if it moved: a re-import of 1,000,000 parties read it three times.
+  auto revision_now = store.PartyMasterRevision();
+  if (!revision_now.ok()) return revision_now.error();
+  if (*revision_now != *revision_read) {
+    auto late = NotScreenedAndChanged(store, organization, parties, screened);
+    if (!late.ok()) return late.error();
+    if (auto s = screen(*late, false); !s.ok()) return s.error();
+  }
 
   auto written = store.UpsertParties(organization, std::move(parties), stamp);
   if (!written.ok()) return written.error();

@@ -1,6 +1,7 @@
 // The SQL driver contract on both backends: Driver::RunEach, which the group commit of
 // determinations relies on (all or none, each run's rows in order), whether PostgreSQL
-// sends the runs one by one or in one pipeline.
+// sends the runs one by one or in one pipeline; and Driver::InsertMany, whose rows
+// keep their order and text whether SQLite writes them many to a statement or one.
 #include <gtest/gtest.h>
 
 #include "storage/sql/driver.h"
@@ -16,6 +17,10 @@ constexpr Query kCreate =
 constexpr Query kInsert =
     Shared("test_insert", "INSERT INTO runs(id, name) VALUES ($1, $2) RETURNING id, name");
 constexpr Query kCount = Shared("test_count", "SELECT count(*) FROM runs");
+constexpr Query kInsertMany =
+    PerDialect("test_insert_many", "INSERT INTO runs(id, name) VALUES ($1, $2)",
+               "COPY runs(id, name) FROM STDIN");
+constexpr Query kSelectAll = Shared("test_select_all", "SELECT id, name FROM runs ORDER BY id");
 
 class DriverContractTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -46,6 +51,24 @@ TEST_P(DriverContractTest, RunEachAnswersEveryRunsRowsInOrder) {
   // The driver is usable as before: the pipeline was left.
   EXPECT_TRUE(driver_->Run(kInsert, {9, "nine"}).ok());
   EXPECT_EQ(Count(), 4);
+}
+
+// 70 rows: on SQLite two statements of 32 rows and six of one; each row as given.
+TEST_P(DriverContractTest, InsertManyWritesEveryRowAsGiven) {
+  std::vector<Params> rows;
+  for (std::int64_t i = 1; i <= 70; ++i) {
+    rows.push_back({i, "row " + std::to_string(i) + (i % 7 == 0 ? " with 'quotes' and $2" : "")});
+  }
+  ASSERT_TRUE(driver_->InsertMany(kInsertMany, rows).ok());
+  auto all = driver_->Run(kSelectAll);
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  ASSERT_EQ(all->size(), 70);
+  for (int i = 0; i < 70; ++i) {
+    EXPECT_EQ(all->Int(i, 0), i + 1);
+    EXPECT_EQ(all->Text(i, 1), std::get<std::string>(rows[static_cast<std::size_t>(i)][1]));
+  }
+  // A duplicate in a statement of many rows fails the call.
+  EXPECT_FALSE(driver_->InsertMany(kInsertMany, rows).ok());
 }
 
 // A failing run (a duplicate name) undoes the runs before it and says which statement.

@@ -86,6 +86,44 @@ TEST_P(HistoryStoreTest, AScreeningIsReadBackWholeANoHitIncluded) {
   EXPECT_EQ(hit.matches[0]["explanation"], "every word of the listed name is in the query");
 }
 
+// The list versions in force are stored once per distinct set (migration 18), however
+// many records name them, and each record reads back its own set; a record written
+// before the migration keeps its own copy and reads it back.
+TEST_P(HistoryStoreTest, EachSetOfListVersionsIsStoredOnceAndEachRecordReadsItsOwn) {
+  auto store = Open();
+  ASSERT_TRUE(store);
+  const ScreeningRecord contoso = Screening("Contoso Bakery", "microsoft", "no_hit", 0);
+  ScreeningRecord fabrikam = contoso;
+  fabrikam.name = "Fabrikam";
+  ScreeningRecord northwind = contoso;
+  northwind.name = "Northwind";
+  northwind.lists.push_back(
+      {{"id", 2}, {"feed", "ofac-sdn"}, {"as_of", "2019-05-20"}, {"entries", 9}});
+  ASSERT_TRUE(store->RecordScreenings({contoso, fabrikam, northwind, contoso}).ok());
+  ASSERT_TRUE(store->RecordScreenings({northwind, contoso}).ok());
+  // Two sets, and no screening row repeats one (the CHECK fails the insert otherwise).
+  EXPECT_EQ(Raw("CREATE TABLE probe (n INTEGER CHECK (n = 2)); "
+                "INSERT INTO probe SELECT COUNT(*) FROM screening_version_sets; "
+                "INSERT INTO probe SELECT COUNT(*) + 2 FROM screenings WHERE lists <> ''"),
+            "");
+  const std::string old_lists = R"([{"as_of":"2019-01-01","feed":"csl","id":7}])";
+  ASSERT_EQ(Raw("UPDATE screenings SET version_set = 0, lists = '" + old_lists +
+                "' WHERE name = 'Fabrikam'"),
+            "");
+  auto all = store->FindScreenings({});
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  ASSERT_EQ(all->size(), 6u);
+  for (const auto& r : *all) {
+    if (r.name == "Northwind") {
+      EXPECT_EQ(r.lists, northwind.lists) << r.id;
+    } else if (r.name == "Fabrikam") {
+      EXPECT_EQ(r.lists, nlohmann::json::parse(old_lists)) << r.id;
+    } else {
+      EXPECT_EQ(r.lists, contoso.lists) << r.id;
+    }
+  }
+}
+
 TEST_P(HistoryStoreTest, ScreeningsAreFilteredByOrganizationPartyOutcomeAndPage) {
   auto store = Open();
   ASSERT_TRUE(store);

@@ -168,14 +168,22 @@ inline constexpr sql::Query kInsertDeterminationFacts =
 inline constexpr sql::Query kInsertScreening = PerDialect(
     "insert_screening",
     "INSERT INTO screenings(recorded_at, requested_by, organization, channel, name, "
-    "name_folded, country, type, as_of, threshold, outcome, top_score, lists, matches) VALUES "
-    "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), $1, $2, $3, $4, $5, $6, $7, $8, "
-    "CAST($9 AS REAL), $10, CAST($11 AS REAL), $12, $13)",
+    "name_folded, country, type, as_of, threshold, outcome, top_score, lists, matches, "
+    "version_set) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), $1, $2, $3, $4, $5, $6, $7, "
+    "$8, CAST($9 AS REAL), $10, CAST($11 AS REAL), '', $12, $13)",
     "INSERT INTO screenings(recorded_at, requested_by, organization, channel, name, "
-    "name_folded, country, type, as_of, threshold, outcome, top_score, lists, matches) VALUES "
-    "(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), $1, $2, $3, $4, $5, "
-    "$6, $7, $8, CAST($9 AS DOUBLE PRECISION), $10, CAST($11 AS DOUBLE PRECISION), $12, $13) "
-    "RETURNING id");
+    "name_folded, country, type, as_of, threshold, outcome, top_score, lists, matches, "
+    "version_set) VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+    "$1, $2, $3, $4, $5, $6, $7, $8, CAST($9 AS DOUBLE PRECISION), $10, "
+    "CAST($11 AS DOUBLE PRECISION), '', $12, $13) RETURNING id");
+// The list versions in force of screenings on record, once per distinct set (migration
+// 18): added if its digest is new, then its id read.
+inline constexpr sql::Query kInsertVersionSet =
+    Shared("insert_version_set",
+           "INSERT INTO screening_version_sets(digest, lists) VALUES ($1, $2) "
+           "ON CONFLICT (digest) DO NOTHING");
+inline constexpr sql::Query kSelectVersionSet =
+    Shared("select_version_set", "SELECT id FROM screening_version_sets WHERE digest = $1");
 inline constexpr sql::Query kSelectLargestScreeningId =
     Shared("select_largest_screening_id", "SELECT COALESCE(MAX(id), 0) FROM screenings");
 inline constexpr sql::Query kSelectScreeningIdsAbove =
@@ -187,7 +195,9 @@ inline constexpr sql::Query kSelectScreeningIdsAbove =
 inline constexpr sql::Query kSelectScreenings =
     Shared("select_screenings",
            "SELECT id, recorded_at, requested_by, organization, channel, name, country, type, "
-           "as_of, CAST(threshold AS TEXT), outcome, CAST(top_score AS TEXT), lists, matches "
+           "as_of, CAST(threshold AS TEXT), outcome, CAST(top_score AS TEXT), "
+           "COALESCE((SELECT v.lists FROM screening_version_sets v "
+           "WHERE v.id = screenings.version_set), screenings.lists), matches "
            "FROM screenings WHERE ($1 = 0 OR organization = $2) AND "
            "($3 = '' OR name_folded LIKE '%' || CAST($3 AS TEXT) || '%') AND "
            "($4 = '' OR recorded_at >= $4) AND ($5 = '' OR recorded_at < $5) AND "

@@ -11,8 +11,9 @@
 // alert queue's indexes), store_v15_postgres_added.txt (15: the alert queue's kept
 // counts), store_v16_postgres_added.txt (16: the party versions that vouch for each
 // party row), store_v17_postgres_added.txt (17: only its number; the change is
-// SQLite's), and a database main wrote is migrated
-// to exactly the schema of a fresh one.
+// SQLite's), store_v18_postgres_added.txt less store_v18_postgres_removed.txt (18: the
+// sets of list versions screenings name, and an index no query read dropped), and a
+// database main wrote is migrated to exactly the schema of a fresh one.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -73,7 +74,7 @@ const char* kSchemaOfVersion8 =
     "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
     "AND tbl_name NOT IN ('parties', 'alerts', 'alert_settings', 'party_master_revision', "
     "'screenings', 'determination_facts', 'webhooks', 'webhook_deliveries', "
-    "'alert_decision_revisions', 'alert_counts', 'party_versions') "
+    "'alert_decision_revisions', 'alert_counts', 'party_versions', 'screening_version_sets') "
     "AND name NOT IN ('determinations_by_time') ORDER BY type, name";
 
 // The lines of `text`, sorted (the order PostgreSQL's collation gives is not ours).
@@ -106,7 +107,7 @@ TEST_F(GoldenSqliteStore, MigrationFilesCreateTheSchemaMainCreated) {
   EXPECT_EQ(Sqlite(fresh.url(), kSchemaOfVersion8), recorded);
   const char* versions = "SELECT group_concat(version) FROM schema_migrations";
   EXPECT_EQ(Sqlite(golden_.url(), versions), "1,2,3,4,5,6,7,8\n");
-  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17\n");
+  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18\n");
 }
 
 TEST_F(GoldenSqliteStore, OpensReadsAndWritesWhatMainWrote) {
@@ -247,8 +248,23 @@ TEST(GoldenPostgresStore, MigrationFilesCreateTheSchemaMainCreated) {
   const std::string bump =
       ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v17_postgres_added.txt");
   ASSERT_NE(bump.find("migration 17"), std::string::npos);
-  EXPECT_EQ(SortedLines(listed), SortedLines(recorded + added + alerts + history + webhooks +
-                                             decisions + queue + counts + versions + bump));
+  // Migration 18, the sets of list versions that screenings on record name, and the
+  // index parties_with_hits dropped (no query read it).
+  const std::string sets =
+      ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v18_postgres_added.txt");
+  ASSERT_NE(sets.find("column screenings.version_set"), std::string::npos);
+  const std::vector<std::string> dropped =
+      SortedLines(ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v18_postgres_removed.txt"));
+  ASSERT_EQ(dropped.size(), 1u);
+  std::vector<std::string> expected =
+      SortedLines(recorded + added + alerts + history + webhooks + decisions + queue + counts +
+                  versions + bump + sets);
+  for (const auto& line : dropped) {
+    auto at = std::find(expected.begin(), expected.end(), line);
+    ASSERT_NE(at, expected.end()) << line;
+    expected.erase(at);
+  }
+  EXPECT_EQ(SortedLines(listed), expected);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "storage/sql_store.h"
 #include "storage/stored_licenses.h"
 #include "storage/stored_rows.h"
+#include "tollgate/common/sha256.h"
 #include "tollgate/licensing/license.h"
 
 namespace tollgate::storage {
@@ -84,17 +85,45 @@ Result<std::vector<std::int64_t>> InsertUnreturned(sql::Driver& db,
   return ids;
 }
 
+// The id of the set of list versions whose JSON text is `lists` (migration 18), added
+// if no screening named it before.
+Result<std::int64_t> VersionSetId(sql::Driver& db, const std::string& lists) {
+  const std::string digest = Sha256Hex(lists);
+  if (auto added = db.Run(q::kInsertVersionSet, {digest, lists}); !added.ok()) {
+    return added.error();
+  }
+  auto found = db.Run(q::kSelectVersionSet, {digest});
+  if (!found.ok()) return found.error();
+  if (found->size() != 1) {
+    return MakeError(ErrorCode::kInternal, "screenings on record: the set of list versions " +
+                                               digest + " was not stored");
+  }
+  return found->Int(0, 0);
+}
+
 }  // namespace
 
 Result<std::vector<std::int64_t>> SqlStore::RecordScreenings(
     const std::vector<ScreeningRecord>& records) {
   std::vector<sql::Params> rows;
   rows.reserve(records.size());
+  // The records of one batch (an import's above all) mostly share their list versions
+  // and threshold: each is made into text and its set looked up when it differs from
+  // the record before, not for every record.
+  const ScreeningRecord* before = nullptr;
+  std::int64_t version_set = 0;
+  std::string threshold;
   for (const auto& r : records) {
+    if (before == nullptr || before->lists != r.lists) {
+      auto set = VersionSetId(*db_, r.lists.dump());
+      if (!set.ok()) return set.error();
+      version_set = *set;
+    }
+    if (before == nullptr || before->threshold != r.threshold) threshold = ScoreText(r.threshold);
+    before = &r;
     rows.push_back({r.requested_by, r.organization, r.channel, r.name,
-                    licensing::FoldPartyName(r.name), r.country, r.type, r.as_of,
-                    ScoreText(r.threshold), r.outcome, ScoreText(r.top_score), r.lists.dump(),
-                    r.matches.dump()});
+                    licensing::FoldPartyName(r.name), r.country, r.type, r.as_of, threshold,
+                    r.outcome, ScoreText(r.top_score), r.matches.dump(), version_set});
   }
   if (db_->dialect() == sql::Dialect::kSqlite) return InsertUnreturned(*db_, rows);
   // All or none, one round trip on PostgreSQL (as RecordDeterminations): the group

@@ -1,5 +1,6 @@
 #include "storage/stored_rows.h"
 
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -62,6 +63,8 @@ audit::Entry ListImported(const ListVersion& version, const ChangeStamp& stamp) 
 }
 
 std::string ScoreText(double score) {
+  // Most parties of a master match nothing: their score of 0 on record, without printf.
+  if (score == 0 && !std::signbit(score)) return "0";
   char text[32];
   std::snprintf(text, sizeof text, "%.17g", score);
   return text;

@@ -12,7 +12,8 @@
 // counts), store_v16_postgres_added.txt (16: the party versions that vouch for each
 // party row), store_v17_postgres_added.txt (17: only its number; the change is
 // SQLite's), store_v18_postgres_added.txt less store_v18_postgres_removed.txt (18: the
-// sets of list versions screenings name, and an index no query read dropped), and a
+// sets of list versions screenings name, and an index no query read dropped),
+// store_v19_postgres_added.txt (19: the index of the parties with a match), and a
 // database main wrote is migrated to exactly the schema of a fresh one.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -107,7 +108,7 @@ TEST_F(GoldenSqliteStore, MigrationFilesCreateTheSchemaMainCreated) {
   EXPECT_EQ(Sqlite(fresh.url(), kSchemaOfVersion8), recorded);
   const char* versions = "SELECT group_concat(version) FROM schema_migrations";
   EXPECT_EQ(Sqlite(golden_.url(), versions), "1,2,3,4,5,6,7,8\n");
-  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18\n");
+  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19\n");
 }
 
 TEST_F(GoldenSqliteStore, OpensReadsAndWritesWhatMainWrote) {
@@ -253,12 +254,16 @@ TEST(GoldenPostgresStore, MigrationFilesCreateTheSchemaMainCreated) {
   const std::string sets =
       ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v18_postgres_added.txt");
   ASSERT_NE(sets.find("column screenings.version_set"), std::string::npos);
+  // Migration 19, the index of the parties whose screening found a match.
+  const std::string with_a_match =
+      ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v19_postgres_added.txt");
+  ASSERT_NE(with_a_match.find("migration 19"), std::string::npos);
   const std::vector<std::string> dropped =
       SortedLines(ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v18_postgres_removed.txt"));
   ASSERT_EQ(dropped.size(), 1u);
   std::vector<std::string> expected =
       SortedLines(recorded + added + alerts + history + webhooks + decisions + queue + counts +
-                  versions + bump + sets);
+                  versions + bump + sets + with_a_match);
   for (const auto& line : dropped) {
     auto at = std::find(expected.begin(), expected.end(), line);
     ASSERT_NE(at, expected.end()) << line;

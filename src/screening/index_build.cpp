@@ -210,9 +210,17 @@ class Builder {
       const IndexedName& name = impl_.names[n];
       NameWeights& bound = impl_.name_bounds[n];
       const std::uint32_t* ids = impl_.name_tokens.data() + name.token_begin;
+      bool business = false;  // a legal form or common word (scorer.cpp: name_business)
+      bool short_word = false;
+      std::uint32_t distinctive = 0;
       for (std::uint32_t p = 0; p < name.token_count; ++p) {
         const TokenClass c = impl_.token_class[ids[p]];
         const float w = static_cast<float>(impl_.token_weight[ids[p]]);
+        business = business || c == TokenClass::kLegalForm || c == TokenClass::kCommon;
+        if (IsDistinctive(c)) {
+          ++distinctive;
+          short_word = short_word || impl_.token_canon[ids[p]].size() < kWholeNameMinLetters;
+        }
         bound.total_weight += w;
         if (!IsDistinctive(c)) {
           bound.low_weight += w;
@@ -223,6 +231,7 @@ class Builder {
           bound.word_initials |= InitialBit(impl_.token_canon[ids[p]].front());
         }
       }
+      if (!business && !short_word && distinctive >= 2) bound.word_initials |= kMayBeWholeBit;
     }
   }
 

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "bench_options.h"
+#include "coined_master.h"
 #include "machine_state.h"
 #include "tollgate/alerts/rescreen.h"
 #include "tollgate/storage/store.h"
@@ -57,32 +58,13 @@ std::size_t PeakResidentBytes() {
   return 0;
 }
 
-// `count` parties named like parties_import_bench.sh's coined master (its words,
-// suffixes and syllables; another random sequence, seeded).
+// `count` parties named like parties_import_bench.sh's coined master (coined_master.h).
 std::vector<parties::PartyNames> CoinedMaster(std::size_t count) {
-  const std::vector<std::string> words = {
-      "Global",    "Trading",    "Industrial", "Pacific", "Nordic",  "Systems", "Logistics",
-      "Precision", "Components", "Marine",     "Aero",    "Digital", "Energy",  "Alpine",
-      "Delta",     "Harbor",     "Summit",     "Vertex",  "Orion",   "Atlas"};
-  const std::vector<std::string> suffixes = {"GmbH", "Ltd.",      "LLC", "S.A.",
-                                             "B.V.", "Co., Ltd.", "AG",  "Inc."};
-  const std::vector<std::string> syllables = {
-      "ka", "ro",  "vex", "tal", "mi",   "sor", "den", "qua", "lin", "bra", "tek", "nor",
-      "zu", "fel", "gar", "pi",  "ston", "hal", "vi",  "dro", "mex", "ta",  "ren", "col"};
-  std::mt19937_64 random(15);
-  const auto pick = [&](const std::vector<std::string>& from) -> const std::string& {
-    return from[random() % from.size()];
-  };
+  std::vector<std::string> names = bench::CoinedPartyNames(count);
   std::vector<parties::PartyNames> master(count);
   for (std::size_t i = 0; i < count; ++i) {
-    std::string brand;
-    for (std::size_t k = 0, n = 2 + random() % 3; k < n; ++k) brand += pick(syllables);
-    brand[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(brand[0])));
-    const std::string& first = pick(words);
-    std::string second = pick(words);
-    while (second == first) second = pick(words);
     master[i].id = static_cast<std::int64_t>(i + 1);
-    master[i].name = brand + " " + first + " " + second + " " + pick(suffixes);
+    master[i].name = std::move(names[i]);
   }
   return master;
 }

@@ -35,6 +35,8 @@ constexpr std::size_t kCleanNames = 4000;
 constexpr std::size_t kExamples = 4;
 // Several versions of a list hold the same entry: look deeper than the default 10.
 constexpr std::size_t kEvalLimit = 50;
+// The slowest control and manipulated queries the JSON lists (speed.slowest).
+constexpr std::size_t kSlowestShown = 100;
 
 double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
@@ -47,16 +49,40 @@ struct Tally {
 
 struct Timer {
   std::vector<double> micros;
-  void Add(double us) { micros.push_back(us); }
+  std::vector<std::string> queries;  // parallel: what each query was, for Slowest
+  void Add(double us, const std::string& query) {
+    micros.push_back(us);
+    queries.push_back(query);
+  }
+  void Append(const Timer& other) {
+    micros.insert(micros.end(), other.micros.begin(), other.micros.end());
+    queries.insert(queries.end(), other.queries.begin(), other.queries.end());
+  }
   double Mean() const {
     double sum = 0;
     for (double m : micros) sum += m;
     return micros.empty() ? 0 : sum / micros.size();
   }
-  double Percentile(double p) {
+  double Percentile(double p) const {
     if (micros.empty()) return 0;
-    std::sort(micros.begin(), micros.end());
-    return micros[std::min(micros.size() - 1, static_cast<std::size_t>(p * micros.size()))];
+    std::vector<double> sorted = micros;
+    const std::size_t k = std::min(sorted.size() - 1, static_cast<std::size_t>(p * sorted.size()));
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k), sorted.end());
+    return sorted[k];
+  }
+  // The `count` slowest queries, slowest first: what the p99 is made of (JSON only).
+  nlohmann::json Slowest(std::size_t count) const {
+    std::vector<std::size_t> order(micros.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    count = std::min(count, order.size());
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count),
+                      order.end(),
+                      [&](std::size_t a, std::size_t b) { return micros[a] > micros[b]; });
+    nlohmann::json slowest = nlohmann::json::array();
+    for (std::size_t k = 0; k < count; ++k) {
+      slowest.push_back({{"us", micros[order[k]]}, {"query", queries[order[k]]}});
+    }
+    return slowest;
   }
 };
 
@@ -71,7 +97,7 @@ class Evaluation {
     q.limit = kEvalLimit;
     const double start = ThreadCpuMicros();
     const auto matches = index_.Screen(q);
-    timer.Add(ThreadCpuMicros() - start);
+    timer.Add(ThreadCpuMicros() - start, query);
     const auto& want = entries_[entry];
     return std::any_of(matches.begin(), matches.end(), [&](const screening::Match& m) {
       return m.entry->list == want.list && m.entry->entry_id == want.entry_id;
@@ -128,7 +154,7 @@ class Evaluation {
       q.name = name;
       const double start = ThreadCpuMicros();
       const auto matches = index_.Screen(q);
-      timer.Add(ThreadCpuMicros() - start);
+      timer.Add(ThreadCpuMicros() - start, name);
       if (matches.empty()) continue;
       ++tally.hits;
       if (tally.examples.size() < 2 * kExamples) {
@@ -257,8 +283,7 @@ int main(int argc, char** argv) {
               pairs.Precision(), pairs.Recall(), pairs.tp, pairs.fp, pairs.fn, pairs.tn);
   PrintExamples(pairs.examples);
   Timer all_timer = control_timer;
-  all_timer.micros.insert(all_timer.micros.end(), manipulated_timer.micros.begin(),
-                          manipulated_timer.micros.end());
+  all_timer.Append(manipulated_timer);
   const double qps = manipulated_timer.micros.size() / manipulated_s;
   std::printf(
       "speed (one thread): manipulated %.0f queries/s (wall clock, with the failure "
@@ -303,9 +328,10 @@ int main(int argc, char** argv) {
                         {"fn", pairs.fn},
                         {"tn", pairs.tn}};
   json["speed"] = {
-      {"manipulated_queries_per_second", qps}, {"mean_us", all_timer.Mean()},
-      {"p50_us", all_timer.Percentile(0.5)},   {"p99_us", all_timer.Percentile(0.99)},
-      {"clean_mean_us", clean_timer.Mean()},   {"clean_p99_us", clean_timer.Percentile(0.99)}};
+      {"manipulated_queries_per_second", qps},      {"mean_us", all_timer.Mean()},
+      {"p50_us", all_timer.Percentile(0.5)},        {"p99_us", all_timer.Percentile(0.99)},
+      {"clean_mean_us", clean_timer.Mean()},        {"clean_p99_us", clean_timer.Percentile(0.99)},
+      {"slowest", all_timer.Slowest(kSlowestShown)}};
   std::ofstream(json_path) << json.dump(2) << "\n";
   std::printf("wrote %s\n", json_path.c_str());
   const bool targets_met =

@@ -337,7 +337,7 @@ class Finder {
       const double low_aligned = std::min(LowAlignable(weights[k]), low_capacity);
       const double s =
           std::min(total, std::min(total - low, word_capacity) + low_aligned) + kRoundingSlack;
-      if (!ReachesThreshold(s, std::max(0.0, total - s), extra, t)) {
+      if (!ReachesThreshold(s, std::max(0.0, total - s), extra, t, MayBeWhole(weights[k]))) {
         s_.skipped.push_back(k);
         continue;
       }
@@ -490,7 +490,8 @@ class Finder {
       }
     }
     return NameScoreBound(marks.weights.total_weight, marks.reached, LowAlignable(marks.weights),
-                          initials_weight, extra + LowExtra(marks.weights));
+                          initials_weight, extra + LowExtra(marks.weights),
+                          MayBeWhole(marks.weights));
   }
 
   const Index::Impl& impl_;

@@ -152,6 +152,8 @@ std::vector<Match> Index::Screen(const Query& query) const {
   return matches;
 }
 
+void Index::WaitForBackgroundBuild() const { WaitForSkeletonIndex(*impl_); }
+
 Match Index::Explain(const Query& query, const lists::ListEntry& entry) const {
   const Impl& impl = *impl_;
   if (auto form = ExplainScriptForms(*this, impl, query, entry)) return std::move(*form);

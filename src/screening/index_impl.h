@@ -79,9 +79,20 @@ struct NameWeights {
   float total_weight = 0;           // all tokens
   float low_weight = 0;             // tokens that are not distinctive (never hit by a lookup)
   float max_weight = 0;             // heaviest ordinary word, which a query initial may claim
-  std::uint32_t word_initials = 0;  // InitialBit of each ordinary word's first letter
+  std::uint32_t word_initials = 0;  // InitialBit of each ordinary word's first letter,
+                                    // and kMayBeWholeBit
   LowTokens low_tokens;
 };
+
+// In NameWeights::word_initials, beside the letters' bits (InitialBit uses bits 0..26):
+// the name may be found whole inside a longer query (scorer.h, kWholeNameExtraFactor):
+// no legal form or common word, and two or more distinctive words, each of
+// kWholeNameMinLetters or more. A name without it is bounded with kExtraFactor alone
+// (score_bound.h, ExtraFactorBound).
+inline constexpr std::uint32_t kMayBeWholeBit = 1u << 31;
+inline bool MayBeWhole(const NameWeights& weights) {
+  return (weights.word_initials & kMayBeWholeBit) != 0;
+}
 
 // A name's first letter as a bit: a..z, and one bit for anything else.
 inline std::uint32_t InitialBit(char c) {

@@ -513,8 +513,16 @@ std::size_t GenericJoinSplit(std::string_view word) {
   for (std::size_t cut = word.size() - 2; cut >= 2; --cut) {
     const std::string_view head = word.substr(0, cut);
     const std::string_view tail = word.substr(cut);
-    const LexiconWord* head_entry = FindShaped(head);
-    const LexiconWord* tail_entry = FindShaped(tail);
+    // Both rules below need a generic part on one side (a legal part is one too): the
+    // sides of kMinGenericPart letters or more are looked up first, the other side
+    // only when one of them is.
+    const LexiconWord* head_entry = head.size() >= kMinGenericPart ? FindShaped(head) : nullptr;
+    const LexiconWord* tail_entry = tail.size() >= kMinGenericPart ? FindShaped(tail) : nullptr;
+    if (!IsGenericPart(head_entry, head.size()) && !IsGenericPart(tail_entry, tail.size())) {
+      continue;
+    }
+    if (head.size() < kMinGenericPart) head_entry = FindShaped(head);
+    if (tail.size() < kMinGenericPart) tail_entry = FindShaped(tail);
     // Two lexicon words ("liabilitycompany", "groupof"), or a legal form written onto a
     // word of the name's own ("companymalvin", "obshchestvoproton").
     if (head_entry != nullptr && tail_entry != nullptr &&

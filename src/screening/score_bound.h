@@ -73,23 +73,30 @@ inline constexpr double kRoundingSlack = 1e-4;
 //   T >= T_whole = max(X, t kWholeNameExtraFactor X / (2 (1 - t))),
 // so TotalsThatCanReach starts at min(T_lo, T_whole), and a query whose strict room
 // is negative still reaches the names of total T_whole .. A.
-inline double ExtraFactorBound(double aligned, double missing, double extra) {
-  return missing <= kRoundingSlack && extra <= aligned + kRoundingSlack ? kWholeNameExtraFactor
-                                                                        : kExtraFactor;
+// `may_be_whole` false: the name is known never to be whole (no two distinctive words
+// of kWholeNameMinLetters or more, or a legal form or common word: scorer.h), so the
+// smaller factor never applies to it.
+inline double ExtraFactorBound(double aligned, double missing, double extra,
+                               bool may_be_whole = true) {
+  return may_be_whole && missing <= kRoundingSlack && extra <= aligned + kRoundingSlack
+             ? kWholeNameExtraFactor
+             : kExtraFactor;
 }
 
 // (1) above: the bound of the score of a name that aligns weight `aligned` (A), leaves
 // `missing` of its own weight unaligned (T - A) and the query `extra` (X) unaligned.
-inline double ScoreBound(double aligned, double missing, double extra) {
-  const double denominator =
-      2 * aligned + kMissingFactor * missing + ExtraFactorBound(aligned, missing, extra) * extra;
+inline double ScoreBound(double aligned, double missing, double extra, bool may_be_whole = true) {
+  const double denominator = 2 * aligned + kMissingFactor * missing +
+                             ExtraFactorBound(aligned, missing, extra, may_be_whole) * extra;
   return denominator > 0 ? 2 * aligned / denominator : 0;
 }
 
 // ScoreBound(aligned, missing, extra) >= t, without the division (t in (0, 1]).
-inline bool ReachesThreshold(double aligned, double missing, double extra, double t) {
+inline bool ReachesThreshold(double aligned, double missing, double extra, double t,
+                             bool may_be_whole = true) {
   return !(2 * aligned * (1 - t) <
-           t * (kMissingFactor * missing + ExtraFactorBound(aligned, missing, extra) * extra));
+           t * (kMissingFactor * missing +
+                ExtraFactorBound(aligned, missing, extra, may_be_whole) * extra));
 }
 
 // True when a bound read back from a float (the memo of TokensBound) surely fails `t`.
@@ -126,11 +133,11 @@ inline TotalWeightRange TotalsThatCanReach(double aligned, double extra, double 
 // `extra` of the query unaligned. A name aligned through no distinctive word
 // (`reached` 0) scores at most kCommonOnlyCap (scorer.h).
 inline double NameScoreBound(double total, double reached, double low, double initials,
-                             double extra) {
+                             double extra, bool may_be_whole = true) {
   const double widened = total + kRoundingSlack;
   const double aligned = std::min(widened, reached + low + initials + kRoundingSlack);
   double bound = ScoreBound(aligned, std::max(0.0, widened - aligned - kRoundingSlack),
-                            std::max(0.0, extra - kRoundingSlack));
+                            std::max(0.0, extra - kRoundingSlack), may_be_whole);
   if (reached == 0) bound = std::min(bound, kCommonOnlyCap);
   return bound;
 }

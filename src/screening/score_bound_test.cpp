@@ -14,6 +14,16 @@
 namespace tollgate::screening {
 namespace {
 
+// A scoring token whose text is its canon.
+ScoringToken Token(std::string_view canon, TokenClass c, double w) {
+  ScoringToken t;
+  t.canon = canon;
+  t.text = canon;
+  t.token_class = c;
+  t.weight = w;
+  return t;
+}
+
 TEST(ScoreBoundTest, WorkedExampleOfTheDerivation) {
   // Query words of 1.0 and 0.6; the name adds two legal forms of 0.1 (T = 1.8).
   EXPECT_NEAR(ScoreBound(0.9 * 1.0 + 0.6, 1.8 - 1.5, 0), 3.0 / 3.15, 1e-12);
@@ -112,31 +122,53 @@ TEST(ScoreBoundTest, TotalsOutsideTheRangeScoreBelowTheThreshold) {
 TEST(ScoreBoundTest, NameScoreBoundNeverUndercutsTheScorer) {
   // Two-word query against names of its words, typos and extra legal forms: the bound
   // from the reached weights is at least the score ScoreAlignment gives.
-  auto token = [](std::string_view canon, TokenClass c, double w) {
-    ScoringToken t;
-    t.canon = canon;
-    t.text = canon;
-    t.token_class = c;
-    t.weight = w;
-    return t;
-  };
-  const std::vector<ScoringToken> query = {token("zagros", TokenClass::kWord, 1.0),
-                                           token("trading", TokenClass::kWord, 0.6)};
+  const std::vector<ScoringToken> query = {Token("zagros", TokenClass::kWord, 1.0),
+                                           Token("trading", TokenClass::kWord, 0.6)};
   const std::vector<ScoringToken> name = {
-      token("zagros", TokenClass::kWord, 1.0), token("trading", TokenClass::kWord, 0.6),
-      token("co", TokenClass::kLegalForm, 0.1), token("ltd", TokenClass::kLegalForm, 0.1)};
+      Token("zagros", TokenClass::kWord, 1.0), Token("trading", TokenClass::kWord, 0.6),
+      Token("co", TokenClass::kLegalForm, 0.1), Token("ltd", TokenClass::kLegalForm, 0.1)};
   const double score = ScoreAlignment(query, name, nullptr).score;
   const double bound = NameScoreBound(1.8, 1.6, 0, 0, 0);
   EXPECT_GE(bound, score);
   EXPECT_NEAR(bound, ScoreBound(1.6 + kRoundingSlack, 0.2 - kRoundingSlack, 0), 1e-12);
 
   // Only "zagros" reached: "trading" is extra in the query and missing in the name.
-  const std::vector<ScoringToken> other = {token("zagros", TokenClass::kWord, 1.0),
-                                           token("shipping", TokenClass::kWord, 0.6)};
+  const std::vector<ScoringToken> other = {Token("zagros", TokenClass::kWord, 1.0),
+                                           Token("shipping", TokenClass::kWord, 0.6)};
   EXPECT_GE(NameScoreBound(1.6, 1.0, 0, 0, 0.6), ScoreAlignment(query, other, nullptr).score);
 
   // Reached through nothing distinctive: capped (scorer.h, kCommonOnlyCap).
   EXPECT_EQ(NameScoreBound(0.2, 0, 0.2, 0, 0), kCommonOnlyCap);
+}
+
+TEST(ScoreBoundTest, ANameThatCannotBeWholeIsBoundedWithTheFullExtraFactor) {
+  // The whole name inside a longer query: the scorer counts the added word 0.25.
+  const std::vector<ScoringToken> query = {Token("anjem", TokenClass::kWord, 0.5),
+                                           Token("iftikhar", TokenClass::kWord, 0.5),
+                                           Token("choudary", TokenClass::kWord, 0.5)};
+  const std::vector<ScoringToken> whole = {Token("anjem", TokenClass::kWord, 0.5),
+                                           Token("choudary", TokenClass::kWord, 0.5)};
+  const AlignmentResult found = ScoreAlignment(query, whole, nullptr);
+  ASSERT_TRUE(found.whole_name);
+  EXPECT_NEAR(ScoreBound(1.0, 0, 0.5), found.score, 1e-12);
+  EXPECT_LT(ScoreBound(1.0, 0, 0.5, false), found.score) << "the bound of a name that may be "
+                                                            "whole needs the smaller factor";
+  // With a legal form, or a distinctive word of two letters, the rule never applies:
+  // the bound with kExtraFactor alone is the score itself.
+  for (const auto& name : {std::vector<ScoringToken>{Token("anjem", TokenClass::kWord, 0.5),
+                                                     Token("choudary", TokenClass::kWord, 0.5),
+                                                     Token("ltd", TokenClass::kLegalForm, 0.1)},
+                           std::vector<ScoringToken>{Token("an", TokenClass::kWord, 0.5),
+                                                     Token("choudary", TokenClass::kWord, 0.5)}}) {
+    std::vector<ScoringToken> asked = query;
+    if (name.size() == 3) asked.push_back(name.back());
+    if (name[0].canon == "an") asked[0] = name[0];
+    const AlignmentResult result = ScoreAlignment(asked, name, nullptr);
+    EXPECT_FALSE(result.whole_name);
+    double aligned = 0;
+    for (const ScoringToken& t : name) aligned += t.weight;
+    EXPECT_NEAR(ScoreBound(aligned, 0, 0.5, false), result.score, 1e-12);
+  }
 }
 
 }  // namespace

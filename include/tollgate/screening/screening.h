@@ -142,6 +142,14 @@ class Index {
 
   IndexStats Stats() const;
 
+  // Returns once the consonant-skeleton index that Build starts on a thread of its own
+  // (names in Arabic script are compared with it) is built; at once when it is, or
+  // when this index builds it only on the first query that needs it (BuildNames).
+  // Queries never need this (the first one that reads the skeleton index waits for
+  // it); a measure of what the index holds does (lists::BuildMeasuredIndex), as the
+  // build still allocates.
+  void WaitForBackgroundBuild() const;
+
   ~Index();
   Index(const Index&) = delete;
   Index& operator=(const Index&) = delete;

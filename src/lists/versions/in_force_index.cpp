@@ -172,6 +172,9 @@ MeasuredIndex BuildMeasuredIndex(std::vector<ListEntry> entries) {
   const std::size_t allocated_before = mallinfo2().uordblks;
   MeasuredIndex out;
   out.index = screening::Index::Build(std::move(entries));
+  // The skeleton index is still being built on another thread: read the count once it
+  // is done, or the figure would hold whatever part of it that thread had allocated.
+  out.index->WaitForBackgroundBuild();
   const std::size_t allocated_after = mallinfo2().uordblks;
   const std::size_t built =
       allocated_after > allocated_before ? allocated_after - allocated_before : 0;

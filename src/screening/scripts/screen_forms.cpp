@@ -1,6 +1,7 @@
 #include "screening/scripts/screen_forms.h"
 
 #include <algorithm>
+#include <chrono>
 #include <future>
 #include <optional>
 #include <string>
@@ -192,6 +193,13 @@ void StartSkeletonIndex(Index::Impl& impl, IndexBuilder build) {
   std::promise<std::shared_ptr<const Index>> built;
   built.set_value(task());
   impl.skeleton_index = built.get_future().share();
+}
+
+void WaitForSkeletonIndex(const Index::Impl& impl) {
+  const auto& skeleton = impl.skeleton_index;
+  if (!skeleton.valid()) return;
+  if (skeleton.wait_for(std::chrono::seconds(0)) == std::future_status::deferred) return;
+  skeleton.wait();
 }
 
 void DeferSkeletonIndex(Index::Impl& impl, NamesIndexBuilder build) {

@@ -28,9 +28,15 @@ inline constexpr double kOtherSyllableCap = 0.8;
 // Starts building the consonant-skeleton index of `impl`'s entries (the index an
 // Arabic-script name is compared with): at once for a small index, else on a thread
 // of its own, so that no query pays for it (one that comes before it is done waits
-// for it). `build` builds an index that has no skeleton index of its own.
+// for it). `build` builds an index that has no skeleton index of its own. Reads
+// impl.entries on that thread: they must be in place, and nothing may write them after.
 using IndexBuilder = std::function<std::shared_ptr<const Index>(std::vector<lists::ListEntry>)>;
 void StartSkeletonIndex(Index::Impl& impl, IndexBuilder build);
+
+// Returns once the skeleton index StartSkeletonIndex started is built; at once for one
+// that DeferSkeletonIndex defers (waiting would build it) and for none
+// (Index::WaitForBackgroundBuild).
+void WaitForSkeletonIndex(const Index::Impl& impl);
 
 // Likewise for an index of names (Index::BuildNames, a party index), but built by the
 // first query that needs it: a master of a million parties would hold its skeletons

@@ -227,6 +227,14 @@ NameToken ClassifyFoldedWord(std::string text) {
     token.text = std::move(text);
     return token;
   }
+  // A lone 0 is the initial O ("0, Yong Ho" for the Korean surname O): no listed name
+  // holds 0 as a number of its own.
+  if (text == "0") {
+    token.canon = "o";
+    token.token_class = TokenClass::kInitial;
+    token.text = std::move(text);
+    return token;
+  }
   // Look-alike digits and symbols are read as the letters they stand for; the token
   // keeps them as written (evasion.h).
   std::string read;

@@ -43,7 +43,8 @@ double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).coun
 struct Tally {
   std::size_t total = 0;
   std::size_t hits = 0;
-  std::vector<std::string> examples;  // failures (or, for clean names, alerts)
+  std::vector<std::string> examples;  // failures (or, for clean names, alerts), as printed
+  std::vector<std::string> misses;    // every failure, for the JSON (manipulated names)
   double Rate() const { return total ? static_cast<double>(hits) / total : 0; }
 };
 
@@ -133,9 +134,10 @@ class Evaluation {
         ++tally.total;
         if (Detects(*altered, name.entry, timer)) {
           ++tally.hits;
-        } else if (tally.examples.size() < kExamples) {
-          auto best = Best(*altered, name.entry);
-          tally.examples.push_back("'" + *altered + "' from '" + name.text + "': " + best);
+        } else {
+          tally.misses.push_back("'" + *altered + "' from '" + name.text +
+                                 "': " + Best(*altered, name.entry));
+          if (tally.examples.size() < kExamples) tally.examples.push_back(tally.misses.back());
         }
       }
     }
@@ -311,8 +313,11 @@ int main(int argc, char** argv) {
                      {"rate", control.Rate()},
                      {"failures", control.examples}};
   for (const auto& [category, t] : manipulated) {
-    json["manipulated"][category] = {
-        {"queries", t.total}, {"detected", t.hits}, {"rate", t.Rate()}, {"failures", t.examples}};
+    json["manipulated"][category] = {{"queries", t.total},
+                                     {"detected", t.hits},
+                                     {"rate", t.Rate()},
+                                     {"failures", t.examples},
+                                     {"misses", t.misses}};
   }
   json["manipulated_all"] = {{"queries", all_manipulated.total},
                              {"detected", all_manipulated.hits},

@@ -55,9 +55,11 @@ bool ReadLookAlikes(std::string_view word, std::string& letters) {
   std::size_t digit_count = 0;
   bool other_digit = false;  // 2, 6, 8, 9 stand for no letter: a number ("mig29")
   bool symbol = false;
+  bool digit_before_letter = false;  // not a designation's trailing number ("m4dh1")
   for (char c : word) {
     if (IsLetter(c)) {
       ++letter_count;
+      digit_before_letter = digit_before_letter || digit_count > 0;
     } else if (IsDigit(c)) {
       ++digit_count;
       other_digit = other_digit || LetterOf(c) == 0;
@@ -68,11 +70,14 @@ bool ReadLookAlikes(std::string_view word, std::string& letters) {
     }
   }
   // Up to one digit for every two letters anywhere; up to one for every letter when the
-  // word ends in a letter ("Py07r", "75ANG", "4m1d"), since a designation ends in its
-  // number ("AK47", "SU35") and a word written to slip past screening need not.
+  // word ends in a letter ("Py07r", "75ANG", "4m1d") or has a digit between letters
+  // ("M4DH1", "S4R4", "Q0D5"), since a designation ends in its number, all its digits
+  // after its letters ("AK47", "SU35", "VAN14"), and a word written to slip past
+  // screening need not.
+  const bool not_designation = IsLetter(word.back()) || digit_before_letter;
   const bool read_digits =
       digit_count > 0 && !other_digit && letter_count >= 2 &&
-      (2 * digit_count <= letter_count || (digit_count <= letter_count && IsLetter(word.back())));
+      (2 * digit_count <= letter_count || (digit_count <= letter_count && not_designation));
   if (!read_digits && !symbol) return false;
   letters.assign(word);
   for (char& c : letters) {

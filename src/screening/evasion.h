@@ -23,8 +23,9 @@ bool IsLookAlikeSymbol(char c);
 // most common letter (0 o, 1 i, 3 e, 4 a, 5 s, 7 t, @ a, $ s). Symbols are always
 // read (the tokenizer keeps one only beside a letter); digits only when all of them
 // are look-alikes and the word has at least two letters and at most one digit for
-// every two letters, or, in a word that ends in a letter, one for every letter
-// ("Py07r", "75ANG"; "AK47" stays a number).
+// every two letters, or, in a word that ends in a letter or has a digit between two
+// letters, one for every letter ("Py07r", "75ANG", "M4DH1", "S4R4"; "AK47" and
+// "VAN14", letters then their number, stay numbers).
 bool ReadLookAlikes(std::string_view word, std::string& letters);
 
 // Every look-alike of `word` read as a letter, whatever their number ('1' as l when

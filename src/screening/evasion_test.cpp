@@ -27,6 +27,13 @@ TEST(EvasionTest, ReadsLookAlikeDigitsAndSymbolsInsideWords) {
   EXPECT_EQ(Read("PY07R Ivanov"), "pyotr ivanov");
   EXPECT_EQ(Read("75ANG Wai"), "tsang wai");
   EXPECT_EQ(Read("4m1d"), "amid");
+  // As many look-alikes as letters, one of them between letters: no designation's shape.
+  EXPECT_EQ(Read("M4DH1 Ali"), "madhi ali");
+  EXPECT_EQ(Read("S4R4"), "sara");
+  EXPECT_EQ(Read("Q0D5 Force"), "qods force");
+  // A lone 0 is the initial O.
+  EXPECT_EQ(Read("0, Yong Ho"), "o yong ho");
+  EXPECT_EQ(TokenizeName("0 Yong").front().token_class, TokenClass::kInitial);
   // A legal form written with a look-alike is still the legal form.
   EXPECT_EQ(Read("Alfa C0MPANY"), "alfa co");
   // As written, for the explanation.
@@ -35,7 +42,8 @@ TEST(EvasionTest, ReadsLookAlikeDigitsAndSymbolsInsideWords) {
 }
 
 TEST(EvasionTest, NumbersAndModelNamesStayNumbers) {
-  for (const char* number : {"11420", "A320", "B52", "AK47", "SU35", "MIG29", "T72", "3M"}) {
+  for (const char* number :
+       {"11420", "A320", "B52", "AK47", "SU35", "MIG29", "T72", "3M", "VAN14", "KH55"}) {
     const auto tokens = TokenizeName(number);
     ASSERT_EQ(tokens.size(), 1u) << number;
     EXPECT_EQ(tokens.front().token_class, TokenClass::kNumber) << number;

@@ -45,7 +45,7 @@ const char* KindName(const Edge& edge, std::span<const DescribedToken> query,
       // A number written in words or as an ordinal ("forty four=44", "1st=first") is
       // the same number (shown as equivalent), not a word written with look-alikes.
       if (q.token_class == TokenClass::kNumber) return "exact";
-      if (q.text != n.text && HasLookAlike(q.text)) return "look-alike";
+      if (q.text != n.text && (HasLookAlike(q.text) || q.text == "0")) return "look-alike";
       if (q.text != n.text && (q.abbreviation || n.abbreviation)) return "abbreviation";
       return "exact";
     }

@@ -3,7 +3,8 @@
 // or not), initials, a title or look-alike digits, each scoring below the name as
 // listed; a number written in words finds its digits, a legal form written onto the
 // next word is still one; a one-word name does not alert on a query that adds a word
-// of its own; a word replaced by another is another person.
+// of its own; a word replaced by another is another person; a legal form written with a
+// slip or in another romanization is still that legal form.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -258,6 +259,26 @@ TEST_F(GivenNamesScreeningTest, ALegalFormWrittenTogetherIsStillALegalForm) {
   // COMPANY".
   EXPECT_NE(Found(Screen("AL-ARABI TRADING COMPANYLIMITED"), "8314"), nullptr);
   EXPECT_NE(Found(Screen("NORDSTRAND MARITIME AND TRADINGCOMPANY"), "1571"), nullptr);
+}
+
+TEST_F(GivenNamesScreeningTest, ALegalFormWithASlipOrInAnotherRomanizationIsThatLegalForm) {
+  // 19031 "JOINT STOCK COMPANY GENBANK"; 20292 "OJSC SOVFRACHT". A misspelt legal form
+  // was a word of the query's own, weighing as much as the name: 0.68-0.76 before.
+  for (const char* query : {"JOIT STOKC COMPANY GENBANK", "YOINT STOCK COMPANY GENBANK",
+                            "JOIVT STOCK COMPANY GENBANK"}) {
+    const auto matches = Screen(query);
+    const Match* m = Found(matches, "19031");
+    ASSERT_NE(m, nullptr) << query;
+    // Read as the legal form, which weighs as little misspelt as written (the score of
+    // an exact match), and the explanation says it was a typo.
+    EXPECT_NE(m->explanation.find("(typo, legal form)"), std::string::npos) << m->explanation;
+  }
+  EXPECT_NE(Found(Screen("OYSC SOVFRACHT"), "20292"), nullptr);
+  // A word with a letter changed is not read as a legal form's word: beside the
+  // one-word name GENBANK it is a word of the query's own.
+  for (const char* query : {"STORK GENBANK", "TRACE GENBANK"}) {
+    EXPECT_EQ(Found(Screen(query), "19031"), nullptr) << query;
+  }
 }
 
 }  // namespace

@@ -9,12 +9,22 @@
 
 #include "screening/edit_distance.h"
 #include "screening/flat_multimap.h"
+#include "screening/scorer.h"
 
 namespace tollgate::screening {
 namespace {
 
-// Words shorter than this are too easily one slip away from a name.
+// Words shorter than this are too easily one slip away from a name: below it only
+// a dropped or swapped letter is read (AddShortSlips), in a word of kMinShortSlip+.
 constexpr std::size_t kMinNearWord = 6;
+constexpr std::size_t kMinShortSlip = 4;
+constexpr std::size_t kMinShortSlipWord = 5;
+// Business words of this many letters or more are read through two slips (MaxTypos):
+// their near neighbours are spellings of their own ("entreprises", "tecnologias"),
+// where a legal form's or a shorter word's are other words ("cooperation" is two from
+// corporation, "conducting" from consulting, "electric" from electronic).
+constexpr std::size_t kMinTwoSlipWord = 11;
+constexpr std::size_t kTwoSlips = 2;
 
 struct WordRow {
   std::string_view word;
@@ -148,6 +158,7 @@ constexpr WordRow kWords[] = {
     {"trade", "trading", kCommon, false},
     {"traders", "trading", kCommon, false},
     {"group", "group", kCommon, false},
+    {"grupo", "group", kCommon, false},
     {"grp", "group", kCommon, true},
     {"holding", "holding", kCommon, false},
     {"holdings", "holding", kCommon, false},
@@ -196,6 +207,7 @@ constexpr WordRow kWords[] = {
     {"logistics", "logistics", kCommon, false},
     {"shipping", "shipping", kCommon, false},
     {"commercial", "commercial", kCommon, false},
+    {"comercial", "commercial", kCommon, false},
     {"business", "business", kCommon, false},
     {"management", "management", kCommon, false},
     {"mgmt", "management", kCommon, true},
@@ -389,6 +401,46 @@ struct GenericEnds {
   }
 };
 
+// A word of a multi-word legal form as it may be written ("company") and the canon the
+// form's row names it by ("co").
+struct PhraseSpelling {
+  std::string_view written;
+  std::string_view canon;
+};
+
+// The letters one romanization writes where another writes the other: j and y for й
+// and the iotated vowels, i and y, c and k, x and ks, v and w, u and oo or ou.
+struct SpellingSwap {
+  std::string_view from;
+  std::string_view to;
+  std::size_t min_letters;  // of the lexicon word, below which the swap makes names
+};
+constexpr SpellingSwap kSpellingSwaps[] = {
+    {"j", "y", 3},  {"y", "j", 3},  {"i", "y", 3},  {"y", "i", 3},  {"c", "k", 4},
+    {"k", "c", 4},  {"x", "ks", 3}, {"ks", "x", 3}, {"v", "w", 4},  {"w", "v", 4},
+    {"oo", "u", 3}, {"u", "oo", 3}, {"u", "ou", 3}, {"ou", "u", 3},
+};
+// Business words are read so from four letters ("sis" is no sys).
+constexpr std::size_t kMinSpeltCommonWord = 4;
+// A spelling of two letters with a consonant is a syllable of names (Du, Ko, Li), not
+// a legal form (doo, co); one of vowels only ("uo" for ooo) is none.
+constexpr std::size_t kMinSpeltWithConsonant = 3;
+
+bool HasConsonant(std::string_view word) {
+  return word.find_first_not_of("aeiouy") != std::string_view::npos;
+}
+
+// The shortest word of a multi-word legal form that a slip may stand for: "open", "sdn"
+// are one slip from too many name words (Opel, Sen).
+constexpr std::size_t kMinSlippedPhraseWord = 5;
+constexpr std::size_t kMinSlippedWord = 4;
+// A word may be left out of a legal form of this many words ("CLOSED JOINT STOCK" for
+// closed joint stock company); three words left of one of three are too often two
+// legal forms of their own ("LIMITED COMPANY").
+constexpr std::size_t kMinDroppingPhrase = 4;
+// The shortest legal form FindSplitLegalForm puts together again.
+constexpr std::size_t kMinRejoinedLegalForm = 7;
+
 struct Tables {
   std::unordered_map<std::string_view, LexiconWord> words;
   ShapeFilter word_shapes;         // every word of kWords
@@ -400,6 +452,29 @@ struct Tables {
   // The first and the last three letters of every word that GenericJoinSplit may cut
   // off whole (GenericEnds).
   GenericEnds generic_ends;
+  // A legal form or common word of 5-6 letters with a slip that does not touch its
+  // first letter (AddShortSlips, FindNearLexiconWord) -> the word.
+  std::vector<std::string> short_slip_texts;  // the keys below point into these
+  std::unordered_map<std::string_view, std::string_view> short_slips;
+  ShapeFilter short_slip_shapes;
+  // Each legal form or business word spelt with one kSpellingSwaps swap -> the word
+  // as listed (FindOtherSpelling).
+  std::vector<std::string> spelling_texts;  // the keys below point into these
+  std::unordered_map<std::string_view, std::string_view> spellings;
+  ShapeFilter spelling_shapes;
+  // The words of the multi-word legal forms: their canons, and each word of five or
+  // more letters as written with its canon, by first letter (NearLegalPhraseWord).
+  ShapeFilter phrase_word_shapes;
+  std::vector<std::string_view> phrase_words;
+  std::array<std::vector<PhraseSpelling>, 26> phrase_spellings;
+  // The business words of kMinTwoSlipWord+ letters, by first letter.
+  std::array<std::vector<std::string_view>, 26> long_common_words;
+  // Every legal form of kMinRejoinedLegalForm+ letters (FindSplitLegalForm).
+  ShapeFilter long_legal_shapes;
+  // Each phrase word spelt with one kSpellingSwaps swap, however short ("cw" for cv):
+  // read so only inside a form (MatchLooseLegalPhrase) -> its canon.
+  std::vector<std::string> phrase_swap_texts;  // the keys below point into these
+  std::unordered_map<std::string_view, std::string_view> phrase_swaps;
 };
 
 constexpr std::uint64_t kNearSeed = 0x6e656172ULL;
@@ -417,6 +492,120 @@ void ForEachDeletionHash(std::string_view word, Fn&& fn) {
   for (std::size_t i = 0; i < word.size(); ++i) {
     fn(FinishHash(HashRange(before, word.substr(i + 1))));
     before = HashStep(before, word[i]);
+  }
+}
+
+bool IsAsciiLetters(std::string_view word) {
+  return std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Every phrase word of kMinSlippedPhraseWord+ letters, and every lexicon word that
+// folds to one ("company" for co, "limited" for ltd), by its first letter.
+void AddPhraseSpellings(Tables& t) {
+  const auto add = [&](std::string_view written, std::string_view canon) {
+    if (written.size() < kMinSlippedPhraseWord || !IsAsciiLetters(written)) return;
+    auto& row = t.phrase_spellings[static_cast<std::size_t>(written.front() - 'a')];
+    row.push_back({written, canon});
+  };
+  for (const std::string_view word : t.phrase_words) {
+    if (t.words.find(word) == t.words.end()) add(word, word);
+  }
+  for (const auto& row : kWords) {
+    if (std::binary_search(t.phrase_words.begin(), t.phrase_words.end(), row.canon)) {
+      add(row.word, row.canon);
+    }
+  }
+  std::vector<std::string_view> canon_of;  // parallel to phrase_swap_texts
+  for (const std::string_view word : t.phrase_words) {
+    // A longer word's spellings are within a typo of it (phrase_spellings).
+    if (word.size() >= kMinSlippedPhraseWord) continue;
+    for (const SpellingSwap& swap : kSpellingSwaps) {
+      for (std::size_t k = word.find(swap.from); k != std::string_view::npos;
+           k = word.find(swap.from, k + 1)) {
+        std::string spelt(word.substr(0, k));
+        spelt += swap.to;
+        spelt += word.substr(k + swap.from.size());
+        if (t.words.count(spelt) != 0) continue;
+        t.phrase_swap_texts.push_back(std::move(spelt));
+        canon_of.push_back(word);
+      }
+    }
+  }
+  for (std::size_t k = 0; k < canon_of.size(); ++k) {
+    t.phrase_swaps.emplace(t.phrase_swap_texts[k], canon_of[k]);
+  }
+}
+
+// The slips of short lexicon words that FindNearLexiconWord reads, none touching the
+// first letter: in a word of 5 letters a letter dropped, two neighbours swapped or a
+// letter put between two ("gropu", "tradhe"); in one of 6 a letter dropped ("globl").
+// A letter changed, or added at the end, is left out: that makes real words of these
+// ("trace", "stork", "tradex", "groups"), where the slips read make none in the lists'
+// names. Particles and titles of 5+ letters only with two letters swapped ("hajij",
+// "shiekh"): a dropped letter makes names of them ("dela" of della).
+void AddShortSlips(Tables& t) {
+  std::vector<std::string_view> listed_as;  // parallel to short_slip_texts
+  const auto add = [&](std::string slip, std::string_view word) {
+    if (slip.size() < kMinShortSlip || t.words.count(slip) != 0) return;
+    t.short_slip_shapes.Add(slip);
+    t.short_slip_texts.push_back(std::move(slip));
+    listed_as.push_back(word);
+  };
+  for (const auto& row : kWords) {
+    const std::string_view word = row.word;
+    if (word.size() < kMinShortSlipWord || word.size() > kMinNearWord) continue;
+    const bool particle = row.token_class == kParticle;
+    const bool five = word.size() < kMinNearWord;
+    for (std::size_t k = 1; k < word.size(); ++k) {
+      if (!particle) add(std::string(word.substr(0, k)) + std::string(word.substr(k + 1)), word);
+      if ((five || particle) && k + 1 < word.size()) {
+        std::string swapped(word);
+        std::swap(swapped[k], swapped[k + 1]);
+        add(std::move(swapped), word);
+      }
+      if (five && !particle) {
+        for (char letter = 'a'; letter <= 'z'; ++letter) {
+          std::string inserted(word);
+          inserted.insert(inserted.begin() + static_cast<std::ptrdiff_t>(k), letter);
+          add(std::move(inserted), word);
+        }
+      }
+    }
+  }
+  for (std::size_t k = 0; k < listed_as.size(); ++k) {
+    t.short_slips.emplace(t.short_slip_texts[k], listed_as[k]);
+  }
+}
+
+void AddOtherSpellings(Tables& t) {
+  std::vector<std::string_view> listed_as;  // parallel to spelling_texts
+  for (const auto& row : kWords) {
+    if (row.token_class == kParticle ||
+        (row.token_class == kCommon && row.word.size() < kMinSpeltCommonWord)) {
+      continue;
+    }
+    for (const SpellingSwap& swap : kSpellingSwaps) {
+      if (row.word.size() < swap.min_letters) continue;
+      for (std::size_t k = row.word.find(swap.from); k != std::string_view::npos;
+           k = row.word.find(swap.from, k + 1)) {
+        std::string spelt(row.word.substr(0, k));
+        spelt += swap.to;
+        spelt += row.word.substr(k + swap.from.size());
+        // A spelling that is a lexicon word of its own stays that word.
+        if (t.words.count(spelt) != 0 ||
+            (spelt.size() < kMinSpeltWithConsonant && HasConsonant(spelt))) {
+          continue;
+        }
+        t.spelling_shapes.Add(spelt);
+        t.spelling_texts.push_back(std::move(spelt));
+        listed_as.push_back(row.word);
+      }
+    }
+  }
+  // The texts are all in place now, so the views into them stay valid. The first
+  // spelling of kWords' order wins a clash.
+  for (std::size_t k = 0; k < listed_as.size(); ++k) {
+    t.spellings.emplace(t.spelling_texts[k], listed_as[k]);
   }
 }
 
@@ -446,6 +635,25 @@ const Tables& GetTables() {
     for (const auto& phrase : kPhrases) {
       t.phrase_first_words.Add(phrase.canons[0]);
       t.phrase_canons.Add(phrase.canon);
+      for (const std::string_view word : phrase.canons) {
+        if (word.empty()) continue;
+        t.phrase_word_shapes.Add(word);
+        t.phrase_words.push_back(word);
+      }
+    }
+    std::sort(t.phrase_words.begin(), t.phrase_words.end());
+    t.phrase_words.erase(std::unique(t.phrase_words.begin(), t.phrase_words.end()),
+                         t.phrase_words.end());
+    AddPhraseSpellings(t);
+    AddShortSlips(t);
+    AddOtherSpellings(t);
+    for (const auto& row : kWords) {
+      if (row.token_class == kLegal && row.word.size() >= kMinRejoinedLegalForm) {
+        t.long_legal_shapes.Add(row.word);
+      }
+      if (row.token_class == kCommon && row.word.size() >= kMinTwoSlipWord) {
+        t.long_common_words[static_cast<std::size_t>(row.word.front() - 'a')].push_back(row.word);
+      }
     }
     return t;
   }();
@@ -486,6 +694,8 @@ constexpr NumberRow kNumberWords[] = {
     {"eighth", "8th"}, {"ninth", "9th"},    {"tenth", "10th"},
 };
 
+constexpr std::size_t kMinNearNumberWord = 7;
+
 }  // namespace
 
 std::string_view NumberWordDigits(std::string_view word) {
@@ -495,9 +705,39 @@ std::string_view NumberWordDigits(std::string_view word) {
     for (const auto& row : kNumberWords) shapes.Add(row.word);
     return shapes;
   }();
-  if (!kShapes.MayContain(word)) return {};
-  for (const auto& row : kNumberWords) {
-    if (row.word == word) return row.digits;
+  if (kShapes.MayContain(word)) {
+    for (const auto& row : kNumberWords) {
+      if (row.word == word) return row.digits;
+    }
+  }
+  // One slip in a number word of seven letters or more, the first letter kept
+  // ("foureten"): no other word is that near one.
+  static const ShapeFilter kNearShapes = [] {
+    ShapeFilter shapes;
+    for (const auto& row : kNumberWords) {
+      if (row.word.size() < kMinNearNumberWord) continue;
+      for (const std::size_t length : {row.word.size() - 1, row.word.size(), row.word.size() + 1}) {
+        shapes.lengths[static_cast<unsigned char>(row.word.front())] |= 1u << length;
+      }
+    }
+    return shapes;
+  }();
+  if (!kNearShapes.MayContain(word)) return {};
+  // The long number words by first letter: the few a slip may stand for.
+  static const auto kLongByLetter = [] {
+    std::array<std::vector<const NumberRow*>, 256> rows;
+    for (const auto& row : kNumberWords) {
+      if (row.word.size() >= kMinNearNumberWord) {
+        rows[static_cast<unsigned char>(row.word.front())].push_back(&row);
+      }
+    }
+    return rows;
+  }();
+  for (const NumberRow* row : kLongByLetter[static_cast<unsigned char>(word.front())]) {
+    if (row->word.size() + 1 >= word.size() && row->word.size() <= word.size() + 1 &&
+        BoundedOsaDistance(word, row->word, 1) <= 1) {
+      return row->digits;
+    }
   }
   return {};
 }
@@ -546,8 +786,13 @@ const LexiconWord* FindLexiconWord(std::string_view word) {
 }
 
 const LexiconWord* FindNearLexiconWord(std::string_view word) {
-  if (word.size() < kMinNearWord) return nullptr;
   const Tables& tables = GetTables();
+  const auto short_slip = [&]() -> const LexiconWord* {
+    if (word.size() < kMinShortSlip || !tables.short_slip_shapes.MayContain(word)) return nullptr;
+    const auto it = tables.short_slips.find(word);
+    return it == tables.short_slips.end() ? nullptr : &tables.words.at(it->second);
+  };
+  if (word.size() < kMinNearWord) return short_slip();
   std::string_view best;
   ForEachDeletionHash(word, [&](std::uint64_t h) {
     tables.near_keys.ForEach(h, [&](std::uint32_t i) {
@@ -558,7 +803,129 @@ const LexiconWord* FindNearLexiconWord(std::string_view word) {
       }
     });
   });
+  // A letter put inside a word of five ("tradhe"), when no longer word is one edit away.
+  if (best.empty() && word.size() == kMinNearWord) return short_slip();
+  if (best.empty() && word.size() + kTwoSlips >= kMinTwoSlipWord && word.front() >= 'a' &&
+      word.front() <= 'z') {
+    // Two slips in a long business word, the first letter kept ("enginiring").
+    for (const std::string_view candidate :
+         tables.long_common_words[static_cast<std::size_t>(word.front() - 'a')]) {
+      const std::size_t gap = word.size() > candidate.size() ? word.size() - candidate.size()
+                                                             : candidate.size() - word.size();
+      if (gap <= kTwoSlips && (best.empty() || candidate < best) &&
+          BoundedOsaDistance(word, candidate, kTwoSlips) <= kTwoSlips) {
+        best = candidate;
+      }
+    }
+  }
   return best.empty() ? nullptr : &tables.words.at(best);
+}
+
+const LexiconWord* FindOtherSpelling(std::string_view word) {
+  const Tables& tables = GetTables();
+  if (!tables.spelling_shapes.MayContain(word)) return nullptr;
+  const auto it = tables.spellings.find(word);
+  return it == tables.spellings.end() ? nullptr : &tables.words.at(it->second);
+}
+
+std::string_view NearLegalPhraseWord(std::string_view word) {
+  const Tables& tables = GetTables();
+  if (word.size() <= kMinSlippedPhraseWord) {
+    if (const auto it = tables.phrase_swaps.find(word); it != tables.phrase_swaps.end()) {
+      return it->second;
+    }
+  }
+  if (word.size() < kMinSlippedWord || word.front() < 'a' || word.front() > 'z') return {};
+  std::string_view best;
+  std::size_t best_distance = 0;
+  for (const PhraseSpelling& spelling :
+       tables.phrase_spellings[static_cast<std::size_t>(word.front() - 'a')]) {
+    const int allowed = MaxTyposBetween(word.size(), spelling.written.size());
+    const std::size_t gap = word.size() > spelling.written.size()
+                                ? word.size() - spelling.written.size()
+                                : spelling.written.size() - word.size();
+    if (allowed == 0 || gap > static_cast<std::size_t>(allowed)) continue;
+    const int distance = BoundedOsaDistance(word, spelling.written, allowed);
+    if (distance > allowed) continue;
+    // The nearest, then the alphabetically first canon: never the table's order.
+    const auto d = static_cast<std::size_t>(distance);
+    if (best.empty() || d < best_distance || (d == best_distance && spelling.canon < best)) {
+      best = spelling.canon;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+const LexiconWord* FindSplitLegalForm(std::string_view head, std::string_view tail) {
+  const Tables& tables = GetTables();
+  if (head.empty() || tail.empty()) return nullptr;
+  const std::size_t length = head.size() + tail.size();
+  if (length < kMinRejoinedLegalForm || length >= 32 ||
+      (tables.long_legal_shapes.lengths[static_cast<unsigned char>(head.front())] >> length & 1) ==
+          0) {
+    return nullptr;
+  }
+  if (FindLexiconWord(head) != nullptr || FindLexiconWord(tail) != nullptr) return nullptr;
+  std::string joined(head);
+  joined += tail;
+  const LexiconWord* entry = FindLexiconWord(joined);
+  return entry != nullptr && entry->token_class == kLegal ? entry : nullptr;
+}
+
+bool IsLegalPhraseWord(std::string_view canon) {
+  const Tables& tables = GetTables();
+  return tables.phrase_word_shapes.MayContain(canon) &&
+         std::binary_search(tables.phrase_words.begin(), tables.phrase_words.end(), canon);
+}
+
+LoosePhrase MatchLooseLegalPhrase(std::span<const std::string_view> canons,
+                                  std::span<const std::string_view> near,
+                                  std::span<const TokenClass> classes) {
+  // Every loose form begins with its first word, written or near: most tokens begin none.
+  const ShapeFilter& first_words = GetTables().phrase_first_words;
+  if (canons.empty() || (!first_words.MayContain(canons[0]) && !first_words.MayContain(near[0]))) {
+    return {};
+  }
+  for (const auto& phrase : kPhrases) {
+    std::size_t n = 0;
+    while (n < phrase.canons.size() && !phrase.canons[n].empty()) ++n;
+    std::size_t j = 0;  // the next token
+    std::size_t written = 0;
+    bool slipped = false;
+    bool dropped = false;
+    std::size_t skipped = LoosePhrase::kNone;
+    bool all = true;
+    for (std::size_t p = 0; p < n && all;) {
+      const bool deviated = dropped || skipped != LoosePhrase::kNone;
+      if (j < canons.size() && canons[j] == phrase.canons[p]) {
+        ++written;
+      } else if (j < canons.size() && near[j] == phrase.canons[p]) {
+        slipped = true;
+      } else if (!deviated && p > 0 && j + 1 < canons.size() && classes[j] == TokenClass::kCommon &&
+                 (canons[j + 1] == phrase.canons[p] || near[j + 1] == phrase.canons[p])) {
+        skipped = j++;  // a business word inside the form: the form's words go on after it
+        continue;
+      } else if (!deviated && p > 0 && n >= kMinDroppingPhrase) {
+        dropped = true;  // this word of the form is left out; the next token is the next word
+        ++p;
+        continue;
+      } else {
+        all = false;
+        continue;
+      }
+      ++j;
+      ++p;
+    }
+    if (!all || written == 0 || (!slipped && !dropped && skipped == LoosePhrase::kNone)) continue;
+    std::string_view unused_canon, unused_display;
+    if (canons[0] != phrase.canons[0] &&
+        MatchLegalPhrase(canons.subspan(1), unused_canon, unused_display) > 1) {
+      continue;
+    }
+    return {j, skipped, slipped || dropped, phrase.canon, phrase.display};
+  }
+  return {};
 }
 
 std::size_t MatchLegalPhrase(std::span<const std::string_view> canons, std::string_view& canon,

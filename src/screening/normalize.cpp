@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utypes.h>
 
+#include <algorithm>
 #include <memory>
 #include <span>
 
@@ -178,6 +179,25 @@ void SplitGenericJoins(std::vector<RawWord>& words) {
   }
 }
 
+// A legal-form word written in two ("LIA BILITY", "AKTS IONERNOE") is one word again
+// (lexicon.h FindSplitLegalForm).
+void RejoinSplitLegalForms(std::vector<RawWord>& words) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i + 1 < words.size() && FindSplitLegalForm(words[i].text, words[i + 1].text) != nullptr) {
+      words[i].text += words[i + 1].text;
+      words[i].dot_joined = words[i + 1].dot_joined;
+      if (kept != i) words[kept] = std::move(words[i]);
+      ++kept;
+      ++i;  // the second half is in the word now
+      continue;
+    }
+    if (kept != i) words[kept] = std::move(words[i]);
+    ++kept;
+  }
+  words.resize(kept);
+}
+
 // "1st", "22nd", "3rd", "4th": digits and an English ordinal ending.
 bool IsOrdinalInDigits(std::string_view word) {
   std::size_t digits = 0;
@@ -210,6 +230,35 @@ void MergeNumberWords(std::vector<NameToken>& tokens) {
   tokens.resize(kept);
 }
 
+// A lexicon word `word` misspells ("internatonal", lexicon.h FindNearLexiconWord), or a
+// legal form or business word it writes in another romanization ("oysc" for ojsc,
+// "eksport"), or nullptr.
+const LexiconWord* NearOrSpeltLegalForm(std::string_view word) {
+  if (const LexiconWord* near = FindNearLexiconWord(word)) return near;
+  return FindOtherSpelling(word);
+}
+
+// The canon each token may stand for in a multi-word legal form written with slips
+// ("joit" for joint, "stokc" for stock: lexicon.h NearLegalPhraseWord), else its own
+// canon; empty when no token is a legal-form word of such a form as written, as in
+// most names: a loosely written form needs one (MatchLooseLegalPhrase).
+std::vector<std::string_view> NearLegalPhraseCanons(const std::vector<NameToken>& tokens,
+                                                    std::span<const std::string_view> canons) {
+  const bool any_phrase_word = std::any_of(tokens.begin(), tokens.end(), [](const NameToken& t) {
+    return t.token_class == TokenClass::kLegalForm && t.canon.size() > 1 &&
+           IsLegalPhraseWord(t.canon);
+  });
+  if (!any_phrase_word) return {};
+  std::vector<std::string_view> near(canons.begin(), canons.end());
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (tokens[k].token_class != TokenClass::kWord) continue;
+    if (const std::string_view word = NearLegalPhraseWord(tokens[k].canon); !word.empty()) {
+      near[k] = word;
+    }
+  }
+  return near;
+}
+
 // The token one folded word becomes on its own, before multi-word legal forms.
 NameToken ClassifyFoldedWord(std::string text) {
   NameToken token;
@@ -224,6 +273,14 @@ NameToken ClassifyFoldedWord(std::string text) {
   if (const std::string_view digits = NumberWordDigits(text); !digits.empty()) {
     token.canon = std::string(digits);
     token.token_class = TokenClass::kNumber;
+    token.text = std::move(text);
+    return token;
+  }
+  // A lone 0 is the initial O ("0, Yong Ho" for the Korean surname O): no listed name
+  // holds 0 as a number of its own.
+  if (text == "0") {
+    token.canon = "o";
+    token.token_class = TokenClass::kInitial;
     token.text = std::move(text);
     return token;
   }
@@ -252,7 +309,7 @@ NameToken ClassifyFoldedWord(std::string text) {
     token.abbreviation = entry->abbreviation;
     // The class follows the canon alone, so the index and a query always agree on it.
     token.token_class = ClassOf(token.canon);
-  } else if (const LexiconWord* near = HasDigit(word) ? nullptr : FindNearLexiconWord(word)) {
+  } else if (const LexiconWord* near = HasDigit(word) ? nullptr : NearOrSpeltLegalForm(word)) {
     token.canon = std::string(near->canon);
     token.corrected = true;
     token.token_class = ClassOf(token.canon);
@@ -319,6 +376,7 @@ std::vector<NameToken> TokenizeName(std::string_view name) {
   std::vector<RawWord> words = SplitWords(FoldToAscii(name));
   MergeInitialisms(words);
   SplitGenericJoins(words);
+  RejoinSplitLegalForms(words);
   std::vector<NameToken> classified;
   classified.reserve(words.size());
   for (auto& word : words) classified.push_back(ClassifyFoldedWord(std::move(word.text)));
@@ -329,21 +387,43 @@ std::vector<NameToken> TokenizeName(std::string_view name) {
   std::vector<std::string_view> canons;
   canons.reserve(classified.size());
   for (const auto& token : classified) canons.push_back(token.canon);
+  const std::vector<std::string_view> near = NearLegalPhraseCanons(classified, canons);
+  std::vector<TokenClass> classes;
+  if (!near.empty()) {
+    for (const auto& token : classified) classes.push_back(token.token_class);
+  }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < classified.size() && kept < kMaxNameTokens;) {
-    std::string_view phrase_canon, display;
-    const std::size_t span = MatchLegalPhrase(std::span<const std::string_view>(canons).subspan(i),
-                                              phrase_canon, display);
-    if (span > 1) {
+    LoosePhrase phrase_match;
+    const auto from_i = std::span<const std::string_view>(canons).subspan(i);
+    phrase_match.span = MatchLegalPhrase(from_i, phrase_match.canon, phrase_match.display);
+    if (phrase_match.span <= 1 && !near.empty()) {
+      phrase_match =
+          MatchLooseLegalPhrase(from_i, std::span<const std::string_view>(near).subspan(i),
+                                std::span<const TokenClass>(classes).subspan(i));
+    }
+    if (phrase_match.span > 1) {
       NameToken phrase;
-      for (std::size_t k = i; k < i + span; ++k) {
+      phrase.corrected = phrase_match.corrected;
+      for (std::size_t k = 0; k < phrase_match.span; ++k) {
+        if (k == phrase_match.skipped) continue;
         if (!phrase.text.empty()) phrase.text += ' ';
-        phrase.text += classified[k].text;
+        phrase.text += classified[i + k].text;
+        phrase.corrected = phrase.corrected || classified[i + k].corrected;
       }
-      phrase.canon = std::string(phrase_canon);
+      phrase.canon = std::string(phrase_match.canon);
       phrase.token_class = TokenClass::kLegalForm;
+      // phrase.corrected: the explanation calls the form's alignment a typo, as for one
+      // misspelt word. A business word inside the form follows it as a token of its own
+      // (`kept` <= i + skipped: no token it holds is overwritten before it moves).
       classified[kept++] = std::move(phrase);
-      i += span;
+      if (phrase_match.skipped != LoosePhrase::kNone && kept < kMaxNameTokens) {
+        if (kept != i + phrase_match.skipped) {
+          classified[kept] = std::move(classified[i + phrase_match.skipped]);
+        }
+        ++kept;
+      }
+      i += phrase_match.span;
       continue;
     }
     if (kept != i) classified[kept] = std::move(classified[i]);

@@ -31,8 +31,8 @@ TEST(NormalizeTest, PunctuationSplitsButInitialismsAndApostrophesStayWhole) {
 }
 
 TEST(NormalizeTest, LegalFormsFoldToOneCanonicalToken) {
-  EXPECT_EQ(Canons("Grupo Alfa S.A. de C.V."), (Words{"grupo", "alfa", "sadecv"}));
-  EXPECT_EQ(Canons("Grupo Alfa SA DE CV"), (Words{"grupo", "alfa", "sadecv"}));
+  EXPECT_EQ(Canons("Grupo Alfa S.A. de C.V."), (Words{"group", "alfa", "sadecv"}));
+  EXPECT_EQ(Canons("Grupo Alfa SA DE CV"), (Words{"group", "alfa", "sadecv"}));
   EXPECT_EQ(Canons("Alfa Limited Liability Company"), (Words{"alfa", "llc"}));
   EXPECT_EQ(Canons("Joint Stock Company Argument"), (Words{"jsc", "argument"}));
   EXPECT_EQ(Canons("Alfa Company Limited"), Canons("ALFA CO LTD"));
@@ -117,6 +117,91 @@ TEST(NormalizeTest, SlipsInCommonWordsKeepTheirLowWeight) {
   EXPECT_EQ(tokens[0].canon, "intl");
   EXPECT_TRUE(tokens[0].corrected);
   EXPECT_EQ(tokens[1].canon, "holding");
+  // Two in a business word of eleven letters or more; not in a legal form: "cooperation"
+  // and "corporativo" are words two slips from corporation.
+  EXPECT_EQ(Canons("Alfa Enginiring"), Canons("Alfa Engineering"));
+  EXPECT_EQ(Canons("Alfa Cooperation Corporativo"), (Words{"alfa", "cooperation", "corporativo"}));
+}
+
+TEST(NormalizeTest, ALegalFormWithSlipsIsStillThatLegalForm) {
+  // Slips in the words of a multi-word legal form, one of its words written in full.
+  EXPECT_EQ(Canons("JOIT STOKC COMPANY ALFA"), (Words{"jsc", "alfa"}));
+  EXPECT_EQ(Canons("JOIVT STOFK COMPANY ALFA"), (Words{"jsc", "alfa"}));
+  EXPECT_EQ(Canons("Alfa Limited Liabilty Compnay"), (Words{"alfa", "llc"}));
+  EXPECT_EQ(Canons("OPEN JOINT STOKC COMPANY ALFA"), (Words{"ojsc", "alfa"}));
+  const auto tokens = TokenizeName("Joit Stokc Company Alfa");
+  ASSERT_EQ(tokens.size(), 2u);
+  EXPECT_TRUE(tokens[0].corrected);  // the explanation calls it a typo
+  EXPECT_EQ(tokens[0].text, "joit stokc company");
+  EXPECT_FALSE(TokenizeName("Joint Stock Company Alfa")[0].corrected);
+}
+
+TEST(NormalizeTest, ALegalFormWithAWordLeftOutAddedOrSplitIsStillThatLegalForm) {
+  // One word after the first left out of a form of four words.
+  EXPECT_EQ(Canons("CLOSED JOINT STOCK GENBANK"), (Words{"cjsc", "genbank"}));
+  EXPECT_EQ(Canons("OPEN JOINT STOCK COMMERCIAL BANK"), (Words{"ojsc", "commercial", "bank"}));
+  EXPECT_EQ(Canons("VTB CLOSED STOCK COMPANY"), (Words{"vtb", "cjsc"}));
+  EXPECT_TRUE(TokenizeName("CLOSED JOINT STOCK GENBANK")[0].corrected);
+  // A business word inside a form stays a word of its own after it.
+  EXPECT_EQ(Canons("LIMITED Industrial LIABILITY COMPANY DM"), (Words{"llc", "industrial", "dm"}));
+  EXPECT_EQ(Canons("IKS JOINT STOCK International COMPANY"), (Words{"iks", "jsc", "intl"}));
+  // A legal-form word written in two.
+  EXPECT_EQ(Canons("LIMITED LIA BILITY COMPANY RCC"), (Words{"llc", "rcc"}));
+  EXPECT_EQ(Canons("PUBLICHNOE AKTS IONERNOE OBSCHESTVO ALFA"), (Words{"pao", "alfa"}));
+  // A short word of a form in another romanization, inside the form.
+  EXPECT_EQ(Canons("DISPERSORA GAEL, S.A. DE C.W."), Canons("DISPERSORA GAEL, S.A. DE C.V."));
+  // Not a form of three words with one left out: "LIMITED COMPANY" is two forms.
+  EXPECT_EQ(Canons("Alfa Limited Company"), (Words{"alfa", "ltd", "co"}));
+  EXPECT_EQ(Canons("Open Alfa Stock"), (Words{"open", "alfa", "stock"}));
+  EXPECT_EQ(Canons("CW Alfa"), (Words{"cw", "alfa"}));
+}
+
+TEST(NormalizeTest, ALegalFormOrBusinessWordInAnotherRomanizationIsThatWord) {
+  // j/y and i/y as Russian names are romanized, c/k in a word of four letters or more.
+  EXPECT_EQ(Canons("OYSC ALFA"), Canons("OJSC ALFA"));
+  EXPECT_EQ(Canons("YOINT STOCK COMPANY ALFA"), (Words{"jsc", "alfa"}));
+  EXPECT_EQ(Canons("Alfa Kompany"), Canons("Alfa Company"));
+  EXPECT_EQ(Canons("Alfa Korporation"), Canons("Alfa Corporation"));
+  // x/ks, u/oo, and business words too.
+  EXPECT_EQ(Canons("UO Alfa"), Canons("OOO Alfa"));
+  EXPECT_EQ(Canons("Alfa Import and Eksport"), Canons("Alfa Import and Export"));
+  EXPECT_EQ(Canons("Alfa Elektronics Sistems"), Canons("Alfa Electronics Systems"));
+  EXPECT_TRUE(TokenizeName("OYSC ALFA")[0].corrected);
+}
+
+TEST(NormalizeTest, AWordNearALegalFormStaysAWord) {
+  // Alone, a word one slip from a short legal-form word is a word of the name.
+  EXPECT_EQ(Canons("Point Alfa"), (Words{"point", "alfa"}));
+  EXPECT_EQ(Canons("Joivt Alfa"), (Words{"joivt", "alfa"}));
+  EXPECT_EQ(Canons("Stoke Company"), (Words{"stoke", "co"}));
+  // No legal-form word written in full: slips alone are more likely a name's words.
+  EXPECT_EQ(Canons("Joivt Stofk Alfa"), (Words{"joivt", "stofk", "alfa"}));
+  // A word before a legal form written in full is a word of the name, even one slip
+  // from the form's longer version (public joint stock company).
+  EXPECT_EQ(Canons("PUBLIX JOINT STOCK COMPANY"), (Words{"publix", "jsc"}));
+  EXPECT_EQ(Canons("OPEL JOINT STOCK COMPANY"), (Words{"opel", "jsc"}));
+  // Short words with c/k are names: Ko, KV; "du" is no "doo".
+  EXPECT_EQ(Canons("KO Yong"), (Words{"ko", "yong"}));
+  EXPECT_EQ(Canons("KV Alfa"), (Words{"kv", "alfa"}));
+  EXPECT_EQ(Canons("Du Alfa"), (Words{"du", "alfa"}));
+}
+
+TEST(NormalizeTest, ALetterDroppedOrSwappedInAShortBusinessWord) {
+  EXPECT_EQ(Canons("GAZ GROPU"), Canons("GAZ GROUP"));
+  EXPECT_EQ(Canons("Grup Alfa"), Canons("Grupo Alfa"));
+  EXPECT_EQ(Canons("BULLET TRADHE OOD"), Canons("BULLET TRADE OOD"));
+  EXPECT_EQ(Canons("Globl Alfa Impot"), Canons("Global Alfa Import"));
+  EXPECT_TRUE(TokenizeName("GAZ GROPU")[1].corrected);
+  // Another letter in its place, or one added, is often a word: Trace, Stork, Tradex.
+  EXPECT_EQ(Canons("Trace Stork Tradex"), (Words{"trace", "stork", "tradex"}));
+  // Nor the first letter: "roup" is no group.
+  EXPECT_EQ(Canons("Roup Alfa"), (Words{"roup", "alfa"}));
+}
+
+TEST(NormalizeTest, ANumberWordWithASlip) {
+  EXPECT_EQ(Canons("FOURETEN STARS"), Canons("14 Stars"));
+  // Short number words are not read through a slip: "fiev", "frist" stay words.
+  EXPECT_EQ(Canons("Fiev Frist"), (Words{"fiev", "frist"}));
 }
 
 TEST(NormalizeTest, EmptyAndPunctuationOnlyNamesHaveNoTokens) {

@@ -6,17 +6,29 @@ storage::ScreeningRecord PartyScreeningRecord(const parties::Party& party,
                                               const parties::Screening& screening,
                                               const nlohmann::json& versions, double threshold,
                                               const Asker& asker) {
-  storage::ScreeningRecord r = RecordBy(asker);
+  storage::ScreeningRecord r;
+  AssignPartyScreeningRecord(r, party, screening, versions, threshold, asker);
+  return r;
+}
+
+void AssignPartyScreeningRecord(storage::ScreeningRecord& r, const parties::Party& party,
+                                const parties::Screening& screening, const nlohmann::json& versions,
+                                double threshold, const Asker& asker) {
+  r.id = 0;
+  r.recorded_at.clear();
+  r.requested_by = asker.requested_by;
+  r.organization = asker.organization;
+  r.channel = asker.channel;
   r.name = party.name;
   r.country = party.country;
   r.type = lists::EntryTypeName(party.type);
   r.as_of = screening.as_of;
   r.threshold = threshold;
   r.top_score = screening.top_score;
-  r.lists = versions;
+  // Comparing the versions allocates nothing; copying them allocates every node.
+  if (r.lists != versions) r.lists = versions;
   r.matches = screening.matches;
   r.outcome = OutcomeOf(!versions.empty(), !screening.matches.empty(), screening.top_score);
-  return r;
 }
 
 storage::ScreeningRecord ClearedPartiesRecord(const std::vector<const parties::Party*>& cleared,

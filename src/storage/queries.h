@@ -164,12 +164,14 @@ inline constexpr sql::Query kInsertDeterminationFacts =
 // largest before; AUTOINCREMENT: ids only grow, the transaction keeps other writers
 // out): RETURNING makes SQLite journal each row's pages in a statement journal when a
 // savepoint is open (an import's), most of the writes of recording 100,000 screenings.
-// PostgreSQL returns each id as it inserts.
+// PostgreSQL returns each id as it inserts. SQLite's recorded_at is $14, the batch's
+// time read once (kSelectNowUtc): strftime in the statement formatted it again for
+// every row, 1.4% of an import's CPU (BENCHMARKS.md, h21i).
 inline constexpr sql::Query kInsertScreening = PerDialect(
     "insert_screening",
     "INSERT INTO screenings(recorded_at, requested_by, organization, channel, name, "
     "name_folded, country, type, as_of, threshold, outcome, top_score, lists, matches, "
-    "version_set) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), $1, $2, $3, $4, $5, $6, $7, "
+    "version_set) VALUES ($14, $1, $2, $3, $4, $5, $6, $7, "
     "$8, CAST($9 AS REAL), $10, CAST($11 AS REAL), '', $12, $13)",
     "INSERT INTO screenings(recorded_at, requested_by, organization, channel, name, "
     "name_folded, country, type, as_of, threshold, outcome, top_score, lists, matches, "
@@ -184,6 +186,9 @@ inline constexpr sql::Query kInsertVersionSet =
            "ON CONFLICT (digest) DO NOTHING");
 inline constexpr sql::Query kSelectVersionSet =
     Shared("select_version_set", "SELECT id FROM screening_version_sets WHERE digest = $1");
+// The time of a batch of screenings on SQLite, as the database's clock gives it.
+inline constexpr sql::Query kSelectNowUtc =
+    PerDialect("select_now_utc", "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", "");
 inline constexpr sql::Query kSelectLargestScreeningId =
     Shared("select_largest_screening_id", "SELECT COALESCE(MAX(id), 0) FROM screenings");
 inline constexpr sql::Query kSelectScreeningIdsAbove =

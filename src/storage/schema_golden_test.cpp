@@ -13,7 +13,8 @@
 // party row), store_v17_postgres_added.txt (17: only its number; the change is
 // SQLite's), store_v18_postgres_added.txt less store_v18_postgres_removed.txt (18: the
 // sets of list versions screenings name, and an index no query read dropped),
-// store_v19_postgres_added.txt (19: the index of the parties with a match), and a
+// store_v19_postgres_added.txt (19: the index of the parties with a match),
+// store_v20_postgres_added.txt (20: only its number; the change is SQLite's), and a
 // database main wrote is migrated to exactly the schema of a fresh one.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -108,7 +109,7 @@ TEST_F(GoldenSqliteStore, MigrationFilesCreateTheSchemaMainCreated) {
   EXPECT_EQ(Sqlite(fresh.url(), kSchemaOfVersion8), recorded);
   const char* versions = "SELECT group_concat(version) FROM schema_migrations";
   EXPECT_EQ(Sqlite(golden_.url(), versions), "1,2,3,4,5,6,7,8\n");
-  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19\n");
+  EXPECT_EQ(Sqlite(fresh.url(), versions), "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20\n");
 }
 
 TEST_F(GoldenSqliteStore, OpensReadsAndWritesWhatMainWrote) {
@@ -258,12 +259,17 @@ TEST(GoldenPostgresStore, MigrationFilesCreateTheSchemaMainCreated) {
   const std::string with_a_match =
       ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v19_postgres_added.txt");
   ASSERT_NE(with_a_match.find("migration 19"), std::string::npos);
+  // Migration 20 drops SQLite's index of screenings by time (every import's insert
+  // maintained it): on PostgreSQL it adds nothing but its number.
+  const std::string by_time =
+      ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v20_postgres_added.txt");
+  ASSERT_NE(by_time.find("migration 20"), std::string::npos);
   const std::vector<std::string> dropped =
       SortedLines(ReadFile(TOLLGATE_SOURCE_DIR "/tests/golden/store_v18_postgres_removed.txt"));
   ASSERT_EQ(dropped.size(), 1u);
   std::vector<std::string> expected =
       SortedLines(recorded + added + alerts + history + webhooks + decisions + queue + counts +
-                  versions + bump + sets + with_a_match);
+                  versions + bump + sets + with_a_match + by_time);
   for (const auto& line : dropped) {
     auto at = std::find(expected.begin(), expected.end(), line);
     ASSERT_NE(at, expected.end()) << line;

@@ -113,6 +113,13 @@ Result<std::vector<std::int64_t>> SqlStore::RecordScreenings(
   const ScreeningRecord* before = nullptr;
   std::int64_t version_set = 0;
   std::string threshold;
+  const bool sqlite = db_->dialect() == sql::Dialect::kSqlite;
+  std::string recorded_at;  // SQLite's $14 (queries.h, kInsertScreening)
+  if (sqlite) {
+    auto now = db_->Run(q::kSelectNowUtc);
+    if (!now.ok()) return now.error();
+    recorded_at = now->Text(0, 0);
+  }
   for (const auto& r : records) {
     if (before == nullptr || before->lists != r.lists) {
       auto set = VersionSetId(*db_, r.lists.dump());
@@ -121,11 +128,14 @@ Result<std::vector<std::int64_t>> SqlStore::RecordScreenings(
     }
     if (before == nullptr || before->threshold != r.threshold) threshold = ScoreText(r.threshold);
     before = &r;
-    rows.push_back({r.requested_by, r.organization, r.channel, r.name,
-                    licensing::FoldPartyName(r.name), r.country, r.type, r.as_of, threshold,
-                    r.outcome, ScoreText(r.top_score), r.matches.dump(), version_set});
+    sql::Params& row = rows.emplace_back();
+    row.reserve(14);
+    row.assign({r.requested_by, r.organization, r.channel, r.name, licensing::FoldPartyName(r.name),
+                r.country, r.type, r.as_of, threshold, r.outcome, ScoreText(r.top_score),
+                r.matches.empty() && r.matches.is_array() ? "[]" : r.matches.dump(), version_set});
+    if (sqlite) row.emplace_back(recorded_at);
   }
-  if (db_->dialect() == sql::Dialect::kSqlite) return InsertUnreturned(*db_, rows);
+  if (sqlite) return InsertUnreturned(*db_, rows);
   // All or none, one round trip on PostgreSQL (as RecordDeterminations): the group
   // commit answers its requests only after this returns.
   auto inserted = db_->RunEach(q::kInsertScreening, rows);

@@ -35,6 +35,13 @@ storage::ScreeningRecord PartyScreeningRecord(const parties::Party& party,
                                               const nlohmann::json& versions, double threshold,
                                               const Asker& asker);
 
+// The same record written over `r`, a record of the same asker's batch before: what
+// `r` holds already (its strings' room, the versions when they are the same) is kept,
+// so an import's million records are not each allocated and freed again.
+void AssignPartyScreeningRecord(storage::ScreeningRecord& r, const parties::Party& party,
+                                const parties::Screening& screening, const nlohmann::json& versions,
+                                double threshold, const Asker& asker);
+
 // The compact record of the parties of one organization that a continuous screening
 // found as candidates and cleared, each of them without any match: one record for all,
 // its name their names joined by "; " (so a party-name filter finds each), no country

@@ -813,7 +813,8 @@ const LexiconWord* FindNearLexiconWord(std::string_view word) {
       const std::size_t gap = word.size() > candidate.size() ? word.size() - candidate.size()
                                                              : candidate.size() - word.size();
       if (gap <= kTwoSlips && (best.empty() || candidate < best) &&
-          BoundedOsaDistance(word, candidate, kTwoSlips) <= kTwoSlips) {
+          BoundedOsaDistance(word, candidate, static_cast<int>(kTwoSlips)) <=
+              static_cast<int>(kTwoSlips)) {
         best = candidate;
       }
     }

@@ -426,34 +426,43 @@ lists::ListEntry EntryOfNames(const Index::Impl& impl, std::uint32_t position) {
   return entry;
 }
 
+namespace {
+
+std::vector<IndexedEntry> IndexedEntries(std::vector<lists::ListEntry> entries) {
+  std::vector<IndexedEntry> indexed;
+  indexed.reserve(entries.size());
+  for (auto& entry : entries) indexed.push_back(MakeIndexedEntry(std::move(entry)));
+  return indexed;
+}
+
+}  // namespace
+
 std::shared_ptr<const Index> Index::Build(std::vector<lists::ListEntry> entries) {
-  auto with_entries = [](std::vector<lists::ListEntry> entries) {
-    auto impl = std::make_unique<Impl>();
-    impl->entries.reserve(entries.size());
-    for (auto& entry : entries) impl->entries.push_back(MakeIndexedEntry(std::move(entry)));
-    return impl;
-  };
+  auto impl = std::make_unique<Impl>();
+  impl->entries = IndexedEntries(std::move(entries));  // the emptied entries freed at once
   // Reads impl.entries only, which nothing writes once they are in place.
-  auto index_names = [](Impl& impl) {
+  auto index_names = [](Impl& impl, auto names_of) {
     Builder builder(impl);
     for (std::uint32_t e = 0; e < impl.entries.size(); ++e) {
-      builder.AddEntry(e, NamesOf(*impl.entries[e].entry));
+      builder.AddEntry(e, names_of(*impl.entries[e].entry));
     }
     builder.Finish();
   };
-  std::unique_ptr<Impl> impl = with_entries(std::move(entries));
   // A name in Arabic script is compared with the entries' skeletons, an index of its
   // own (without one itself), built now rather than on the first such query, and
   // beside the rest rather than after it: a measure of what the index holds waits for
   // it (WaitForBackgroundBuild, lists::BuildMeasuredIndex), and the first answer after
   // a list change comes after that measure; started first, it is done by the time the
   // rest is, when a second core is free (screening_ab_bench prints how much later).
-  StartSkeletonIndex(*impl, [with_entries, index_names](std::vector<lists::ListEntry> skeletons) {
-    std::unique_ptr<Impl> skeleton = with_entries(std::move(skeletons));
-    index_names(*skeleton);
+  // Its entries are the main index's (the listed entry shared, its facts copied), so
+  // scoring reads the same facts without a copy of each entry (a 1M-name list's).
+  StartSkeletonIndex(*impl, [index_names](const Impl& main) {
+    auto skeleton = std::make_unique<Impl>();
+    skeleton->entries = main.entries;
+    index_names(*skeleton, [](const lists::ListEntry& entry) { return SkeletonNamesOf(entry); });
     return std::shared_ptr<const Index>(new Index(std::move(skeleton)));
   });
-  index_names(*impl);
+  index_names(*impl, [](const lists::ListEntry& entry) { return NamesOf(entry); });
   return std::shared_ptr<const Index>(new Index(std::move(impl)));
 }
 

@@ -16,22 +16,12 @@
 namespace tollgate::screening {
 namespace {
 
-// `entry` under the skeletons of its names (NamesOf: the parts of a parenthesised
-// name too), carrying what scoring reads besides the names. Each skeleton name's
-// listed name rides in federal_register, in the order of name then aliases (marked "a"
-// for an alias, "n" for a name), which scoring never reads: a match maps back without
-// reading the entry's names again.
-lists::ListEntry SkeletonEntry(const lists::ListEntry& entry) {
-  lists::ListEntry copy;
-  copy.list = entry.list;
-  copy.entry_id = entry.entry_id;
-  copy.type = entry.type;
-  copy.addresses = entry.addresses;
-  copy.nationalities = entry.nationalities;
-  copy.dates_of_birth = entry.dates_of_birth;  // the secondary facts (facts.h)
-  copy.ids = entry.ids;
-  copy.start_date = entry.start_date;
-  copy.end_date = entry.end_date;
+// Sets `copy`'s name and aliases to the skeletons of `entry`'s names (NamesOf: the
+// parts of a parenthesised name too), each written once. Each skeleton name's listed
+// name rides in federal_register, in the order of name then aliases (marked "a" for an
+// alias, "n" for a name), which scoring never reads: a match maps back without
+// reading the entry's names again (NameWithSkeleton).
+void SetSkeletonNames(const lists::ListEntry& entry, lists::ListEntry& copy) {
   for (const EntryName& name : NamesOf(entry)) {
     std::string skeleton = SkeletonName(name.text);
     if (skeleton.empty()) continue;
@@ -48,6 +38,22 @@ lists::ListEntry SkeletonEntry(const lists::ListEntry& entry) {
     }
     copy.federal_register.push_back((name.alias ? "a" : "n") + name.text);
   }
+}
+
+// `entry` under the skeletons of its names, carrying what scoring reads besides the
+// names (Index::Explain of one entry against the skeleton index).
+lists::ListEntry SkeletonEntry(const lists::ListEntry& entry) {
+  lists::ListEntry copy;
+  copy.list = entry.list;
+  copy.entry_id = entry.entry_id;
+  copy.type = entry.type;
+  copy.addresses = entry.addresses;
+  copy.nationalities = entry.nationalities;
+  copy.dates_of_birth = entry.dates_of_birth;  // the secondary facts (facts.h)
+  copy.ids = entry.ids;
+  copy.start_date = entry.start_date;
+  copy.end_date = entry.end_date;
+  SetSkeletonNames(entry, copy);
   return copy;
 }
 
@@ -97,8 +103,11 @@ void FromSkeleton(Match& match, const ScriptForm& form, const lists::ListEntry& 
   match.name_score *= kSkeletonFactor;
   match.score = std::clamp(match.name_score + adjustment, 0.0, 1.0);
   const std::string skeleton = match.matched_name;
-  const auto name = match.entry ? NameWithSkeleton(*match.entry, skeleton)
-                                : NameWithSkeletonAmong(listed, skeleton);
+  // The skeleton index screens the listed entries themselves (StartSkeletonIndex), so
+  // a match of Screen holds `listed`; one of Explain holds a SkeletonEntry.
+  const bool of_skeleton_entry = match.entry && match.entry.get() != &listed;
+  const auto name = of_skeleton_entry ? NameWithSkeleton(*match.entry, skeleton)
+                                      : NameWithSkeletonAmong(listed, skeleton);
   if (name) {
     match.matched_name = name->first;
     match.matched_alias = name->second;
@@ -168,17 +177,16 @@ bool Before(const Match& a, const Match& b) {
 
 }  // namespace
 
+std::vector<EntryName> SkeletonNamesOf(const lists::ListEntry& entry) {
+  lists::ListEntry names;
+  SetSkeletonNames(entry, names);
+  return NamesOf(names);
+}
+
 void StartSkeletonIndex(Index::Impl& impl, IndexBuilder build) {
   // The entries live as long as `impl`, whose skeleton_index (its last member, so
   // the first destroyed) waits for the build to finish.
-  auto task = [&impl, build = std::move(build)] {
-    std::vector<lists::ListEntry> entries;
-    entries.reserve(impl.entries.size());
-    for (std::size_t k = 0; k < impl.entries.size(); ++k) {
-      entries.push_back(SkeletonEntry(*impl.entries[k].entry));
-    }
-    return build(std::move(entries));
-  };
+  auto task = [&impl, build = std::move(build)] { return build(impl); };
   // Below this many entries the build takes less than a thread's start-up (a single
   // entry's index for a rule, a test's handful).
   constexpr std::size_t kOnAThreadFrom = 1000;

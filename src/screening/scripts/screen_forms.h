@@ -36,7 +36,11 @@ std::vector<EntryName> SkeletonNamesOf(const lists::ListEntry& entry);
 // SkeletonNamesOf that has no skeleton index of its own (its entries share the main
 // index's: no copy of each listed entry). Reads impl.entries on that thread: they
 // must be in place, and nothing may write them after.
-using IndexBuilder = std::function<std::shared_ptr<const Index>(const Index::Impl& main)>;
+struct BuiltIndex {
+  std::shared_ptr<const Index> index;
+  const Index::Impl* data = nullptr;  // index's own (Impl::skeleton_impl)
+};
+using IndexBuilder = std::function<BuiltIndex(const Index::Impl& main)>;
 void StartSkeletonIndex(Index::Impl& impl, IndexBuilder build);
 
 // Returns once the skeleton index StartSkeletonIndex started is built; at once for one

@@ -24,10 +24,13 @@ struct CorpusTargets {
 
 struct CorpusResult {
   screening::IndexStats stats;
-  std::size_t table_names = 0;  // names the peers indexed (primary names and aliases)
-  double build_seconds = 0;
+  std::size_t table_names = 0;     // names the peers indexed (primary names and aliases)
+  double build_seconds = 0;        // until Index::Build returns
+  double whole_build_seconds = 0;  // until its background build is done too
   std::size_t rss_before = 0;
-  std::size_t rss_after = 0;
+  std::size_t rss_after = 0;  // when Index::Build returns
+  std::size_t rss_whole = 0;  // once the background build is done: what the index holds
+  std::size_t rss_peak = 0;   // the most the process held during the build (0: unknown)
   EngineRun tollgate;
   EngineRun scan;
   EngineRun simstring;

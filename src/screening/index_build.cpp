@@ -48,7 +48,11 @@ namespace {
 
 class Builder {
  public:
-  explicit Builder(Index::Impl& impl) : impl_(impl) {}
+  // keep_listed: the index keeps each name's EntryName::listed (a skeleton index).
+  explicit Builder(Index::Impl& impl, bool keep_listed = false)
+      : impl_(impl), keep_listed_(keep_listed) {
+    if (keep_listed_) impl_.listed_begin.assign(1, 0);
+  }
 
   void AddEntry(std::uint32_t entry_index, std::vector<EntryName> names) {
     std::vector<std::vector<std::uint32_t>> seen;  // token runs already indexed
@@ -78,6 +82,10 @@ class Builder {
       impl_.name_tokens.insert(impl_.name_tokens.end(), ids.begin(), ids.end());
       for (std::uint32_t id : ids) ++document_frequency_[id];
       impl_.names.push_back(std::move(indexed));
+      if (keep_listed_) {
+        impl_.listed_texts += name.listed;
+        impl_.listed_begin.push_back(static_cast<std::uint32_t>(impl_.listed_texts.size()));
+      }
       seen.push_back(std::move(ids));
     }
   }
@@ -86,6 +94,8 @@ class Builder {
     // Grown a name at a time, these hold up to twice what they need; the party index
     // of 1,000,000 names keeps them for as long as the process runs.
     impl_.names.shrink_to_fit();
+    impl_.listed_begin.shrink_to_fit();
+    impl_.listed_texts.shrink_to_fit();
     impl_.name_tokens.shrink_to_fit();
     impl_.name_token_texts.shrink_to_fit();
     impl_.name_token_flags.shrink_to_fit();
@@ -349,6 +359,7 @@ class Builder {
   }
 
   Index::Impl& impl_;
+  bool keep_listed_ = false;
   std::unordered_map<std::string, std::uint32_t> ids_;
   std::unordered_map<std::string, std::uint32_t> text_ids_;
   std::unordered_set<std::uint32_t> low_texts_seen_;
@@ -372,14 +383,14 @@ namespace {
 // Adds `text`, and for a name with a parenthesised part ("Huawei Technologies Co.,
 // Ltd. (Huawei)") the name without it and the part alone: names of their own.
 void AddName(std::vector<EntryName>& names, const std::string& text, bool alias, bool weak) {
-  names.push_back({text, alias, weak});
+  names.push_back({text, alias, weak, {}});
   const auto open = text.find('(');
   const auto close = text.find(')', open == std::string::npos ? 0 : open);
   if (open == std::string::npos || close == std::string::npos) return;
   std::string outside = text.substr(0, open) + " " + text.substr(close + 1);
   std::string inside = text.substr(open + 1, close - open - 1);
   for (auto* part : {&outside, &inside}) {
-    if (HasDistinctive(TokenizeName(*part))) names.push_back({std::move(*part), alias, weak});
+    if (HasDistinctive(TokenizeName(*part))) names.push_back({std::move(*part), alias, weak, {}});
   }
 }
 
@@ -426,34 +437,46 @@ lists::ListEntry EntryOfNames(const Index::Impl& impl, std::uint32_t position) {
   return entry;
 }
 
+namespace {
+
+std::vector<IndexedEntry> IndexedEntries(std::vector<lists::ListEntry> entries) {
+  std::vector<IndexedEntry> indexed;
+  indexed.reserve(entries.size());
+  for (auto& entry : entries) indexed.push_back(MakeIndexedEntry(std::move(entry)));
+  return indexed;
+}
+
+}  // namespace
+
 std::shared_ptr<const Index> Index::Build(std::vector<lists::ListEntry> entries) {
-  auto with_entries = [](std::vector<lists::ListEntry> entries) {
-    auto impl = std::make_unique<Impl>();
-    impl->entries.reserve(entries.size());
-    for (auto& entry : entries) impl->entries.push_back(MakeIndexedEntry(std::move(entry)));
-    return impl;
-  };
+  auto impl = std::make_unique<Impl>();
+  impl->entries = IndexedEntries(std::move(entries));  // the emptied entries freed at once
   // Reads impl.entries only, which nothing writes once they are in place.
-  auto index_names = [](Impl& impl) {
-    Builder builder(impl);
+  auto index_names = [](Impl& impl, auto names_of, bool keep_listed) {
+    Builder builder(impl, keep_listed);
     for (std::uint32_t e = 0; e < impl.entries.size(); ++e) {
-      builder.AddEntry(e, NamesOf(*impl.entries[e].entry));
+      builder.AddEntry(e, names_of(*impl.entries[e].entry));
     }
     builder.Finish();
   };
-  std::unique_ptr<Impl> impl = with_entries(std::move(entries));
   // A name in Arabic script is compared with the entries' skeletons, an index of its
   // own (without one itself), built now rather than on the first such query, and
   // beside the rest rather than after it: a measure of what the index holds waits for
   // it (WaitForBackgroundBuild, lists::BuildMeasuredIndex), and the first answer after
   // a list change comes after that measure; started first, it is done by the time the
   // rest is, when a second core is free (screening_ab_bench prints how much later).
-  StartSkeletonIndex(*impl, [with_entries, index_names](std::vector<lists::ListEntry> skeletons) {
-    std::unique_ptr<Impl> skeleton = with_entries(std::move(skeletons));
-    index_names(*skeleton);
-    return std::shared_ptr<const Index>(new Index(std::move(skeleton)));
+  // Its entries are the main index's (the listed entry shared, its facts copied), so
+  // scoring reads the same facts without a copy of each entry (a 1M-name list's).
+  StartSkeletonIndex(*impl, [index_names](const Impl& main) {
+    auto skeleton = std::make_unique<Impl>();
+    skeleton->entries = main.entries;
+    index_names(
+        *skeleton, [](const lists::ListEntry& entry) { return SkeletonNamesOf(entry); }, true);
+    const Impl* data = skeleton.get();
+    return BuiltIndex{std::shared_ptr<const Index>(new Index(std::move(skeleton))), data};
   });
-  index_names(*impl);
+  index_names(
+      *impl, [](const lists::ListEntry& entry) { return NamesOf(entry); }, false);
   return std::shared_ptr<const Index>(new Index(std::move(impl)));
 }
 
@@ -489,6 +512,7 @@ IndexStats Index::Stats() const {
   bytes +=
       (impl_->name_tokens.capacity() + impl_->name_token_texts.capacity()) * sizeof(std::uint32_t);
   bytes += impl_->name_token_flags.capacity();
+  bytes += impl_->listed_begin.capacity() * sizeof(std::uint32_t) + impl_->listed_texts.capacity();
   for (const auto& text : impl_->texts) bytes += sizeof text + text.capacity();
   bytes += impl_->name_bounds.capacity() * sizeof(NameWeights);
   bytes += impl_->token_class.capacity() * sizeof(TokenClass);

@@ -188,6 +188,14 @@ struct Index::Impl {
   // token where the separate vectors cost a cache miss each.
   std::vector<ScoringToken> token_views;
 
+  // In a skeleton index of listed entries (StartSkeletonIndex): for each name, the
+  // listed name it is the skeleton of, marked "a" or "n" first (an alias or a name),
+  // in listed_texts from listed_begin[n] to listed_begin[n + 1]; empty elsewhere.
+  std::vector<std::uint32_t> listed_begin;
+  std::string listed_texts;
+  // The skeleton index's own data: set before skeleton_index is ready, read after it.
+  const Impl* skeleton_impl = nullptr;
+
   // The same entries under the consonant skeletons of their names, built right after
   // the rest (StartSkeletonIndex, scripts/screen_forms.h); none in a skeleton index.
   // Last: destroyed first, it waits for a build still running, which reads `entries`.
@@ -209,7 +217,8 @@ struct Index::Impl {
 struct EntryName {
   std::string text;
   bool alias = false;
-  bool weak = false;  // lists::AliasKind::kWeak; listed after the entry's other names
+  bool weak = false;   // lists::AliasKind::kWeak; listed after the entry's other names
+  std::string listed;  // of a skeleton name (SkeletonNamesOf): its listed name, marked
 };
 std::vector<EntryName> NamesOf(const lists::ListEntry& entry);
 std::vector<EntryName> NamesOf(const NamedEntry& entry);

@@ -16,22 +16,12 @@
 namespace tollgate::screening {
 namespace {
 
-// `entry` under the skeletons of its names (NamesOf: the parts of a parenthesised
-// name too), carrying what scoring reads besides the names. Each skeleton name's
-// listed name rides in federal_register, in the order of name then aliases (marked "a"
-// for an alias, "n" for a name), which scoring never reads: a match maps back without
-// reading the entry's names again.
-lists::ListEntry SkeletonEntry(const lists::ListEntry& entry) {
-  lists::ListEntry copy;
-  copy.list = entry.list;
-  copy.entry_id = entry.entry_id;
-  copy.type = entry.type;
-  copy.addresses = entry.addresses;
-  copy.nationalities = entry.nationalities;
-  copy.dates_of_birth = entry.dates_of_birth;  // the secondary facts (facts.h)
-  copy.ids = entry.ids;
-  copy.start_date = entry.start_date;
-  copy.end_date = entry.end_date;
+// Sets `copy`'s name and aliases to the skeletons of `entry`'s names (NamesOf: the
+// parts of a parenthesised name too), each written once. Each skeleton name's listed
+// name rides in federal_register, in the order of name then aliases (marked "a" for an
+// alias, "n" for a name), which scoring never reads: a match maps back without
+// reading the entry's names again (NameWithSkeleton).
+void SetSkeletonNames(const lists::ListEntry& entry, lists::ListEntry& copy) {
   for (const EntryName& name : NamesOf(entry)) {
     std::string skeleton = SkeletonName(name.text);
     if (skeleton.empty()) continue;
@@ -48,6 +38,22 @@ lists::ListEntry SkeletonEntry(const lists::ListEntry& entry) {
     }
     copy.federal_register.push_back((name.alias ? "a" : "n") + name.text);
   }
+}
+
+// `entry` under the skeletons of its names, carrying what scoring reads besides the
+// names (Index::Explain of one entry against the skeleton index).
+lists::ListEntry SkeletonEntry(const lists::ListEntry& entry) {
+  lists::ListEntry copy;
+  copy.list = entry.list;
+  copy.entry_id = entry.entry_id;
+  copy.type = entry.type;
+  copy.addresses = entry.addresses;
+  copy.nationalities = entry.nationalities;
+  copy.dates_of_birth = entry.dates_of_birth;  // the secondary facts (facts.h)
+  copy.ids = entry.ids;
+  copy.start_date = entry.start_date;
+  copy.end_date = entry.end_date;
+  SetSkeletonNames(entry, copy);
   return copy;
 }
 
@@ -87,18 +93,48 @@ std::optional<std::pair<std::string, bool>> NameWithSkeletonAmong(const lists::L
   return std::nullopt;
 }
 
+// Likewise for a name `skeleton` of the skeleton index `data` (StartSkeletonIndex),
+// its entry `position`: what SkeletonNamesOf kept of it, without reading the listed
+// names again (their skeletons go through ICU).
+std::optional<std::pair<std::string, bool>> ListedNameOf(const Index::Impl& data,
+                                                         std::size_t position,
+                                                         const std::string& skeleton) {
+  const auto first = std::lower_bound(
+      data.names.begin(), data.names.end(), position,
+      [](const IndexedName& name, std::size_t entry) { return name.entry < entry; });
+  for (auto it = first; it != data.names.end() && it->entry == position; ++it) {
+    if (it->text != skeleton) continue;
+    const auto n = static_cast<std::size_t>(it - data.names.begin());
+    const std::string_view listed =
+        std::string_view(data.listed_texts)
+            .substr(data.listed_begin[n], data.listed_begin[n + 1] - data.listed_begin[n]);
+    if (listed.empty()) return std::nullopt;
+    return std::make_pair(std::string(listed.substr(1)), listed.front() == 'a');
+  }
+  return std::nullopt;
+}
+
 // A match of the skeleton index as a match of `original` (`listed`: its names; null
 // in an index of names), the main index's entry `position`: the name as listed, the
 // name score scaled by kSkeletonFactor and the explanation saying how it was read.
 void FromSkeleton(Match& match, const ScriptForm& form, const lists::ListEntry& listed,
                   std::shared_ptr<const lists::ListEntry> original, std::size_t position,
-                  bool explain) {
+                  const Index::Impl* skeleton_data, bool explain) {
   const double adjustment = match.score - match.name_score;
   match.name_score *= kSkeletonFactor;
   match.score = std::clamp(match.name_score + adjustment, 0.0, 1.0);
   const std::string skeleton = match.matched_name;
-  const auto name = match.entry ? NameWithSkeleton(*match.entry, skeleton)
-                                : NameWithSkeletonAmong(listed, skeleton);
+  // The skeleton index screens the listed entries themselves (StartSkeletonIndex), so
+  // a match of Screen holds `listed` and its index kept the listed names
+  // (`skeleton_data`); one of Explain holds a SkeletonEntry; an index of names neither.
+  std::optional<std::pair<std::string, bool>> name;
+  if (match.entry && match.entry.get() != &listed) {
+    name = NameWithSkeleton(*match.entry, skeleton);
+  } else if (skeleton_data != nullptr && !skeleton_data->listed_begin.empty()) {
+    name = ListedNameOf(*skeleton_data, position, skeleton);
+  } else {
+    name = NameWithSkeletonAmong(listed, skeleton);
+  }
   if (name) {
     match.matched_name = name->first;
     match.matched_alias = name->second;
@@ -168,16 +204,25 @@ bool Before(const Match& a, const Match& b) {
 
 }  // namespace
 
+std::vector<EntryName> SkeletonNamesOf(const lists::ListEntry& entry) {
+  lists::ListEntry skeleton;
+  SetSkeletonNames(entry, skeleton);
+  std::vector<EntryName> names = NamesOf(skeleton);
+  for (EntryName& name : names) {
+    if (auto listed = NameWithSkeleton(skeleton, name.text)) {
+      name.listed = (listed->second ? "a" : "n") + listed->first;
+    }
+  }
+  return names;
+}
+
 void StartSkeletonIndex(Index::Impl& impl, IndexBuilder build) {
   // The entries live as long as `impl`, whose skeleton_index (its last member, so
   // the first destroyed) waits for the build to finish.
   auto task = [&impl, build = std::move(build)] {
-    std::vector<lists::ListEntry> entries;
-    entries.reserve(impl.entries.size());
-    for (std::size_t k = 0; k < impl.entries.size(); ++k) {
-      entries.push_back(SkeletonEntry(*impl.entries[k].entry));
-    }
-    return build(std::move(entries));
+    BuiltIndex built = build(impl);
+    impl.skeleton_impl = built.data;  // before the future is ready: read after its get()
+    return std::move(built.index);
   };
   // Below this many entries the build takes less than a thread's start-up (a single
   // entry's index for a rule, a test's handful).
@@ -279,10 +324,10 @@ std::optional<std::vector<Match>> ScreenScriptForms(const Index& index, const In
       const std::size_t position = match.position;  // the skeleton index's is the main's
       const std::shared_ptr<const lists::ListEntry>& original = impl.EntryAt(position).entry;
       if (original) {
-        FromSkeleton(match, form, *original, original, position, query.explain);
+        FromSkeleton(match, form, *original, original, position, impl.skeleton_impl, query.explain);
       } else {
         FromSkeleton(match, form, EntryOfNames(impl, static_cast<std::uint32_t>(position)), nullptr,
-                     position, query.explain);
+                     position, nullptr, query.explain);
       }
       if (!query.explain) {
         match.alignment.clear();
@@ -331,7 +376,7 @@ std::optional<Match> ExplainScriptForms(const Index& index, const Index::Impl& i
       if (skeletons == nullptr) continue;
       match = skeletons->Explain(variant, SkeletonEntry(entry));
       if (!SkeletonMatchHolds(match)) continue;
-      FromSkeleton(match, form, entry, best.entry, best.position, true);
+      FromSkeleton(match, form, entry, best.entry, best.position, nullptr, true);
     } else {
       match = index.Explain(variant, entry);
       NoteForm(match, form);

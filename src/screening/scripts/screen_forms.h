@@ -25,12 +25,22 @@ inline constexpr double kSkeletonFactor = 0.92;
 // most this, below the default threshold.
 inline constexpr double kOtherSyllableCap = 0.8;
 
+// The names an entry is indexed under in the skeleton index: the consonant skeletons
+// of its names (skeleton.h), each once, the first as its name, none weak.
+std::vector<EntryName> SkeletonNamesOf(const lists::ListEntry& entry);
+
 // Starts building the consonant-skeleton index of `impl`'s entries (the index an
 // Arabic-script name is compared with): at once for a small index, else on a thread
 // of its own, so that no query pays for it (one that comes before it is done waits
-// for it). `build` builds an index that has no skeleton index of its own. Reads
-// impl.entries on that thread: they must be in place, and nothing may write them after.
-using IndexBuilder = std::function<std::shared_ptr<const Index>(std::vector<lists::ListEntry>)>;
+// for it). `build` builds, from the main index, an index of the same entries under
+// SkeletonNamesOf that has no skeleton index of its own (its entries share the main
+// index's: no copy of each listed entry). Reads impl.entries on that thread: they
+// must be in place, and nothing may write them after.
+struct BuiltIndex {
+  std::shared_ptr<const Index> index;
+  const Index::Impl* data = nullptr;  // index's own (Impl::skeleton_impl)
+};
+using IndexBuilder = std::function<BuiltIndex(const Index::Impl& main)>;
 void StartSkeletonIndex(Index::Impl& impl, IndexBuilder build);
 
 // Returns once the skeleton index StartSkeletonIndex started is built; at once for one

@@ -1,6 +1,6 @@
 // The stored entry's fast reader against the full path (nlohmann + EntryFromJson) on the
-// real lists: the same values for every entry, in SQLite's compact form and in a spaced
-// form like PostgreSQL's jsonb; the full path's answer (value or error) for the rest.
+// real lists: the same values for every entry, in the stored compact form and in a
+// spaced one; the full path's answer (value or error) for the rest.
 #include "storage/stored_entry_reader.h"
 
 #include <gtest/gtest.h>
@@ -38,7 +38,7 @@ TEST(StoredEntryReaderTest, ReadsEveryEntryOfTheRealListsAsTheFullPathDoes) {
     for (const ListEntry& entry : list.entries) {
       nlohmann::json json = lists::ToJson(entry);
       ExpectSameAsFullPath(json.dump());
-      ExpectSameAsFullPath(json.dump(1));  // spaces and new lines, as jsonb prints them
+      ExpectSameAsFullPath(json.dump(1));  // spaces and new lines
       ++entries;
     }
   }

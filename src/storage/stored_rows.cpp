@@ -4,9 +4,14 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "storage/stored_entry_reader.h"
+
 namespace tollgate::storage {
 
 Result<lists::ListEntry> DecodeStoredEntry(std::string_view body, std::int64_t version_id) {
+  // The plain canonical form without a JSON tree; the rest (and every damaged body, with
+  // its message) through the tree and EntryFromJson.
+  if (auto entry = ReadCanonicalEntry(body)) return std::move(*entry);
   auto json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) {
     return MakeError(ErrorCode::kStorageError, "list version " + std::to_string(version_id) +

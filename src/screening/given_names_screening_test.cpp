@@ -281,5 +281,25 @@ TEST_F(GivenNamesScreeningTest, ALegalFormWithASlipOrInAnotherRomanizationIsThat
   }
 }
 
+TEST_F(GivenNamesScreeningTest, ArabicNameRomanizationsDifferingInDoubledLettersAndDiphthongPair) {
+  // 9966 "AL-SHAMI, Husayn": Hussein is the same name (حسين) written with the doubled
+  // s and the diphthong as other romanizations write them (the list itself gives 12451
+  // both as "TAJIDEEN, Husayn" and "TAJIDEEN, Hussein"), three edits apart.
+  const auto matches = Screen("Hussein al-Shami");
+  const Match* m = Found(matches, "9966");
+  ASSERT_NE(m, nullptr);
+  EXPECT_NE(m->explanation.find("hussein~husayn (phonetic)"), std::string::npos) << m->explanation;
+  EXPECT_LT(m->score, 1.0);
+  EXPECT_TRUE(PhoneticPair("saddam", "sadam"));  // within the edits, as before
+  // Hassan is another name: its vowels are not a spelling of the diphthong.
+  const auto hassan = Screen("Hassan al-Shami", 0.0);
+  const Match* other = Found(hassan, "9966");
+  ASSERT_NE(other, nullptr);
+  EXPECT_LT(other->score, kDefaultThreshold) << other->explanation;
+  EXPECT_FALSE(PhoneticPair("horizon", "horryzin"));
+  EXPECT_FALSE(PhoneticPair("morrin", "miran"));
+  EXPECT_TRUE(PhoneticPair("shaykh", "sheikh"));
+}
+
 }  // namespace
 }  // namespace tollgate::screening

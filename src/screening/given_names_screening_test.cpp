@@ -301,5 +301,20 @@ TEST_F(GivenNamesScreeningTest, ArabicNameRomanizationsDifferingInDoubledLetters
   EXPECT_TRUE(PhoneticPair("shaykh", "sheikh"));
 }
 
+TEST_F(GivenNamesScreeningTest, AbdulFindsAbdAlAsTheSameWord) {
+  // 7884 "AL-NAJIM, Samir abd al-Aziz": Abdul and Abdel are "abd al" written as one word.
+  for (const char* query : {"Samir Abdul Aziz al-Najim", "Samir Abdel Aziz Najim"}) {
+    const auto matches = Screen(query);
+    const Match* m = Found(matches, "7884");
+    ASSERT_NE(m, nullptr) << query;
+    EXPECT_NE(m->explanation.find("=abd (equivalent)"), std::string::npos) << m->explanation;
+  }
+  // Abd al-Karim is another name: the shared Abd does not carry it.
+  const auto karim = Screen("Samir Abdul Karim al-Najim", 0.0);
+  const Match* other = Found(karim, "7884");
+  ASSERT_NE(other, nullptr);
+  EXPECT_LT(other->score, kDefaultThreshold) << other->explanation;
+}
+
 }  // namespace
 }  // namespace tollgate::screening

@@ -317,7 +317,8 @@ bool HasDistinctiveWord(const std::string& name) {
   return false;
 }
 
-bool PairMatches(const screening::Index& index, const NamePair& pair, double* score) {
+bool PairMatches(const screening::Index& index, const NamePair& pair, double* score,
+                 std::string* explanation) {
   lists::ListEntry entry;
   entry.name = pair.name2;
   entry.type = pair.schema == "Person" ? lists::EntryType::kIndividual : lists::EntryType::kEntity;
@@ -325,6 +326,7 @@ bool PairMatches(const screening::Index& index, const NamePair& pair, double* sc
   q.name = pair.name1;
   const auto match = index.Explain(q, entry);
   if (score != nullptr) *score = match.score;
+  if (explanation != nullptr) *explanation = match.explanation;
   return match.score >= screening::kDefaultThreshold;
 }
 

@@ -94,8 +94,10 @@ std::string NameKey(const std::string& name);
 // Whether the name holds a word or number, not only legal forms and common words.
 bool HasDistinctiveWord(const std::string& name);
 // A labelled pair as the engine scores it: name1 against an entry holding name2, at
-// the default threshold; `score` (optional) receives the score.
-bool PairMatches(const screening::Index& index, const NamePair& pair, double* score);
+// the default threshold; `score` and `explanation` (optional) receive the score and the
+// engine's explanation of it (which words it paired and how each counted).
+bool PairMatches(const screening::Index& index, const NamePair& pair, double* score,
+                 std::string* explanation = nullptr);
 
 // One line of the development-set table.
 struct DevRow {

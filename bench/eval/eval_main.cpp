@@ -185,6 +185,9 @@ class Evaluation {
 struct PairFigures {
   std::size_t tp = 0, fp = 0, fn = 0, tn = 0;
   std::vector<std::string> examples;
+  // Every wrong answer, for the JSON: the pair, its score and the engine's explanation
+  // (for a miss, what held it below the threshold).
+  std::vector<std::string> misses, false_accepts;
   double Precision() const { return tp + fp ? static_cast<double>(tp) / (tp + fp) : 0; }
   double Recall() const { return tp + fn ? static_cast<double>(tp) / (tp + fn) : 0; }
 };
@@ -193,16 +196,20 @@ PairFigures Pairs(const std::vector<NamePair>& pairs, const screening::Index& in
   PairFigures figures;
   for (const auto& pair : pairs) {
     double score = 0;
-    const bool predicted = PairMatches(index, pair, &score);
+    std::string explanation;
+    const bool predicted = PairMatches(index, pair, &score, &explanation);
     if (predicted && pair.is_match) ++figures.tp;
     if (predicted && !pair.is_match) ++figures.fp;
     if (!predicted && pair.is_match) ++figures.fn;
     if (!predicted && !pair.is_match) ++figures.tn;
-    if (predicted != pair.is_match && figures.examples.size() < 2 * kExamples) {
-      char text[16];
-      std::snprintf(text, sizeof text, "%.3f", score);
-      figures.examples.push_back(std::string(pair.is_match ? "missed" : "false") + " '" +
-                                 pair.name1 + "' vs '" + pair.name2 + "' " + text);
+    if (predicted == pair.is_match) continue;
+    char text[16];
+    std::snprintf(text, sizeof text, "%.3f", score);
+    const std::string shown = "'" + pair.name1 + "' vs '" + pair.name2 + "' " + text;
+    (pair.is_match ? figures.misses : figures.false_accepts)
+        .push_back(pair.case_group + ": " + shown + ": " + explanation);
+    if (figures.examples.size() < 2 * kExamples) {
+      figures.examples.push_back(std::string(pair.is_match ? "missed " : "false ") + shown);
     }
   }
   return figures;
@@ -331,7 +338,9 @@ int main(int argc, char** argv) {
                         {"tp", pairs.tp},
                         {"fp", pairs.fp},
                         {"fn", pairs.fn},
-                        {"tn", pairs.tn}};
+                        {"tn", pairs.tn},
+                        {"misses", pairs.misses},
+                        {"false_accepts", pairs.false_accepts}};
   json["speed"] = {
       {"manipulated_queries_per_second", qps},      {"mean_us", all_timer.Mean()},
       {"p50_us", all_timer.Percentile(0.5)},        {"p99_us", all_timer.Percentile(0.99)},

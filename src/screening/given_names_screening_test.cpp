@@ -281,5 +281,40 @@ TEST_F(GivenNamesScreeningTest, ALegalFormWithASlipOrInAnotherRomanizationIsThat
   }
 }
 
+TEST_F(GivenNamesScreeningTest, ArabicNameRomanizationsDifferingInDoubledLettersAndDiphthongPair) {
+  // 9966 "AL-SHAMI, Husayn": Hussein is the same name (حسين) written with the doubled
+  // s and the diphthong as other romanizations write them (the list itself gives 12451
+  // both as "TAJIDEEN, Husayn" and "TAJIDEEN, Hussein"), three edits apart.
+  const auto matches = Screen("Hussein al-Shami");
+  const Match* m = Found(matches, "9966");
+  ASSERT_NE(m, nullptr);
+  EXPECT_NE(m->explanation.find("hussein~husayn (phonetic)"), std::string::npos) << m->explanation;
+  EXPECT_LT(m->score, 1.0);
+  EXPECT_TRUE(PhoneticPair("saddam", "sadam"));  // within the edits, as before
+  // Hassan is another name: its vowels are not a spelling of the diphthong.
+  const auto hassan = Screen("Hassan al-Shami", 0.0);
+  const Match* other = Found(hassan, "9966");
+  ASSERT_NE(other, nullptr);
+  EXPECT_LT(other->score, kDefaultThreshold) << other->explanation;
+  EXPECT_FALSE(PhoneticPair("horizon", "horryzin"));
+  EXPECT_FALSE(PhoneticPair("morrin", "miran"));
+  EXPECT_TRUE(PhoneticPair("shaykh", "sheikh"));
+}
+
+TEST_F(GivenNamesScreeningTest, AbdulFindsAbdAlAsTheSameWord) {
+  // 7884 "AL-NAJIM, Samir abd al-Aziz": Abdul and Abdel are "abd al" written as one word.
+  for (const char* query : {"Samir Abdul Aziz al-Najim", "Samir Abdel Aziz Najim"}) {
+    const auto matches = Screen(query);
+    const Match* m = Found(matches, "7884");
+    ASSERT_NE(m, nullptr) << query;
+    EXPECT_NE(m->explanation.find("=abd (equivalent)"), std::string::npos) << m->explanation;
+  }
+  // Abd al-Karim is another name: the shared Abd does not carry it.
+  const auto karim = Screen("Samir Abdul Karim al-Najim", 0.0);
+  const Match* other = Found(karim, "7884");
+  ASSERT_NE(other, nullptr);
+  EXPECT_LT(other->score, kDefaultThreshold) << other->explanation;
+}
+
 }  // namespace
 }  // namespace tollgate::screening

@@ -10,6 +10,7 @@
 #include <span>
 
 #include "screening/evasion.h"
+#include "screening/given_names/abd_compound.h"
 #include "screening/lexicon.h"
 
 namespace tollgate::screening {
@@ -383,6 +384,7 @@ std::vector<NameToken> TokenizeName(std::string_view name) {
   classified.reserve(words.size());
   for (auto& word : words) classified.push_back(ClassifyFoldedWord(std::move(word.text)));
   MergeNumberWords(classified);
+  CanonAbdSpellings(classified);
   // Multi-word legal forms are merged in place: the token at `kept` is written only once
   // the phrases starting at or before it have been tried, and no later phrase reads it
   // or its view in `canons`.

@@ -209,5 +209,26 @@ TEST(NormalizeTest, EmptyAndPunctuationOnlyNamesHaveNoTokens) {
   EXPECT_TRUE(TokenizeName(" ,.;- ").empty());
 }
 
+// The spellings of Abd (given_names/abd_compound.h) are one word to the tokenizer;
+// names that only begin with its letters are not.
+TEST(NormalizeTest, EverySpellingOfAbdSharesOneCanon) {
+  EXPECT_EQ(Canons("'Abd al-Aziz"), (Words{"abdul", "al", "aziz"}));
+  EXPECT_EQ(Canons("Abdul Aziz"), (Words{"abdul", "aziz"}));
+  EXPECT_EQ(Canons("ABDEL AZIZ"), (Words{"abdul", "aziz"}));
+  EXPECT_EQ(Canons("Abdol Aziz"), (Words{"abdul", "aziz"}));
+  EXPECT_EQ(Canons("Abd ar-Rahman"), (Words{"abdul", "ar", "rahman"}));
+  // The word keeps its text: the explanation shows what was written.
+  EXPECT_EQ(TokenizeName("Abdel")[0].text, "abdel");
+}
+
+TEST(NormalizeTest, NamesThatOnlyBeginWithAbdStayThemselves) {
+  // Abd Allah is a name of its own; a compound written as one word is left to the
+  // joined-word lookups ("abdulaziz" / "abdul aziz").
+  EXPECT_EQ(Canons("Abdullah"), (Words{"abdullah"}));
+  EXPECT_EQ(Canons("Abdallah"), (Words{"abdallah"}));
+  EXPECT_EQ(Canons("Abdulaziz"), (Words{"abdulaziz"}));
+  EXPECT_EQ(Canons("Abdi"), (Words{"abdi"}));
+}
+
 }  // namespace
 }  // namespace tollgate::screening

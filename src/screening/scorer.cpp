@@ -144,9 +144,54 @@ double WordWeight(std::size_t document_frequency, std::size_t names) {
   return 0.25 + 0.75 * std::clamp(rarity, 0.0, 1.0);
 }
 
+namespace {
+
+// Reads a word as the romanizations of Arabic and Persian names agree on it: a doubled
+// letter once (the shadda is often left out), the diphthong written ai, ay, ei or ey as
+// one sound 'E', y as a vowel i: "husayn", "hussein" and "husain" all read "husEn",
+// "shaykh" and "sheikh" "shEkh". Other vowels stay as written, so "horizon" is not
+// "horryzin" nor "morrin" "miran". One letter at a time, without a copy: most pairs
+// differ within the first letters.
+class RomanizationReader {
+ public:
+  explicit RomanizationReader(std::string_view word) : word_(word) {}
+  // The next letter as read, or '\0' at the end.
+  char Next() {
+    if (at_ >= word_.size()) return '\0';
+    const char c = word_[at_];
+    const char next = At(at_ + 1);
+    at_ += 1;
+    char read = c == 'y' ? 'i' : c;
+    if ((c == 'a' || c == 'e') && (next == 'i' || next == 'y')) {
+      read = 'E';
+      at_ += 1;
+    }
+    while (At(at_) == word_[at_ - 1]) ++at_;  // a doubled letter once
+    return read;
+  }
+
+ private:
+  char At(std::size_t i) const { return i < word_.size() ? word_[i] : '\0'; }
+  std::string_view word_;
+  std::size_t at_ = 0;
+};
+
+bool SameRomanization(std::string_view a, std::string_view b) {
+  RomanizationReader ra(a), rb(b);
+  for (;;) {
+    const char x = ra.Next();
+    if (x != rb.Next()) return false;
+    if (x == '\0') return true;
+  }
+}
+
+}  // namespace
+
 bool PhoneticPair(std::string_view a, std::string_view b) {
   const int max_edits = MaxPhoneticEdits(std::max(a.size(), b.size()));
-  return BoundedOsaDistance(a, b, max_edits) <= max_edits;
+  if (BoundedOsaDistance(a, b, max_edits) <= max_edits) return true;
+  // Spelt apart only by a doubled letter and the spelling of a diphthong.
+  return SameRomanization(a, b);
 }
 
 double PairSimilarity(const ScoringToken& query, const ScoringToken& name, EdgeKind& kind) {

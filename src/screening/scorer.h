@@ -196,7 +196,10 @@ struct AlignmentResult {
 AlignmentResult ScoreAlignment(std::span<const ScoringToken> query,
                                std::span<const ScoringToken> name, std::vector<Edge>* edges);
 
-// True when two words with the same phonetic key count as a phonetic pair.
+// True when two words with the same phonetic key count as a phonetic pair: spelt within
+// MaxPhoneticEdits, or apart only by doubled letters and the spelling of the diphthong
+// ai/ay/ei/ey (romanizations of Arabic and Persian names: Husayn / Hussein / Husain,
+// Shaykh / Sheikh), with the other vowels as written (not Horizon / Horryzin).
 bool PhoneticPair(std::string_view a, std::string_view b);
 
 // Similarity of two single tokens by the pair rules above (0 when none applies).
